@@ -1,0 +1,126 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Routing.Engine.History;
+using Routing.Engine.Reports;
+using Routing.Engine.Store;
+using Routing.Engine.WorkItems;
+
+namespace Routing.Engine.Intake;
+
+/// Takes a verified pattern in: validate, route, and store report, work items and history
+/// in one transaction, so an answer of 201 means all of it is durable.
+internal sealed class IntakeService(
+    RoutingDb db,
+    ReportValidator validator,
+    IReportRouter router,
+    HistoryJournal journal,
+    TimeProvider clock,
+    ILogger<IntakeService> log)
+{
+    static readonly JsonSerializerOptions ReceiptJson = new(JsonSerializerDefaults.Web);
+
+    public async Task<IntakeOutcome> SubmitAsync(
+        ReportSubmission submission, IdempotencyKey? key, string actor, CancellationToken ct)
+    {
+        if (key is not null && await ReplayAsync(key, ct) is { } replay) return replay;
+
+        var errors = validator.Validate(submission);
+        if (errors.Count > 0) return new IntakeOutcome.Invalid(errors);
+
+        var now = clock.Now();
+        var report = ReportFactory.Create(submission, now);
+        var decision = await router.RouteAsync(ReportFacts.From(report), ct);
+        report.RulesetVersion = decision.RulesetVersion;
+        report.Notify = [.. decision.Notify];
+        var items = decision.Routes.Select(route => NewWorkItem(report, route, decision.RulesetVersion, now)).ToList();
+        var receipt = Receipt(report, items);
+
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            db.Reports.Add(report);
+            db.WorkItems.AddRange(items);
+            if (key is not null)
+                db.IdempotencyRecords.Add(new IdempotencyRecord
+                {
+                    Key = key.Value,
+                    RequestHash = key.RequestHash,
+                    ReportId = report.Id,
+                    ResponseJson = JsonSerializer.Serialize(receipt, ReceiptJson),
+                    CreatedAt = now,
+                });
+            await journal.AppendAsync(HistoryOf(report, decision, items, actor), ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException) when (key is not null)
+        {
+            // A concurrent request with the same key won the insert: answer as it did.
+            db.ChangeTracker.Clear();
+            return await ReplayAsync(key, ct) ?? throw new InvalidOperationException("Idempotency record vanished.");
+        }
+
+        log.LogInformation("Report {ReportId} ({Category}, {Severity}) routed by ruleset v{Version} to {Departments}",
+            report.Id, report.Category, report.Severity, decision.RulesetVersion, items.Select(i => i.Department));
+        return new IntakeOutcome.Accepted(receipt);
+    }
+
+    async Task<IntakeOutcome?> ReplayAsync(IdempotencyKey key, CancellationToken ct)
+    {
+        var first = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Key == key.Value, ct);
+        if (first is null) return null;
+        if (first.RequestHash != key.RequestHash) return new IntakeOutcome.KeyReused();
+        return new IntakeOutcome.Accepted(JsonSerializer.Deserialize<ReportReceipt>(first.ResponseJson, ReceiptJson)!);
+    }
+
+    static WorkItem NewWorkItem(Report report, Route route, int rulesetVersion, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        ReportId = report.Id,
+        Department = route.Department,
+        Priority = route.Priority,
+        State = WorkItemState.Routed,
+        Version = 1,
+        CreatedAt = now,
+        UpdatedAt = now,
+        AckWithin = route.AckWithin,
+        ResolveWithin = route.ResolveWithin,
+        AckDueAt = now + route.AckWithin,
+        ResolveDueAt = now + route.ResolveWithin,
+        FollowUpEvery = route.FollowUpEvery,
+        ResolutionCheckAfter = route.ResolutionCheckAfter,
+        RulesetVersion = rulesetVersion,
+        MatchedRules = [.. route.MatchedRules],
+    };
+
+    static ReportReceipt Receipt(Report report, List<WorkItem> items) => new(
+        report.Id,
+        report.RulesetVersion,
+        [.. items.Select(i => new WorkItemReceipt(
+            i.Id, i.Department, i.Priority, i.State.ToString(), i.AckDueAt, i.ResolveDueAt, i.MatchedRules))],
+        report.Notify);
+
+    static List<HistoryEntry> HistoryOf(Report report, RoutingDecision decision, List<WorkItem> items, string actor)
+    {
+        var events = new List<HistoryEntry>
+        {
+            new(HistoryKinds.ReportAccepted, actor,
+                new { report.Title, report.Product, report.Category, report.Severity, report.ReportCount, report.PatternKey },
+                ReportId: report.Id),
+            new(HistoryKinds.ReportRouted, "system:rules",
+                new
+                {
+                    decision.RulesetVersion,
+                    decision.FiredRules,
+                    Routes = decision.Routes.Select(r => new { r.Department, r.Priority, r.MatchedRules }),
+                    decision.Notify,
+                },
+                ReportId: report.Id),
+        };
+        events.AddRange(items.Select(i => new HistoryEntry(HistoryKinds.WorkItemRouted, "system:rules",
+            new { Before = (string?)null, After = i.State.ToString(), i.Priority, i.AckDueAt, i.ResolveDueAt, i.MatchedRules },
+            ReportId: report.Id, WorkItemId: i.Id, Department: i.Department)));
+        return events;
+    }
+}

@@ -1,0 +1,17 @@
+namespace Routing.Engine.Intake;
+
+/// The 201 answer to an accepted report (and what an idempotent retry gets back).
+public sealed record ReportReceipt(
+    Guid ReportId,
+    int RulesetVersion,
+    IReadOnlyList<WorkItemReceipt> WorkItems,
+    IReadOnlyList<string> Notify);
+
+public sealed record WorkItemReceipt(
+    Guid Id,
+    string Department,
+    string Priority,
+    string State,
+    DateTimeOffset AckDueAt,
+    DateTimeOffset ResolveDueAt,
+    IReadOnlyList<string> MatchedRules);

@@ -1,0 +1,18 @@
+namespace Routing.Engine.Intake;
+
+/// One department that must act on a report, with how urgently and why.
+public sealed record Route(
+    string Department,
+    string Priority,
+    TimeSpan AckWithin,
+    TimeSpan ResolveWithin,
+    TimeSpan? FollowUpEvery,
+    TimeSpan? ResolutionCheckAfter,
+    IReadOnlyList<string> MatchedRules);
+
+/// What the active ruleset decided for one report.
+public sealed record RoutingDecision(
+    int RulesetVersion,
+    IReadOnlyList<Route> Routes,
+    IReadOnlyList<string> Notify,
+    IReadOnlyList<string> FiredRules);

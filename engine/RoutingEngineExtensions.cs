@@ -1,0 +1,39 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Routing.Engine.History;
+using Routing.Engine.Intake;
+using Routing.Engine.Store;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class RoutingEngineExtensions
+{
+    /// The store (SQLite or PostgreSQL), the history journal and the intake pipeline.
+    public static IServiceCollection AddRoutingEngine(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        var provider = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>()?.Provider ?? StorageProvider.Sqlite;
+        var connectionString = configuration.GetConnectionString("Routing");
+
+        if (provider == StorageProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+                throw new InvalidOperationException("Routing:Storage:Provider is Postgres but ConnectionStrings:Routing is not set.");
+            services.AddDbContext<PostgresRoutingDb>(o => o.UseNpgsql(connectionString));
+            services.AddScoped<RoutingDb>(sp => sp.GetRequiredService<PostgresRoutingDb>());
+        }
+        else
+        {
+            services.AddDbContext<SqliteRoutingDb>(o => o.UseSqlite(connectionString ?? StorageOptions.DefaultSqlite));
+            services.AddScoped<RoutingDb>(sp => sp.GetRequiredService<SqliteRoutingDb>());
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHostedService<StoreStartup>();
+        services.AddScoped<HistoryJournal>();
+        services.AddScoped<ReportValidator>();
+        services.AddScoped<IntakeService>();
+        return services;
+    }
+}

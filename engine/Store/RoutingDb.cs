@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Routing.Engine.History;
+using Routing.Engine.Intake;
+using Routing.Engine.Reports;
+using Routing.Engine.Rulesets;
+using Routing.Engine.WorkItems;
+
+namespace Routing.Engine.Store;
+
+/// The one model behind both providers. Each provider has a subclass that owns its migrations.
+internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Report> Reports => Set<Report>();
+    public DbSet<WorkItem> WorkItems => Set<WorkItem>();
+    public DbSet<HistoryEvent> History => Set<HistoryEvent>();
+    public DbSet<RulesetVersion> Rulesets => Set<RulesetVersion>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // SQLite cannot compare or order DateTimeOffset text; as UTC ticks it can.
+        if (Database.IsSqlite())
+            builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<Report>(e =>
+        {
+            e.ToTable("reports");
+            e.HasKey(r => r.Id);
+            e.HasIndex(r => new { r.PatternKey, r.ReceivedAt });
+            e.HasIndex(r => r.ReceivedAt);
+        });
+        model.Entity<WorkItem>(e =>
+        {
+            e.ToTable("work_items");
+            e.HasKey(w => w.Id);
+            e.Property(w => w.State).HasConversion<string>().HasMaxLength(20);
+            e.Property(w => w.Version).IsConcurrencyToken();
+            e.HasIndex(w => new { w.Department, w.State, w.CreatedAt });
+            e.HasIndex(w => w.ReportId);
+        });
+        model.Entity<HistoryEvent>(e =>
+        {
+            e.ToTable("history");
+            e.HasKey(h => h.Sequence);
+            e.Property(h => h.Sequence).ValueGeneratedNever();
+            e.HasIndex(h => h.ReportId);
+            e.HasIndex(h => h.WorkItemId);
+        });
+        model.Entity<RulesetVersion>(e =>
+        {
+            e.ToTable("ruleset_versions");
+            e.HasKey(r => r.Version);
+            e.Property(r => r.Version).ValueGeneratedNever();
+        });
+        model.Entity<IdempotencyRecord>(e =>
+        {
+            e.ToTable("idempotency_keys");
+            e.HasKey(i => i.Key);
+            e.Property(i => i.Key).HasMaxLength(200);
+        });
+    }
+}

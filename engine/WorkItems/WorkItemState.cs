@@ -1,0 +1,14 @@
+namespace Routing.Engine.WorkItems;
+
+public enum WorkItemState
+{
+    Routed,
+    Acknowledged,
+    InProgress,
+    Resolved,
+    Verified,
+    Escalated,
+    Reopened,
+    HandedBack,
+    Cancelled,
+}

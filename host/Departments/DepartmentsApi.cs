@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Routing.Engine.Departments;
+using Routing.Engine.Store;
+using Routing.Engine.WorkItems;
+using Routing.Host.WorkItems;
+
+namespace Routing.Host.Departments;
+
+internal static class DepartmentsApi
+{
+    public sealed record Inbox(string Department, int Page, int PageSize, int Total, IReadOnlyList<WorkItemView.Body> Items);
+
+    const int MaxPageSize = 200;
+
+    public static IEndpointRouteBuilder MapDepartments(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/departments").WithTags("Departments");
+        group.MapGet("/", (IDepartmentDirectory departments) => TypedResults.Ok(departments.All));
+        group.MapGet("/{id}/work-items", InboxAsync);
+        return app;
+    }
+
+    /// The department's work items, most urgent first, oldest first within a priority.
+    static async Task<IResult> InboxAsync(
+        string id, string? state, int? page, int? pageSize,
+        IDepartmentDirectory departments, RoutingDb db, CancellationToken ct)
+    {
+        if (departments.Find(id) is null)
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such department.");
+
+        var errors = new Dictionary<string, string[]>();
+        WorkItemState? wanted = null;
+        if (state is not null)
+        {
+            if (Enum.TryParse<WorkItemState>(state, ignoreCase: true, out var parsed) && !int.TryParse(state, out _)) wanted = parsed;
+            else errors["state"] = [$"must be one of: {string.Join(", ", Enum.GetNames<WorkItemState>())}."];
+        }
+        if (page is < 1) errors["page"] = ["must be at least 1."];
+        if (pageSize is < 1 or > MaxPageSize) errors["pageSize"] = [$"must be from 1 to {MaxPageSize}."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var query = db.WorkItems.AsNoTracking().Where(w => w.Department == id);
+        if (wanted is { } s) query = query.Where(w => w.State == s);
+        int p = page ?? 1, size = pageSize ?? 50;
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderBy(w => w.Priority).ThenBy(w => w.CreatedAt).ThenBy(w => w.Id)
+            .Skip((p - 1) * size).Take(size).ToListAsync(ct);
+
+        var bodies = new List<WorkItemView.Body>(items.Count);
+        foreach (var item in items) bodies.Add(await WorkItemView.ToBodyAsync(item));
+        return TypedResults.Ok(new Inbox(id, p, size, total, bodies));
+    }
+}

@@ -1,0 +1,36 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Routing.Host.Errors;
+
+/// Turns exceptions into ProblemDetails without leaking internals: an unreachable store
+/// is a 503 the client may retry; anything else is logged and answered with a plain 500.
+internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> log)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        var (status, title) = exception switch
+        {
+            BadHttpRequestException bad => (bad.StatusCode, "The request could not be read."),
+            _ when IsStoreOutage(exception) => (StatusCodes.Status503ServiceUnavailable, "The store is unavailable; retry shortly."),
+            _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred."),
+        };
+        if (status >= 500) log.LogError(exception, "Request {Method} {Path} failed with {Status}", http.Request.Method, http.Request.Path, status);
+
+        http.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new()
+        {
+            HttpContext = http,
+            Exception = exception,
+            ProblemDetails = { Status = status, Title = title },
+        });
+    }
+
+    static bool IsStoreOutage(Exception e)
+    {
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+            if (inner is DbException or TimeoutException) return true;
+        return false;
+    }
+}

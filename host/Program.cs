@@ -1,0 +1,26 @@
+using Routing.Host.Departments;
+using Routing.Host.Errors;
+using Routing.Host.Reports;
+using Routing.Host.WorkItems;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddRoutingEngine(builder.Configuration);
+builder.Services.AddRoutingRules();
+builder.Services.AddRoutingApi();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.MapOpenApi();
+app.MapHealthChecks("/health");
+app.MapReports();
+app.MapWorkItems();
+app.MapDepartments();
+
+app.Run();
+
+/// Visible to the tests' WebApplicationFactory.
+public partial class Program;

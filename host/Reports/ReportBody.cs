@@ -1,0 +1,76 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Routing.Engine.Reports;
+
+namespace Routing.Host.Reports;
+
+/// Reads the body of POST /api/reports by hand, so that malformed JSON and wrong types
+/// come back as ProblemDetails naming the field, and so the exact bytes can be hashed for
+/// Idempotency-Key checks.
+internal static partial class ReportBody
+{
+    public const int MaxBytes = 256 * 1024;
+
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
+    };
+
+    public sealed record Read(ReportSubmission? Submission, string Hash, IResult? Problem);
+
+    public static async Task<Read> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength > MaxBytes) return Failed(TooLarge());
+        if (!request.HasJsonContentType())
+            return Failed(TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "The body must be JSON (Content-Type: application/json)."));
+
+        var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes) return Failed(TooLarge());
+            buffer.Write(chunk, 0, read);
+        }
+        var bytes = buffer.ToArray();
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+        try
+        {
+            var submission = JsonSerializer.Deserialize<ReportSubmission>(bytes, Json);
+            return submission is null
+                ? new(null, hash, BadRequest("body", "must be a JSON object describing the report."))
+                : new(submission, hash, null);
+        }
+        catch (JsonException e)
+        {
+            var field = FieldOf(e.Path);
+            var problem = field is null
+                ? BadRequest("body", $"is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).")
+                : BadRequest(field, "has the wrong type or is not valid JSON.");
+            return new(null, hash, problem);
+        }
+
+        Read Failed(IResult problem) => new(null, "", problem);
+    }
+
+    static IResult TooLarge() => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: $"The body is larger than {MaxBytes / 1024} KiB.");
+
+    static IResult BadRequest(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] },
+            title: "The report could not be read.");
+
+    /// "$.segment.months[2]" -> "segment.months"; "$" or nothing -> null (the body itself).
+    static string? FieldOf(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$") return null;
+        var field = Index().Replace(path.TrimStart('$').TrimStart('.'), "");
+        return field.Length == 0 ? null : field;
+    }
+
+    [GeneratedRegex(@"\[\d+\]")]
+    private static partial Regex Index();
+}

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Routing.Engine.Store;
+using Routing.Host.WorkItems;
+using Routing.Rules.Rulesets;
+
+namespace Routing.Host.Reports;
+
+/// GET /api/reports/{id}: the report, its work items, and why each was routed.
+internal static class ReportView
+{
+    public sealed record Segment(string? Region, string? AgeGroup, string? Accessibility, IReadOnlyList<int> Months);
+    public sealed record Reason(string Rule, string Expression);
+    public sealed record RoutedItem(WorkItemView.Body WorkItem, IReadOnlyList<Reason> Reasons);
+    public sealed record Body(
+        Guid Id, string Title, string Product, string Category, string? Description,
+        int? UnitsSold, int? AffectedUnits, double? FailureRate, int ReportCount, Segment Segment,
+        string? Vendor, string Severity, string? Recommendation, IReadOnlyList<string> Evidence,
+        string VerifiedBy, DateTimeOffset VerifiedAt, DateTimeOffset ReceivedAt,
+        int RulesetVersion, IReadOnlyList<string> Notify, IReadOnlyList<RoutedItem> WorkItems);
+
+    public static async Task<IResult> GetAsync(Guid id, RoutingDb db, RuleExpressions rules, CancellationToken ct)
+    {
+        var r = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (r is null) return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such report.");
+
+        var items = await db.WorkItems.AsNoTracking().Where(w => w.ReportId == id).OrderBy(w => w.Department).ToListAsync(ct);
+        var routed = new List<RoutedItem>();
+        foreach (var item in items)
+        {
+            var expressions = await rules.ForVersionAsync(item.RulesetVersion, ct);
+            routed.Add(new(await WorkItemView.ToBodyAsync(item),
+                [.. item.MatchedRules.Select(rule => new Reason(rule, expressions.GetValueOrDefault(rule, "")))]));
+        }
+
+        return TypedResults.Ok(new Body(
+            r.Id, r.Title, r.Product, r.Category, r.Description, r.UnitsSold, r.AffectedUnits, r.FailureRate, r.ReportCount,
+            new Segment(r.Region, r.AgeGroup, r.Accessibility, r.Months), r.Vendor, r.Severity, r.Recommendation, r.Evidence,
+            r.VerifiedBy, r.VerifiedAt, r.ReceivedAt, r.RulesetVersion, r.Notify, routed));
+    }
+}

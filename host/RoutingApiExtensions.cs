@@ -1,0 +1,19 @@
+using System.Text.Json.Serialization;
+using Routing.Engine.Store;
+using Routing.Host.Errors;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+internal static class RoutingApiExtensions
+{
+    /// JSON conventions, ProblemDetails, health, OpenAPI: what every endpoint relies on.
+    public static IServiceCollection AddRoutingApi(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+        services.AddOpenApi();
+        return services;
+    }
+}

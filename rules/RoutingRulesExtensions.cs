@@ -1,0 +1,22 @@
+using Routing.Engine.Departments;
+using Routing.Engine.Intake;
+using Routing.Rules;
+using Routing.Rules.Rulesets;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class RoutingRulesExtensions
+{
+    /// The RulesEngine adapter: loads, validates, compiles and evaluates the active ruleset.
+    /// Register after AddRoutingEngine: its start-up needs the store's schema.
+    public static IServiceCollection AddRoutingRules(this IServiceCollection services)
+    {
+        services.AddOptions<RulesOptions>().BindConfiguration(RulesOptions.Section);
+        services.AddSingleton<ActiveRuleset>();
+        services.AddSingleton<IReportRouter>(sp => sp.GetRequiredService<ActiveRuleset>());
+        services.AddSingleton<IDepartmentDirectory>(sp => sp.GetRequiredService<ActiveRuleset>());
+        services.AddSingleton<RuleExpressions>();
+        services.AddHostedService<RulesetStartup>();
+        return services;
+    }
+}

@@ -1,0 +1,17 @@
+namespace Routing.Rules;
+
+/// Where the shipped rules are read from on first start.
+/// <code>
+/// "Routing": { "Rules": { "Folder": "rules" } }
+/// </code>
+public sealed class RulesOptions
+{
+    public const string Section = "Routing:Rules";
+    public const string WorkflowsFile = "routing.json";
+    public const string DepartmentsFile = "departments.json";
+
+    /// Relative paths are taken from the host's output folder, where the build copies `rules/*.json`.
+    public string Folder { get; set; } = "rules";
+
+    public string FullFolder => Path.IsPathRooted(Folder) ? Folder : Path.Combine(AppContext.BaseDirectory, Folder);
+}

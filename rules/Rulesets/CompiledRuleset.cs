@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Logging;
+using RulesEngine.Models;
+using Routing.Engine.Departments;
+using Routing.Engine.Intake;
+using Routing.Engine.Reports;
+
+namespace Routing.Rules.Rulesets;
+
+/// A validated ruleset with its rules compiled, ready to route reports. Thread-safe.
+internal sealed class CompiledRuleset(
+    int version,
+    RulesEngine.RulesEngine engine,
+    IReadOnlyList<Department> departments,
+    IReadOnlyDictionary<string, RouteSpec> specs,
+    IReadOnlyList<Workflow> workflows)
+{
+    // Used when no priority band matches: the least urgent band.
+    static readonly RouteSpec LowestBand = new("", null, null, "P4", TimeSpan.FromDays(5), TimeSpan.FromDays(30), null, null, []);
+
+    public int Version => version;
+    public IReadOnlyList<Department> Departments => departments;
+    public IReadOnlyList<Workflow> Workflows => workflows;
+
+    public async Task<RoutingDecision> EvaluateAsync(ReportFacts report, ILogger log)
+    {
+        var parameter = new RuleParameter(RoutingWorkflows.ReportParameter, report);
+        var bands = Matched(await engine.ExecuteAllRulesAsync(RoutingWorkflows.Priority, parameter), log);
+        var rules = Matched(await engine.ExecuteAllRulesAsync(RoutingWorkflows.Routing, parameter), log);
+
+        var band = bands.Count == 0 ? LowestBand : bands.Aggregate(Tighter);
+        var routes = rules
+            .Select(rule => (Department: DepartmentFor(rule, report), Spec: Tighter(band, rule)))
+            .GroupBy(r => r.Department)
+            .Select(g => ToRoute(g.Key, g.Select(r => r.Spec).Aggregate(Tighter), [.. g.Select(r => r.Spec.RuleName)]))
+            .ToList();
+        if (routes.Count == 0)
+            routes.Add(ToRoute(TriageDepartment, band, []));
+
+        var notify = bands.Concat(rules).SelectMany(s => s.Notify).Distinct().ToList();
+        var fired = bands.Concat(rules).Select(s => s.RuleName).ToList();
+        return new RoutingDecision(version, routes, notify, fired);
+    }
+
+    string TriageDepartment => departments.First(d => d.Kind == Department.Triage).Id;
+
+    List<RouteSpec> Matched(List<RuleResultTree> results, ILogger log)
+    {
+        foreach (var failed in results.Where(r => !string.IsNullOrEmpty(r.ExceptionMessage)))
+            log.LogWarning("Rule {Rule} of ruleset v{Version} failed: {Error}", failed.Rule.RuleName, version, failed.ExceptionMessage);
+        return [.. results.Where(r => r.IsSuccess).Select(r => specs[r.Rule.RuleName])];
+    }
+
+    string DepartmentFor(RouteSpec rule, ReportFacts report)
+    {
+        if (rule.Department != RoutingWorkflows.VendorPlaceholder) return rule.Department!;
+        var vendor = departments.FirstOrDefault(d => d.Kind == Department.Vendor && report.HasVendor &&
+            (d.Id.Equals(report.Vendor, StringComparison.OrdinalIgnoreCase) ||
+             d.Name.Equals(report.Vendor, StringComparison.OrdinalIgnoreCase)));
+        return vendor?.Id ?? rule.FallbackDepartment!;
+    }
+
+    /// Merges two route specs: the more urgent priority and the tighter of each time limit.
+    static RouteSpec Tighter(RouteSpec a, RouteSpec b) => b with
+    {
+        Priority = Min(a.Priority, b.Priority),
+        AckWithin = Min(a.AckWithin, b.AckWithin),
+        ResolveWithin = Min(a.ResolveWithin, b.ResolveWithin),
+        FollowUpEvery = Min(a.FollowUpEvery, b.FollowUpEvery),
+        ResolutionCheckAfter = Min(a.ResolutionCheckAfter, b.ResolutionCheckAfter),
+        Notify = [.. a.Notify.Union(b.Notify)],
+    };
+
+    static string? Min(string? a, string? b) => a is null ? b : b is null ? a : string.CompareOrdinal(a, b) <= 0 ? a : b;
+    static TimeSpan? Min(TimeSpan? a, TimeSpan? b) => a is null ? b : b is null ? a : a < b ? a : b;
+
+    static Route ToRoute(string department, RouteSpec spec, IReadOnlyList<string> matchedRules) => new(
+        department,
+        spec.Priority ?? LowestBand.Priority!,
+        spec.AckWithin ?? LowestBand.AckWithin!.Value,
+        spec.ResolveWithin ?? LowestBand.ResolveWithin!.Value,
+        spec.FollowUpEvery,
+        spec.ResolutionCheckAfter,
+        matchedRules);
+}

@@ -1,0 +1,126 @@
+using System.Text.Json;
+using RulesEngine.Models;
+using Routing.Engine.Departments;
+using Routing.Engine.Reports;
+
+namespace Routing.Rules.Rulesets;
+
+/// Validates a ruleset completely — every error at once, each naming its rule — and
+/// compiles it. RulesEngine reports a broken expression as "not matched", so every rule
+/// is executed once here and any exception message counts as an error.
+internal static class RulesetCompiler
+{
+    static readonly JsonSerializerOptions DepartmentJson = new(JsonSerializerDefaults.Web);
+
+    public static async Task<(CompiledRuleset? Ruleset, IReadOnlyList<RuleError> Errors)> CompileAsync(
+        int version, string workflowsJson, string departmentsJson)
+    {
+        var errors = new List<RuleError>();
+        var workflows = Parse<List<Workflow>>(workflowsJson, "workflows", null, errors) ?? [];
+        var departments = Parse<List<Department>>(departmentsJson, "departments", DepartmentJson, errors) ?? [];
+        if (errors.Count > 0) return (null, errors);
+
+        CheckDepartments(departments, errors);
+        var specs = new Dictionary<string, RouteSpec>();
+        foreach (var name in new[] { RoutingWorkflows.Routing, RoutingWorkflows.Priority })
+            if (workflows.Count(w => w.WorkflowName == name) != 1)
+                errors.Add(new(name, $"the ruleset needs exactly one workflow named '{name}'."));
+
+        foreach (var workflow in workflows)
+            foreach (var rule in workflow.Rules ?? [])
+            {
+                if (string.IsNullOrWhiteSpace(rule.RuleName))
+                {
+                    errors.Add(new($"{workflow.WorkflowName}[?]", "every rule needs a RuleName."));
+                    continue;
+                }
+                if (specs.ContainsKey(rule.RuleName))
+                {
+                    errors.Add(new(rule.RuleName, "rule names must be unique across the ruleset."));
+                    continue;
+                }
+                var spec = RouteSpec.Parse(rule, errors);
+                specs[rule.RuleName] = spec;
+                if (workflow.WorkflowName == RoutingWorkflows.Routing) CheckRoute(spec, departments, errors);
+                if (workflow.WorkflowName == RoutingWorkflows.Priority) CheckBand(spec, errors);
+            }
+        if (errors.Count > 0) return (null, errors);
+
+        var engine = new RulesEngine.RulesEngine([.. workflows], RulesEngineSettings.Restricted);
+        await CompileEveryRuleAsync(engine, workflows, errors);
+        if (errors.Count > 0) return (null, errors);
+
+        return (new CompiledRuleset(version, engine, departments, specs, workflows), errors);
+    }
+
+    static T? Parse<T>(string json, string part, JsonSerializerOptions? options, List<RuleError> errors) where T : class
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(json, options) ?? throw new JsonException("the document is empty.");
+        }
+        catch (JsonException e)
+        {
+            errors.Add(new(part, $"is not valid JSON of the expected shape at {e.Path ?? "$"} (line {e.LineNumber + 1}): {e.Message.Split(" Path:")[0]}"));
+            return null;
+        }
+    }
+
+    static void CheckDepartments(List<Department> departments, List<RuleError> errors)
+    {
+        foreach (var d in departments)
+        {
+            if (string.IsNullOrWhiteSpace(d.Id) || string.IsNullOrWhiteSpace(d.Name))
+                errors.Add(new("departments", "every department needs an id and a name."));
+            else if (!Department.Kinds.Contains(d.Kind))
+                errors.Add(new($"departments/{d.Id}", $"kind '{d.Kind}' must be one of {string.Join(", ", Department.Kinds)}."));
+        }
+        foreach (var id in departments.GroupBy(d => d.Id).Where(g => g.Count() > 1).Select(g => g.Key))
+            errors.Add(new($"departments/{id}", "department ids must be unique."));
+        if (departments.Count(d => d.Kind == Department.Triage) != 1)
+            errors.Add(new("departments", "exactly one department must be of kind 'triage': unmatched reports go there."));
+    }
+
+    static void CheckRoute(RouteSpec spec, List<Department> departments, List<RuleError> errors)
+    {
+        bool Known(string? id) => departments.Any(d => d.Id == id);
+        if (spec.Department is null)
+            errors.Add(new(spec.RuleName, "a routing rule needs a 'department' property."));
+        else if (spec.Department == RoutingWorkflows.VendorPlaceholder)
+        {
+            if (!Known(spec.FallbackDepartment))
+                errors.Add(new(spec.RuleName, $"a '{RoutingWorkflows.VendorPlaceholder}' route needs a 'fallbackDepartment' that exists."));
+        }
+        else if (!Known(spec.Department))
+            errors.Add(new(spec.RuleName, $"department '{spec.Department}' is not in the departments list."));
+        foreach (var id in spec.Notify.Where(id => !Known(id)))
+            errors.Add(new(spec.RuleName, $"notify names unknown department '{id}'."));
+    }
+
+    static void CheckBand(RouteSpec spec, List<RuleError> errors)
+    {
+        if (spec.Priority is null || spec.AckWithin is null || spec.ResolveWithin is null)
+            errors.Add(new(spec.RuleName, "a priority rule needs 'priority', 'ackWithin' and 'resolveWithin'."));
+    }
+
+    static async Task CompileEveryRuleAsync(RulesEngine.RulesEngine engine, List<Workflow> workflows, List<RuleError> errors)
+    {
+        var sample = new RuleParameter(RoutingWorkflows.ReportParameter, new ReportFacts());
+        foreach (var workflow in workflows)
+        {
+            List<RuleResultTree> results;
+            try
+            {
+                results = await engine.ExecuteAllRulesAsync(workflow.WorkflowName, sample);
+            }
+            catch (Exception e)
+            {
+                errors.Add(new(workflow.WorkflowName, $"the workflow does not compile: {e.Message}"));
+                continue;
+            }
+            errors.AddRange(results
+                .Where(r => !string.IsNullOrEmpty(r.ExceptionMessage))
+                .Select(r => new RuleError(r.Rule.RuleName, $"the expression does not compile: {r.ExceptionMessage}")));
+        }
+    }
+}

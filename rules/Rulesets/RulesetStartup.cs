@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Routing.Engine.History;
+using Routing.Engine.Rulesets;
+using Routing.Engine.Store;
+
+namespace Routing.Rules.Rulesets;
+
+/// On start: the shipped rules become version 1 if the store has none, then the active
+/// version is compiled. A rule that does not compile stops the start, naming the rule.
+internal sealed class RulesetStartup(
+    IServiceScopeFactory scopes,
+    ActiveRuleset active,
+    IOptions<RulesOptions> options,
+    TimeProvider clock,
+    ILogger<RulesetStartup> log) : IHostedService
+{
+    const string Seeder = "system:seed";
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RoutingDb>();
+        if (!await db.Rulesets.AnyAsync(ct))
+            await SeedShippedRulesAsync(db, scope.ServiceProvider.GetRequiredService<HistoryJournal>(), ct);
+
+        var stored = await db.Rulesets.AsNoTracking()
+            .Where(r => r.PublishedAt != null)
+            .OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Version)
+            .FirstAsync(ct);
+        var (ruleset, errors) = await RulesetCompiler.CompileAsync(stored.Version, stored.WorkflowsJson, stored.DepartmentsJson);
+        if (ruleset is null)
+            throw new InvalidOperationException(
+                $"Ruleset v{stored.Version} is invalid: " + string.Join("; ", errors.Select(e => $"{e.Rule}: {e.Message}")));
+        active.Activate(ruleset);
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+
+    async Task SeedShippedRulesAsync(RoutingDb db, HistoryJournal journal, CancellationToken ct)
+    {
+        var folder = options.Value.FullFolder;
+        log.LogInformation("Storing the shipped rules from {Folder} as ruleset v1", folder);
+        var now = clock.Now();
+        var version = new RulesetVersion
+        {
+            Version = 1,
+            WorkflowsJson = await File.ReadAllTextAsync(Path.Combine(folder, RulesOptions.WorkflowsFile), ct),
+            DepartmentsJson = await File.ReadAllTextAsync(Path.Combine(folder, RulesOptions.DepartmentsFile), ct),
+            CreatedAt = now,
+            CreatedBy = Seeder,
+            PublishedAt = now,
+            PublishedBy = Seeder,
+        };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Rulesets.Add(version);
+        await journal.AppendAsync([new(HistoryKinds.RulesetPublished, Seeder, new { version.Version, Source = folder })], ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+}

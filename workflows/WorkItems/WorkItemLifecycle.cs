@@ -1,0 +1,72 @@
+using Routing.Engine.WorkItems;
+using Stateless;
+using Stateless.Graph;
+
+namespace Routing.Workflows.WorkItems;
+
+/// The work-item lifecycle. The state lives on the item (in the store); a machine is built
+/// around it for each decision, so nothing here holds state between requests.
+public static class WorkItemLifecycle
+{
+    public static StateMachine<WorkItemState, WorkItemTrigger> For(Func<WorkItemState> read, Action<WorkItemState> write)
+    {
+        var m = new StateMachine<WorkItemState, WorkItemTrigger>(read, write);
+
+        m.Configure(WorkItemState.Routed)
+            .Permit(WorkItemTrigger.Acknowledge, WorkItemState.Acknowledged)
+            .Permit(WorkItemTrigger.Start, WorkItemState.InProgress)
+            .Permit(WorkItemTrigger.HandBack, WorkItemState.HandedBack)
+            .Permit(WorkItemTrigger.Cancel, WorkItemState.Cancelled)
+            .Permit(WorkItemTrigger.Escalate, WorkItemState.Escalated)
+            .InternalTransition(WorkItemTrigger.Comment, () => { });
+        m.Configure(WorkItemState.Acknowledged)
+            .Permit(WorkItemTrigger.Start, WorkItemState.InProgress)
+            .Permit(WorkItemTrigger.Resolve, WorkItemState.Resolved)
+            .Permit(WorkItemTrigger.HandBack, WorkItemState.HandedBack)
+            .Permit(WorkItemTrigger.Cancel, WorkItemState.Cancelled)
+            .Permit(WorkItemTrigger.Escalate, WorkItemState.Escalated)
+            .InternalTransition(WorkItemTrigger.Comment, () => { });
+        m.Configure(WorkItemState.InProgress)
+            .Permit(WorkItemTrigger.Resolve, WorkItemState.Resolved)
+            .Permit(WorkItemTrigger.HandBack, WorkItemState.HandedBack)
+            .Permit(WorkItemTrigger.Cancel, WorkItemState.Cancelled)
+            .Permit(WorkItemTrigger.Escalate, WorkItemState.Escalated)
+            .InternalTransition(WorkItemTrigger.Comment, () => { });
+        m.Configure(WorkItemState.Escalated)
+            .Permit(WorkItemTrigger.Acknowledge, WorkItemState.Acknowledged)
+            .Permit(WorkItemTrigger.Start, WorkItemState.InProgress)
+            .Permit(WorkItemTrigger.Resolve, WorkItemState.Resolved)
+            .Permit(WorkItemTrigger.HandBack, WorkItemState.HandedBack)
+            .Permit(WorkItemTrigger.Cancel, WorkItemState.Cancelled)
+            .InternalTransition(WorkItemTrigger.Comment, () => { });
+        m.Configure(WorkItemState.Resolved)
+            .Permit(WorkItemTrigger.Verify, WorkItemState.Verified)
+            .Permit(WorkItemTrigger.Reopen, WorkItemState.Reopened)
+            .InternalTransition(WorkItemTrigger.Comment, () => { });
+        m.Configure(WorkItemState.Reopened)
+            .Permit(WorkItemTrigger.Acknowledge, WorkItemState.Acknowledged)
+            .Permit(WorkItemTrigger.Start, WorkItemState.InProgress)
+            .Permit(WorkItemTrigger.HandBack, WorkItemState.HandedBack)
+            .Permit(WorkItemTrigger.Cancel, WorkItemState.Cancelled)
+            .Permit(WorkItemTrigger.Escalate, WorkItemState.Escalated)
+            .InternalTransition(WorkItemTrigger.Comment, () => { });
+        m.Configure(WorkItemState.Verified)
+            .InternalTransition(WorkItemTrigger.Comment, () => { });
+        m.Configure(WorkItemState.HandedBack);
+        m.Configure(WorkItemState.Cancelled);
+        return m;
+    }
+
+    /// The API action names allowed in a state, in a stable order.
+    public static async Task<IReadOnlyList<string>> AllowedActionsAsync(WorkItemState state) =>
+        [.. (await For(() => state, _ => { }).GetPermittedTriggersAsync())
+            .Select(WorkItemActions.NameOf)
+            .OfType<string>()
+            .OrderBy(name => name, StringComparer.Ordinal)];
+
+    public static string Graph(string format)
+    {
+        var info = For(() => WorkItemState.Routed, _ => { }).GetInfo();
+        return format == "dot" ? UmlDotGraph.Format(info) : MermaidGraph.Format(info);
+    }
+}
