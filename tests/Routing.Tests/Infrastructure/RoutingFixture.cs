@@ -1,0 +1,51 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Routing.Engine.Store;
+
+namespace Routing.Tests.Infrastructure;
+
+/// One store and one running host per test class; tests in a class share them, so each
+/// test makes its own reports and looks only at those.
+public abstract class RoutingFixture : IAsyncLifetime
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
+
+    protected RoutingFixture(TestStore store) => Store = store;
+
+    public TestStore Store { get; }
+    public FakeTimeProvider Clock { get; } = new(Start);
+    public RoutingApplication App { get; private set; } = null!;
+    public HttpClient Client { get; private set; } = null!;
+
+    public Task InitializeAsync()
+    {
+        App = new RoutingApplication(Store, Clock);
+        Client = App.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    /// Stops the host and starts a new one on the same store, as after a restart.
+    public async Task RestartAsync()
+    {
+        Client.Dispose();
+        await App.DisposeAsync();
+        await InitializeAsync();
+    }
+
+    internal async Task<T> WithStoreAsync<T>(Func<RoutingDb, Task<T>> read)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<RoutingDb>());
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await App.DisposeAsync();
+        await Store.DisposeAsync();
+    }
+}
+
+public sealed class SqliteFixture() : RoutingFixture(TestStore.Sqlite());
+
+public sealed class PostgresFixture() : RoutingFixture(TestStore.Postgres());

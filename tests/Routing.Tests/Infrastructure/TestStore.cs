@@ -1,0 +1,62 @@
+using Npgsql;
+
+namespace Routing.Tests.Infrastructure;
+
+/// A store of its own for one fixture: a fresh SQLite file or a fresh PostgreSQL database
+/// on the server that ./test.sh starts.
+public abstract class TestStore : IAsyncDisposable
+{
+    public abstract string Provider { get; }
+    public abstract string ConnectionString { get; }
+    public abstract ValueTask DisposeAsync();
+
+    public static TestStore Sqlite() => new SqliteStore();
+    public static TestStore Postgres() => new PostgresStore();
+
+    sealed class SqliteStore : TestStore
+    {
+        readonly string folder = Directory.CreateTempSubdirectory("routing-test-").FullName;
+        public override string Provider => "Sqlite";
+        public override string ConnectionString => $"Data Source={Path.Combine(folder, "routing.db")}";
+
+        public override ValueTask DisposeAsync()
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    sealed class PostgresStore : TestStore
+    {
+        const string Variable = "ROUTING_TEST_POSTGRES";
+        readonly string server;
+        readonly string database = $"routing_test_{Guid.NewGuid():N}";
+
+        public PostgresStore()
+        {
+            server = Environment.GetEnvironmentVariable(Variable)
+                ?? throw new InvalidOperationException(
+                    $"{Variable} is not set: run ./test.sh, which starts a throwaway PostgreSQL for the tests.");
+            Run($"CREATE DATABASE {database}");
+        }
+
+        public override string Provider => "Postgres";
+        public override string ConnectionString => new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+
+        public override ValueTask DisposeAsync()
+        {
+            NpgsqlConnection.ClearAllPools();
+            Run($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+            return ValueTask.CompletedTask;
+        }
+
+        void Run(string sql)
+        {
+            using var connection = new NpgsqlConnection(server);
+            connection.Open();
+            using var command = new NpgsqlCommand(sql, connection);
+            command.ExecuteNonQuery();
+        }
+    }
+}

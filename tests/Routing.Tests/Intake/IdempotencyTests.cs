@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Routing.Tests.Infrastructure;
+
+namespace Routing.Tests.Intake;
+
+public abstract class IdempotencyTests(RoutingFixture fixture)
+{
+    readonly HttpClient client = fixture.Client;
+
+    [Fact]
+    public async Task Retry_with_the_same_key_and_body_returns_the_first_answer_and_stores_once()
+    {
+        var key = Guid.NewGuid().ToString();
+        var report = Reports.Valid();
+
+        var first = await client.PostReportAsync(report, key);
+        var retry = await client.PostReportAsync(report, key);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        var firstBody = JsonNode.Parse(await first.Content.ReadAsStringAsync())!;
+        var retryBody = JsonNode.Parse(await retry.Content.ReadAsStringAsync())!;
+        Assert.True(JsonNode.DeepEquals(firstBody, retryBody), $"{firstBody} != {retryBody}");
+        Assert.Equal(first.Headers.Location, retry.Headers.Location);
+        var product = (string)report["product"]!;
+        Assert.Equal(1, await fixture.WithStoreAsync(db => db.Reports.CountAsync(r => r.Product == product)));
+    }
+
+    [Fact]
+    public async Task Same_key_with_another_body_is_409_and_stores_nothing()
+    {
+        var key = Guid.NewGuid().ToString();
+        await client.SubmitAsync(Reports.Valid());
+        Assert.Equal(HttpStatusCode.Created, (await client.PostReportAsync(Reports.Valid(), key)).StatusCode);
+
+        var other = Reports.Valid("supply");
+        var response = await client.PostReportAsync(other, key);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var product = (string)other["product"]!;
+        Assert.Equal(0, await fixture.WithStoreAsync(db => db.Reports.CountAsync(r => r.Product == product)));
+    }
+
+    [Fact]
+    public async Task Concurrent_retries_with_one_key_store_one_report_and_agree()
+    {
+        var key = Guid.NewGuid().ToString();
+        var report = Reports.Valid();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.PostReportAsync(report, key)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var ids = await Task.WhenAll(responses.Select(async r => (string)JsonNode.Parse(await r.Content.ReadAsStringAsync())!["reportId"]!));
+        Assert.Single(ids.Distinct());
+        var product = (string)report["product"]!;
+        Assert.Equal(1, await fixture.WithStoreAsync(db => db.Reports.CountAsync(r => r.Product == product)));
+    }
+
+    [Fact]
+    public async Task Different_keys_store_different_reports()
+    {
+        var report = Reports.Valid();
+        var a = await client.PostReportAsync(report, Guid.NewGuid().ToString());
+        var b = await client.PostReportAsync(report, Guid.NewGuid().ToString());
+        Assert.NotEqual(a.Headers.Location, b.Headers.Location);
+    }
+}
+
+public sealed class IdempotencyOnSqlite(SqliteFixture fixture) : IdempotencyTests(fixture), IClassFixture<SqliteFixture>;
+
+public sealed class IdempotencyOnPostgres(PostgresFixture fixture) : IdempotencyTests(fixture), IClassFixture<PostgresFixture>;

@@ -1,0 +1,112 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Routing.Tests.Infrastructure;
+
+namespace Routing.Tests.Reading;
+
+/// What a CSM or department head reads back after a report was routed.
+public abstract class ReadingTests(RoutingFixture fixture)
+{
+    readonly HttpClient client = fixture.Client;
+
+    [Fact]
+    public async Task Report_shows_its_items_and_why_each_was_routed()
+    {
+        var receipt = await client.SubmitAsync(Reports.Valid("quality", "high")
+            .With("unitsSold", 12000).With("affectedUnits", 1440).With("segment.months", new JsonArray(11, 12, 1)));
+
+        var report = await client.GetJsonAsync($"/api/reports/{receipt["reportId"]}");
+
+        Assert.Equal(0.12, (double)report["failureRate"]!, 6);
+        Assert.Equal(1, (int)report["rulesetVersion"]!);
+        Assert.Equal([1, 11, 12], report["segment"]!["months"]!.AsArray().Select(m => (int)m!));
+        var rnd = report["workItems"]!.AsArray().Single(i => (string)i!["workItem"]!["department"]! == "rnd")!;
+        var reason = rnd["reasons"]!.AsArray().Single()!;
+        Assert.Equal("SeasonalQualityDefectToRnd", (string)reason["rule"]!);
+        Assert.Contains("IsSeasonal", (string)reason["expression"]!);
+    }
+
+    [Fact]
+    public async Task Work_item_shows_state_version_due_times_and_allowed_actions()
+    {
+        var receipt = await client.SubmitAsync(Reports.Valid("supply"));
+        var id = (string)receipt.Item("logistics")["id"]!;
+
+        var item = await client.GetJsonAsync($"/api/work-items/{id}");
+
+        Assert.Equal("Routed", (string)item["state"]!);
+        Assert.Equal(1, (int)item["version"]!);
+        Assert.Equal((string)receipt["reportId"]!, (string)item["reportId"]!);
+        Assert.Equal(DateTimeOffset.Parse((string)receipt.Item("logistics")["ackDueAt"]!), DateTimeOffset.Parse((string)item["ackDueAt"]!));
+        Assert.Equal(["acknowledge", "cancel", "comment", "hand-back", "start"], item["allowedActions"].Strings());
+    }
+
+    [Fact]
+    public async Task Departments_are_listed_with_their_kind()
+    {
+        var response = await client.GetAsync("/api/departments");
+        var departments = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
+        string KindOf(string id) => (string)departments.Single(d => (string)d!["id"]! == id)!["kind"]!;
+
+        Assert.Equal("internal", KindOf("manufacturing"));
+        Assert.Equal("vendor", KindOf("acme-parts"));
+        Assert.Equal("triage", KindOf("triage"));
+    }
+
+    [Fact]
+    public async Task Inbox_lists_the_department_items_most_urgent_first_and_pages()
+    {
+        var low = await client.SubmitAsync(Reports.Valid("pricing", "low"));
+        var critical = await client.SubmitAsync(Reports.Valid("pricing", "critical"));
+        var medium = await client.SubmitAsync(Reports.Valid("pricing", "medium"));
+
+        var inbox = await client.GetJsonAsync("/api/departments/strategy/work-items?pageSize=200");
+        var ids = inbox["items"]!.AsArray().Select(i => (string)i!["id"]!).ToList();
+        var positions = new[] { critical, medium, low }.Select(r => ids.IndexOf((string)r.Item("strategy")["id"]!)).ToList();
+        Assert.DoesNotContain(-1, positions);
+        Assert.Equal(positions.Order(), positions);
+
+        var page2 = await client.GetJsonAsync("/api/departments/strategy/work-items?page=2&pageSize=1");
+        Assert.Equal(ids[1], (string)page2["items"]![0]!["id"]!);
+        Assert.Equal(ids.Count, (int)page2["total"]!);
+
+        var routed = await client.GetJsonAsync("/api/departments/strategy/work-items?state=Routed&pageSize=200");
+        Assert.Equal(ids.Count, (int)routed["total"]!);
+        var resolved = await client.GetJsonAsync("/api/departments/strategy/work-items?state=Resolved");
+        Assert.Equal(0, (int)resolved["total"]!);
+    }
+
+    [Theory]
+    [InlineData("state=Lost", "state")]
+    [InlineData("page=0", "page")]
+    [InlineData("pageSize=1000", "pageSize")]
+    public async Task Bad_inbox_query_is_400_naming_the_parameter(string query, string field)
+    {
+        var response = await client.GetAsync($"/api/departments/rnd/work-items?{query}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.NotNull(problem["errors"]![field]);
+    }
+
+    [Theory]
+    [InlineData("/api/reports/0197a7c0-0000-7000-8000-000000000000")]
+    [InlineData("/api/work-items/0197a7c0-0000-7000-8000-000000000000")]
+    [InlineData("/api/departments/astrology/work-items")]
+    [InlineData("/api/reports/not-a-guid")]
+    public async Task Unknown_ids_are_404(string path)
+    {
+        var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_is_200_when_the_store_answers()
+    {
+        var response = await client.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
+
+public sealed class ReadingOnSqlite(SqliteFixture fixture) : ReadingTests(fixture), IClassFixture<SqliteFixture>;
+
+public sealed class ReadingOnPostgres(PostgresFixture fixture) : ReadingTests(fixture), IClassFixture<PostgresFixture>;

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Routing.Engine.Reports;
+using Routing.Rules;
+using Routing.Rules.Rulesets;
+using Routing.Tests.Infrastructure;
+
+namespace Routing.Tests.Rules;
+
+public sealed class ShippedRulesTests
+{
+    static string RulesFolder => Path.Combine(AppContext.BaseDirectory, "rules");
+
+    [Fact]
+    public async Task Report_no_rule_matches_goes_to_triage_with_the_band_sla()
+    {
+        var workflows = """
+            [ { "WorkflowName": "Routing", "Rules": [ { "RuleName": "OnlyDesign", "Expression": "report.Category == \"design\"", "Properties": { "department": "rnd" } } ] },
+              { "WorkflowName": "Priority", "Rules": [ { "RuleName": "Everything", "Expression": "true", "Properties": { "priority": "P3", "ackWithin": "P2D", "resolveWithin": "P14D" } } ] } ]
+            """;
+        var departments = """[ { "id": "rnd", "name": "R&D", "kind": "internal" }, { "id": "triage", "name": "Triage", "kind": "triage" } ]""";
+
+        var (ruleset, errors) = await RulesetCompiler.CompileAsync(7, workflows, departments);
+        Assert.Empty(errors);
+        var decision = await ruleset!.EvaluateAsync(new ReportFacts { Category = "supply", Severity = "low" }, NullLogger.Instance);
+
+        var route = Assert.Single(decision.Routes);
+        Assert.Equal("triage", route.Department);
+        Assert.Equal("P3", route.Priority);
+        Assert.Equal(TimeSpan.FromDays(2), route.AckWithin);
+        Assert.Empty(route.MatchedRules);
+        Assert.Equal(7, decision.RulesetVersion);
+    }
+
+    [Fact]
+    public async Task Shipped_rules_are_valid()
+    {
+        var (ruleset, errors) = await RulesetCompiler.CompileAsync(1,
+            File.ReadAllText(Path.Combine(RulesFolder, RulesOptions.WorkflowsFile)),
+            File.ReadAllText(Path.Combine(RulesFolder, RulesOptions.DepartmentsFile)));
+        Assert.Empty(errors);
+        Assert.NotNull(ruleset);
+    }
+
+    [Fact]
+    public async Task A_rule_that_does_not_compile_stops_start_up_naming_the_rule()
+    {
+        var folder = Directory.CreateTempSubdirectory("routing-rules-").FullName;
+        File.Copy(Path.Combine(RulesFolder, RulesOptions.DepartmentsFile), Path.Combine(folder, RulesOptions.DepartmentsFile));
+        var broken = File.ReadAllText(Path.Combine(RulesFolder, RulesOptions.WorkflowsFile))
+            .Replace("report.Category == \\\"supply\\\"", "report.Categroy == \\\"supply\\\"");
+        File.WriteAllText(Path.Combine(folder, RulesOptions.WorkflowsFile), broken);
+        await using var store = TestStore.Sqlite();
+        await using var app = new RoutingApplication(store, new FakeTimeProvider(RoutingFixture.Start), folder);
+
+        var error = Assert.Throws<InvalidOperationException>(() => app.CreateClient());
+
+        Assert.Contains("SupplyProblemToLogistics", error.Message);
+        Directory.Delete(folder, recursive: true);
+    }
+}
