@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# Builds Routing.sln once (Release) and runs every test project under tests/ against a
+# throwaway PostgreSQL server (scripts/postgres.sh; ROUTING_TEST_POSTGRES is exported).
+# The last line of output is always "N passed, N failed" (", N skipped" when > 0),
+# counted from the TRX result files. Exit 0 only if nothing failed, something passed and
+# every test project ran.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+SLN=Routing.sln
+now_us() { echo "${EPOCHREALTIME/./}"; }
+# Microseconds -> "12.3 s".
+fmt_secs() { printf '%d.%d s' $(($1 / 1000000)) $(($1 % 1000000 / 100000)); }
+t_start=$(now_us)
+
+RESULTS=$(mktemp -d "${TMPDIR:-/tmp}/routing-tests.XXXXXX")
+source scripts/postgres.sh
+cleanup() {
+  postgres_stop
+  rm -rf "$RESULTS"
+}
+trap cleanup EXIT
+# Make Ctrl-C / kill go through the EXIT trap too, so the server is always stopped.
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+passed=0 failed=0 skipped=0
+problems=()
+build_us=0 tests_us=0
+
+# Prints the summary (last line of output) and exits.
+finish() {
+  # Stop the server now so nothing the EXIT trap prints can come after the summary line.
+  postgres_stop
+  echo
+  local msg
+  for msg in "${problems[@]}"; do echo "problem: $msg"; done
+  echo "Took $(fmt_secs $(($(now_us) - t_start))) (build $(fmt_secs "$build_us"), tests $(fmt_secs "$tests_us"))"
+  if [ "$skipped" -gt 0 ]; then
+    echo "$passed passed, $failed failed, $skipped skipped"
+  else
+    echo "$passed passed, $failed failed"
+  fi
+  if [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ] && [ "${#problems[@]}" -eq 0 ]; then
+    exit 0
+  fi
+  exit 1
+}
+
+# Test projects: *.Tests.csproj, or any csproj under tests/ that says IsTestProject=true.
+projects=()
+while IFS= read -r p; do
+  case "$p" in
+    */bin/* | */obj/*) continue ;;
+  esac
+  if [[ "$p" == *.Tests.csproj ]] || grep -qiE '<IsTestProject>[[:space:]]*true[[:space:]]*</IsTestProject>' "$p"; then
+    projects+=("$p")
+  fi
+done < <(find tests -name '*.csproj' 2>/dev/null | sort)
+if [ "${#projects[@]}" -eq 0 ]; then
+  problems+=("no test projects found under tests/")
+  finish
+fi
+
+if ! postgres_start; then
+  failed=1
+  problems+=("could not start the test PostgreSQL server; no tests were run")
+  finish
+fi
+
+# Build once. Test projects that are not in the solution get built on their own.
+echo "Building $SLN (Release)..."
+t=$(now_us)
+build_ok=1
+dotnet build "$SLN" -c Release -v q -nologo || build_ok=0
+for p in "${projects[@]}"; do
+  if ! grep -qF "\"$(tr '/' '\\' <<<"$p")\"" "$SLN" && ! grep -qF "\"$p\"" "$SLN"; then
+    echo "warning: $p is not in $SLN; building it separately"
+    dotnet build "$p" -c Release -v q -nologo || build_ok=0
+  fi
+done
+build_us=$(($(now_us) - t))
+if [ "$build_ok" != 1 ]; then
+  for p in "${projects[@]}"; do
+    failed=$((failed + 1))
+    problems+=("$p: not run, the build failed")
+  done
+  finish
+fi
+
+# Value of a numeric attribute of the <Counters .../> element in $counters ("" if absent).
+counter() { sed -n "s/.* $1=\"\\([0-9]*\\)\".*/\\1/p" <<<"$counters"; }
+
+t=$(now_us)
+for p in "${projects[@]}"; do
+  name=$(basename "$p" .csproj)
+  trx=$RESULTS/$name.trx
+  echo
+  echo "=== $name ==="
+  rc=0
+  dotnet test "$p" --no-build -c Release -nologo \
+    --logger "trx;LogFileName=$name.trx" \
+    --logger "console;verbosity=minimal" \
+    --results-directory "$RESULTS" || rc=$?
+  if [ ! -f "$trx" ]; then
+    failed=$((failed + 1))
+    problems+=("$p: produced no TRX file (dotnet test exited $rc; test host crash?)")
+    continue
+  fi
+  counters=$(tr '\n' ' ' <"$trx" | grep -o '<Counters [^>]*>' | head -n 1 || true)
+  p_passed=$(counter passed)
+  p_failed=$(counter failed)
+  if [ -z "$p_passed" ] || [ -z "$p_failed" ]; then
+    failed=$((failed + 1))
+    problems+=("$p: TRX file has no readable <Counters> element")
+    continue
+  fi
+  # The VSTest TRX logger records skipped tests as total - executed and leaves
+  # notExecuted at 0; take whichever is larger.
+  p_total=$(counter total) p_executed=$(counter executed) p_skipped=$(counter notExecuted)
+  p_skipped=${p_skipped:-0}
+  if [ -n "$p_total" ] && [ -n "$p_executed" ] && [ $((p_total - p_executed)) -gt "$p_skipped" ]; then
+    p_skipped=$((p_total - p_executed))
+  fi
+  p_error=$(counter error)
+  p_timeout=$(counter timeout)
+  p_failed=$((p_failed + ${p_error:-0} + ${p_timeout:-0}))
+  if [ "$rc" != 0 ] && [ "$p_failed" -eq 0 ]; then
+    # Non-zero exit with no failed test: the run was aborted (test host crash, etc.).
+    p_failed=1
+    problems+=("$p: dotnet test exited $rc but the TRX has no failed test (run aborted?)")
+  fi
+  passed=$((passed + p_passed))
+  failed=$((failed + p_failed))
+  skipped=$((skipped + p_skipped))
+done
+tests_us=$(($(now_us) - t))
+
+finish
