@@ -1,3 +1,4 @@
+using Hangfire;
 using Routing.Host.Departments;
 using Routing.Host.Errors;
 using Routing.Host.Reports;
@@ -7,6 +8,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddRoutingEngine(builder.Configuration);
 builder.Services.AddRoutingRules();
+builder.Services.AddRoutingWorkflows(builder.Configuration);
+builder.Services.AddRoutingClock(builder.Configuration);
 builder.Services.AddRoutingApi();
 
 var app = builder.Build();
@@ -19,6 +22,7 @@ app.MapHealthChecks("/health");
 app.MapReports();
 app.MapWorkItems();
 app.MapDepartments();
+app.MapHangfireDashboard("/hangfire", new DashboardOptions { IsReadOnlyFunc = _ => true });
 
 app.Run();
 

@@ -5,5 +5,14 @@ internal static class HistoryKinds
     public const string ReportAccepted = "report.accepted";
     public const string ReportRouted = "report.routed";
     public const string WorkItemRouted = "work-item.routed";
+    public const string WorkItemRecurrence = "work-item.recurrence";
+    /// A person's action: "work-item.acknowledge", "work-item.hand-back", ...
+    public static string WorkItemAction(string action) => $"work-item.{action}";
+    public const string TimerFired = "timer.fired";
+    public const string Reminder = "work-item.reminder";
+    public const string Escalated = "work-item.escalated";
+    public const string Reopened = "work-item.reopened";
+    public const string Verified = "work-item.verified";
+    public const string NotificationSent = "notification.sent";
     public const string RulesetPublished = "ruleset.published";
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Routing.Engine.History;
 using Routing.Engine.Reports;
 using Routing.Engine.Store;
+using Routing.Engine.Timers;
 using Routing.Engine.WorkItems;
 
 namespace Routing.Engine.Intake;
@@ -33,14 +34,27 @@ internal sealed class IntakeService(
         var decision = await router.RouteAsync(ReportFacts.From(report), ct);
         report.RulesetVersion = decision.RulesetVersion;
         report.Notify = [.. decision.Notify];
-        var items = decision.Routes.Select(route => NewWorkItem(report, route, decision.RulesetVersion, now)).ToList();
-        var receipt = Receipt(report, items);
+        // A pattern that is already being worked on is a recurrence of that work, not new work.
+        var departments = decision.Routes.Select(r => r.Department).ToList();
+        var recurring = await db.WorkItems.AsNoTracking()
+            .Where(w => departments.Contains(w.Department) && OpenStates.All.Contains(w.State))
+            .Join(db.Reports.Where(r => r.PatternKey == report.PatternKey), w => w.ReportId, r => r.Id, (w, r) => w)
+            .ToListAsync(ct);
+        var items = decision.Routes
+            .Where(route => recurring.All(w => w.Department != route.Department))
+            .Select(route => NewWorkItem(report, route, decision.RulesetVersion, now))
+            .ToList();
+        var receipt = Receipt(report, items, recurring);
 
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             db.Reports.Add(report);
             db.WorkItems.AddRange(items);
+            db.Timers.AddRange(items.SelectMany(TimerPlan.ForOpenItem));
+            foreach (var item in recurring)
+                await db.WorkItems.Where(w => w.Id == item.Id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(w => w.Recurrences, w => w.Recurrences + 1), ct);
             if (key is not null)
                 db.IdempotencyRecords.Add(new IdempotencyRecord
                 {
@@ -50,7 +64,7 @@ internal sealed class IntakeService(
                     ResponseJson = JsonSerializer.Serialize(receipt, ReceiptJson),
                     CreatedAt = now,
                 });
-            await journal.AppendAsync(HistoryOf(report, decision, items, actor), ct);
+            await journal.AppendAsync(HistoryOf(report, decision, items, recurring, actor), ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -94,14 +108,20 @@ internal sealed class IntakeService(
         MatchedRules = [.. route.MatchedRules],
     };
 
-    static ReportReceipt Receipt(Report report, List<WorkItem> items) => new(
+    static ReportReceipt Receipt(Report report, List<WorkItem> items, List<WorkItem> recurring) => new(
         report.Id,
         report.RulesetVersion,
-        [.. items.Select(i => new WorkItemReceipt(
-            i.Id, i.Department, i.Priority, i.State.ToString(), i.AckDueAt, i.ResolveDueAt, i.MatchedRules))],
+        [
+            .. items.Select(i => ItemReceipt(i, recurrence: false)),
+            .. recurring.Select(i => ItemReceipt(i, recurrence: true)),
+        ],
         report.Notify);
 
-    static List<HistoryEntry> HistoryOf(Report report, RoutingDecision decision, List<WorkItem> items, string actor)
+    static WorkItemReceipt ItemReceipt(WorkItem i, bool recurrence) => new(
+        i.Id, i.Department, i.Priority, i.State.ToString(), i.AckDueAt, i.ResolveDueAt, i.MatchedRules, recurrence);
+
+    static List<HistoryEntry> HistoryOf(
+        Report report, RoutingDecision decision, List<WorkItem> items, List<WorkItem> recurring, string actor)
     {
         var events = new List<HistoryEntry>
         {
@@ -120,6 +140,9 @@ internal sealed class IntakeService(
         };
         events.AddRange(items.Select(i => new HistoryEntry(HistoryKinds.WorkItemRouted, "system:rules",
             new { Before = (string?)null, After = i.State.ToString(), i.Priority, i.AckDueAt, i.ResolveDueAt, i.MatchedRules },
+            ReportId: report.Id, WorkItemId: i.Id, Department: i.Department)));
+        events.AddRange(recurring.Select(i => new HistoryEntry(HistoryKinds.WorkItemRecurrence, "system:rules",
+            new { ReportId = report.Id, Recurrences = i.Recurrences + 1, i.State },
             ReportId: report.Id, WorkItemId: i.Id, Department: i.Department)));
         return events;
     }

@@ -14,4 +14,6 @@ public sealed record WorkItemReceipt(
     string State,
     DateTimeOffset AckDueAt,
     DateTimeOffset ResolveDueAt,
-    IReadOnlyList<string> MatchedRules);
+    IReadOnlyList<string> MatchedRules,
+    /// True when the report attached to this already open item of the same pattern.
+    bool Recurrence);

@@ -4,6 +4,7 @@ using Routing.Engine.History;
 using Routing.Engine.Intake;
 using Routing.Engine.Reports;
 using Routing.Engine.Rulesets;
+using Routing.Engine.Timers;
 using Routing.Engine.WorkItems;
 
 namespace Routing.Engine.Store;
@@ -16,6 +17,7 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
     public DbSet<HistoryEvent> History => Set<HistoryEvent>();
     public DbSet<RulesetVersion> Rulesets => Set<RulesetVersion>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<WorkItemTimer> Timers => Set<WorkItemTimer>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -49,6 +51,15 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
             e.Property(h => h.Sequence).ValueGeneratedNever();
             e.HasIndex(h => h.ReportId);
             e.HasIndex(h => h.WorkItemId);
+        });
+        model.Entity<WorkItemTimer>(e =>
+        {
+            e.ToTable("timers");
+            e.HasKey(t => t.Id);
+            e.Property(t => t.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(t => new { t.Status, t.DueAt });
+            e.HasIndex(t => t.WorkItemId);
         });
         model.Entity<RulesetVersion>(e =>
         {

@@ -18,6 +18,9 @@ internal sealed class WorkItem
     public TimeSpan ResolveWithin { get; set; }
     public TimeSpan? FollowUpEvery { get; set; }
     public TimeSpan? ResolutionCheckAfter { get; set; }
+    public DateTimeOffset? ResolvedAt { get; set; }
+    /// Later reports of the same pattern that arrived while this item was open.
+    public int Recurrences { get; set; }
     public int RulesetVersion { get; set; }
     public List<string> MatchedRules { get; set; } = [];
 }

@@ -6,8 +6,10 @@ internal static class WorkItemsApi
 {
     public static IEndpointRouteBuilder MapWorkItems(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/work-items").WithTags("Work items")
-            .MapGet("/{id:guid}", WorkItemView.GetAsync);
+        var group = app.MapGroup("/api/work-items").WithTags("Work items");
+        group.MapGet("/{id:guid}", WorkItemView.GetAsync);
+        group.MapGet("/{id:guid}/timeline", TimelineView.GetAsync);
+        group.MapPost("/{id:guid}/{action}", WorkItemActionsApi.ActAsync);
         app.MapGet("/api/workflows/work-item/graph", Graph).WithTags("Workflows");
         return app;
     }

@@ -16,6 +16,8 @@ public sealed class RoutingApplication(TestStore store, FakeTimeProvider clock, 
     {
         builder.UseSetting("Routing:Storage:Provider", store.Provider);
         builder.UseSetting("ConnectionStrings:Routing", store.ConnectionString);
+        // Tests move time with the fake clock and fire due timers themselves.
+        builder.UseSetting("Routing:Clock:Enabled", "false");
         if (rulesFolder is not null) builder.UseSetting("Routing:Rules:Folder", rulesFolder);
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
     }

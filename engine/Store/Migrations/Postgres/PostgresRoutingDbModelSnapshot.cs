@@ -215,6 +215,46 @@ namespace Routing.Engine.Store.Migrations.Postgres
                     b.ToTable("ruleset_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Routing.Engine.Timers.WorkItemTimer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("HandedOffAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkItemId");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("timers", (string)null);
+                });
+
             modelBuilder.Entity("Routing.Engine.WorkItems.WorkItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -245,6 +285,9 @@ namespace Routing.Engine.Store.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("Recurrences")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("ReportId")
                         .HasColumnType("uuid");
 
@@ -256,6 +299,9 @@ namespace Routing.Engine.Store.Migrations.Postgres
 
                     b.Property<TimeSpan>("ResolveWithin")
                         .HasColumnType("interval");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("RulesetVersion")
                         .HasColumnType("integer");

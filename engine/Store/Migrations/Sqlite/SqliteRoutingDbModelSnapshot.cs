@@ -209,6 +209,46 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                     b.ToTable("ruleset_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Routing.Engine.Timers.WorkItemTimer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HandedOffAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkItemId");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("timers", (string)null);
+                });
+
             modelBuilder.Entity("Routing.Engine.WorkItems.WorkItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -239,6 +279,9 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Recurrences")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ReportId")
                         .HasColumnType("TEXT");
 
@@ -250,6 +293,9 @@ namespace Routing.Engine.Store.Migrations.Sqlite
 
                     b.Property<TimeSpan>("ResolveWithin")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("RulesetVersion")
                         .HasColumnType("INTEGER");

@@ -1,0 +1,40 @@
+using Routing.Engine.Store;
+using Routing.Workflows.WorkItems;
+
+namespace Routing.Host.WorkItems;
+
+/// POST /api/work-items/{id}/{action} with { note, version }.
+internal static class WorkItemActionsApi
+{
+    public sealed record ActionBody(string? Note, int? Version);
+
+    const int MaxNote = 10_000;
+
+    public static async Task<IResult> ActAsync(
+        Guid id, string action, ActionBody? body, HttpContext http, WorkItemActionService service, RoutingDb db, CancellationToken ct)
+    {
+        if (!WorkItemActions.TryParse(action, out _))
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
+                title: $"No such action. Actions: {string.Join(", ", WorkItemActions.Names)}.");
+
+        var errors = new Dictionary<string, string[]>();
+        if (body?.Version is null) errors["version"] = ["is required: send the version you last read."];
+        if (body?.Note is { Length: > MaxNote }) errors["note"] = [$"must be at most {MaxNote} characters."];
+        if (action == "comment" && string.IsNullOrWhiteSpace(body?.Note)) errors["note"] = ["is required for a comment."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var outcome = await service.ActAsync(id, action, body!.Note, body.Version!.Value, Actor.Of(http), ct);
+        return outcome switch
+        {
+            ActionOutcome.Done done => await WorkItemView.GetAsync(done.WorkItemId, db, ct),
+            ActionOutcome.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such work item."),
+            ActionOutcome.NotAllowed n => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
+                title: $"'{action}' is not allowed while the item is {n.State}.",
+                extensions: new Dictionary<string, object?> { ["state"] = n.State.ToString(), ["allowedActions"] = n.AllowedActions }),
+            ActionOutcome.Stale s => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
+                title: "The item changed since you read it; read it again and retry.",
+                extensions: new Dictionary<string, object?> { ["state"] = s.State.ToString(), ["version"] = s.Version }),
+            _ => throw new InvalidOperationException($"Unknown outcome {outcome}."),
+        };
+    }
+}

@@ -1,0 +1,25 @@
+namespace Routing.Workflows.Timers;
+
+/// How timers are handed to Hangfire.
+/// <code>
+/// "Routing": { "Clock": { "Enabled": true, "DispatchCron": "* * * * *", "Window": "00:01:15", "BatchSize": 500 } }
+/// </code>
+public sealed class ClockOptions
+{
+    public const string Section = "Routing:Clock";
+
+    /// Off: no Hangfire server in this process (tests drive the timers themselves).
+    public bool Enabled { get; set; } = true;
+    /// How often the dispatcher looks for timers coming due.
+    public string DispatchCron { get; set; } = "* * * * *";
+    /// How far ahead each dispatch looks; a little more than the cron period so nothing falls between two runs.
+    public TimeSpan Window { get; set; } = TimeSpan.FromSeconds(75);
+    /// A timer still pending this long after its due time was handed to a job that was lost: hand it again.
+    public TimeSpan LostAfter { get; set; } = TimeSpan.FromMinutes(2);
+    /// Timers fired by one Hangfire job.
+    public int BatchSize { get; set; } = 500;
+    /// Hangfire's polling for scheduled jobs: a timer fires within about this long after it is due.
+    public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// Set by the host when Hangfire keeps its jobs in memory, so they are gone after a restart.
+    public bool JobsInMemory { get; set; }
+}

@@ -1,0 +1,32 @@
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Routing.Workflows.Timers;
+
+/// Registers the recurring dispatch and, when Hangfire keeps jobs in memory (lost on
+/// restart), hands every pending timer to it again at once.
+internal sealed class ClockStartup(
+    IServiceScopeFactory scopes,
+    IRecurringJobManager recurring,
+    IOptions<ClockOptions> options,
+    ILogger<ClockStartup> log) : IHostedService
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        recurring.AddOrUpdate<TimerJobs>(TimerJobs.DispatchJobId, j => j.DispatchAsync(CancellationToken.None), options.Value.DispatchCron);
+
+        await using var scope = scopes.CreateAsyncScope();
+        var dispatcher = scope.ServiceProvider.GetRequiredService<TimerDispatcher>();
+        if (options.Value.JobsInMemory)
+        {
+            var forgotten = await dispatcher.ForgetHandOffsAsync(ct);
+            if (forgotten > 0) log.LogInformation("Re-handing {Count} pending timer(s) after a restart", forgotten);
+        }
+        await dispatcher.DispatchAsync(ct);
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}

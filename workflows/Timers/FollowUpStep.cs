@@ -1,0 +1,34 @@
+using Routing.Engine.History;
+using Routing.Engine.Timers;
+using Routing.Engine.WorkItems;
+using Routing.Workflows.Notifications;
+using Routing.Workflows.WorkItems;
+
+namespace Routing.Workflows.Timers;
+
+/// Not acknowledged in time: remind the department, again every follow-up interval, and
+/// escalate when the second reminder went unanswered too.
+internal sealed class FollowUpStep(Notifier notifier) : ITimedStep
+{
+    const int RemindersBeforeEscalation = 2;
+
+    public TimerKind Kind => TimerKind.FollowUp;
+
+    public async Task<IReadOnlyList<HistoryEntry>> FireAsync(TimedStepContext c, CancellationToken ct)
+    {
+        var item = c.Item;
+        if (item.State is not (WorkItemState.Routed or WorkItemState.Reopened)) return [];
+
+        if (c.Timer.Round < RemindersBeforeEscalation)
+        {
+            c.NewTimers.Add(TimerPlan.NextFollowUp(item, c.Timer));
+            return
+            [
+                new(HistoryKinds.Reminder, TimedSteps.Actor, new { Reminder = c.Timer.Round + 1, item.AckDueAt },
+                    ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department),
+                await notifier.NotifyAsync("reminder", item.Department, item, ct),
+            ];
+        }
+        return await TimedSteps.EscalateAsync(c, notifier, $"not acknowledged after {RemindersBeforeEscalation} reminders", ct);
+    }
+}

@@ -1,0 +1,28 @@
+using Routing.Engine.History;
+using Routing.Engine.WorkItems;
+using Routing.Workflows.Notifications;
+using Routing.Workflows.WorkItems;
+
+namespace Routing.Workflows.Timers;
+
+internal static class TimedSteps
+{
+    public const string Actor = "system:timer";
+
+    /// Moves the item to Escalated (when its state allows) and tells the department.
+    public static async Task<IReadOnlyList<HistoryEntry>> EscalateAsync(
+        TimedStepContext c, Notifier notifier, string reason, CancellationToken ct)
+    {
+        var item = c.Item;
+        var before = item.State;
+        var machine = WorkItemLifecycle.For(() => item.State, s => item.State = s);
+        if (!machine.CanFire(WorkItemTrigger.Escalate)) return [];
+        await machine.FireAsync(WorkItemTrigger.Escalate);
+        return
+        [
+            new(HistoryKinds.Escalated, Actor, new { Before = before, After = item.State, Reason = reason },
+                ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department),
+            await notifier.NotifyAsync("escalated", item.Department, item, ct),
+        ];
+    }
+}

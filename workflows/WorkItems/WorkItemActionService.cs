@@ -1,0 +1,120 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Routing.Engine.Departments;
+using Routing.Engine.History;
+using Routing.Engine.Store;
+using Routing.Engine.Timers;
+using Routing.Engine.WorkItems;
+
+namespace Routing.Workflows.WorkItems;
+
+/// A person's action on a work item: checked against the lifecycle and the version the
+/// person saw, applied with its timers and history in one transaction.
+internal sealed class WorkItemActionService(
+    RoutingDb db,
+    HistoryJournal journal,
+    IDepartmentDirectory departments,
+    TimeProvider clock,
+    ILogger<WorkItemActionService> log)
+{
+    public async Task<ActionOutcome> ActAsync(
+        Guid id, string action, string? note, int version, string actor, CancellationToken ct)
+    {
+        if (!WorkItemActions.TryParse(action, out var trigger))
+            throw new ArgumentException($"Unknown action {action}.", nameof(action));
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var item = await db.WorkItems.FirstOrDefaultAsync(w => w.Id == id, ct);
+        if (item is null) return new ActionOutcome.NotFound();
+        if (item.Version != version) return new ActionOutcome.Stale(item.State, item.Version);
+
+        var machine = WorkItemLifecycle.For(() => item.State, s => item.State = s);
+        if (!machine.CanFire(trigger))
+            return new ActionOutcome.NotAllowed(item.State, await WorkItemLifecycle.AllowedActionsAsync(item.State));
+
+        var now = clock.Now();
+        var before = item.State;
+        await machine.FireAsync(trigger);
+        var events = new List<HistoryEntry>
+        {
+            new(HistoryKinds.WorkItemAction(action), actor,
+                new { Before = before, After = item.State, Note = note },
+                ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department),
+        };
+
+        if (trigger != WorkItemTrigger.Comment)
+        {
+            item.Version++;
+            item.UpdatedAt = now;
+            await ApplyTimersAsync(item, now, ct);
+        }
+        if (trigger == WorkItemTrigger.HandBack)
+            events.AddRange(SendToTriage(item, note, now));
+
+        try
+        {
+            await journal.AppendAsync(events, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another action on this item committed first.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            var current = await db.WorkItems.AsNoTracking().FirstAsync(w => w.Id == id, ct);
+            return new ActionOutcome.Stale(current.State, current.Version);
+        }
+
+        log.LogInformation("Work item {WorkItemId}: {Action} by {Actor} ({Before} -> {After})", id, action, actor, before, item.State);
+        return new ActionOutcome.Done(item.Id);
+    }
+
+    async Task ApplyTimersAsync(WorkItem item, DateTimeOffset now, CancellationToken ct)
+    {
+        TimerKind[] cancel = item.State switch
+        {
+            WorkItemState.Acknowledged or WorkItemState.InProgress => [TimerKind.FollowUp],
+            _ => [TimerKind.FollowUp, TimerKind.ResolutionDue, TimerKind.ResolutionCheck],
+        };
+        await db.Timers
+            .Where(t => t.WorkItemId == item.Id && t.Status == TimerStatus.Pending && cancel.Contains(t.Kind))
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled), ct);
+
+        if (item.State == WorkItemState.Resolved)
+        {
+            item.ResolvedAt = now;
+            db.Timers.Add(TimerPlan.ResolutionCheck(item, now));
+        }
+    }
+
+    /// A misrouted item goes back to triage as a new item there, carrying the note.
+    IEnumerable<HistoryEntry> SendToTriage(WorkItem item, string? note, DateTimeOffset now)
+    {
+        var triage = departments.All.First(d => d.Kind == Department.Triage).Id;
+        var handedBack = new WorkItem
+        {
+            Id = Guid.CreateVersion7(now),
+            ReportId = item.ReportId,
+            Department = triage,
+            Priority = item.Priority,
+            State = WorkItemState.Routed,
+            Version = 1,
+            CreatedAt = now,
+            UpdatedAt = now,
+            AckWithin = item.AckWithin,
+            ResolveWithin = item.ResolveWithin,
+            AckDueAt = now + item.AckWithin,
+            ResolveDueAt = now + item.ResolveWithin,
+            FollowUpEvery = item.FollowUpEvery,
+            ResolutionCheckAfter = item.ResolutionCheckAfter,
+            RulesetVersion = item.RulesetVersion,
+            MatchedRules = [],
+        };
+        db.WorkItems.Add(handedBack);
+        db.Timers.AddRange(TimerPlan.ForOpenItem(handedBack));
+        yield return new HistoryEntry(HistoryKinds.WorkItemRouted, "system:hand-back",
+            new { Before = (string?)null, After = handedBack.State, From = item.Department, HandedBackItem = item.Id, Note = note },
+            ReportId: item.ReportId, WorkItemId: handedBack.Id, Department: triage);
+    }
+}
