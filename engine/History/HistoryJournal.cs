@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Routing.Engine.Store;
 
@@ -8,7 +9,7 @@ namespace Routing.Engine.History;
 /// stored exactly when the change it records is.
 internal sealed class HistoryJournal(RoutingDb db, TimeProvider clock)
 {
-    static readonly JsonSerializerOptions DataJson = new(JsonSerializerDefaults.Web);
+    static readonly JsonSerializerOptions DataJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     public async Task AppendAsync(IReadOnlyList<HistoryEntry> entries, CancellationToken ct)
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Routing.Engine.Store;
+using Routing.Workflows.Timers;
 
 namespace Routing.Tests.Infrastructure;
 
@@ -30,6 +31,15 @@ public abstract class RoutingFixture : IAsyncLifetime
         Client.Dispose();
         await App.DisposeAsync();
         await InitializeAsync();
+    }
+
+    /// Moves the clock and fires every timer that has come due, as Hangfire would.
+    public async Task AdvanceAsync(TimeSpan by)
+    {
+        Clock.Advance(by);
+        await using var scope = App.Services.CreateAsyncScope();
+        var firing = scope.ServiceProvider.GetRequiredService<TimerFiring>();
+        while (await firing.FireDueAsync(CancellationToken.None) > 0) { }
     }
 
     internal async Task<T> WithStoreAsync<T>(Func<RoutingDb, Task<T>> read)

@@ -1,0 +1,151 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Routing.Tests.Infrastructure;
+
+namespace Routing.Tests.Workflows;
+
+/// Department heads move items through the lifecycle; the API refuses what the state does not allow.
+public abstract class LifecycleTests(RoutingFixture fixture)
+{
+    readonly HttpClient client = fixture.Client;
+
+    async Task<string> NewItemAsync(string category = "supply", string department = "logistics") =>
+        (string)(await client.SubmitAsync(Reports.Valid(category))).Item(department)["id"]!;
+
+    [Fact]
+    public async Task Head_acknowledges_starts_and_resolves_an_item()
+    {
+        var id = await NewItemAsync();
+
+        var acknowledged = await client.DoAsync(id, "acknowledge", "on it");
+        Assert.Equal("Acknowledged", acknowledged.State());
+        Assert.Equal(2, (int)acknowledged["version"]!);
+        Assert.Equal("InProgress", (await client.DoAsync(id, "start")).State());
+        var resolved = await client.DoAsync(id, "resolve", "new supplier contract");
+        Assert.Equal("Resolved", resolved.State());
+        Assert.Equal(4, (int)resolved["version"]!);
+
+        var timeline = await client.TimelineAsync(id);
+        Assert.Equal(["work-item.routed", "work-item.acknowledge", "work-item.start", "work-item.resolve"], timeline.Kinds());
+        var resolve = timeline[^1]!["data"]!;
+        Assert.Equal("InProgress", (string)resolve["before"]!);
+        Assert.Equal("Resolved", (string)resolve["after"]!);
+        Assert.Equal("new supplier contract", (string)resolve["note"]!);
+    }
+
+    [Fact]
+    public async Task Every_action_the_state_does_not_allow_is_409_listing_the_allowed_ones()
+    {
+        var all = new[] { "acknowledge", "start", "resolve", "hand-back", "cancel", "comment" };
+        var paths = new[] { new string[0], ["acknowledge"], ["start"], ["start", "resolve"], ["hand-back"], ["cancel"] };
+        var checkedStates = new List<string>();
+        foreach (var path in paths)
+        {
+            var id = await NewItemAsync();
+            foreach (var action in path) await client.DoAsync(id, action);
+            var item = await client.GetItemAsync(id);
+            var allowed = item["allowedActions"].Strings();
+            checkedStates.Add(item.State());
+
+            foreach (var action in all.Except(allowed))
+            {
+                var response = await client.ActAsync(id, action, (int)item["version"]!, "note");
+                var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+                Assert.True(response.StatusCode == HttpStatusCode.Conflict, $"{action} in {item.State()}: {(int)response.StatusCode}");
+                Assert.Equal(allowed, problem["allowedActions"].Strings());
+            }
+            Assert.Equal((int)item["version"]!, (int)(await client.GetItemAsync(id))["version"]!);
+        }
+        Assert.Equal(["Routed", "Acknowledged", "InProgress", "Resolved", "HandedBack", "Cancelled"], checkedStates);
+    }
+
+    [Fact]
+    public async Task Stale_version_is_409_with_the_current_state_and_changes_nothing()
+    {
+        var id = await NewItemAsync();
+        await client.DoAsync(id, "acknowledge");
+
+        var response = await client.ActAsync(id, "start", version: 1);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("Acknowledged", (string)problem["state"]!);
+        Assert.Equal(2, (int)problem["version"]!);
+        Assert.Equal("Acknowledged", (await client.GetItemAsync(id)).State());
+    }
+
+    [Fact]
+    public async Task Comment_changes_no_state_and_lands_in_the_timeline()
+    {
+        var id = await NewItemAsync();
+        var after = await client.DoAsync(id, "comment", "waiting for the depot's numbers");
+
+        Assert.Equal("Routed", after.State());
+        Assert.Equal(1, (int)after["version"]!);
+        var last = (await client.TimelineAsync(id))[^1]!;
+        Assert.Equal("work-item.comment", (string)last["kind"]!);
+        Assert.Equal("waiting for the depot's numbers", (string)last["data"]!["note"]!);
+    }
+
+    [Fact]
+    public async Task Hand_back_sends_a_misrouted_item_to_triage_with_the_note()
+    {
+        var receipt = await client.SubmitAsync(Reports.Valid("supply"));
+        var id = (string)receipt.Item("logistics")["id"]!;
+
+        Assert.Equal("HandedBack", (await client.DoAsync(id, "hand-back", "this is a vendor problem")).State());
+
+        var report = await client.GetJsonAsync($"/api/reports/{receipt["reportId"]}");
+        var triage = report["workItems"]!.AsArray().Select(i => i!["workItem"]!).Single(i => (string)i["department"]! == "triage");
+        Assert.Equal("Routed", (string)triage["state"]!);
+        var routed = (await client.TimelineAsync((string)triage["id"]!))[0]!["data"]!;
+        Assert.Equal("this is a vendor problem", (string)routed["note"]!);
+        Assert.Equal("logistics", (string)routed["from"]!);
+    }
+
+    [Theory]
+    [InlineData("acknowledge", "{\"note\": \"x\"}", "version")]
+    [InlineData("comment", "{\"version\": 1}", "note")]
+    public async Task Missing_fields_are_400_naming_them(string action, string body, string field)
+    {
+        var id = await NewItemAsync();
+        var response = await client.PostAsync($"/api/work-items/{id}/{action}",
+            new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]![field]);
+    }
+
+    [Fact]
+    public async Task Unknown_action_or_item_is_404()
+    {
+        var id = await NewItemAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await client.ActAsync(id, "teleport", 1)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.ActAsync(Guid.NewGuid().ToString(), "acknowledge", 1)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Concurrent_actions_on_one_item_one_wins_the_rest_get_409()
+    {
+        var id = await NewItemAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => client.ActAsync(id, "acknowledge", 1)));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        Assert.Single((await client.TimelineAsync(id)).Kinds(), k => k == "work-item.acknowledge");
+    }
+
+    [Fact]
+    public async Task Graph_exports_the_lifecycle_as_mermaid_and_dot()
+    {
+        var mermaid = await client.GetStringAsync("/api/workflows/work-item/graph?format=mermaid");
+        var dot = await client.GetStringAsync("/api/workflows/work-item/graph?format=dot");
+        Assert.Contains("Routed --> Acknowledged", mermaid);
+        Assert.Contains("digraph", dot);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/workflows/work-item/graph?format=png")).StatusCode);
+    }
+}
+
+public sealed class LifecycleOnSqlite(SqliteFixture fixture) : LifecycleTests(fixture), IClassFixture<SqliteFixture>;
+
+public sealed class LifecycleOnPostgres(PostgresFixture fixture) : LifecycleTests(fixture), IClassFixture<PostgresFixture>;
