@@ -15,7 +15,9 @@ public static class RoutingWorkflowsExtensions
         services.AddScoped<WorkItemActionService>();
         services.AddScoped<TimerFiring>();
         services.AddScoped<TimerDispatcher>();
-        services.AddScoped<TimerJobs>();
+        services.AddScoped<ClockJobs>();
+        services.AddScoped<NotificationDelivery>();
+        services.AddHttpClient(WebhookChannel.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddScoped<Notifier>();
         services.Scan(scan => scan.FromAssemblyOf<TimerFiring>()
             .AddClasses(c => c.AssignableTo<ITimedStep>(), publicOnly: false).As<ITimedStep>().WithScopedLifetime()

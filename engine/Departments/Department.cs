@@ -1,10 +1,13 @@
 namespace Routing.Engine.Departments;
 
 /// A department (or third-party vendor) that can receive work items; part of a ruleset.
-public sealed record Department(string Id, string Name, string Kind, string? Contact = null)
+public sealed record Department(string Id, string Name, string Kind, string? Contact = null, Webhook? Webhook = null)
 {
     public const string Internal = "internal";
     public const string Vendor = "vendor";
     public const string Triage = "triage";
     public static readonly string[] Kinds = [Internal, Vendor, Triage];
 }
+
+/// Where a department's notifications are POSTed, and the secret that signs them (HMAC-SHA256).
+public sealed record Webhook(string Url, string Secret);

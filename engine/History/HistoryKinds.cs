@@ -13,6 +13,7 @@ internal static class HistoryKinds
     public const string Escalated = "work-item.escalated";
     public const string Reopened = "work-item.reopened";
     public const string Verified = "work-item.verified";
-    public const string NotificationSent = "notification.sent";
+    public const string NotificationQueued = "notification.queued";
+    public const string NotificationAttempt = "notification.attempt";
     public const string RulesetPublished = "ruleset.published";
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Routing.Engine.History;
+using Routing.Engine.Notifications;
 using Routing.Engine.Reports;
 using Routing.Engine.Store;
 using Routing.Engine.Timers;
@@ -52,6 +53,7 @@ internal sealed class IntakeService(
             db.Reports.Add(report);
             db.WorkItems.AddRange(items);
             db.Timers.AddRange(items.SelectMany(TimerPlan.ForOpenItem));
+            foreach (var item in items) db.Queue("routed", item, now);
             foreach (var item in recurring)
                 await db.WorkItems.Where(w => w.Id == item.Id)
                     .ExecuteUpdateAsync(s => s.SetProperty(w => w.Recurrences, w => w.Recurrences + 1), ct);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Routing.Engine.History;
 using Routing.Engine.Intake;
+using Routing.Engine.Notifications;
 using Routing.Engine.Reports;
 using Routing.Engine.Rulesets;
 using Routing.Engine.Timers;
@@ -18,6 +19,7 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
     public DbSet<RulesetVersion> Rulesets => Set<RulesetVersion>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<WorkItemTimer> Timers => Set<WorkItemTimer>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -60,6 +62,13 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
             e.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(t => new { t.Status, t.DueAt });
             e.HasIndex(t => t.WorkItemId);
+        });
+        model.Entity<Notification>(e =>
+        {
+            e.ToTable("notifications");
+            e.HasKey(n => n.Id);
+            e.Property(n => n.Status).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(n => new { n.Status, n.NextAttemptAt });
         });
         model.Entity<RulesetVersion>(e =>
         {

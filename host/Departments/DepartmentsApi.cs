@@ -8,6 +8,9 @@ namespace Routing.Host.Departments;
 
 internal static class DepartmentsApi
 {
+    /// A department as the API shows it: never the webhook's secret.
+    public sealed record DepartmentBody(string Id, string Name, string Kind, string? Contact, string? WebhookUrl);
+
     public sealed record Inbox(string Department, int Page, int PageSize, int Total, IReadOnlyList<WorkItemView.Body> Items);
 
     const int MaxPageSize = 200;
@@ -15,7 +18,8 @@ internal static class DepartmentsApi
     public static IEndpointRouteBuilder MapDepartments(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/departments").WithTags("Departments");
-        group.MapGet("/", (IDepartmentDirectory departments) => TypedResults.Ok(departments.All));
+        group.MapGet("/", (IDepartmentDirectory departments) => TypedResults.Ok(
+            departments.All.Select(d => new DepartmentBody(d.Id, d.Name, d.Kind, d.Contact, d.Webhook?.Url))));
         group.MapGet("/{id}/work-items", InboxAsync);
         return app;
     }

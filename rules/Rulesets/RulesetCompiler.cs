@@ -75,6 +75,13 @@ internal static class RulesetCompiler
             else if (!Department.Kinds.Contains(d.Kind))
                 errors.Add(new($"departments/{d.Id}", $"kind '{d.Kind}' must be one of {string.Join(", ", Department.Kinds)}."));
         }
+        foreach (var d in departments.Where(d => d.Webhook is not null))
+        {
+            if (!Uri.TryCreate(d.Webhook!.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+                errors.Add(new($"departments/{d.Id}", "webhook.url must be an absolute http or https URL."));
+            if (string.IsNullOrEmpty(d.Webhook.Secret) || d.Webhook.Secret.Length < 16)
+                errors.Add(new($"departments/{d.Id}", "webhook.secret must have at least 16 characters."));
+        }
         foreach (var id in departments.GroupBy(d => d.Id).Where(g => g.Count() > 1).Select(g => g.Key))
             errors.Add(new($"departments/{id}", "department ids must be unique."));
         if (departments.Count(d => d.Kind == Department.Triage) != 1)

@@ -1,10 +1,15 @@
+using Routing.Engine.Departments;
+using Routing.Engine.Notifications;
+
 namespace Routing.Workflows.Notifications;
 
 /// A way to tell a department about its work. Every implementation is registered by
-/// convention; each decides whether it serves a department.
-public interface INotificationChannel
+/// convention; the first that serves a department delivers to it. A failed send throws.
+internal interface INotificationChannel
 {
     string Name { get; }
-    bool Serves(string department);
-    Task SendAsync(WorkItemNotification notification, CancellationToken ct);
+    /// Lower goes first; the log channel, which serves everyone, goes last.
+    int Order { get; }
+    bool Serves(Department department);
+    Task SendAsync(Department department, Notification notification, CancellationToken ct);
 }

@@ -1,18 +1,21 @@
 using Microsoft.Extensions.Logging;
+using Routing.Engine.Departments;
+using Routing.Engine.Notifications;
 
 namespace Routing.Workflows.Notifications;
 
-/// Departments without another channel: the notification is logged.
+/// Departments without a webhook: the notification is logged.
 internal sealed class LogChannel(ILogger<LogChannel> log) : INotificationChannel
 {
     public string Name => "log";
+    public int Order => int.MaxValue;
 
-    public bool Serves(string department) => true;
+    public bool Serves(Department department) => true;
 
-    public Task SendAsync(WorkItemNotification n, CancellationToken ct)
+    public Task SendAsync(Department department, Notification n, CancellationToken ct)
     {
-        log.LogInformation("Notify {Department}: {Event} for work item {WorkItemId} ({Priority}, {State})",
-            n.Department, n.Event, n.WorkItemId, n.Priority, n.State);
+        log.LogInformation("Notify {Department}: {Event} for work item {WorkItemId} (event {EventId})",
+            department.Id, n.Event, n.WorkItemId, n.Id);
         return Task.CompletedTask;
     }
 }

@@ -1,31 +1,18 @@
 using Routing.Engine.History;
+using Routing.Engine.Notifications;
+using Routing.Engine.Store;
 using Routing.Engine.WorkItems;
 
 namespace Routing.Workflows.Notifications;
 
-/// Sends a work-item event to the department over its channel and records it in history.
-/// Notifications never fail the workflow step that causes them.
-internal sealed class Notifier(IEnumerable<INotificationChannel> channels, TimeProvider clock)
+/// Queues a work-item event for its department in the current transaction; delivery
+/// happens after commit, so a dead endpoint never holds up or fails the workflow.
+internal sealed class Notifier(RoutingDb db, TimeProvider clock)
 {
-    // The log channel is the fallback; any more specific channel that serves the department wins.
-    readonly INotificationChannel[] ordered = [.. channels.OrderBy(c => c is LogChannel ? 1 : 0)];
-
-    public async Task<HistoryEntry> NotifyAsync(string @event, string department, WorkItem item, CancellationToken ct)
+    public HistoryEntry Queue(string @event, WorkItem item)
     {
-        var channel = ordered.First(c => c.Serves(department));
-        var notification = new WorkItemNotification(Guid.CreateVersion7(), @event, department, item.Id, item.ReportId,
-            item.State.ToString(), item.Priority, clock.GetUtcNow());
-        string? error = null;
-        try
-        {
-            await channel.SendAsync(notification, ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            error = e.Message;
-        }
-        return new HistoryEntry(HistoryKinds.NotificationSent, "system:notifier",
-            new { notification.EventId, notification.Event, Channel = channel.Name, Error = error },
-            ReportId: item.ReportId, WorkItemId: item.Id, Department: department);
+        var n = db.Queue(@event, item, clock.Now());
+        return new HistoryEntry(HistoryKinds.NotificationQueued, "system:notifier", new { EventId = n.Id, n.Event },
+            ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department);
     }
 }

@@ -16,14 +16,14 @@ internal sealed class ClockStartup(
 {
     public async Task StartAsync(CancellationToken ct)
     {
-        recurring.AddOrUpdate<TimerJobs>(TimerJobs.DispatchJobId, j => j.DispatchAsync(CancellationToken.None), options.Value.DispatchCron);
+        recurring.AddOrUpdate<ClockJobs>(ClockJobs.DispatchJobId, j => j.DispatchAsync(CancellationToken.None), options.Value.DispatchCron);
 
         await using var scope = scopes.CreateAsyncScope();
         var dispatcher = scope.ServiceProvider.GetRequiredService<TimerDispatcher>();
         if (options.Value.JobsInMemory)
         {
             var forgotten = await dispatcher.ForgetHandOffsAsync(ct);
-            if (forgotten > 0) log.LogInformation("Re-handing {Count} pending timer(s) after a restart", forgotten);
+            if (forgotten > 0) log.LogInformation("Re-handing {Count} pending timer(s) and notification(s) after a restart", forgotten);
         }
         await dispatcher.DispatchAsync(ct);
     }

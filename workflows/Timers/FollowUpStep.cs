@@ -26,7 +26,7 @@ internal sealed class FollowUpStep(Notifier notifier) : ITimedStep
             [
                 new(HistoryKinds.Reminder, TimedSteps.Actor, new { Reminder = c.Timer.Round + 1, item.AckDueAt },
                     ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department),
-                await notifier.NotifyAsync("reminder", item.Department, item, ct),
+                notifier.Queue("reminder", item),
             ];
         }
         return await TimedSteps.EscalateAsync(c, notifier, $"not acknowledged after {RemindersBeforeEscalation} reminders", ct);

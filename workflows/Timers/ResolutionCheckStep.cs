@@ -36,7 +36,7 @@ internal sealed class ResolutionCheckStep(RoutingDb db, Notifier notifier) : ITi
                 new(HistoryKinds.Reopened, TimedSteps.Actor,
                     new { Before = before, After = item.State, ReportsSinceResolution = returned, item.AckDueAt, item.ResolveDueAt },
                     ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department),
-                await notifier.NotifyAsync("reopened", item.Department, item, ct),
+                notifier.Queue("reopened", item),
             ];
         }
 
@@ -45,7 +45,7 @@ internal sealed class ResolutionCheckStep(RoutingDb db, Notifier notifier) : ITi
         [
             new(HistoryKinds.Verified, TimedSteps.Actor, new { Before = before, After = item.State, ResolvedAt = resolvedAt },
                 ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department),
-            await notifier.NotifyAsync("verified", item.Department, item, ct),
+            notifier.Queue("verified", item),
         ];
     }
 }

@@ -22,7 +22,7 @@ internal static class TimedSteps
         [
             new(HistoryKinds.Escalated, Actor, new { Before = before, After = item.State, Reason = reason },
                 ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department),
-            await notifier.NotifyAsync("escalated", item.Department, item, ct),
+            notifier.Queue("escalated", item),
         ];
     }
 }

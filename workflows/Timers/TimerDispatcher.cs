@@ -2,14 +2,15 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Routing.Engine.Notifications;
 using Routing.Engine.Store;
 using Routing.Engine.Timers;
 
 namespace Routing.Workflows.Timers;
 
-/// Run by a recurring Hangfire job: hands the timers coming due in the next window to
-/// Hangfire as scheduled jobs, one job per batch of timers due in the same second. Intake
-/// never talks to Hangfire; this is the only place timers meet it.
+/// Run by a recurring Hangfire job: hands the timers and notifications coming due in the
+/// next window to Hangfire as scheduled jobs, one job per batch due in the same second.
+/// Intake never talks to Hangfire; this is where the store's rows meet it.
 internal sealed class TimerDispatcher(
     RoutingDb db,
     IBackgroundJobClient jobs,
@@ -25,35 +26,56 @@ internal sealed class TimerDispatcher(
         var now = clock.Now();
         var horizon = now + o.Window;
         var lost = now - o.LostAfter;
-        var coming = await db.Timers.AsNoTracking()
-            .Where(t => t.Status == TimerStatus.Pending &&
-                        ((t.HandedOffAt == null && t.DueAt <= horizon) || t.DueAt < lost))
-            .OrderBy(t => t.DueAt).Take(MaxPerDispatch)
-            .Select(t => new { t.Id, t.DueAt })
-            .ToListAsync(ct);
-        if (coming.Count == 0) return 0;
 
-        var batches = coming
-            .GroupBy(t => CeilingToSecond(t.DueAt))
-            .SelectMany(second => second.Chunk(o.BatchSize).Select(chunk => (Due: second.Key, Ids: chunk.Select(t => t.Id).ToArray())))
-            .ToList();
-        foreach (var (due, ids) in batches)
+        var timers = await db.Timers.AsNoTracking()
+            .Where(t => t.Status == TimerStatus.Pending && ((t.HandedOffAt == null && t.DueAt <= horizon) || t.DueAt < lost))
+            .OrderBy(t => t.DueAt).Take(MaxPerDispatch)
+            .Select(t => new Due(t.Id, t.DueAt))
+            .ToListAsync(ct);
+        foreach (var (at, ids) in Batches(timers, o.BatchSize))
         {
-            if (due <= now) jobs.Enqueue<TimerJobs>(j => j.FireBatchAsync(ids, CancellationToken.None));
-            else jobs.Schedule<TimerJobs>(j => j.FireBatchAsync(ids, CancellationToken.None), due);
-            await db.Timers.Where(t => ids.Contains(t.Id))
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.HandedOffAt, now), ct);
+            Hand(at, now, j => j.FireTimersAsync(ids, CancellationToken.None));
+            await db.Timers.Where(t => ids.Contains(t.Id)).ExecuteUpdateAsync(s => s.SetProperty(t => t.HandedOffAt, now), ct);
         }
-        log.LogInformation("Handed {Timers} timer(s) due by {Horizon:O} to Hangfire in {Jobs} job(s)", coming.Count, horizon, batches.Count);
-        return coming.Count;
+
+        var notifications = await db.Notifications.AsNoTracking()
+            .Where(n => (n.Status == NotificationStatus.Pending && n.HandedOffAt == null && n.NextAttemptAt <= horizon) ||
+                        ((n.Status == NotificationStatus.Pending || n.Status == NotificationStatus.Sending) && n.NextAttemptAt < lost))
+            .OrderBy(n => n.NextAttemptAt).Take(MaxPerDispatch)
+            .Select(n => new Due(n.Id, n.NextAttemptAt))
+            .ToListAsync(ct);
+        foreach (var (at, ids) in Batches(notifications, o.BatchSize))
+        {
+            Hand(at, now, j => j.DeliverNotificationsAsync(ids, CancellationToken.None));
+            await db.Notifications.Where(n => ids.Contains(n.Id)).ExecuteUpdateAsync(s => s.SetProperty(n => n.HandedOffAt, now), ct);
+        }
+
+        if (timers.Count + notifications.Count > 0)
+            log.LogInformation("Handed {Timers} timer(s) and {Notifications} notification(s) due by {Horizon:O} to Hangfire",
+                timers.Count, notifications.Count, horizon);
+        return timers.Count + notifications.Count;
     }
 
-    /// After the jobs were lost (in-memory Hangfire, restarted), every pending timer must be handed again.
-    public Task<int> ForgetHandOffsAsync(CancellationToken ct) =>
-        db.Timers.Where(t => t.Status == TimerStatus.Pending && t.HandedOffAt != null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.HandedOffAt, (DateTimeOffset?)null), ct);
+    /// After the jobs were lost (in-memory Hangfire, restarted), every pending row must be handed again.
+    public async Task<int> ForgetHandOffsAsync(CancellationToken ct) =>
+        await db.Timers.Where(t => t.Status == TimerStatus.Pending && t.HandedOffAt != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.HandedOffAt, (DateTimeOffset?)null), ct) +
+        await db.Notifications.Where(n => n.Status != NotificationStatus.Delivered && n.HandedOffAt != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.HandedOffAt, (DateTimeOffset?)null), ct);
 
-    // Hangfire keeps schedule times to the second; rounding up keeps a job from running before its timers.
+    void Hand(DateTimeOffset at, DateTimeOffset now, System.Linq.Expressions.Expression<Func<ClockJobs, Task>> job)
+    {
+        if (at <= now) jobs.Enqueue(job);
+        else jobs.Schedule(job, at);
+    }
+
+    sealed record Due(Guid Id, DateTimeOffset At);
+
+    static IEnumerable<(DateTimeOffset At, Guid[] Ids)> Batches(List<Due> due, int size) =>
+        due.GroupBy(d => CeilingToSecond(d.At))
+            .SelectMany(second => second.Chunk(size).Select(chunk => (second.Key, chunk.Select(d => d.Id).ToArray())));
+
+    // Hangfire keeps schedule times to the second; rounding up keeps a job from running before its rows are due.
     static DateTimeOffset CeilingToSecond(DateTimeOffset t) =>
         new(t.UtcTicks + (TimeSpan.TicksPerSecond - t.UtcTicks % TimeSpan.TicksPerSecond) % TimeSpan.TicksPerSecond, TimeSpan.Zero);
 }

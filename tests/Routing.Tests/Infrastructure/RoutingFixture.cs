@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Routing.Engine.Store;
+using Routing.Workflows.Notifications;
 using Routing.Workflows.Timers;
 
 namespace Routing.Tests.Infrastructure;
@@ -18,12 +19,15 @@ public abstract class RoutingFixture : IAsyncLifetime
     public RoutingApplication App { get; private set; } = null!;
     public HttpClient Client { get; private set; } = null!;
 
-    public Task InitializeAsync()
+    public virtual Task InitializeAsync()
     {
-        App = new RoutingApplication(Store, Clock);
+        App = new RoutingApplication(Store, Clock, RulesFolder);
         Client = App.CreateClient();
         return Task.CompletedTask;
     }
+
+    /// The rules the store is seeded with; the shipped ones unless a fixture says otherwise.
+    protected string? RulesFolder { get; set; }
 
     /// Stops the host and starts a new one on the same store, as after a restart.
     public async Task RestartAsync()
@@ -40,6 +44,7 @@ public abstract class RoutingFixture : IAsyncLifetime
         await using var scope = App.Services.CreateAsyncScope();
         var firing = scope.ServiceProvider.GetRequiredService<TimerFiring>();
         while (await firing.FireDueAsync(CancellationToken.None) > 0) { }
+        await scope.ServiceProvider.GetRequiredService<NotificationDelivery>().DeliverDueAsync(CancellationToken.None);
     }
 
     internal async Task<T> WithStoreAsync<T>(Func<RoutingDb, Task<T>> read)
@@ -48,7 +53,7 @@ public abstract class RoutingFixture : IAsyncLifetime
         return await read(scope.ServiceProvider.GetRequiredService<RoutingDb>());
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Client.Dispose();
         await App.DisposeAsync();

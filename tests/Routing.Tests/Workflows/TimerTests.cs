@@ -43,7 +43,8 @@ public abstract class TimerTests(RoutingFixture fixture)
         var escalation = timeline.Single(e => (string)e!["kind"]! == "work-item.escalated")!;
         Assert.Equal("system:timer", (string)escalation["actor"]!);
         Assert.Equal("Routed", (string)escalation["data"]!["before"]!);
-        Assert.Contains(timeline, e => (string)e!["kind"]! == "notification.sent" && (string)e["data"]!["event"]! == "escalated");
+        Assert.Contains(timeline, e => (string)e!["kind"]! == "notification.attempt" && (string)e["data"]!["event"]! == "escalated"
+            && (string)e["data"]!["outcome"]! == "Delivered" && (string)e["data"]!["channel"]! == "log");
     }
 
     [Fact]

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Routing.Engine.Store;
+using Routing.Engine.WorkItems;
+
+namespace Routing.Engine.Notifications;
+
+/// Queues work-item events for delivery in the caller's transaction.
+internal static class NotificationOutbox
+{
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public static Notification Queue(this RoutingDb db, string @event, WorkItem item, DateTimeOffset now)
+    {
+        var id = Guid.CreateVersion7(now);
+        var notification = new Notification
+        {
+            Id = id,
+            Event = @event,
+            Department = item.Department,
+            WorkItemId = item.Id,
+            ReportId = item.ReportId,
+            Payload = JsonSerializer.Serialize(new
+            {
+                EventId = id, Event = @event, item.Department, WorkItemId = item.Id, item.ReportId,
+                item.State, item.Priority, item.AckDueAt, item.ResolveDueAt, At = now,
+            }, Json),
+            Status = NotificationStatus.Pending,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        };
+        db.Notifications.Add(notification);
+        return notification;
+    }
+}

@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using Routing.Tests.Infrastructure;
+using Routing.Workflows.Notifications;
+
+namespace Routing.Tests.Workflows;
+
+/// Logistics has a webhook: its events arrive signed, once each, retried when the endpoint fails.
+public abstract class WebhookTests(WebhookFixture fixture)
+{
+    readonly HttpClient client = fixture.Client;
+    WebhookReceiver Receiver => fixture.Receiver;
+
+    IEnumerable<WebhookReceiver.Delivery> DeliveriesFor(string workItemId) =>
+        Receiver.Deliveries.Where(d => (string)JsonNode.Parse(d.Body)!["workItemId"]! == workItemId);
+
+    [Fact]
+    public async Task Routed_reminder_and_escalation_arrive_signed_and_once_each()
+    {
+        var id = (string)(await client.SubmitAsync(Reports.Valid("supply", "medium"))).Item("logistics")["id"]!;
+
+        await fixture.AdvanceAsync(TimeSpan.Zero);
+        await fixture.AdvanceAsync(TimeSpan.FromDays(2));
+        await fixture.AdvanceAsync(TimeSpan.FromDays(1));
+        await fixture.AdvanceAsync(TimeSpan.FromDays(1));
+
+        var deliveries = DeliveriesFor(id).ToList();
+        Assert.Equal(["routed", "reminder", "reminder", "escalated"], deliveries.Select(d => d.Event));
+        Assert.All(deliveries, d => Assert.True(d.SignatureValid));
+        Assert.Equal(deliveries.Count, deliveries.Select(d => d.EventId).Distinct().Count());
+        Assert.Equal("Escalated", (string)JsonNode.Parse(deliveries[^1].Body)!["state"]!);
+    }
+
+    [Fact]
+    public async Task Failing_endpoint_is_retried_with_back_off_and_every_attempt_is_in_history()
+    {
+        var id = (string)(await client.SubmitAsync(Reports.Valid("supply", "low"))).Item("logistics")["id"]!;
+        Receiver.Fail(id, times: 2);
+
+        await fixture.AdvanceAsync(TimeSpan.Zero);
+        Assert.Empty(DeliveriesFor(id));
+        await fixture.AdvanceAsync(NotificationDelivery.Backoff(1));
+        Assert.Empty(DeliveriesFor(id));
+        await fixture.AdvanceAsync(NotificationDelivery.Backoff(2));
+
+        Assert.Single(DeliveriesFor(id));
+        var attempts = (await client.TimelineAsync(id)).Where(e => (string)e!["kind"]! == "notification.attempt").ToList();
+        Assert.Equal(["Pending", "Pending", "Delivered"], attempts.Select(a => (string)a!["data"]!["outcome"]!));
+        Assert.All(attempts, a => Assert.Equal("webhook", (string)a!["data"]!["channel"]!));
+    }
+
+    [Fact]
+    public async Task Dead_endpoint_never_blocks_the_workflow()
+    {
+        var id = (string)(await client.SubmitAsync(Reports.Valid("supply", "medium"))).Item("logistics")["id"]!;
+        Receiver.Fail(id, times: int.MaxValue);
+
+        await fixture.AdvanceAsync(TimeSpan.FromDays(4));
+
+        Assert.Equal("Escalated", (await client.GetItemAsync(id)).State());
+        Assert.Equal("Acknowledged", (await client.DoAsync(id, "acknowledge")).State());
+    }
+
+    [Fact]
+    public async Task Department_list_shows_the_webhook_url_but_never_its_secret()
+    {
+        var body = await client.GetStringAsync("/api/departments");
+        Assert.Contains(Receiver.Url, body);
+        Assert.DoesNotContain(WebhookReceiver.Secret, body);
+    }
+}
+
+public abstract class WebhookFixture(TestStore store) : RoutingFixture(store)
+{
+    public WebhookReceiver Receiver { get; private set; } = null!;
+
+    public override async Task InitializeAsync()
+    {
+        Receiver = await WebhookReceiver.StartAsync();
+        RulesFolder = Receiver.RulesFolderFor("logistics");
+        await base.InitializeAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Receiver.DisposeAsync();
+        Directory.Delete(RulesFolder!, recursive: true);
+    }
+}
+
+public sealed class SqliteWebhookFixture() : WebhookFixture(TestStore.Sqlite());
+
+public sealed class PostgresWebhookFixture() : WebhookFixture(TestStore.Postgres());
+
+public sealed class WebhooksOnSqlite(SqliteWebhookFixture fixture) : WebhookTests(fixture), IClassFixture<SqliteWebhookFixture>;
+
+public sealed class WebhooksOnPostgres(PostgresWebhookFixture fixture) : WebhookTests(fixture), IClassFixture<PostgresWebhookFixture>;

@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Routing.Engine.Departments;
+using Routing.Engine.History;
+using Routing.Engine.Notifications;
+using Routing.Engine.Store;
+
+namespace Routing.Workflows.Notifications;
+
+/// Delivers queued notifications. A notification is claimed before it is sent, so two
+/// jobs or hosts never send it twice; a failed send is retried with growing pauses, and
+/// every attempt is recorded in history.
+internal sealed class NotificationDelivery(
+    RoutingDb db,
+    HistoryJournal journal,
+    IDepartmentDirectory departments,
+    IEnumerable<INotificationChannel> channels,
+    TimeProvider clock,
+    ILogger<NotificationDelivery> log)
+{
+    public const int MaxAttempts = 6;
+    /// How long a claimed notification stays claimed; a sender that died is taken over after it.
+    static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
+    readonly INotificationChannel[] ordered = [.. channels.OrderBy(c => c.Order)];
+
+    /// 10 s, 30 s, 90 s, 4.5 min, 13.5 min after attempts 1..5.
+    public static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(10 * Math.Pow(3, attempts - 1));
+
+    /// Delivers those of the given notifications that are due; returns when the next retry among them is due.
+    public async Task<DateTimeOffset?> DeliverAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        DateTimeOffset? retryAt = null;
+        foreach (var id in ids)
+            if (await DeliverOneAsync(id, ct) is { } at && (retryAt is null || at < retryAt)) retryAt = at;
+        return retryAt;
+    }
+
+    /// Delivers every notification that is due now.
+    public async Task<int> DeliverDueAsync(CancellationToken ct)
+    {
+        var now = clock.Now();
+        var due = await db.Notifications.AsNoTracking()
+            .Where(n => (n.Status == NotificationStatus.Pending || n.Status == NotificationStatus.Sending) && n.NextAttemptAt <= now)
+            .OrderBy(n => n.NextAttemptAt).Select(n => n.Id).ToListAsync(ct);
+        await DeliverAsync(due, ct);
+        return due.Count;
+    }
+
+    async Task<DateTimeOffset?> DeliverOneAsync(Guid id, CancellationToken ct)
+    {
+        var now = clock.Now();
+        var claimed = await db.Notifications
+            .Where(n => n.Id == id && (n.Status == NotificationStatus.Pending || n.Status == NotificationStatus.Sending) && n.NextAttemptAt <= now)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(n => n.Status, NotificationStatus.Sending)
+                .SetProperty(n => n.NextAttemptAt, now + Lease)
+                .SetProperty(n => n.Attempts, n => n.Attempts + 1), ct);
+        if (claimed == 0) return null;
+
+        var n = await db.Notifications.FirstAsync(x => x.Id == id, ct);
+        var department = departments.Find(n.Department) ?? new Department(n.Department, n.Department, Department.Internal);
+        var channel = ordered.First(c => c.Serves(department));
+        string? error = null;
+        try
+        {
+            await channel.SendAsync(department, n, ct);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidOperationException)
+        {
+            error = e.Message;
+        }
+
+        var done = clock.Now();
+        n.Status = error is null ? NotificationStatus.Delivered
+            : n.Attempts >= MaxAttempts ? NotificationStatus.Failed
+            : NotificationStatus.Pending;
+        n.NextAttemptAt = n.Status == NotificationStatus.Pending ? done + Backoff(n.Attempts) : done;
+        n.HandedOffAt = null;
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await journal.AppendAsync(
+        [
+            new(HistoryKinds.NotificationAttempt, "system:notifier",
+                new { EventId = n.Id, n.Event, Channel = channel.Name, n.Attempts, Outcome = n.Status, Error = error },
+                ReportId: n.ReportId, WorkItemId: n.WorkItemId, Department: n.Department),
+        ], ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+
+        if (error is not null)
+            log.LogWarning("Notification {EventId} to {Department} failed (attempt {Attempt}): {Error}", n.Id, n.Department, n.Attempts, error);
+        return n.Status == NotificationStatus.Pending ? n.NextAttemptAt : null;
+    }
+}
