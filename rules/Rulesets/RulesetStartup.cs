@@ -58,7 +58,18 @@ internal sealed class RulesetStartup(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Rulesets.Add(version);
         await journal.AppendAsync([new(HistoryKinds.RulesetPublished, Seeder, new { version.Version, Source = folder })], ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Several hosts starting on a new database at once: one of them stores the rules.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            if (!await db.Rulesets.AnyAsync(ct)) throw;
+            log.LogInformation("Another host stored the shipped rules first");
+        }
     }
 }

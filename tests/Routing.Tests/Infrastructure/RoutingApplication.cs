@@ -6,19 +6,23 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Routing.Tests.Infrastructure;
 
-/// The real host, on a real store, with a clock the test moves.
-public sealed class RoutingApplication(TestStore store, FakeTimeProvider clock, string? rulesFolder = null)
+/// The real host, on a real store. With a fake clock the test moves time and fires due
+/// timers itself; without one (`clock: null`) Hangfire runs and fires them in real time.
+public sealed class RoutingApplication(TestStore store, FakeTimeProvider? clock, string? rulesFolder = null)
     : WebApplicationFactory<Program>
 {
-    public FakeTimeProvider Clock => clock;
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Routing:Storage:Provider", store.Provider);
         builder.UseSetting("ConnectionStrings:Routing", store.ConnectionString);
-        // Tests move time with the fake clock and fire due timers themselves.
-        builder.UseSetting("Routing:Clock:Enabled", "false");
         if (rulesFolder is not null) builder.UseSetting("Routing:Rules:Folder", rulesFolder);
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+        if (clock is null)
+            // Dispatch every second so short test SLAs do not wait for the minute.
+            builder.UseSetting("Routing:Clock:DispatchCron", "* * * * * *");
+        else
+        {
+            builder.UseSetting("Routing:Clock:Enabled", "false");
+            builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+        }
     }
 }

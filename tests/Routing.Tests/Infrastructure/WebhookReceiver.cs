@@ -60,12 +60,15 @@ public sealed class WebhookReceiver : IAsyncDisposable
         var shipped = Path.Combine(AppContext.BaseDirectory, "rules");
         var folder = Directory.CreateTempSubdirectory("routing-rules-").FullName;
         File.Copy(Path.Combine(shipped, "routing.json"), Path.Combine(folder, "routing.json"));
-        var departments = File.ReadAllText(Path.Combine(shipped, "departments.json")).Replace(
-            $"{{ \"id\": \"{department}\",",
-            $"{{ \"webhook\": {{ \"url\": \"{Url}\", \"secret\": \"{Secret}\" }}, \"id\": \"{department}\",");
-        File.WriteAllText(Path.Combine(folder, "departments.json"), departments);
+        File.WriteAllText(Path.Combine(folder, "departments.json"), DepartmentsWithWebhook(department));
         return folder;
     }
+
+    /// The shipped departments.json with `department`'s webhook pointed here.
+    public string DepartmentsWithWebhook(string department) =>
+        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "rules", "departments.json")).Replace(
+            $"{{ \"id\": \"{department}\",",
+            $"{{ \"webhook\": {{ \"url\": \"{Url}\", \"secret\": \"{Secret}\" }}, \"id\": \"{department}\",");
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 }

@@ -1,0 +1,22 @@
+using System.Text.RegularExpressions;
+
+namespace Routing.Tests.Infrastructure;
+
+/// The shipped rules with every acknowledgement window cut to seconds, for tests in real time.
+public static partial class ShortSlaRules
+{
+    public static string Create(TimeSpan ackWithin, string? departmentsJson = null)
+    {
+        var shipped = Path.Combine(AppContext.BaseDirectory, "rules");
+        var folder = Directory.CreateTempSubdirectory("routing-rules-").FullName;
+        var routing = AckWithin().Replace(File.ReadAllText(Path.Combine(shipped, "routing.json")),
+            $"\"ackWithin\": \"{System.Xml.XmlConvert.ToString(ackWithin)}\"");
+        File.WriteAllText(Path.Combine(folder, "routing.json"), routing);
+        File.WriteAllText(Path.Combine(folder, "departments.json"),
+            departmentsJson ?? File.ReadAllText(Path.Combine(shipped, "departments.json")));
+        return folder;
+    }
+
+    [GeneratedRegex("\"ackWithin\": \"[^\"]+\"")]
+    private static partial Regex AckWithin();
+}

@@ -1,0 +1,83 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Routing.Engine.Store;
+using Routing.Engine.WorkItems;
+using Routing.Tests.Infrastructure;
+
+namespace Routing.Tests.Workflows;
+
+/// Hangfire as the real clock: timers fire in real time, after restarts and across hosts.
+public sealed class RealClockTests
+{
+    [Fact]
+    public async Task Restarted_embedded_host_still_fires_pending_timers_once()
+    {
+        var rules = ShortSlaRules.Create(TimeSpan.FromSeconds(6));
+        await using var store = TestStore.Sqlite();
+        string id;
+        DateTimeOffset ackDueAt;
+        await using (var first = new RoutingApplication(store, clock: null, rules))
+        {
+            var item = (await first.CreateClient().SubmitAsync(Reports.Valid("supply"))).Item("logistics");
+            id = (string)item["id"]!;
+            ackDueAt = DateTimeOffset.Parse((string)item["ackDueAt"]!);
+        }
+        Assert.True(DateTimeOffset.UtcNow < ackDueAt, "the first host must stop before the timer is due");
+
+        await using var second = new RoutingApplication(store, clock: null, rules);
+        var client = second.CreateClient();
+        await Eventually.HoldsAsync(async () => (await client.GetItemAsync(id)).State() == "Escalated",
+            TimeSpan.FromSeconds(30), "the item escalates after two reminders");
+
+        var kinds = (await client.TimelineAsync(id)).Kinds();
+        Assert.Equal(2, kinds.Count(k => k == "work-item.reminder"));
+        Assert.Equal(1, kinds.Count(k => k == "work-item.escalated"));
+        Assert.Equal(3, kinds.Count(k => k == "timer.fired"));
+        Directory.Delete(rules, recursive: true);
+    }
+
+    [Fact]
+    public async Task Two_hosts_on_one_postgres_fire_each_timer_effect_exactly_once()
+    {
+        const int Items = 150;
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var rules = ShortSlaRules.Create(TimeSpan.FromSeconds(4), receiver.DepartmentsWithWebhook("logistics"));
+        await using var store = TestStore.Postgres();
+        await using var a = new RoutingApplication(store, clock: null, rules);
+        var clientA = a.CreateClient();
+        await using var b = new RoutingApplication(store, clock: null, rules);
+        var clientB = b.CreateClient();
+
+        var ids = new List<string>();
+        foreach (var chunk in Enumerable.Range(0, Items).Chunk(10))
+        {
+            var receipts = await Task.WhenAll(chunk.Select(i => (i % 2 == 0 ? clientA : clientB).SubmitAsync(Reports.Valid("supply"))));
+            ids.AddRange(receipts.Select(r => (string)r.Item("logistics")["id"]!));
+        }
+
+        async Task<T> Read<T>(Func<RoutingDb, Task<T>> read)
+        {
+            await using var scope = a.Services.CreateAsyncScope();
+            return await read(scope.ServiceProvider.GetRequiredService<RoutingDb>());
+        }
+        await Eventually.HoldsAsync(
+            async () => await Read(db => db.WorkItems.CountAsync(w => w.State == WorkItemState.Escalated)) == Items
+                        && receiver.Deliveries.Count(d => d.Event == "escalated") >= Items,
+            TimeSpan.FromSeconds(90), $"all {Items} items escalate and their escalations are delivered");
+
+        var history = await Read(db => db.History.Where(e => e.WorkItemId != null)
+            .GroupBy(e => new { e.WorkItemId, e.Kind }).Select(g => new { g.Key.Kind, Count = g.Count() }).ToListAsync());
+        Assert.All(history.Where(h => h.Kind == "work-item.reminder"), h => Assert.Equal(2, h.Count));
+        Assert.All(history.Where(h => h.Kind == "work-item.escalated"), h => Assert.Equal(1, h.Count));
+        Assert.All(history.Where(h => h.Kind == "timer.fired"), h => Assert.Equal(3, h.Count));
+        Assert.Equal(Items, history.Count(h => h.Kind == "timer.fired"));
+
+        var deliveries = receiver.Deliveries.ToList();
+        Assert.Equal(deliveries.Count, deliveries.Select(d => d.EventId).Distinct().Count());
+        var perItem = deliveries.GroupBy(d => (string)JsonNode.Parse(d.Body)!["workItemId"]!).ToList();
+        Assert.Equal(ids.Order(), perItem.Select(g => g.Key).Order());
+        Assert.All(perItem, g => Assert.Equal(["escalated", "reminder", "reminder", "routed"], g.Select(d => d.Event).Order()));
+        Directory.Delete(rules, recursive: true);
+    }
+}
