@@ -28,13 +28,13 @@ internal sealed class WorkItemActionService(
         if (item is null) return new ActionOutcome.NotFound();
         if (item.Version != version) return new ActionOutcome.Stale(item.State, item.Version);
 
-        var machine = WorkItemLifecycle.For(() => item.State, s => item.State = s);
-        if (!machine.CanFire(trigger))
+        if (!WorkItemLifecycle.Allows(item.State, trigger))
             return new ActionOutcome.NotAllowed(item.State, await WorkItemLifecycle.AllowedActionsAsync(item.State));
 
         var now = clock.Now();
         var before = item.State;
-        await machine.FireAsync(trigger);
+        if (trigger != WorkItemTrigger.Comment)
+            await WorkItemLifecycle.For(() => item.State, s => item.State = s).FireAsync(trigger);
         var events = new List<HistoryEntry>
         {
             new(HistoryKinds.WorkItemAction(action), actor,

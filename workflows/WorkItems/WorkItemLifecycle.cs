@@ -17,52 +17,50 @@ public static class WorkItemLifecycle
             .Permit(WorkItemTrigger.Start, WorkItemState.InProgress)
             .Permit(WorkItemTrigger.HandBack, WorkItemState.HandedBack)
             .Permit(WorkItemTrigger.Cancel, WorkItemState.Cancelled)
-            .Permit(WorkItemTrigger.Escalate, WorkItemState.Escalated)
-            .InternalTransition(WorkItemTrigger.Comment, () => { });
+            .Permit(WorkItemTrigger.Escalate, WorkItemState.Escalated);
         m.Configure(WorkItemState.Acknowledged)
             .Permit(WorkItemTrigger.Start, WorkItemState.InProgress)
             .Permit(WorkItemTrigger.Resolve, WorkItemState.Resolved)
             .Permit(WorkItemTrigger.HandBack, WorkItemState.HandedBack)
             .Permit(WorkItemTrigger.Cancel, WorkItemState.Cancelled)
-            .Permit(WorkItemTrigger.Escalate, WorkItemState.Escalated)
-            .InternalTransition(WorkItemTrigger.Comment, () => { });
+            .Permit(WorkItemTrigger.Escalate, WorkItemState.Escalated);
         m.Configure(WorkItemState.InProgress)
             .Permit(WorkItemTrigger.Resolve, WorkItemState.Resolved)
             .Permit(WorkItemTrigger.HandBack, WorkItemState.HandedBack)
             .Permit(WorkItemTrigger.Cancel, WorkItemState.Cancelled)
-            .Permit(WorkItemTrigger.Escalate, WorkItemState.Escalated)
-            .InternalTransition(WorkItemTrigger.Comment, () => { });
+            .Permit(WorkItemTrigger.Escalate, WorkItemState.Escalated);
         m.Configure(WorkItemState.Escalated)
             .Permit(WorkItemTrigger.Acknowledge, WorkItemState.Acknowledged)
             .Permit(WorkItemTrigger.Start, WorkItemState.InProgress)
             .Permit(WorkItemTrigger.Resolve, WorkItemState.Resolved)
             .Permit(WorkItemTrigger.HandBack, WorkItemState.HandedBack)
-            .Permit(WorkItemTrigger.Cancel, WorkItemState.Cancelled)
-            .InternalTransition(WorkItemTrigger.Comment, () => { });
+            .Permit(WorkItemTrigger.Cancel, WorkItemState.Cancelled);
         m.Configure(WorkItemState.Resolved)
             .Permit(WorkItemTrigger.Verify, WorkItemState.Verified)
-            .Permit(WorkItemTrigger.Reopen, WorkItemState.Reopened)
-            .InternalTransition(WorkItemTrigger.Comment, () => { });
+            .Permit(WorkItemTrigger.Reopen, WorkItemState.Reopened);
         m.Configure(WorkItemState.Reopened)
             .Permit(WorkItemTrigger.Acknowledge, WorkItemState.Acknowledged)
             .Permit(WorkItemTrigger.Start, WorkItemState.InProgress)
             .Permit(WorkItemTrigger.HandBack, WorkItemState.HandedBack)
             .Permit(WorkItemTrigger.Cancel, WorkItemState.Cancelled)
-            .Permit(WorkItemTrigger.Escalate, WorkItemState.Escalated)
-            .InternalTransition(WorkItemTrigger.Comment, () => { });
-        m.Configure(WorkItemState.Verified)
-            .InternalTransition(WorkItemTrigger.Comment, () => { });
+            .Permit(WorkItemTrigger.Escalate, WorkItemState.Escalated);
+        m.Configure(WorkItemState.Verified);
         m.Configure(WorkItemState.HandedBack);
         m.Configure(WorkItemState.Cancelled);
         return m;
     }
 
-    /// The API action names allowed in a state, in a stable order.
+    /// The API action names allowed in a state, in a stable order. A comment changes no
+    /// state, so it is not in the machine and is allowed in every state.
     public static async Task<IReadOnlyList<string>> AllowedActionsAsync(WorkItemState state) =>
         [.. (await For(() => state, _ => { }).GetPermittedTriggersAsync())
             .Select(WorkItemActions.NameOf)
             .OfType<string>()
+            .Append(WorkItemActions.NameOf(WorkItemTrigger.Comment)!)
             .OrderBy(name => name, StringComparer.Ordinal)];
+
+    public static bool Allows(WorkItemState state, WorkItemTrigger trigger) =>
+        trigger == WorkItemTrigger.Comment || For(() => state, _ => { }).CanFire(trigger);
 
     public static string Graph(string format)
     {

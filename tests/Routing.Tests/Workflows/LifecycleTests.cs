@@ -141,6 +141,8 @@ public abstract class LifecycleTests(RoutingFixture fixture)
         var mermaid = await client.GetStringAsync("/api/workflows/work-item/graph?format=mermaid");
         var dot = await client.GetStringAsync("/api/workflows/work-item/graph?format=dot");
         Assert.Contains("Routed --> Acknowledged", mermaid);
+        Assert.Contains("Resolved --> Reopened", mermaid);
+        Assert.DoesNotContain("Comment", mermaid);
         Assert.Contains("digraph", dot);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/workflows/work-item/graph?format=png")).StatusCode);
     }
