@@ -15,12 +15,8 @@ internal sealed class StoreStartup(IServiceScopeFactory scopes, ILogger<StoreSta
         var db = scope.ServiceProvider.GetRequiredService<RoutingDb>();
         if (db.Database.IsSqlite()) PrepareSqliteFile(db.Database.GetConnectionString()!);
 
-        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-        if (pending.Count > 0)
-        {
-            log.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, pending);
-            await db.Database.MigrateAsync(ct);
-        }
+        // Migrate checks what is applied itself (asking first logs an error on a new database).
+        await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
             // WAL lets readers work while a report is being written.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);

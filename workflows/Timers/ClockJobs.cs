@@ -15,8 +15,11 @@ internal sealed class ClockJobs(
     public async Task FireTimersAsync(Guid[] timerIds, CancellationToken ct)
     {
         // Hangfire may wake a job up to a second early: come back when the rest are due.
-        if (await firing.FireAsync(timerIds, ct) is { } due)
+        var outcome = await firing.FireAsync(timerIds, ct);
+        if (outcome.NotYetDue is { } due)
             jobs.Schedule<ClockJobs>(j => j.FireTimersAsync(timerIds, CancellationToken.None), due);
+        // A follow-up may be due before the next dispatch looks: hand it over now.
+        await dispatcher.HandSoonDueAsync(outcome.Created, ct);
         // What the timers set off (reminders, escalations) is told right away, not at the next dispatch.
         jobs.Enqueue<ClockJobs>(j => j.DeliverDueNotificationsAsync(CancellationToken.None));
     }

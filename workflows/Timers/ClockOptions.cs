@@ -2,7 +2,7 @@ namespace Routing.Workflows.Timers;
 
 /// How timers are handed to Hangfire.
 /// <code>
-/// "Routing": { "Clock": { "Enabled": true, "DispatchCron": "* * * * *", "Window": "00:01:15", "BatchSize": 500 } }
+/// "Routing": { "Clock": { "Enabled": true, "DispatchCron": "*/15 * * * * *", "Window": "00:00:30", "BatchSize": 100 } }
 /// </code>
 public sealed class ClockOptions
 {
@@ -11,13 +11,13 @@ public sealed class ClockOptions
     /// Off: no Hangfire server in this process (tests drive the timers themselves).
     public bool Enabled { get; set; } = true;
     /// How often the dispatcher looks for timers coming due.
-    public string DispatchCron { get; set; } = "* * * * *";
+    public string DispatchCron { get; set; } = "*/15 * * * * *";
     /// How far ahead each dispatch looks; a little more than the cron period so nothing falls between two runs.
-    public TimeSpan Window { get; set; } = TimeSpan.FromSeconds(75);
+    public TimeSpan Window { get; set; } = TimeSpan.FromSeconds(30);
     /// A timer still pending this long after its due time was handed to a job that was lost: hand it again.
     public TimeSpan LostAfter { get; set; } = TimeSpan.FromMinutes(2);
-    /// Timers fired by one Hangfire job.
-    public int BatchSize { get; set; } = 500;
+    /// Timers fired by one Hangfire job; smaller batches let more workers share a burst.
+    public int BatchSize { get; set; } = 100;
     /// Hangfire's polling for scheduled jobs: a timer fires within about this long after it is due.
     public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(1);
     /// Set by the host when Hangfire keeps its jobs in memory, so they are gone after a restart.

@@ -56,6 +56,18 @@ internal sealed class TimerDispatcher(
         return timers.Count + notifications.Count;
     }
 
+    /// Hands timers just created by a job to Hangfire if they fall due within the window.
+    public async Task HandSoonDueAsync(IReadOnlyList<WorkItemTimer> created, CancellationToken ct)
+    {
+        var now = clock.Now();
+        var soon = created.Where(t => t.DueAt <= now + options.Value.Window).Select(t => new Due(t.Id, t.DueAt)).ToList();
+        foreach (var (at, ids) in Batches(soon, options.Value.BatchSize))
+        {
+            Hand(at, now, j => j.FireTimersAsync(ids, CancellationToken.None));
+            await db.Timers.Where(t => ids.Contains(t.Id)).ExecuteUpdateAsync(s => s.SetProperty(t => t.HandedOffAt, now), ct);
+        }
+    }
+
     /// After the jobs were lost (in-memory Hangfire, restarted), every pending row must be handed again.
     public async Task<int> ForgetHandOffsAsync(CancellationToken ct) =>
         await db.Timers.Where(t => t.Status == TimerStatus.Pending && t.HandedOffAt != null)

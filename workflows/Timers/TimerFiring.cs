@@ -20,16 +20,21 @@ internal sealed class TimerFiring(
     const int Attempts = 3;
     readonly Dictionary<TimerKind, ITimedStep> byKind = steps.ToDictionary(s => s.Kind);
 
-    /// Fires the given timers that are due; returns the earliest due time of those not due yet.
-    public async Task<DateTimeOffset?> FireAsync(IReadOnlyCollection<Guid> timerIds, CancellationToken ct)
+    /// What firing a batch left to do: when its not-yet-due timers are due, and the timers it created.
+    public sealed record Outcome(DateTimeOffset? NotYetDue, IReadOnlyList<WorkItemTimer> Created);
+
+    /// Fires the given timers that are due.
+    public async Task<Outcome> FireAsync(IReadOnlyCollection<Guid> timerIds, CancellationToken ct)
     {
         DateTimeOffset? notYetDue = null;
+        var created = new List<WorkItemTimer>();
         foreach (var id in timerIds)
         {
-            var due = await FireOneAsync(id, ct);
+            var (due, timers) = await FireOneAsync(id, ct);
+            created.AddRange(timers);
             if (due is { } d && (notYetDue is null || d < notYetDue)) notYetDue = d;
         }
-        return notYetDue;
+        return new Outcome(notYetDue, created);
     }
 
     /// Fires every pending timer that is due now, in due order.
@@ -43,7 +48,7 @@ internal sealed class TimerFiring(
         return due.Count;
     }
 
-    async Task<DateTimeOffset?> FireOneAsync(Guid id, CancellationToken ct)
+    async Task<(DateTimeOffset? NotYetDue, IReadOnlyList<WorkItemTimer> Created)> FireOneAsync(Guid id, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -59,7 +64,7 @@ internal sealed class TimerFiring(
         }
     }
 
-    async Task<DateTimeOffset?> TryFireAsync(Guid id, CancellationToken ct)
+    async Task<(DateTimeOffset? NotYetDue, IReadOnlyList<WorkItemTimer> Created)> TryFireAsync(Guid id, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = clock.Now();
@@ -69,7 +74,7 @@ internal sealed class TimerFiring(
         var timer = await db.Timers.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
         if (claimed == 0)
             // Fired or cancelled already (nothing to do), or woken early (say when it is due).
-            return timer is { Status: TimerStatus.Pending } ? timer.DueAt : null;
+            return (timer is { Status: TimerStatus.Pending } ? timer.DueAt : null, []);
 
         var item = await db.WorkItems.FirstAsync(w => w.Id == timer!.WorkItemId, ct);
         var report = await db.Reports.AsNoTracking().FirstAsync(r => r.Id == item.ReportId, ct);
@@ -95,6 +100,6 @@ internal sealed class TimerFiring(
         db.ChangeTracker.Clear();
         log.LogInformation("Timer {TimerId} ({Kind}) fired for work item {WorkItemId}: {Before} -> {After}",
             timer.Id, timer.Kind, item.Id, stateBefore, item.State);
-        return null;
+        return (null, context.NewTimers);
     }
 }
