@@ -1,7 +1,9 @@
 namespace Routing.Engine.Departments;
 
 /// A department (or third-party vendor) that can receive work items; part of a ruleset.
-public sealed record Department(string Id, string Name, string Kind, string? Contact = null, Webhook? Webhook = null)
+/// `EscalateTo` names the department also told when one of this department's items escalates.
+public sealed record Department(
+    string Id, string Name, string Kind, string? Contact = null, Webhook? Webhook = null, string? EscalateTo = null)
 {
     public const string Internal = "internal";
     public const string Vendor = "vendor";

@@ -10,14 +10,15 @@ internal static class NotificationOutbox
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    public static Notification Queue(this RoutingDb db, string @event, WorkItem item, DateTimeOffset now)
+    /// Queues an event about the item for its own department, or for `to` (an escalation contact).
+    public static Notification Queue(this RoutingDb db, string @event, WorkItem item, DateTimeOffset now, string? to = null)
     {
         var id = Guid.CreateVersion7(now);
         var notification = new Notification
         {
             Id = id,
             Event = @event,
-            Department = item.Department,
+            Department = to ?? item.Department,
             WorkItemId = item.Id,
             ReportId = item.ReportId,
             Payload = JsonSerializer.Serialize(new

@@ -9,7 +9,7 @@ namespace Routing.Host.Departments;
 internal static class DepartmentsApi
 {
     /// A department as the API shows it: never the webhook's secret.
-    public sealed record DepartmentBody(string Id, string Name, string Kind, string? Contact, string? WebhookUrl);
+    public sealed record DepartmentBody(string Id, string Name, string Kind, string? Contact, string? WebhookUrl, string? EscalateTo);
 
     public sealed record Inbox(string Department, int Page, int PageSize, int Total, IReadOnlyList<WorkItemView.Body> Items);
 
@@ -19,7 +19,7 @@ internal static class DepartmentsApi
     {
         var group = app.MapGroup("/api/departments").WithTags("Departments");
         group.MapGet("/", (IDepartmentDirectory departments) => TypedResults.Ok(
-            departments.All.Select(d => new DepartmentBody(d.Id, d.Name, d.Kind, d.Contact, d.Webhook?.Url))));
+            departments.All.Select(d => new DepartmentBody(d.Id, d.Name, d.Kind, d.Contact, d.Webhook?.Url, d.EscalateTo))));
         group.MapGet("/{id}/work-items", InboxAsync);
         return app;
     }

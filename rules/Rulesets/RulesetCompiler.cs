@@ -82,6 +82,8 @@ internal static class RulesetCompiler
             if (string.IsNullOrEmpty(d.Webhook.Secret) || d.Webhook.Secret.Length < 16)
                 errors.Add(new($"departments/{d.Id}", "webhook.secret must have at least 16 characters."));
         }
+        foreach (var d in departments.Where(d => d.EscalateTo is not null && departments.All(x => x.Id != d.EscalateTo)))
+            errors.Add(new($"departments/{d.Id}", $"escalateTo names unknown department '{d.EscalateTo}'."));
         foreach (var id in departments.GroupBy(d => d.Id).Where(g => g.Count() > 1).Select(g => g.Key))
             errors.Add(new($"departments/{id}", "department ids must be unique."));
         if (departments.Count(d => d.Kind == Department.Triage) != 1)

@@ -1,3 +1,4 @@
+using Routing.Engine.Departments;
 using Routing.Engine.History;
 using Routing.Engine.Notifications;
 using Routing.Engine.Store;
@@ -7,12 +8,20 @@ namespace Routing.Workflows.Notifications;
 
 /// Queues a work-item event for its department in the current transaction; delivery
 /// happens after commit, so a dead endpoint never holds up or fails the workflow.
-internal sealed class Notifier(RoutingDb db, TimeProvider clock)
+internal sealed class Notifier(RoutingDb db, IDepartmentDirectory departments, TimeProvider clock)
 {
-    public HistoryEntry Queue(string @event, WorkItem item)
+    public HistoryEntry Queue(string @event, WorkItem item, string? to = null)
     {
-        var n = db.Queue(@event, item, clock.Now());
-        return new HistoryEntry(HistoryKinds.NotificationQueued, "system:notifier", new { EventId = n.Id, n.Event },
+        var n = db.Queue(@event, item, clock.Now(), to);
+        return new HistoryEntry(HistoryKinds.NotificationQueued, "system:notifier", new { EventId = n.Id, n.Event, To = n.Department },
             ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department);
+    }
+
+    /// An escalation goes to the department and to its escalation contact, when it names one.
+    public IEnumerable<HistoryEntry> QueueEscalation(WorkItem item)
+    {
+        yield return Queue("escalated", item);
+        if (departments.Find(item.Department)?.EscalateTo is { } contact && contact != item.Department)
+            yield return Queue("escalated", item, to: contact);
     }
 }

@@ -22,7 +22,7 @@ internal static class TimedSteps
         [
             new(HistoryKinds.Escalated, Actor, new { Before = before, After = item.State, Reason = reason },
                 ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department),
-            notifier.Queue("escalated", item),
+            .. notifier.QueueEscalation(item),
         ];
     }
 }
