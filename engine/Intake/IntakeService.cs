@@ -90,25 +90,9 @@ internal sealed class IntakeService(
         return new IntakeOutcome.Accepted(JsonSerializer.Deserialize<ReportReceipt>(first.ResponseJson, ReceiptJson)!);
     }
 
-    static WorkItem NewWorkItem(Report report, Route route, int rulesetVersion, DateTimeOffset now) => new()
-    {
-        Id = Guid.CreateVersion7(now),
-        ReportId = report.Id,
-        Department = route.Department,
-        Priority = route.Priority,
-        State = WorkItemState.Routed,
-        Version = 1,
-        CreatedAt = now,
-        UpdatedAt = now,
-        AckWithin = route.AckWithin,
-        ResolveWithin = route.ResolveWithin,
-        AckDueAt = now + route.AckWithin,
-        ResolveDueAt = now + route.ResolveWithin,
-        FollowUpEvery = route.FollowUpEvery,
-        ResolutionCheckAfter = route.ResolutionCheckAfter,
-        RulesetVersion = rulesetVersion,
-        MatchedRules = [.. route.MatchedRules],
-    };
+    static WorkItem NewWorkItem(Report report, Route route, int rulesetVersion, DateTimeOffset now) =>
+        WorkItem.Open(report.Id, route.Department, route.Priority, new(route.AckWithin, route.ResolveWithin,
+            route.FollowUpEvery, route.ResolutionCheckAfter), rulesetVersion, route.MatchedRules, now);
 
     static ReportReceipt Receipt(Report report, List<WorkItem> items, List<WorkItem> recurring) => new(
         report.Id,

@@ -23,4 +23,28 @@ internal sealed class WorkItem
     public int Recurrences { get; set; }
     public int RulesetVersion { get; set; }
     public List<string> MatchedRules { get; set; } = [];
+
+    public Sla Sla => new(AckWithin, ResolveWithin, FollowUpEvery, ResolutionCheckAfter);
+
+    /// A new item in `Routed`, its due times counted from now.
+    public static WorkItem Open(Guid reportId, string department, string priority, Sla sla, int rulesetVersion,
+        IEnumerable<string> matchedRules, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        ReportId = reportId,
+        Department = department,
+        Priority = priority,
+        State = WorkItemState.Routed,
+        Version = 1,
+        CreatedAt = now,
+        UpdatedAt = now,
+        AckWithin = sla.AckWithin,
+        ResolveWithin = sla.ResolveWithin,
+        AckDueAt = now + sla.AckWithin,
+        ResolveDueAt = now + sla.ResolveWithin,
+        FollowUpEvery = sla.FollowUpEvery,
+        ResolutionCheckAfter = sla.ResolutionCheckAfter,
+        RulesetVersion = rulesetVersion,
+        MatchedRules = [.. matchedRules],
+    };
 }

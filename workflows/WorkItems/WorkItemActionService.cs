@@ -92,25 +92,7 @@ internal sealed class WorkItemActionService(
     IEnumerable<HistoryEntry> SendToTriage(WorkItem item, string? note, DateTimeOffset now)
     {
         var triage = departments.All.First(d => d.Kind == Department.Triage).Id;
-        var handedBack = new WorkItem
-        {
-            Id = Guid.CreateVersion7(now),
-            ReportId = item.ReportId,
-            Department = triage,
-            Priority = item.Priority,
-            State = WorkItemState.Routed,
-            Version = 1,
-            CreatedAt = now,
-            UpdatedAt = now,
-            AckWithin = item.AckWithin,
-            ResolveWithin = item.ResolveWithin,
-            AckDueAt = now + item.AckWithin,
-            ResolveDueAt = now + item.ResolveWithin,
-            FollowUpEvery = item.FollowUpEvery,
-            ResolutionCheckAfter = item.ResolutionCheckAfter,
-            RulesetVersion = item.RulesetVersion,
-            MatchedRules = [],
-        };
+        var handedBack = WorkItem.Open(item.ReportId, triage, item.Priority, item.Sla, item.RulesetVersion, [], now);
         db.WorkItems.Add(handedBack);
         db.Timers.AddRange(TimerPlan.ForOpenItem(handedBack));
         yield return new HistoryEntry(HistoryKinds.WorkItemRouted, "system:hand-back",
