@@ -1,8 +1,12 @@
 using Hangfire;
+using Routing.Host.Cli;
 using Routing.Host.Departments;
 using Routing.Host.Errors;
 using Routing.Host.Reports;
+using Routing.Host.Rules;
 using Routing.Host.WorkItems;
+
+if (await RulesCli.TryRunAsync(args, Console.Out) is { } exitCode) return exitCode;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -22,9 +26,11 @@ app.MapHealthChecks("/health");
 app.MapReports();
 app.MapWorkItems();
 app.MapDepartments();
+app.MapRules();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions { IsReadOnlyFunc = _ => true });
 
 app.Run();
+return 0;
 
 /// Visible to the tests' WebApplicationFactory.
 public partial class Program;

@@ -15,8 +15,11 @@ public static class RoutingRulesExtensions
         services.AddSingleton<ActiveRuleset>();
         services.AddSingleton<IReportRouter>(sp => sp.GetRequiredService<ActiveRuleset>());
         services.AddSingleton<IDepartmentDirectory>(sp => sp.GetRequiredService<ActiveRuleset>());
-        services.AddSingleton<RuleExpressions>();
+        services.AddSingleton<RulesetCache>();
+        services.AddScoped<RulesetAdmin>();
+        services.AddScoped<RulesetSimulator>();
         services.AddHostedService<RulesetStartup>();
+        services.AddHostedService<RulesetRefresher>();
         return services;
     }
 }

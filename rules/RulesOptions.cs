@@ -2,7 +2,7 @@ namespace Routing.Rules;
 
 /// Where the shipped rules are read from on first start.
 /// <code>
-/// "Routing": { "Rules": { "Folder": "rules" } }
+/// "Routing": { "Rules": { "Folder": "rules", "RefreshEvery": "00:00:02" } }
 /// </code>
 public sealed class RulesOptions
 {
@@ -12,6 +12,9 @@ public sealed class RulesOptions
 
     /// Relative paths are taken from the host's output folder, where the build copies `rules/*.json`.
     public string Folder { get; set; } = "rules";
+
+    /// How often each host looks for a newer publish.
+    public TimeSpan RefreshEvery { get; set; } = TimeSpan.FromSeconds(2);
 
     public string FullFolder => Path.IsPathRooted(Folder) ? Folder : Path.Combine(AppContext.BaseDirectory, Folder);
 }

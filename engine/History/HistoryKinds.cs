@@ -15,5 +15,7 @@ internal static class HistoryKinds
     public const string Verified = "work-item.verified";
     public const string NotificationQueued = "notification.queued";
     public const string NotificationAttempt = "notification.attempt";
+    public const string RulesetDrafted = "ruleset.drafted";
     public const string RulesetPublished = "ruleset.published";
+    public const string RulesetRolledBack = "ruleset.rolled-back";
 }

@@ -35,6 +35,7 @@ internal sealed class IntakeService(
         var decision = await router.RouteAsync(ReportFacts.From(report), ct);
         report.RulesetVersion = decision.RulesetVersion;
         report.Notify = [.. decision.Notify];
+        report.RoutedTo = [.. decision.Routes.Select(r => r.Department)];
         // A pattern that is already being worked on is a recurrence of that work, not new work.
         var departments = decision.Routes.Select(r => r.Department).ToList();
         var recurring = await db.WorkItems.AsNoTracking()

@@ -25,6 +25,8 @@ internal sealed class Report
     public DateTimeOffset ReceivedAt { get; set; }
     public int RulesetVersion { get; set; }
     public List<string> Notify { get; set; } = [];
+    /// The departments its ruleset routed it to (new items and recurrences alike).
+    public List<string> RoutedTo { get; set; } = [];
 
     /// Product + category + segment, normalized: two reports with the same key describe the same pattern.
     public required string PatternKey { get; set; }

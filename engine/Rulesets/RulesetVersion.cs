@@ -9,7 +9,4 @@ internal sealed class RulesetVersion
     public required string DepartmentsJson { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public required string CreatedBy { get; set; }
-    /// Set on every publish; the active version is the one published last.
-    public DateTimeOffset? PublishedAt { get; set; }
-    public string? PublishedBy { get; set; }
 }

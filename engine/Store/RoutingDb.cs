@@ -17,6 +17,7 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
     public DbSet<WorkItem> WorkItems => Set<WorkItem>();
     public DbSet<HistoryEvent> History => Set<HistoryEvent>();
     public DbSet<RulesetVersion> Rulesets => Set<RulesetVersion>();
+    public DbSet<RulesetPublication> Publications => Set<RulesetPublication>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<WorkItemTimer> Timers => Set<WorkItemTimer>();
     public DbSet<Notification> Notifications => Set<Notification>();
@@ -75,6 +76,12 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
             e.ToTable("ruleset_versions");
             e.HasKey(r => r.Version);
             e.Property(r => r.Version).ValueGeneratedNever();
+        });
+        model.Entity<RulesetPublication>(e =>
+        {
+            e.ToTable("ruleset_publications");
+            e.HasKey(p => p.Id);
+            e.HasOne<RulesetVersion>().WithMany().HasForeignKey(p => p.Version);
         });
         model.Entity<IdempotencyRecord>(e =>
         {

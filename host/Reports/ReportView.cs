@@ -18,7 +18,7 @@ internal static class ReportView
         string VerifiedBy, DateTimeOffset VerifiedAt, DateTimeOffset ReceivedAt,
         int RulesetVersion, IReadOnlyList<string> Notify, IReadOnlyList<RoutedItem> WorkItems);
 
-    public static async Task<IResult> GetAsync(Guid id, RoutingDb db, RuleExpressions rules, CancellationToken ct)
+    public static async Task<IResult> GetAsync(Guid id, RoutingDb db, RulesetCache rulesets, CancellationToken ct)
     {
         var r = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (r is null) return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such report.");
@@ -27,9 +27,9 @@ internal static class ReportView
         var routed = new List<RoutedItem>();
         foreach (var item in items)
         {
-            var expressions = await rules.ForVersionAsync(item.RulesetVersion, ct);
+            var ruleset = await rulesets.GetAsync(item.RulesetVersion);
             routed.Add(new(await WorkItemView.ToBodyAsync(item),
-                [.. item.MatchedRules.Select(rule => new Reason(rule, expressions.GetValueOrDefault(rule, "")))]));
+                [.. item.MatchedRules.Select(rule => new Reason(rule, ruleset?.ExpressionOf(rule) ?? ""))]));
         }
 
         return TypedResults.Ok(new Body(

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Routing.Engine.Intake;
+using Routing.Engine.Reports;
 
 namespace Routing.Host.Reports;
 
@@ -9,7 +10,7 @@ internal static class ReportsApi
     {
         var group = app.MapGroup("/api/reports").WithTags("Reports");
         group.MapPost("/", Submit)
-            .Accepts<Routing.Engine.Reports.ReportSubmission>("application/json")
+            .Accepts<ReportSubmission>("application/json")
             .Produces<ReportReceipt>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
@@ -23,7 +24,7 @@ internal static class ReportsApi
 
     static async Task<IResult> Submit(HttpRequest request, IntakeService intake, CancellationToken ct)
     {
-        var body = await ReportBody.ReadAsync(request, ct);
+        var body = await JsonBody.ReadAsync<ReportSubmission>(request, JsonBody.ReportMaxBytes, ct);
         if (body.Problem is not null) return body.Problem;
 
         IdempotencyKey? key = null;
@@ -36,7 +37,7 @@ internal static class ReportsApi
             key = new IdempotencyKey(value, body.Hash);
         }
 
-        var outcome = await intake.SubmitAsync(body.Submission!, key, Actor.Of(request.HttpContext), ct);
+        var outcome = await intake.SubmitAsync(body.Value!, key, Actor.Of(request.HttpContext), ct);
         return outcome switch
         {
             IntakeOutcome.Accepted a => TypedResults.Created($"/api/reports/{a.Receipt.ReportId}", a.Receipt),

@@ -1,24 +1,32 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Routing.Engine.Departments;
 using Routing.Engine.Intake;
 using Routing.Engine.Reports;
+using Routing.Engine.Store;
 
 namespace Routing.Rules.Rulesets;
 
-/// The published ruleset this host routes with, compiled once per version.
-internal sealed class ActiveRuleset(ILogger<ActiveRuleset> log) : IReportRouter, IDepartmentDirectory
+/// The published ruleset this host routes with.
+internal sealed class ActiveRuleset(RulesetCache cache, ILogger<ActiveRuleset> log) : IReportRouter, IDepartmentDirectory
 {
-    CompiledRuleset? current;
+    volatile CompiledRuleset? current;
 
     public CompiledRuleset Current => current ?? throw new InvalidOperationException("No ruleset is loaded yet.");
 
-    public void Activate(CompiledRuleset ruleset)
+    /// Switches to the version published last, if it is not the one in use.
+    public async Task RefreshAsync(RoutingDb db, CancellationToken ct)
     {
-        current = ruleset;
-        log.LogInformation("Routing with ruleset v{Version}", ruleset.Version);
+        var latest = await db.Publications.AsNoTracking()
+            .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
+            .Select(p => (int?)p.Version).FirstOrDefaultAsync(ct)
+            ?? throw new InvalidOperationException("No ruleset has been published.");
+        if (current?.Version == latest) return;
+        current = await cache.GetAsync(latest) ?? throw new InvalidOperationException($"Ruleset v{latest} is missing.");
+        log.LogInformation("Routing with ruleset v{Version}", latest);
     }
 
-    public Task<RoutingDecision> RouteAsync(ReportFacts report, CancellationToken ct) => Current.EvaluateAsync(report, log);
+    public Task<RoutingDecision> RouteAsync(ReportFacts report, CancellationToken ct) => Current.RouteAsync(report, log);
 
     public IReadOnlyList<Department> All => Current.Departments;
 

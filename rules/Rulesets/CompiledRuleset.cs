@@ -21,11 +21,21 @@ internal sealed class CompiledRuleset(
     public IReadOnlyList<Department> Departments => departments;
     public IReadOnlyList<Workflow> Workflows => workflows;
 
-    public async Task<RoutingDecision> EvaluateAsync(ReportFacts report, ILogger log)
+    /// The expression of a rule of this version, to explain a route.
+    public string ExpressionOf(string rule) =>
+        workflows.SelectMany(w => w.Rules ?? []).FirstOrDefault(r => r.RuleName == rule)?.Expression ?? "";
+
+    public async Task<RoutingDecision> RouteAsync(ReportFacts report, ILogger log) =>
+        (await EvaluateAsync(report, log)).Decision;
+
+    /// Routes the report and tells, rule by rule, what matched and what failed.
+    public async Task<Evaluation> EvaluateAsync(ReportFacts report, ILogger log)
     {
         var parameter = new RuleParameter(RoutingWorkflows.ReportParameter, report);
-        var bands = Matched(await engine.ExecuteAllRulesAsync(RoutingWorkflows.Priority, parameter), log);
-        var rules = Matched(await engine.ExecuteAllRulesAsync(RoutingWorkflows.Routing, parameter), log);
+        var priorityResults = await engine.ExecuteAllRulesAsync(RoutingWorkflows.Priority, parameter);
+        var routingResults = await engine.ExecuteAllRulesAsync(RoutingWorkflows.Routing, parameter);
+        var bands = Matched(priorityResults, log);
+        var rules = Matched(routingResults, log);
 
         var band = bands.Count == 0 ? LowestBand : bands.Aggregate(Tighter);
         var routes = rules
@@ -38,8 +48,12 @@ internal sealed class CompiledRuleset(
 
         var notify = bands.Concat(rules).SelectMany(s => s.Notify).Distinct().ToList();
         var fired = bands.Concat(rules).Select(s => s.RuleName).ToList();
-        return new RoutingDecision(version, routes, notify, fired);
+        var trace = Trace(RoutingWorkflows.Priority, priorityResults).Concat(Trace(RoutingWorkflows.Routing, routingResults)).ToList();
+        return new Evaluation(new RoutingDecision(version, routes, notify, fired), trace);
     }
+
+    static IEnumerable<RuleOutcome> Trace(string workflow, List<RuleResultTree> results) => results.Select(r =>
+        new RuleOutcome(workflow, r.Rule.RuleName, r.IsSuccess, string.IsNullOrEmpty(r.ExceptionMessage) ? null : r.ExceptionMessage));
 
     string TriageDepartment => departments.First(d => d.Kind == Department.Triage).Id;
 

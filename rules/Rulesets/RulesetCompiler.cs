@@ -27,6 +27,9 @@ internal static class RulesetCompiler
                 errors.Add(new(name, $"the ruleset needs exactly one workflow named '{name}'."));
 
         foreach (var workflow in workflows)
+        {
+            if (workflow.GlobalParams?.Any() == true || workflow.WorkflowsToInject?.Any() == true)
+                errors.Add(new(workflow.WorkflowName ?? "workflows", "GlobalParams and WorkflowsToInject are not supported."));
             foreach (var rule in workflow.Rules ?? [])
             {
                 if (string.IsNullOrWhiteSpace(rule.RuleName))
@@ -39,11 +42,16 @@ internal static class RulesetCompiler
                     errors.Add(new(rule.RuleName, "rule names must be unique across the ruleset."));
                     continue;
                 }
+                if (ExpressionGuard.Check(rule.Expression) is { } unsafeExpression)
+                    errors.Add(new(rule.RuleName, unsafeExpression));
+                if (rule.Actions is not null || rule.LocalParams?.Any() == true || rule.Rules?.Any() == true)
+                    errors.Add(new(rule.RuleName, "Actions, LocalParams and nested Rules are not supported: one Expression per rule."));
                 var spec = RouteSpec.Parse(rule, errors);
                 specs[rule.RuleName] = spec;
                 if (workflow.WorkflowName == RoutingWorkflows.Routing) CheckRoute(spec, departments, errors);
                 if (workflow.WorkflowName == RoutingWorkflows.Priority) CheckBand(spec, errors);
             }
+        }
         if (errors.Count > 0) return (null, errors);
 
         var engine = new RulesEngine.RulesEngine([.. workflows], RulesEngineSettings.Restricted);

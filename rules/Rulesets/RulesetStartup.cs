@@ -27,15 +27,7 @@ internal sealed class RulesetStartup(
         if (!await db.Rulesets.AnyAsync(ct))
             await SeedShippedRulesAsync(db, scope.ServiceProvider.GetRequiredService<HistoryJournal>(), ct);
 
-        var stored = await db.Rulesets.AsNoTracking()
-            .Where(r => r.PublishedAt != null)
-            .OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Version)
-            .FirstAsync(ct);
-        var (ruleset, errors) = await RulesetCompiler.CompileAsync(stored.Version, stored.WorkflowsJson, stored.DepartmentsJson);
-        if (ruleset is null)
-            throw new InvalidOperationException(
-                $"Ruleset v{stored.Version} is invalid: " + string.Join("; ", errors.Select(e => $"{e.Rule}: {e.Message}")));
-        active.Activate(ruleset);
+        await active.RefreshAsync(db, ct);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
@@ -52,11 +44,10 @@ internal sealed class RulesetStartup(
             DepartmentsJson = await File.ReadAllTextAsync(Path.Combine(folder, RulesOptions.DepartmentsFile), ct),
             CreatedAt = now,
             CreatedBy = Seeder,
-            PublishedAt = now,
-            PublishedBy = Seeder,
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Rulesets.Add(version);
+        db.Publications.Add(new RulesetPublication { Version = 1, PublishedAt = now, PublishedBy = Seeder });
         await journal.AppendAsync([new(HistoryKinds.RulesetPublished, Seeder, new { version.Version, Source = folder })], ct);
         try
         {

@@ -22,7 +22,7 @@ public sealed class ShippedRulesTests
 
         var (ruleset, errors) = await RulesetCompiler.CompileAsync(7, workflows, departments);
         Assert.Empty(errors);
-        var decision = await ruleset!.EvaluateAsync(new ReportFacts { Category = "supply", Severity = "low" }, NullLogger.Instance);
+        var decision = await ruleset!.RouteAsync(new ReportFacts { Category = "supply", Severity = "low" }, NullLogger.Instance);
 
         var route = Assert.Single(decision.Routes);
         Assert.Equal("triage", route.Department);

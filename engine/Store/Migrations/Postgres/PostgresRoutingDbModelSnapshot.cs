@@ -199,6 +199,10 @@ namespace Routing.Engine.Store.Migrations.Postgres
                     b.Property<int>("ReportCount")
                         .HasColumnType("integer");
 
+                    b.PrimitiveCollection<List<string>>("RoutedTo")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<int>("RulesetVersion")
                         .HasColumnType("integer");
 
@@ -232,6 +236,31 @@ namespace Routing.Engine.Store.Migrations.Postgres
                     b.ToTable("reports", (string)null);
                 });
 
+            modelBuilder.Entity("Routing.Engine.Rulesets.RulesetPublication", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Version");
+
+                    b.ToTable("ruleset_publications", (string)null);
+                });
+
             modelBuilder.Entity("Routing.Engine.Rulesets.RulesetVersion", b =>
                 {
                     b.Property<int>("Version")
@@ -246,12 +275,6 @@ namespace Routing.Engine.Store.Migrations.Postgres
 
                     b.Property<string>("DepartmentsJson")
                         .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset?>("PublishedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("PublishedBy")
                         .HasColumnType("text");
 
                     b.Property<string>("WorkflowsJson")
@@ -373,6 +396,15 @@ namespace Routing.Engine.Store.Migrations.Postgres
                     b.HasIndex("Department", "State", "CreatedAt");
 
                     b.ToTable("work_items", (string)null);
+                });
+
+            modelBuilder.Entity("Routing.Engine.Rulesets.RulesetPublication", b =>
+                {
+                    b.HasOne("Routing.Engine.Rulesets.RulesetVersion", null)
+                        .WithMany()
+                        .HasForeignKey("Version")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -193,6 +193,10 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                     b.Property<int>("ReportCount")
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("RoutedTo")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RulesetVersion")
                         .HasColumnType("INTEGER");
 
@@ -226,6 +230,29 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                     b.ToTable("reports", (string)null);
                 });
 
+            modelBuilder.Entity("Routing.Engine.Rulesets.RulesetPublication", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Version");
+
+                    b.ToTable("ruleset_publications", (string)null);
+                });
+
             modelBuilder.Entity("Routing.Engine.Rulesets.RulesetVersion", b =>
                 {
                     b.Property<int>("Version")
@@ -240,12 +267,6 @@ namespace Routing.Engine.Store.Migrations.Sqlite
 
                     b.Property<string>("DepartmentsJson")
                         .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("PublishedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PublishedBy")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("WorkflowsJson")
@@ -367,6 +388,15 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                     b.HasIndex("Department", "State", "CreatedAt");
 
                     b.ToTable("work_items", (string)null);
+                });
+
+            modelBuilder.Entity("Routing.Engine.Rulesets.RulesetPublication", b =>
+                {
+                    b.HasOne("Routing.Engine.Rulesets.RulesetVersion", null)
+                        .WithMany()
+                        .HasForeignKey("Version")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -1,27 +1,26 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Routing.Engine.Reports;
 
-namespace Routing.Host.Reports;
+namespace Routing.Host;
 
-/// Reads the body of POST /api/reports by hand, so that malformed JSON and wrong types
-/// come back as ProblemDetails naming the field, and so the exact bytes can be hashed for
-/// Idempotency-Key checks.
-internal static partial class ReportBody
+/// Reads a JSON body by hand, so that malformed JSON and wrong types come back as
+/// ProblemDetails naming the field, bodies over the limit as 413, and so the exact bytes
+/// can be hashed (for Idempotency-Key checks).
+internal static partial class JsonBody
 {
-    public const int MaxBytes = 256 * 1024;
+    public const int ReportMaxBytes = 256 * 1024;
 
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
     };
 
-    public sealed record Read(ReportSubmission? Submission, string Hash, IResult? Problem);
+    public sealed record Read<T>(T? Value, string Hash, IResult? Problem);
 
-    public static async Task<Read> ReadAsync(HttpRequest request, CancellationToken ct)
+    public static async Task<Read<T>> ReadAsync<T>(HttpRequest request, int maxBytes, CancellationToken ct) where T : class
     {
-        if (request.ContentLength > MaxBytes) return Failed(TooLarge());
+        if (request.ContentLength > maxBytes) return Failed(TooLarge(maxBytes));
         if (!request.HasJsonContentType())
             return Failed(TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
                 title: "The body must be JSON (Content-Type: application/json)."));
@@ -31,7 +30,7 @@ internal static partial class ReportBody
         int read;
         while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
         {
-            if (buffer.Length + read > MaxBytes) return Failed(TooLarge());
+            if (buffer.Length + read > maxBytes) return Failed(TooLarge(maxBytes));
             buffer.Write(chunk, 0, read);
         }
         var bytes = buffer.ToArray();
@@ -39,10 +38,10 @@ internal static partial class ReportBody
 
         try
         {
-            var submission = JsonSerializer.Deserialize<ReportSubmission>(bytes, Json);
-            return submission is null
-                ? new(null, hash, BadRequest("body", "must be a JSON object describing the report."))
-                : new(submission, hash, null);
+            var value = JsonSerializer.Deserialize<T>(bytes, Options);
+            return value is null
+                ? new(null, hash, BadRequest("body", "must be a JSON object."))
+                : new(value, hash, null);
         }
         catch (JsonException e)
         {
@@ -53,15 +52,15 @@ internal static partial class ReportBody
             return new(null, hash, problem);
         }
 
-        Read Failed(IResult problem) => new(null, "", problem);
+        static Read<T> Failed(IResult problem) => new(null, "", problem);
     }
 
-    static IResult TooLarge() => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
-        title: $"The body is larger than {MaxBytes / 1024} KiB.");
+    static IResult TooLarge(int maxBytes) => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: $"The body is larger than {maxBytes / 1024} KiB.");
 
     static IResult BadRequest(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] },
-            title: "The report could not be read.");
+            title: "The body could not be read.");
 
     /// "$.segment.months[2]" -> "segment.months"; "$" or nothing -> null (the body itself).
     static string? FieldOf(string? path)

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Routing.Engine.History;
+using Routing.Engine.Rulesets;
+using Routing.Engine.Store;
+
+namespace Routing.Rules.Rulesets;
+
+/// Drafts, publishes (and so rolls back), lists and compares ruleset versions. Nothing
+/// invalid is ever stored, and every change lands in history with its diff.
+internal sealed class RulesetAdmin(
+    RoutingDb db, HistoryJournal journal, ActiveRuleset active, TimeProvider clock, ILogger<RulesetAdmin> log)
+{
+    /// Validates and stores a draft: its new version number, or every error found.
+    public async Task<(int? Version, IReadOnlyList<RuleError> Errors)> DraftAsync(
+        string workflowsJson, string departmentsJson, string actor, CancellationToken ct)
+    {
+        var (_, errors) = await RulesetCompiler.CompileAsync(0, workflowsJson, departmentsJson);
+        if (errors.Count > 0) return (null, errors);
+
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var draft = new RulesetVersion
+            {
+                Version = await db.Rulesets.MaxAsync(r => (int?)r.Version, ct) + 1 ?? 1,
+                WorkflowsJson = workflowsJson,
+                DepartmentsJson = departmentsJson,
+                CreatedAt = clock.Now(),
+                CreatedBy = actor,
+            };
+            db.Rulesets.Add(draft);
+            var diff = RulesetDiff.Between(draft, await db.Rulesets.AsNoTracking().FirstAsync(r => r.Version == active.Current.Version, ct));
+            await journal.AppendAsync([new(HistoryKinds.RulesetDrafted, actor, new { draft.Version, Diff = diff })], ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                log.LogInformation("Ruleset v{Version} drafted by {Actor}", draft.Version, actor);
+                return (draft.Version, []);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // Another draft took this version number meanwhile.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    /// Makes a stored version the active one on every host; null when there is no such version.
+    public async Task<Published?> PublishAsync(int version, string actor, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var target = await db.Rulesets.AsNoTracking().FirstOrDefaultAsync(r => r.Version == version, ct);
+        if (target is null) return null;
+        var previous = await LatestPublicationAsync(ct);
+        var rollback = version < previous;
+        db.Publications.Add(new RulesetPublication { Version = version, PublishedAt = clock.Now(), PublishedBy = actor });
+        var diff = RulesetDiff.Between(target, await db.Rulesets.AsNoTracking().FirstAsync(r => r.Version == previous, ct));
+        await journal.AppendAsync(
+            [new(rollback ? HistoryKinds.RulesetRolledBack : HistoryKinds.RulesetPublished, actor, new { Version = version, Previous = previous, Diff = diff })], ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+
+        await active.RefreshAsync(db, ct);
+        log.LogInformation("Ruleset v{Version} published by {Actor} (was v{Previous})", version, actor, previous);
+        return new Published(version, previous, rollback);
+    }
+
+    public async Task<RulesetView?> GetAsync(int? version, CancellationToken ct)
+    {
+        var v = version ?? await LatestPublicationAsync(ct);
+        var stored = await db.Rulesets.AsNoTracking().FirstOrDefaultAsync(r => r.Version == v, ct);
+        if (stored is null) return null;
+        var published = await db.Publications.AsNoTracking().Where(p => p.Version == v)
+            .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id).FirstOrDefaultAsync(ct);
+        return new RulesetView(v, v == await LatestPublicationAsync(ct), stored.CreatedAt, stored.CreatedBy,
+            published?.PublishedAt, published?.PublishedBy,
+            JsonDocument.Parse(stored.WorkflowsJson).RootElement, JsonDocument.Parse(stored.DepartmentsJson).RootElement);
+    }
+
+    public async Task<IReadOnlyList<RulesetSummary>> ListAsync(CancellationToken ct)
+    {
+        var activeVersion = await LatestPublicationAsync(ct);
+        var versions = await db.Rulesets.AsNoTracking().OrderBy(r => r.Version)
+            .Select(r => new { r.Version, r.CreatedAt, r.CreatedBy }).ToListAsync(ct);
+        var publications = (await db.Publications.AsNoTracking().ToListAsync(ct))
+            .GroupBy(p => p.Version)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id).First());
+        return [.. versions.Select(r => new RulesetSummary(r.Version, r.Version == activeVersion, r.CreatedAt, r.CreatedBy,
+            publications.GetValueOrDefault(r.Version)?.PublishedAt, publications.GetValueOrDefault(r.Version)?.PublishedBy))];
+    }
+
+    /// The difference from `against` (default: the active version) to `version`; null when either is missing.
+    public async Task<RulesetDiff?> DiffAsync(int version, int? against, CancellationToken ct)
+    {
+        var other = against ?? await LatestPublicationAsync(ct);
+        var pair = await db.Rulesets.AsNoTracking().Where(r => r.Version == version || r.Version == other).ToListAsync(ct);
+        var a = pair.FirstOrDefault(r => r.Version == version);
+        var b = pair.FirstOrDefault(r => r.Version == other);
+        return a is null || b is null ? null : RulesetDiff.Between(a, b);
+    }
+
+    Task<int> LatestPublicationAsync(CancellationToken ct) => db.Publications.AsNoTracking()
+        .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id).Select(p => p.Version).FirstAsync(ct);
+}

@@ -1,0 +1,61 @@
+using JsonDiffPatchDotNet;
+using Newtonsoft.Json.Linq;
+using Routing.Engine.Rulesets;
+
+namespace Routing.Rules.Rulesets;
+
+/// A rule or department present in both versions but different. `Fields` names the changed
+/// properties; `Patch` is the jsondiffpatch delta from the older to the newer.
+public sealed record ChangedEntry(string Name, IReadOnlyList<string> Fields, object Patch);
+
+/// What changed between two versions, rule by rule and department by department.
+public sealed record RulesetDiff(
+    int Version,
+    int Against,
+    IReadOnlyList<string> AddedRules,
+    IReadOnlyList<string> RemovedRules,
+    IReadOnlyList<ChangedEntry> ChangedRules,
+    IReadOnlyList<string> AddedDepartments,
+    IReadOnlyList<string> RemovedDepartments,
+    IReadOnlyList<ChangedEntry> ChangedDepartments)
+{
+    internal static RulesetDiff Between(RulesetVersion version, RulesetVersion against)
+    {
+        var (addedRules, removedRules, changedRules) = Compare(Rules(against.WorkflowsJson), Rules(version.WorkflowsJson));
+        var (addedDepartments, removedDepartments, changedDepartments) =
+            Compare(Departments(against.DepartmentsJson), Departments(version.DepartmentsJson));
+        return new(version.Version, against.Version, addedRules, removedRules, changedRules,
+            addedDepartments, removedDepartments, changedDepartments);
+    }
+
+    static (List<string>, List<string>, List<ChangedEntry>) Compare(Dictionary<string, JToken> before, Dictionary<string, JToken> after)
+    {
+        var differ = new JsonDiffPatch();
+        var changed = new List<ChangedEntry>();
+        foreach (var name in after.Keys.Intersect(before.Keys).Order(StringComparer.Ordinal))
+            if (differ.Diff(before[name], after[name]) is JObject patch)
+                changed.Add(new(name, [.. patch.Properties().Select(p => p.Name)], ToPlain(patch)));
+        return (
+            [.. after.Keys.Except(before.Keys).Order(StringComparer.Ordinal)],
+            [.. before.Keys.Except(after.Keys).Order(StringComparer.Ordinal)],
+            changed);
+    }
+
+    // Rule names are unique across a ruleset (validation sees to it); the workflow is part of the rule.
+    static Dictionary<string, JToken> Rules(string workflowsJson) => JArray.Parse(workflowsJson)
+        .SelectMany(w => (w["Rules"] as JArray ?? []).Select(r =>
+        {
+            var rule = (JObject)r.DeepClone();
+            rule["Workflow"] = w["WorkflowName"];
+            return rule;
+        }))
+        .GroupBy(r => (string?)r["RuleName"] ?? "")
+        .ToDictionary(g => g.Key, g => (JToken)g.First());
+
+    static Dictionary<string, JToken> Departments(string departmentsJson) => JArray.Parse(departmentsJson)
+        .GroupBy(d => (string?)d["id"] ?? "")
+        .ToDictionary(g => g.Key, g => g.First());
+
+    // As System.Text.Json data, so the API and history serialize the patch as plain JSON.
+    static object ToPlain(JToken token) => System.Text.Json.JsonDocument.Parse(token.ToString(Newtonsoft.Json.Formatting.None)).RootElement;
+}
