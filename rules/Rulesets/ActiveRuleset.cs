@@ -18,7 +18,7 @@ internal sealed class ActiveRuleset(RulesetCache cache, ILogger<ActiveRuleset> l
     public async Task RefreshAsync(RoutingDb db, CancellationToken ct)
     {
         var latest = await db.Publications.AsNoTracking()
-            .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
+            .OrderByDescending(p => p.Id)
             .Select(p => (int?)p.Version).FirstOrDefaultAsync(ct)
             ?? throw new InvalidOperationException("No ruleset has been published.");
         if (current?.Version == latest) return;

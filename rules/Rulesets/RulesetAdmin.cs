@@ -74,7 +74,7 @@ internal sealed class RulesetAdmin(
         var stored = await db.Rulesets.AsNoTracking().FirstOrDefaultAsync(r => r.Version == v, ct);
         if (stored is null) return null;
         var published = await db.Publications.AsNoTracking().Where(p => p.Version == v)
-            .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id).FirstOrDefaultAsync(ct);
+            .OrderByDescending(p => p.Id).FirstOrDefaultAsync(ct);
         return new RulesetView(v, v == await LatestPublicationAsync(ct), stored.CreatedAt, stored.CreatedBy,
             published?.PublishedAt, published?.PublishedBy,
             JsonDocument.Parse(stored.WorkflowsJson).RootElement, JsonDocument.Parse(stored.DepartmentsJson).RootElement);
@@ -87,7 +87,7 @@ internal sealed class RulesetAdmin(
             .Select(r => new { r.Version, r.CreatedAt, r.CreatedBy }).ToListAsync(ct);
         var publications = (await db.Publications.AsNoTracking().ToListAsync(ct))
             .GroupBy(p => p.Version)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id).First());
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Id).First());
         return [.. versions.Select(r => new RulesetSummary(r.Version, r.Version == activeVersion, r.CreatedAt, r.CreatedBy,
             publications.GetValueOrDefault(r.Version)?.PublishedAt, publications.GetValueOrDefault(r.Version)?.PublishedBy))];
     }
@@ -103,5 +103,5 @@ internal sealed class RulesetAdmin(
     }
 
     Task<int> LatestPublicationAsync(CancellationToken ct) => db.Publications.AsNoTracking()
-        .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id).Select(p => p.Version).FirstAsync(ct);
+        .OrderByDescending(p => p.Id).Select(p => p.Version).FirstAsync(ct);
 }

@@ -1,0 +1,67 @@
+using Routing.Host.Cli;
+
+namespace Routing.Tests.Rules;
+
+/// `dotnet run --project host -- rules validate|simulate …` for admins who keep rules in git.
+public sealed class RulesCliTests : IDisposable
+{
+    readonly string folder = Directory.CreateTempSubdirectory("routing-cli-").FullName;
+    static readonly string Shipped = Path.Combine(AppContext.BaseDirectory, "rules");
+    readonly string departments = Path.Combine(Shipped, "departments.json");
+    readonly string routing = Path.Combine(Shipped, "routing.json");
+
+    static async Task<(int? Code, string Output)> Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var code = await RulesCli.TryRunAsync(args, output);
+        return (code, output.ToString());
+    }
+
+    [Fact]
+    public async Task Validate_passes_the_shipped_rules()
+    {
+        var (code, output) = await Run("--contentRoot", "/somewhere", "rules", "validate", routing, departments);
+        Assert.Equal(0, code);
+        Assert.StartsWith("valid: 15 rules", output);
+    }
+
+    [Fact]
+    public async Task Validate_fails_with_one_line_per_error_naming_the_rule()
+    {
+        var broken = Path.Combine(folder, "routing.json");
+        File.WriteAllText(broken, File.ReadAllText(routing)
+            .Replace("\"department\": \"logistics\"", "\"department\": \"astrology\"")
+            .Replace("\"priority\": \"P4\"", "\"priority\": \"P0\""));
+
+        var (code, output) = await Run("rules", "validate", broken, departments);
+
+        Assert.Equal(1, code);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains(lines, l => l.StartsWith("SupplyProblemToLogistics: ") && l.Contains("astrology"));
+        Assert.Contains(lines, l => l.StartsWith("LowSeverity: "));
+    }
+
+    [Fact]
+    public async Task Simulate_prints_the_routes_and_every_rule()
+    {
+        var report = Path.Combine(folder, "report.json");
+        File.WriteAllText(report, Routing.Tests.Infrastructure.Reports.Valid("quality", "critical").ToJsonString());
+
+        var (code, output) = await Run("rules", "simulate", routing, departments, report);
+
+        Assert.Equal(0, code);
+        Assert.Contains("manufacturing: P1, acknowledge within PT4H, resolve within P3D (QualityDefectToManufacturing)", output);
+        Assert.Contains("notify: sales", output);
+        Assert.Contains("Routing/SupplyProblemToLogistics: not matched", output);
+    }
+
+    [Fact]
+    public async Task Wrong_usage_is_exit_code_2_and_no_verb_starts_the_host()
+    {
+        Assert.Equal(2, (await Run("rules", "frobnicate")).Code);
+        Assert.Null((await Run("--urls", "http://localhost:5080")).Code);
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+}
