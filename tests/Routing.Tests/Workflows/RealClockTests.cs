@@ -13,7 +13,7 @@ public sealed class RealClockTests
     [Fact]
     public async Task Restarted_embedded_host_still_fires_pending_timers_once()
     {
-        var rules = ShortSlaRules.Create(TimeSpan.FromSeconds(6));
+        var rules = ShortSlaRules.Create(TimeSpan.FromSeconds(8));
         await using var store = TestStore.Sqlite();
         string id;
         DateTimeOffset ackDueAt;
