@@ -32,6 +32,9 @@ public static class RoutingEngineExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<StoreStartup>();
         services.AddScoped<HistoryJournal>();
+        services.AddScoped<HistorySealer>();
+        services.AddScoped<HistoryVerifier>();
+        services.AddHostedService<HistorySealing>();
         services.AddScoped<ReportValidator>();
         services.AddScoped<IntakeService>();
         return services;

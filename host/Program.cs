@@ -2,6 +2,7 @@ using Hangfire;
 using Routing.Host.Cli;
 using Routing.Host.Departments;
 using Routing.Host.Errors;
+using Routing.Host.History;
 using Routing.Host.Reports;
 using Routing.Host.Rules;
 using Routing.Host.WorkItems;
@@ -27,6 +28,7 @@ app.MapReports();
 app.MapWorkItems();
 app.MapDepartments();
 app.MapRules();
+app.MapHistory();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions { IsReadOnlyFunc = _ => true });
 
 app.Run();

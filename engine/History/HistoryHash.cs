@@ -9,14 +9,13 @@ internal static class HistoryHash
     public const string Genesis = "";
 
     /// SHA-256 over the previous hash and the canonical JSON of the event's fields.
-    public static string Compute(HistoryEvent e)
+    public static string Compute(HistoryEvent e, string previousHash)
     {
         var canonical = JsonSerializer.Serialize(new object?[]
         {
-            e.Sequence, e.At.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ"), e.Actor, e.Kind,
+            e.ChainIndex, e.Sequence, e.At.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ"), e.Actor, e.Kind,
             e.ReportId, e.WorkItemId, e.Department, e.Data,
         });
-        var bytes = Encoding.UTF8.GetBytes(e.PreviousHash + "\n" + canonical);
-        return Convert.ToHexStringLower(SHA256.HashData(bytes));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(previousHash + "\n" + canonical)));
     }
 }

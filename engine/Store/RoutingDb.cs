@@ -51,9 +51,12 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
         {
             e.ToTable("history");
             e.HasKey(h => h.Sequence);
-            e.Property(h => h.Sequence).ValueGeneratedNever();
-            e.HasIndex(h => h.ReportId);
-            e.HasIndex(h => h.WorkItemId);
+            e.Property(h => h.Sequence).ValueGeneratedOnAdd();
+            e.HasIndex(h => h.ChainIndex).IsUnique();
+            e.HasIndex(h => new { h.ReportId, h.Sequence });
+            e.HasIndex(h => new { h.WorkItemId, h.Sequence });
+            e.HasIndex(h => new { h.Department, h.Sequence });
+            e.HasIndex(h => h.At);
         });
         model.Entity<WorkItemTimer>(e =>
         {

@@ -47,6 +47,13 @@ public abstract class RoutingFixture : IAsyncLifetime
         await scope.ServiceProvider.GetRequiredService<NotificationDelivery>().DeliverDueAsync(CancellationToken.None);
     }
 
+    /// Chains every event written so far, as the background sealer does within a second.
+    public async Task SealHistoryAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Routing.Engine.History.HistorySealer>().SealAllAsync(CancellationToken.None);
+    }
+
     internal async Task<T> WithStoreAsync<T>(Func<RoutingDb, Task<T>> read)
     {
         await using var scope = App.Services.CreateAsyncScope();

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Routing.Engine.History;
 using Routing.Tests.Infrastructure;
 
 namespace Routing.Tests.Store;
@@ -31,13 +30,10 @@ public abstract class StoreTests(RoutingFixture fixture)
         Assert.Contains("\"rulesetVersion\":1", events[1].Data);
         Assert.Contains("QualityDefectToManufacturing", events[1].Data);
         Assert.Contains("ThirdPartyToVendor", events[1].Data);
-        var chain = await fixture.WithStoreAsync(db => db.History.OrderBy(e => e.Sequence).ToListAsync());
-        Assert.Equal(Enumerable.Range(1, chain.Count).Select(i => (long)i), chain.Select(e => e.Sequence));
-        for (var i = 0; i < chain.Count; i++)
-        {
-            Assert.Equal(i == 0 ? HistoryHash.Genesis : chain[i - 1].Hash, chain[i].PreviousHash);
-            Assert.Equal(HistoryHash.Compute(chain[i]), chain[i].Hash);
-        }
+        await fixture.SealHistoryAsync();
+        var verify = await fixture.Client.GetJsonAsync("/api/history/verify");
+        Assert.True((bool)verify["ok"]!);
+        Assert.True((int)verify["events"]! >= events.Count);
     }
 }
 

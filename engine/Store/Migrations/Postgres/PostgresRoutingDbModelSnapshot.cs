@@ -26,7 +26,10 @@ namespace Routing.Engine.Store.Migrations.Postgres
             modelBuilder.Entity("Routing.Engine.History.HistoryEvent", b =>
                 {
                     b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
 
                     b.Property<string>("Actor")
                         .IsRequired()
@@ -34,6 +37,9 @@ namespace Routing.Engine.Store.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ChainIndex")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Data")
                         .IsRequired()
@@ -43,7 +49,6 @@ namespace Routing.Engine.Store.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("Hash")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<string>("Kind")
@@ -51,7 +56,6 @@ namespace Routing.Engine.Store.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("PreviousHash")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<Guid?>("ReportId")
@@ -62,9 +66,16 @@ namespace Routing.Engine.Store.Migrations.Postgres
 
                     b.HasKey("Sequence");
 
-                    b.HasIndex("ReportId");
+                    b.HasIndex("At");
 
-                    b.HasIndex("WorkItemId");
+                    b.HasIndex("ChainIndex")
+                        .IsUnique();
+
+                    b.HasIndex("Department", "Sequence");
+
+                    b.HasIndex("ReportId", "Sequence");
+
+                    b.HasIndex("WorkItemId", "Sequence");
 
                     b.ToTable("history", (string)null);
                 });

@@ -20,6 +20,7 @@ namespace Routing.Engine.Store.Migrations.Sqlite
             modelBuilder.Entity("Routing.Engine.History.HistoryEvent", b =>
                 {
                     b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Actor")
@@ -27,6 +28,9 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ChainIndex")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Data")
@@ -37,7 +41,6 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Hash")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -45,7 +48,6 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PreviousHash")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ReportId")
@@ -56,9 +58,16 @@ namespace Routing.Engine.Store.Migrations.Sqlite
 
                     b.HasKey("Sequence");
 
-                    b.HasIndex("ReportId");
+                    b.HasIndex("At");
 
-                    b.HasIndex("WorkItemId");
+                    b.HasIndex("ChainIndex")
+                        .IsUnique();
+
+                    b.HasIndex("Department", "Sequence");
+
+                    b.HasIndex("ReportId", "Sequence");
+
+                    b.HasIndex("WorkItemId", "Sequence");
 
                     b.ToTable("history", (string)null);
                 });

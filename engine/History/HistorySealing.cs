@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Routing.Engine.History;
+
+/// Runs the sealer every second on every host (the one that gets the lock does the work).
+/// Real time, not the domain clock: it is plumbing, and events are tamper-evident within
+/// about a second of being written.
+internal sealed class HistorySealing(IServiceScopeFactory scopes, ILogger<HistorySealing> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        while (await timer.WaitForNextTickAsync(stop))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<HistorySealer>().SealAllAsync(stop);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning(e, "Could not seal the history; will retry");
+            }
+        }
+    }
+}

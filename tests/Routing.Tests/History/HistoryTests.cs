@@ -1,0 +1,154 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Routing.Engine.History;
+using Routing.Engine.Store;
+using Routing.Tests.Infrastructure;
+using Routing.Workflows.WorkItems;
+
+namespace Routing.Tests.History;
+
+/// The audit history: complete, tamper-evident, queryable and exportable.
+public abstract class HistoryTests(RoutingFixture fixture)
+{
+    readonly HttpClient client = fixture.Client;
+
+    [Fact]
+    public async Task Every_kind_of_event_is_written_by_the_action_that_should_write_it()
+    {
+        var first = fixture.Clock.GetUtcNow();
+        var report = Reports.Valid("supply", "medium").With("segment.region", "Utah");
+        var escalates = (string)(await client.SubmitAsync(report)).Item("logistics")["id"]!;
+        await client.SubmitAsync(report.DeepClone());                                       // recurrence
+        var resolves = (string)(await client.SubmitAsync(Reports.Valid("design"))).Item("rnd")["id"]!;
+        foreach (var action in new[] { "acknowledge", "start", "comment", "resolve" }) await client.DoAsync(resolves, action, "x");
+        var ohio = Reports.Valid("pricing").With("segment.region", "Ohio");
+        var reopens = (string)(await client.SubmitAsync(ohio)).Item("strategy")["id"]!;
+        await client.DoAsync(reopens, "acknowledge");
+        await client.DoAsync(reopens, "resolve");
+        await client.DoAsync((string)(await client.SubmitAsync(Reports.Valid("design"))).Item("rnd")["id"]!, "hand-back", "misrouted");
+        await client.DoAsync((string)(await client.SubmitAsync(Reports.Valid("design"))).Item("rnd")["id"]!, "cancel");
+        await fixture.AdvanceAsync(TimeSpan.FromDays(1));
+        await client.SubmitAsync(ohio.DeepClone());                                         // the pattern returns
+        await fixture.AdvanceAsync(TimeSpan.FromDays(14));                                  // reminders, escalation, checks
+        var draft = await client.DraftAsync(Rulesets.SupplyToRnd());
+        await client.PublishAsync(draft);
+        await client.PublishAsync(1);
+
+        var kinds = (await fixture.WithStoreAsync(db => db.History.Where(e => e.At >= first).Select(e => e.Kind).Distinct().ToListAsync())).ToHashSet();
+        var expected = typeof(HistoryKinds).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!)
+            .Concat(WorkItemActions.Names.Select(HistoryKinds.WorkItemAction))
+            .ToList();
+        var missing = expected.Except(kinds).ToList();
+        Assert.True(missing.Count == 0, $"never written: {string.Join(", ", missing)}");
+        Assert.Equal("Escalated", (await client.GetItemAsync(escalates)).State());
+        Assert.Equal("Verified", (await client.GetItemAsync(resolves)).State());
+        Assert.Equal("Reopened", (await client.GetItemAsync(reopens)).State());
+    }
+
+    [Fact]
+    public async Task The_chain_verifies_and_a_row_edited_behind_the_apps_back_is_named()
+    {
+        var receipt = await client.SubmitAsync(Reports.Valid("quality"));
+        await fixture.SealHistoryAsync();
+        var ok = await client.GetJsonAsync("/api/history/verify");
+        Assert.True((bool)ok["ok"]!, ok.ToJsonString());
+        Assert.Equal(0, (int)ok["unsealed"]!);
+
+        var reportId = Guid.Parse((string)receipt["reportId"]!);
+        var target = await fixture.WithStoreAsync(db => db.History.Where(e => e.ReportId == reportId).MinAsync(e => e.Sequence));
+        await fixture.WithStoreAsync(async db =>
+        {
+            var postgres = db.Database.IsNpgsql();
+            await db.Database.ExecuteSqlRawAsync(postgres
+                ? "ALTER TABLE history DISABLE TRIGGER history_append_only"
+                : "DROP TRIGGER history_sealed_is_final");
+            await db.Database.ExecuteSqlRawAsync(postgres
+                ? $"UPDATE history SET \"Actor\" = 'mallory' WHERE \"Sequence\" = {target}"
+                : $"UPDATE history SET Actor = 'mallory' WHERE Sequence = {target}");
+            return 0;
+        });
+
+        var broken = await client.GetJsonAsync("/api/history/verify");
+        Assert.False((bool)broken["ok"]!);
+        Assert.Equal(target, (long)broken["firstBrokenSequence"]!);
+
+        // Put the row back (and the guard): the chain checks out again.
+        await fixture.WithStoreAsync(async db =>
+        {
+            var postgres = db.Database.IsNpgsql();
+            await db.Database.ExecuteSqlRawAsync(postgres
+                ? $"UPDATE history SET \"Actor\" = 'anonymous' WHERE \"Sequence\" = {target}"
+                : $"UPDATE history SET Actor = 'anonymous' WHERE Sequence = {target}");
+            await db.Database.ExecuteSqlRawAsync(postgres
+                ? "ALTER TABLE history ENABLE TRIGGER history_append_only"
+                : HistoryTriggers.SqliteSealedIsFinal);
+            return 0;
+        });
+        Assert.True((bool)(await client.GetJsonAsync("/api/history/verify"))["ok"]!);
+    }
+
+    [Fact]
+    public async Task Sealed_events_cannot_be_updated_or_deleted_even_with_sql()
+    {
+        await client.SubmitAsync(Reports.Valid("quality"));
+        await fixture.SealHistoryAsync();
+        var sequence = await fixture.WithStoreAsync(db => db.History.MaxAsync(e => e.Sequence));
+        var postgres = await fixture.WithStoreAsync(db => Task.FromResult(db.Database.IsNpgsql()));
+        string Q(string column) => postgres ? $"\"{column}\"" : column;
+
+        foreach (var sql in new[]
+                 {
+                     $"UPDATE history SET {Q("Kind")} = 'x' WHERE {Q("Sequence")} = {sequence}",
+                     $"DELETE FROM history WHERE {Q("Sequence")} = {sequence}",
+                 })
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => fixture.WithStoreAsync(db => db.Database.ExecuteSqlRawAsync(sql)));
+        Assert.Equal(sequence, await fixture.WithStoreAsync(db => db.History.MaxAsync(e => e.Sequence)));
+    }
+
+    [Fact]
+    public async Task History_is_queried_by_filters_and_paged_with_a_cursor()
+    {
+        var receipt = await client.SubmitAsync(Reports.Valid("quality").With("vendor", "acme-parts"));
+        var reportId = (string)receipt["reportId"]!;
+
+        var all = await client.GetJsonAsync($"/api/history?reportId={reportId}");
+        Assert.Equal(["report.accepted", "report.routed", "work-item.routed", "work-item.routed"],
+            all["events"]!.AsArray().Select(e => (string)e!["kind"]!));
+        Assert.StartsWith("Routed by ruleset v1 to ", (string)all["events"]![1]!["summary"]!);
+
+        var page1 = await client.GetJsonAsync($"/api/history?reportId={reportId}&limit=3");
+        var page2 = await client.GetJsonAsync($"/api/history?reportId={reportId}&limit=3&after={page1["next"]}");
+        Assert.Equal(3, page1["events"]!.AsArray().Count);
+        Assert.Single(page2["events"]!.AsArray());
+        Assert.Null(page2["next"]);
+
+        var vendor = await client.GetJsonAsync($"/api/history?reportId={reportId}&department=acme-parts&kind=work-item.routed");
+        Assert.Single(vendor["events"]!.AsArray());
+        var byActor = await client.GetJsonAsync($"/api/history?reportId={reportId}&actor=anonymous");
+        Assert.Equal(["report.accepted"], byActor["events"]!.AsArray().Select(e => (string)e!["kind"]!));
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/history?from=soon")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Export_streams_the_range_as_ndjson_or_csv()
+    {
+        fixture.Clock.Advance(TimeSpan.FromHours(1));
+        var from = fixture.Clock.GetUtcNow();
+        await client.SubmitAsync(Reports.Valid("supply"));
+        var range = $"from={Uri.EscapeDataString(from.ToString("O"))}&to={Uri.EscapeDataString(from.AddSeconds(1).ToString("O"))}";
+
+        var ndjson = (await client.GetStringAsync($"/api/history/export?format=ndjson&{range}")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var csv = (await client.GetStringAsync($"/api/history/export?format=csv&{range}")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(["report.accepted", "report.routed", "work-item.routed"], ndjson.Select(l => (string)JsonNode.Parse(l)!["kind"]!));
+        Assert.StartsWith("sequence,at,actor,kind,", csv[0]);
+        Assert.Equal(4, csv.Length);
+        Assert.Contains(",report.routed,", csv[2]);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/history/export?format=xml")).StatusCode);
+    }
+}
+
+public sealed class HistoryOnSqlite(SqliteFixture fixture) : HistoryTests(fixture), IClassFixture<SqliteFixture>;
+
+public sealed class HistoryOnPostgres(PostgresFixture fixture) : HistoryTests(fixture), IClassFixture<PostgresFixture>;
