@@ -13,6 +13,7 @@ public static class RoutingEngineExtensions
     public static IServiceCollection AddRoutingEngine(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        services.AddOptions<HistoryOptions>().BindConfiguration(HistoryOptions.Section);
         var provider = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>()?.Provider ?? StorageProvider.Sqlite;
         var connectionString = configuration.GetConnectionString("Routing");
 

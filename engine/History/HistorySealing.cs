@@ -1,17 +1,20 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Routing.Engine.History;
 
-/// Runs the sealer every second on every host (the one that gets the lock does the work).
+/// Runs the sealer every second (SealEvery) on every host (the one that gets the lock does the work).
 /// Real time, not the domain clock: it is plumbing, and events are tamper-evident within
 /// about a second of being written.
-internal sealed class HistorySealing(IServiceScopeFactory scopes, ILogger<HistorySealing> log) : BackgroundService
+internal sealed class HistorySealing(IServiceScopeFactory scopes, IOptions<HistoryOptions> options, ILogger<HistorySealing> log)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        if (options.Value.SealEvery <= TimeSpan.Zero) return;
+        using var timer = new PeriodicTimer(options.Value.SealEvery);
         while (await timer.WaitForNextTickAsync(stop))
         {
             try
