@@ -78,6 +78,11 @@ public sealed class RealClockTests
         var perItem = deliveries.GroupBy(d => (string)JsonNode.Parse(d.Body)!["workItemId"]!).ToList();
         Assert.Equal(ids.Order(), perItem.Select(g => g.Key).Order());
         Assert.All(perItem, g => Assert.Equal(["escalated", "reminder", "reminder", "routed"], g.Select(d => d.Event).Order()));
+
+        // Both hosts sealed the history as they went: one chain, no forks.
+        await Eventually.HoldsAsync(async () => (int)(await clientB.GetJsonAsync("/api/history/verify"))["unsealed"]! == 0,
+            TimeSpan.FromSeconds(10), "the history is sealed");
+        Assert.True((bool)(await clientA.GetJsonAsync("/api/history/verify"))["ok"]!);
         Directory.Delete(rules, recursive: true);
     }
 }
