@@ -38,6 +38,7 @@ public static class RoutingEngineExtensions
         services.AddHostedService<HistorySealing>();
         services.AddScoped<ReportValidator>();
         services.AddScoped<IntakeService>();
+        services.AddScoped<Routing.Engine.Access.ApiKeyService>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Hangfire;
+using Routing.Host.Access;
 using Routing.Host.Cli;
 using Routing.Host.Departments;
 using Routing.Host.Errors;
@@ -16,20 +17,29 @@ builder.Services.AddRoutingRules();
 builder.Services.AddRoutingWorkflows(builder.Configuration);
 builder.Services.AddRoutingClock(builder.Configuration);
 builder.Services.AddRoutingApi();
+builder.Services.AddRoutingAccess();
+// The largest body anyone sends is a ruleset draft (4 MiB); reports are held to 256 KiB by their endpoint.
+builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 5 * 1024 * 1024);
 
 var app = builder.Build();
+if (KeysCli.Matches(args)) return await KeysCli.RunAsync(app.Services, args, Console.Out);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseSecurityHeaders();
+app.UseAuthentication();
+app.UseAuthorization();
 
-app.MapOpenApi();
-app.MapHealthChecks("/health");
+app.MapOpenApi().AllowAnonymous();
+app.MapHealthChecks("/health").AllowAnonymous();
 app.MapReports();
 app.MapWorkItems();
 app.MapDepartments();
 app.MapRules();
 app.MapHistory();
-app.MapHangfireDashboard("/hangfire", new DashboardOptions { IsReadOnlyFunc = _ => true });
+app.MapKeys();
+app.MapHangfireDashboard("/hangfire", new DashboardOptions { IsReadOnlyFunc = _ => true, Authorization = [new AdminDashboardAuthorization()] })
+    .RequireAuthorization(Policies.Administer);
 
 app.Run();
 return 0;

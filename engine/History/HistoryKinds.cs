@@ -15,6 +15,9 @@ internal static class HistoryKinds
     public const string Verified = "work-item.verified";
     public const string NotificationQueued = "notification.queued";
     public const string NotificationAttempt = "notification.attempt";
+    public const string KeyCreated = "key.created";
+    public const string KeyRevoked = "key.revoked";
+    public const string AuthenticationFailed = "auth.failed";
     public const string RulesetDrafted = "ruleset.drafted";
     public const string RulesetPublished = "ruleset.published";
     public const string RulesetRolledBack = "ruleset.rolled-back";

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Routing.Engine.Access;
 using Routing.Engine.History;
 using Routing.Engine.Intake;
 using Routing.Engine.Notifications;
@@ -21,6 +22,7 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<WorkItemTimer> Timers => Set<WorkItemTimer>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -79,6 +81,12 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
             e.ToTable("ruleset_versions");
             e.HasKey(r => r.Version);
             e.Property(r => r.Version).ValueGeneratedNever();
+        });
+        model.Entity<ApiKey>(e =>
+        {
+            e.ToTable("api_keys");
+            e.HasKey(k => k.Id);
+            e.HasIndex(k => k.Hash).IsUnique();
         });
         model.Entity<RulesetPublication>(e =>
         {

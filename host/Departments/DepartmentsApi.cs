@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Routing.Host.Access;
 using Routing.Engine.Departments;
 using Routing.Engine.Store;
 using Routing.Engine.WorkItems;
@@ -17,7 +19,7 @@ internal static class DepartmentsApi
 
     public static IEndpointRouteBuilder MapDepartments(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/departments").WithTags("Departments");
+        var group = app.MapGroup("/api/departments").WithTags("Departments").RequireAuthorization(Policies.Read);
         group.MapGet("/", (IDepartmentDirectory departments) => TypedResults.Ok(
             departments.All.Select(d => new DepartmentBody(d.Id, d.Name, d.Kind, d.Contact, d.Webhook?.Url, d.EscalateTo))));
         group.MapGet("/{id}/work-items", InboxAsync);
@@ -27,9 +29,9 @@ internal static class DepartmentsApi
     /// The department's work items, most urgent first, oldest first within a priority.
     static async Task<IResult> InboxAsync(
         string id, string? state, int? page, int? pageSize,
-        IDepartmentDirectory departments, RoutingDb db, CancellationToken ct)
+        ClaimsPrincipal user, IDepartmentDirectory departments, RoutingDb db, CancellationToken ct)
     {
-        if (departments.Find(id) is null)
+        if (departments.Find(id) is null || !user.CanSee(id))
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such department.");
 
         var errors = new Dictionary<string, string[]>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Routing.Engine.History;
 using Routing.Engine.Store;
+using Routing.Host.Access;
 
 namespace Routing.Host.History;
 
@@ -14,7 +15,7 @@ internal static class HistoryApi
 
     public static IEndpointRouteBuilder MapHistory(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/history").WithTags("History");
+        var group = app.MapGroup("/api/history").WithTags("History").RequireAuthorization(Policies.Audit);
         group.MapGet("/", QueryAsync);
         group.MapGet("/verify", async (HistoryVerifier verifier, CancellationToken ct) => TypedResults.Ok(await verifier.VerifyAsync(ct)));
         group.MapGet("/export", HistoryExport.ExportAsync);

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Routing.Host.Access;
 using Routing.Engine.Store;
 using Routing.Host.WorkItems;
 using Routing.Rules.Rulesets;
@@ -18,12 +20,15 @@ internal static class ReportView
         string VerifiedBy, DateTimeOffset VerifiedAt, DateTimeOffset ReceivedAt,
         int RulesetVersion, IReadOnlyList<string> Notify, IReadOnlyList<RoutedItem> WorkItems);
 
-    public static async Task<IResult> GetAsync(Guid id, RoutingDb db, RulesetCache rulesets, CancellationToken ct)
+    public static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, RoutingDb db, RulesetCache rulesets, CancellationToken ct)
     {
         var r = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (r is null) return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such report.");
 
-        var items = await db.WorkItems.AsNoTracking().Where(w => w.ReportId == id).OrderBy(w => w.Department).ToListAsync(ct);
+        // A department head sees a report through their own items only.
+        var items = (await db.WorkItems.AsNoTracking().Where(w => w.ReportId == id).OrderBy(w => w.Department).ToListAsync(ct))
+            .Where(w => user.CanSee(w.Department)).ToList();
+        if (items.Count == 0 && user.IsHead()) return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such report.");
         var routed = new List<RoutedItem>();
         foreach (var item in items)
         {

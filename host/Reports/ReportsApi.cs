@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Routing.Engine.Intake;
+using Routing.Host.Access;
 using Routing.Engine.Reports;
 
 namespace Routing.Host.Reports;
@@ -15,8 +16,9 @@ internal static class ReportsApi
             .ProducesValidationProblem()
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
-        group.MapGet("/{id:guid}", ReportView.GetAsync);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .RequireAuthorization(Policies.Submit);
+        group.MapGet("/{id:guid}", ReportView.GetAsync).RequireAuthorization(Policies.Read);
         return app;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Routing.Host.Access;
 using Routing.Rules.Rulesets;
 
 namespace Routing.Host.Rules;
@@ -14,6 +15,8 @@ internal static class RulesApi
     public static IEndpointRouteBuilder MapRules(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/rules").WithTags("Rules");
+        group.MapPost("/simulate", RulesSimulationApi.SimulateAsync).RequireAuthorization(Policies.Simulate);
+        group = group.MapGroup("").RequireAuthorization(Policies.Administer);
         group.MapGet("/", async (RulesetAdmin admin, CancellationToken ct) => TypedResults.Ok(await admin.GetAsync(null, ct)));
         group.MapGet("/versions", async (RulesetAdmin admin, CancellationToken ct) => TypedResults.Ok(await admin.ListAsync(ct)));
         group.MapGet("/versions/{version:int}", async (int version, RulesetAdmin admin, CancellationToken ct) =>
@@ -24,7 +27,6 @@ internal static class RulesApi
         group.MapPost("/versions/{version:int}/publish", async (int version, HttpContext http, RulesetAdmin admin, CancellationToken ct) =>
             await admin.PublishAsync(version, Actor.Of(http), ct) is { } published ? TypedResults.Ok(published) : NoSuchVersion());
         group.MapPost("/versions/{version:int}/replay", RulesSimulationApi.ReplayAsync);
-        group.MapPost("/simulate", RulesSimulationApi.SimulateAsync);
         return app;
     }
 

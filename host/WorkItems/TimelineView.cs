@@ -1,5 +1,7 @@
 using Routing.Host.History;
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Routing.Host.Access;
 using Routing.Engine.Store;
 
 namespace Routing.Host.WorkItems;
@@ -7,9 +9,10 @@ namespace Routing.Host.WorkItems;
 /// GET /api/work-items/{id}/timeline: the item's history, oldest first.
 internal static class TimelineView
 {
-    public static async Task<IResult> GetAsync(Guid id, RoutingDb db, CancellationToken ct)
+    public static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, RoutingDb db, CancellationToken ct)
     {
-        if (!await db.WorkItems.AnyAsync(w => w.Id == id, ct))
+        var department = await db.WorkItems.Where(w => w.Id == id).Select(w => w.Department).FirstOrDefaultAsync(ct);
+        if (department is null || !user.CanSee(department))
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such work item.");
         var events = await db.History.AsNoTracking().Where(e => e.WorkItemId == id).OrderBy(e => e.Sequence).ToListAsync(ct);
         return TypedResults.Ok(events.Select(HistoryEntryView.Of));

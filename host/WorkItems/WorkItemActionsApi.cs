@@ -1,4 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Routing.Engine.Departments;
 using Routing.Engine.Store;
+using Routing.Host.Access;
 using Routing.Workflows.WorkItems;
 
 namespace Routing.Host.WorkItems;
@@ -11,11 +14,18 @@ internal static class WorkItemActionsApi
     const int MaxNote = 10_000;
 
     public static async Task<IResult> ActAsync(
-        Guid id, string action, ActionBody? body, HttpContext http, WorkItemActionService service, RoutingDb db, CancellationToken ct)
+        Guid id, string action, ActionBody? body, HttpContext http, WorkItemActionService service, RoutingDb db,
+        IDepartmentDirectory departments, CancellationToken ct)
     {
         if (!WorkItemActions.TryParse(action, out _))
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
                 title: $"No such action. Actions: {string.Join(", ", WorkItemActions.Names)}.");
+
+        var department = await db.WorkItems.Where(w => w.Id == id).Select(w => w.Department).FirstOrDefaultAsync(ct);
+        if (department is null || !http.User.CanSee(department))
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such work item.");
+        if (!http.User.CanAct(department, departments))
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "You may not act on this department's items.");
 
         var errors = new Dictionary<string, string[]>();
         if (body?.Version is null) errors["version"] = ["is required: send the version you last read."];
@@ -26,7 +36,7 @@ internal static class WorkItemActionsApi
         var outcome = await service.ActAsync(id, action, body!.Note, body.Version!.Value, Actor.Of(http), ct);
         return outcome switch
         {
-            ActionOutcome.Done done => await WorkItemView.GetAsync(done.WorkItemId, db, ct),
+            ActionOutcome.Done done => await WorkItemView.GetAsync(done.WorkItemId, http.User, db, ct),
             ActionOutcome.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such work item."),
             ActionOutcome.NotAllowed n => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
                 title: $"'{action}' is not allowed while the item is {n.State}.",

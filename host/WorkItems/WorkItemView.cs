@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Routing.Host.Access;
 using Routing.Engine.Store;
 using Routing.Engine.WorkItems;
 using Routing.Workflows.WorkItems;
@@ -17,10 +19,10 @@ internal static class WorkItemView
         w.Id, w.ReportId, w.Department, w.Priority, w.State, w.Version, w.CreatedAt, w.UpdatedAt,
         w.AckDueAt, w.ResolveDueAt, w.RulesetVersion, w.MatchedRules, await WorkItemLifecycle.AllowedActionsAsync(w.State));
 
-    public static async Task<IResult> GetAsync(Guid id, RoutingDb db, CancellationToken ct)
+    public static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, RoutingDb db, CancellationToken ct)
     {
         var item = await db.WorkItems.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, ct);
-        return item is null
+        return item is null || !user.CanSee(item.Department)
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such work item.")
             : TypedResults.Ok(await ToBodyAsync(item));
     }

@@ -1,3 +1,4 @@
+using Routing.Host.Access;
 using Routing.Workflows.WorkItems;
 
 namespace Routing.Host.WorkItems;
@@ -7,10 +8,10 @@ internal static class WorkItemsApi
     public static IEndpointRouteBuilder MapWorkItems(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/work-items").WithTags("Work items");
-        group.MapGet("/{id:guid}", WorkItemView.GetAsync);
-        group.MapGet("/{id:guid}/timeline", TimelineView.GetAsync);
-        group.MapPost("/{id:guid}/{action}", WorkItemActionsApi.ActAsync);
-        app.MapGet("/api/workflows/work-item/graph", Graph).WithTags("Workflows");
+        group.MapGet("/{id:guid}", WorkItemView.GetAsync).RequireAuthorization(Policies.Read);
+        group.MapGet("/{id:guid}/timeline", TimelineView.GetAsync).RequireAuthorization(Policies.Read);
+        group.MapPost("/{id:guid}/{action}", WorkItemActionsApi.ActAsync).RequireAuthorization(Policies.Act);
+        app.MapGet("/api/workflows/work-item/graph", Graph).WithTags("Workflows").RequireAuthorization(Policies.Read);
         return app;
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Routing.Engine.History;
@@ -34,6 +35,9 @@ public abstract class HistoryTests(RoutingFixture fixture)
         var draft = await client.DraftAsync(Rulesets.SupplyToRnd());
         await client.PublishAsync(draft);
         await client.PublishAsync(1);
+        var key = JsonNode.Parse(await (await client.PostAsJsonAsync("/api/keys", new { name = "temp", role = "auditor" })).Content.ReadAsStringAsync())!;
+        await client.DeleteAsync($"/api/keys/{key["id"]}");
+        await fixture.App.ClientWithKey((string)key["key"]!).GetAsync("/api/history");     // a revoked key fails
 
         var kinds = (await fixture.WithStoreAsync(db => db.History.Where(e => e.At >= first).Select(e => e.Kind).Distinct().ToListAsync())).ToHashSet();
         var expected = typeof(HistoryKinds).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!)
@@ -78,8 +82,8 @@ public abstract class HistoryTests(RoutingFixture fixture)
         {
             var postgres = db.Database.IsNpgsql();
             await db.Database.ExecuteSqlRawAsync(postgres
-                ? $"UPDATE history SET \"Actor\" = 'anonymous' WHERE \"Sequence\" = {target}"
-                : $"UPDATE history SET Actor = 'anonymous' WHERE Sequence = {target}");
+                ? $"UPDATE history SET \"Actor\" = '{RoutingApplication.AdminName}' WHERE \"Sequence\" = {target}"
+                : $"UPDATE history SET Actor = '{RoutingApplication.AdminName}' WHERE Sequence = {target}");
             await db.Database.ExecuteSqlRawAsync(postgres
                 ? "ALTER TABLE history ENABLE TRIGGER history_append_only"
                 : HistoryTriggers.SqliteSealedIsFinal);
@@ -125,7 +129,7 @@ public abstract class HistoryTests(RoutingFixture fixture)
 
         var vendor = await client.GetJsonAsync($"/api/history?reportId={reportId}&department=acme-parts&kind=work-item.routed");
         Assert.Single(vendor["events"]!.AsArray());
-        var byActor = await client.GetJsonAsync($"/api/history?reportId={reportId}&actor=anonymous");
+        var byActor = await client.GetJsonAsync($"/api/history?reportId={reportId}&actor={RoutingApplication.AdminName}");
         Assert.Equal(["report.accepted"], byActor["events"]!.AsArray().Select(e => (string)e!["kind"]!));
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/history?from=soon")).StatusCode);
     }

@@ -11,10 +11,29 @@ namespace Routing.Tests.Infrastructure;
 public sealed class RoutingApplication(TestStore store, FakeTimeProvider? clock, string? rulesFolder = null)
     : WebApplicationFactory<Program>
 {
+    /// The admin key every test host bootstraps; its clients send it unless told otherwise.
+    public const string AdminKey = "test-admin-key-0123456789abcdef0123456789";
+    public const string AdminName = "bootstrap-admin";
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", AdminKey);
+    }
+
+    /// A client that sends `key` (or no key at all).
+    public HttpClient ClientWithKey(string? key)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = key is null ? null : new("Bearer", key);
+        return client;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Routing:Storage:Provider", store.Provider);
         builder.UseSetting("ConnectionStrings:Routing", store.ConnectionString);
+        builder.UseSetting("Routing:Auth:BootstrapAdminKey", AdminKey);
         if (rulesFolder is not null) builder.UseSetting("Routing:Rules:Folder", rulesFolder);
         if (clock is null)
             // Dispatch every second so short test SLAs do not wait for the minute.

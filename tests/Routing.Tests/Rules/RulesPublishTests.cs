@@ -22,7 +22,7 @@ public abstract class RulesPublishTests(RoutingFixture fixture)
 
         var active = await client.GetJsonAsync("/api/rules");
         Assert.Equal(draft, (int)active["version"]!);
-        Assert.Equal("anonymous", (string)active["publishedBy"]!);
+        Assert.Equal(RoutingApplication.AdminName, (string)active["publishedBy"]!);
         var after = await client.SubmitAsync(Reports.Valid("supply"));
         Assert.Equal(["rnd"], after.Departments());
         Assert.Equal(draft, (int)after["rulesetVersion"]!);

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Options;
+using Routing.Engine.Access;
+using Routing.Engine.Store;
+
+namespace Routing.Host.Access;
+
+/// The first admin key: from Routing__Auth__BootstrapAdminKey, or — on the embedded default's
+/// first start without one — generated into ./data/admin.key (mode 0600); only the path is logged.
+internal sealed class AccessStartup(
+    IServiceScopeFactory scopes, IOptions<AuthOptions> auth, IOptions<StorageOptions> storage, ILogger<AccessStartup> log)
+    : IHostedService
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
+        if (auth.Value.BootstrapAdminKey is { Length: > 0 } bootstrap)
+        {
+            if (bootstrap.Length < AuthOptions.MinBootstrapKeyLength)
+                throw new InvalidOperationException($"Routing:Auth:BootstrapAdminKey must have at least {AuthOptions.MinBootstrapKeyLength} characters.");
+            await keys.EnsureAdminAsync(bootstrap, ct);
+            log.LogInformation("Bootstrap admin key is in place");
+            return;
+        }
+        if (storage.Value.Provider != StorageProvider.Sqlite || await keys.AnyAsync(ct)) return;
+
+        var created = await keys.CreateAsync("first-admin", Roles.Admin, [], "system:first-start", ct);
+        var file = Path.GetFullPath(auth.Value.AdminKeyFile);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await File.WriteAllTextAsync(file, created.Key + "\n", ct);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        log.LogWarning("No API key existed: an admin key was written to {File}", file);
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}

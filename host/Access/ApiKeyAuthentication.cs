@@ -1,0 +1,55 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using Routing.Engine.Access;
+
+namespace Routing.Host.Access;
+
+/// `Authorization: Bearer <key>` or `X-Api-Key: <key>`. Keys are looked up on every
+/// request (by hash, indexed), so a revoked key stops working at once on every host.
+internal sealed class ApiKeyAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+    ApiKeyService keys, FailedAuthentications failures)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string DepartmentClaim = "department";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var key = Presented(Request);
+        if (key is null) return AuthenticateResult.NoResult();
+
+        var found = key.Length <= 200 ? await keys.FindAsync(key, Context.RequestAborted) : null;
+        if (found is null)
+        {
+            await failures.RecordAsync(Context, keys);
+            return AuthenticateResult.Fail("Unknown or revoked API key.");
+        }
+
+        var claims = new List<Claim> { new(ClaimTypes.Name, found.Name), new(ClaimTypes.Role, found.Role), new("key", found.Id.ToString()) };
+        claims.AddRange(found.Departments.Select(d => new Claim(DepartmentClaim, d)));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (failures.IsThrottled(Context))
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = ((int)FailedAuthentications.Window.TotalSeconds).ToString();
+            return Task.CompletedTask;
+        }
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        return Task.CompletedTask;
+    }
+
+    static string? Presented(HttpRequest request)
+    {
+        if (request.Headers.TryGetValue("X-Api-Key", out var header) && header.ToString() is { Length: > 0 } apiKey) return apiKey;
+        var authorization = request.Headers.Authorization.ToString();
+        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : null;
+    }
+}

@@ -1,0 +1,18 @@
+using Routing.Host.Access;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+internal static class RoutingAccessExtensions
+{
+    /// API keys, role and department authorization, throttling of failed authentications.
+    public static IServiceCollection AddRoutingAccess(this IServiceCollection services)
+    {
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
+        services.AddSingleton<FailedAuthentications>();
+        services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.AddAuthorization(Policies.Add);
+        services.AddHostedService<AccessStartup>();
+        return services;
+    }
+}

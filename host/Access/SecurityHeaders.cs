@@ -1,0 +1,16 @@
+namespace Routing.Host.Access;
+
+internal static class SecurityHeaders
+{
+    /// Headers that keep browsers from sniffing, framing or leaking what Routing serves.
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((http, next) =>
+    {
+        var headers = http.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        if (http.Request.Path.StartsWithSegments("/api"))
+            headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+        return next(http);
+    });
+}

@@ -1,0 +1,225 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Routing.Host.Access;
+using Routing.Tests.Infrastructure;
+
+namespace Routing.Tests.Access;
+
+/// Every endpoint authorizes by role; department heads see only their departments.
+public abstract class AccessTests(RoutingFixture fixture)
+{
+    readonly HttpClient admin = fixture.Client;
+    const string Anonymous = "anonymous";
+
+    // Who may call each endpoint the host maps. A new endpoint missing here fails the test.
+    static readonly Dictionary<string, string[]> Allowed = new()
+    {
+        ["POST /api/reports/"] = ["csm", "admin"],
+        ["GET /api/reports/{id:guid}"] = ["csm", "department-head", "admin", "auditor"],
+        ["GET /api/work-items/{id:guid}"] = ["csm", "department-head", "admin", "auditor"],
+        ["GET /api/work-items/{id:guid}/timeline"] = ["csm", "department-head", "admin", "auditor"],
+        ["POST /api/work-items/{id:guid}/{action}"] = ["csm", "department-head", "admin"],
+        ["GET /api/workflows/work-item/graph"] = ["csm", "department-head", "admin", "auditor"],
+        ["GET /api/departments/"] = ["csm", "department-head", "admin", "auditor"],
+        ["GET /api/departments/{id}/work-items"] = ["csm", "department-head", "admin", "auditor"],
+        ["POST /api/rules/simulate"] = ["csm", "admin"],
+        ["GET /api/rules/"] = ["admin"],
+        ["GET /api/rules/versions"] = ["admin"],
+        ["GET /api/rules/versions/{version:int}"] = ["admin"],
+        ["GET /api/rules/versions/{version:int}/diff"] = ["admin"],
+        ["POST /api/rules/versions"] = ["admin"],
+        ["POST /api/rules/versions/{version:int}/publish"] = ["admin"],
+        ["POST /api/rules/versions/{version:int}/replay"] = ["admin"],
+        ["GET /api/history/"] = ["admin", "auditor"],
+        ["GET /api/history/verify"] = ["admin", "auditor"],
+        ["GET /api/history/export"] = ["admin", "auditor"],
+        ["POST /api/keys/"] = ["admin"],
+        ["GET /api/keys/"] = ["admin"],
+        ["DELETE /api/keys/{id:guid}"] = ["admin"],
+        ["GET /hangfire/{**path}"] = ["admin"],
+        ["GET /health"] = [Anonymous],
+        ["GET /openapi/{documentName}.json"] = [Anonymous],
+    };
+
+    async Task<string> KeyAsync(string role, params string[] departments)
+    {
+        var response = await admin.PostAsJsonAsync("/api/keys", new { name = $"{role}-{Guid.NewGuid():N}"[..20], role, departments });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, body);
+        return (string)JsonNode.Parse(body)!["key"]!;
+    }
+
+    [Fact]
+    public async Task Every_endpoint_answers_each_role_as_designed()
+    {
+        var clients = new Dictionary<string, HttpClient>
+        {
+            [Anonymous] = fixture.App.ClientWithKey(null),
+            ["csm"] = fixture.App.ClientWithKey(await KeyAsync("csm")),
+            ["department-head"] = fixture.App.ClientWithKey(await KeyAsync("department-head", "rnd")),
+            ["admin"] = admin,
+            ["auditor"] = fixture.App.ClientWithKey(await KeyAsync("auditor")),
+        };
+        var endpoints = fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(m => (Method: m, Pattern: "/" + e.RoutePattern.RawText!.TrimStart('/'))))
+            .Distinct().ToList();
+
+        var unlisted = endpoints.Select(e => $"{e.Method} {e.Pattern}").Where(k => !Allowed.ContainsKey(k)).ToList();
+        Assert.True(unlisted.Count == 0, $"endpoints without an access rule in this test: {string.Join("; ", unlisted)}");
+
+        var wrong = new List<string>();
+        foreach (var (method, pattern) in endpoints)
+        {
+            var allowed = Allowed[$"{method} {pattern}"];
+            foreach (var (role, client) in clients)
+            {
+                var status = (await client.SendAsync(Request(method, pattern))).StatusCode;
+                var expectation = allowed.Contains(Anonymous) || allowed.Contains(role)
+                    ? status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+                    : status == (role == Anonymous ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden);
+                if (!expectation) wrong.Add($"{role} {method} {pattern} -> {(int)status}");
+            }
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    static HttpRequestMessage Request(string method, string pattern)
+    {
+        var path = pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{id}", "rnd").Replace("{action}", "comment")
+            .Replace("{version:int}", "1").Replace("{documentName}", "v1").Replace("{**path}", "");
+        return new HttpRequestMessage(new HttpMethod(method), path)
+        {
+            Content = method is "POST" ? new StringContent("{}", Encoding.UTF8, "application/json") : null,
+        };
+    }
+
+    [Fact]
+    public async Task A_head_of_rnd_cannot_read_act_on_or_list_manufacturing_items()
+    {
+        var head = fixture.App.ClientWithKey(await KeyAsync("department-head", "rnd"));
+        var receipt = await admin.SubmitAsync(Reports.Valid("quality").With("segment.accessibility", "low vision"));
+        var manufacturing = (string)receipt.Item("manufacturing")["id"]!;
+        var rnd = (string)receipt.Item("rnd")["id"]!;
+
+        Assert.Equal(HttpStatusCode.NotFound, (await head.GetAsync($"/api/work-items/{manufacturing}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await head.GetAsync($"/api/work-items/{manufacturing}/timeline")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await head.ActAsync(manufacturing, "acknowledge", 1)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await head.GetAsync("/api/departments/manufacturing/work-items")).StatusCode);
+
+        Assert.Equal("Acknowledged", (await head.DoAsync(rnd, "acknowledge")).State());
+        var report = await head.GetJsonAsync($"/api/reports/{receipt["reportId"]}");
+        Assert.Equal(["rnd"], report["workItems"]!.AsArray().Select(i => (string)i!["workItem"]!["department"]!));
+        Assert.Contains((await head.GetJsonAsync("/api/departments/rnd/work-items?pageSize=200"))["items"]!.AsArray(),
+            i => (string)i!["id"]! == rnd);
+    }
+
+    [Fact]
+    public async Task A_csm_works_triage_but_no_department_inbox()
+    {
+        var csm = fixture.App.ClientWithKey(await KeyAsync("csm"));
+        var receipt = await csm.SubmitAsync(Reports.Valid("other"));
+        Assert.Equal("Acknowledged", (await csm.DoAsync((string)receipt.Item("triage")["id"]!, "acknowledge")).State());
+
+        var supply = await csm.SubmitAsync(Reports.Valid("supply"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await csm.ActAsync((string)supply.Item("logistics")["id"]!, "acknowledge", 1)).StatusCode);
+    }
+
+    [Fact]
+    public async Task History_names_the_key_user_who_acted()
+    {
+        var response = await admin.PostAsJsonAsync("/api/keys", new { name = "head-of-logistics", role = "department-head", departments = new[] { "logistics" } });
+        var head = fixture.App.ClientWithKey((string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["key"]!);
+        var id = (string)(await admin.SubmitAsync(Reports.Valid("supply"))).Item("logistics")["id"]!;
+
+        await head.DoAsync(id, "acknowledge");
+
+        var timeline = await admin.TimelineAsync(id);
+        Assert.Equal("head-of-logistics", (string)timeline.Single(e => (string)e!["kind"]! == "work-item.acknowledge")!["actor"]!);
+        var accepted = await admin.GetJsonAsync($"/api/history?workItemId={id}&kind=work-item.acknowledge");
+        Assert.Equal("head-of-logistics", (string)accepted["events"]![0]!["actor"]!);
+    }
+
+    [Fact]
+    public async Task Repeated_bad_keys_from_one_client_are_throttled_and_recorded()
+    {
+        var stranger = fixture.App.ClientWithKey("rk_not-a-real-key");
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < FailedAuthentications.Limit + 2; i++) statuses.Add((await stranger.GetAsync("/api/departments")).StatusCode);
+
+        Assert.Contains(HttpStatusCode.Unauthorized, statuses);
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        Assert.True(await fixture.WithStoreAsync(db => db.History.CountAsync(e => e.Kind == "auth.failed")) >= 1);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/departments")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_cli_creates_a_key_that_works()
+    {
+        var output = new StringWriter();
+        var code = await KeysCli.RunAsync(fixture.App.Services, ["keys", "create", "--name", "ops-head", "--role", "department-head", "--department", "rnd"], output);
+
+        Assert.Equal(0, code);
+        var head = fixture.App.ClientWithKey(output.ToString().Trim());
+        Assert.Equal(HttpStatusCode.OK, (await head.GetAsync("/api/departments/rnd/work-items")).StatusCode);
+        Assert.Equal(1, await KeysCli.RunAsync(fixture.App.Services, ["keys", "create", "--name", "x", "--role", "king"], new StringWriter()));
+    }
+
+    [Fact]
+    public async Task A_revoked_key_stops_working_at_once()
+    {
+        var response = await admin.PostAsJsonAsync("/api/keys", new { name = "leaving", role = "auditor" });
+        var created = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var auditor = fixture.App.ClientWithKey((string)created["key"]!);
+        Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync("/api/history/verify")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/keys/{created["id"]}")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await auditor.GetAsync("/api/history/verify")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Keys_are_shown_once_and_stored_only_hashed()
+    {
+        var key = await KeyAsync("csm");
+        Assert.StartsWith("rk_", key);
+        Assert.True(key.Length >= 43);
+
+        Assert.DoesNotContain(key, await admin.GetStringAsync("/api/keys"));
+        var stored = await fixture.WithStoreAsync(db => db.ApiKeys.Select(k => k.Hash).ToListAsync());
+        Assert.DoesNotContain(key, stored);
+        Assert.Contains(Routing.Engine.Access.ApiKeySecrets.Hash(key), stored);
+        var xApiKey = fixture.App.ClientWithKey(null);
+        xApiKey.DefaultRequestHeaders.Add("X-Api-Key", key);
+        Assert.Equal(HttpStatusCode.OK, (await xApiKey.GetAsync("/api/departments")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("{\"name\": \"x\", \"role\": \"king\"}", "role")]
+    [InlineData("{\"name\": \"x\", \"role\": \"department-head\"}", "departments")]
+    [InlineData("{\"name\": \"x\", \"role\": \"department-head\", \"departments\": [\"astrology\"]}", "departments")]
+    [InlineData("{\"role\": \"csm\"}", "name")]
+    public async Task A_bad_key_request_is_422_naming_the_field(string body, string field)
+    {
+        var response = await admin.PostAsync("/api/keys", new StringContent(body, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.NotNull(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]![field]);
+    }
+
+    [Fact]
+    public async Task Responses_carry_security_headers()
+    {
+        var response = await admin.GetAsync("/api/departments");
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+    }
+}
+
+public sealed class AccessOnSqlite(SqliteFixture fixture) : AccessTests(fixture), IClassFixture<SqliteFixture>;
+
+public sealed class AccessOnPostgres(PostgresFixture fixture) : AccessTests(fixture), IClassFixture<PostgresFixture>;
