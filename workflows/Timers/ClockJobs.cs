@@ -5,12 +5,26 @@ namespace Routing.Workflows.Timers;
 
 /// The Hangfire jobs of the clock. Each is safe to run more than once.
 internal sealed class ClockJobs(
-    TimerDispatcher dispatcher, TimerFiring firing, NotificationDelivery delivery, IBackgroundJobClient jobs)
+    TimerDispatcher dispatcher, TimerFiring firing, NotificationDelivery delivery, IBackgroundJobClient jobs, JobStorage storage)
 {
     public const string DispatchJobId = "clock-dispatch";
 
-    [DisableConcurrentExecution(timeoutInSeconds: 120)]
-    public Task DispatchAsync(CancellationToken ct) => dispatcher.DispatchAsync(ct);
+    /// One dispatch at a time across all hosts. A dispatch that finds another running skips
+    /// its turn instead of waiting: waiting runs would hold the workers that fire timers.
+    public async Task DispatchAsync(CancellationToken ct)
+    {
+        using var connection = storage.GetConnection();
+        IDisposable running;
+        try
+        {
+            running = connection.AcquireDistributedLock("routing:clock-dispatch", TimeSpan.Zero);
+        }
+        catch (Exception e) when (e is DistributedLockTimeoutException || e.GetType().Name == "PostgreSqlDistributedLockException")
+        {
+            return; // another host is dispatching; the next tick looks again
+        }
+        using (running) await dispatcher.DispatchAsync(ct);
+    }
 
     public async Task FireTimersAsync(Guid[] timerIds, CancellationToken ct)
     {
