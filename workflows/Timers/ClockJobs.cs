@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Storage;
 using Routing.Workflows.Notifications;
 
 namespace Routing.Workflows.Timers;
