@@ -1,8 +1,7 @@
 namespace Routing.Host;
 
-/// Who is acting, as history records it.
+/// Who is acting, as history records it: the name of the caller's API key.
 internal static class Actor
 {
-    // Until API keys exist every caller is anonymous.
     public static string Of(HttpContext http) => http.User.Identity?.Name ?? "anonymous";
 }

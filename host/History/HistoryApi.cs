@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Routing.Engine.History;
 using Routing.Engine.Store;
@@ -27,7 +26,7 @@ internal static class HistoryApi
         long? after, int? limit, RoutingDb db, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var (start, end) = (Time(from, "from", errors), Time(to, "to", errors));
+        var (start, end) = (QueryTime.Parse(from, "from", errors), QueryTime.Parse(to, "to", errors));
         if (limit is < 1 or > MaxLimit) errors["limit"] = [$"must be from 1 to {MaxLimit}."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
@@ -51,13 +50,4 @@ internal static class HistoryApi
         return query;
     }
 
-    /// An optional ISO 8601 time from the query string; a bad one is an error naming the parameter.
-    public static DateTimeOffset? Time(string? value, string field, Dictionary<string, string[]> errors)
-    {
-        if (value is null) return null;
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
-            return time.ToUniversalTime();
-        errors[field] = ["must be an ISO 8601 time such as 2026-11-01T00:00:00Z."];
-        return null;
-    }
 }

@@ -13,7 +13,7 @@ internal static class HistoryExport
     public static async Task<IResult> ExportAsync(string? format, string? from, string? to, HttpContext http, RoutingDb db, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var (start, end) = (HistoryApi.Time(from, "from", errors), HistoryApi.Time(to, "to", errors));
+        var (start, end) = (QueryTime.Parse(from, "from", errors), QueryTime.Parse(to, "to", errors));
         if (format is not (null or "ndjson" or "csv")) errors["format"] = ["must be ndjson or csv."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 

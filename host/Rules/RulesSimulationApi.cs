@@ -33,21 +33,13 @@ internal static class RulesSimulationApi
     public static async Task<IResult> ReplayAsync(int version, string? from, string? to, RulesetSimulator simulator, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var start = Time(from, "from", errors);
-        var end = Time(to, "to", errors);
+        var start = QueryTime.Parse(from, "from", errors, required: true);
+        var end = QueryTime.Parse(to, "to", errors, required: true);
         if (errors.Count == 0 && start >= end) errors["to"] = ["must be after from."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         if (await simulator.RulesetAsync(version) is not { } ruleset) return RulesApi.NoSuchVersion();
-        return TypedResults.Ok(await simulator.ReplayAsync(ruleset, start, end, ct));
-    }
-
-    static DateTimeOffset Time(string? value, string field, Dictionary<string, string[]> errors)
-    {
-        if (DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture,
-                System.Globalization.DateTimeStyles.AssumeUniversal, out var time)) return time.ToUniversalTime();
-        errors[field] = ["is required: an ISO 8601 time such as 2026-11-01T00:00:00Z."];
-        return default;
+        return TypedResults.Ok(await simulator.ReplayAsync(ruleset, start!.Value, end!.Value, ct));
     }
 
     static SimulatedRoute Simulated(Routing.Engine.Intake.Route r) => new(r.Department, r.Priority,

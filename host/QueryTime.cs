@@ -1,0 +1,16 @@
+using System.Globalization;
+
+namespace Routing.Host;
+
+internal static class QueryTime
+{
+    /// An ISO 8601 time from the query string; a bad (or missing required) one is an error naming the parameter.
+    public static DateTimeOffset? Parse(string? value, string field, Dictionary<string, string[]> errors, bool required = false)
+    {
+        if (value is null && !required) return null;
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+            return time.ToUniversalTime();
+        errors[field] = [$"{(required ? "is required: " : "must be ")}an ISO 8601 time such as 2026-11-01T00:00:00Z."];
+        return null;
+    }
+}
