@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Routing.Bench;
+
+/// Writes latest.md and latest.json from the suites' fragments, with each target met or not.
+internal static class Results
+{
+    public static void Write(string folder, double pgbenchTps, string commit, bool quick)
+    {
+        JsonNode? Read(string name) => File.Exists(Path.Combine(folder, $"{name}.json"))
+            ? JsonNode.Parse(File.ReadAllText(Path.Combine(folder, $"{name}.json"))) : null;
+        var intake = Read("intake");
+        var rules = Read("rules")?.AsArray() ?? [];
+        double RulesRate(string set) => (double?)rules.FirstOrDefault(r => (string)r!["Ruleset"]! == set)?["EvaluationsPerSecond"] ?? double.NaN;
+
+        var machine = new
+        {
+            Cores = Environment.ProcessorCount,
+            MemoryGiB = Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1024.0 / 1024 / 1024, 1),
+            Os = RuntimeInformation.OSDescription,
+            Runtime = RuntimeInformation.FrameworkDescription,
+        };
+        var maxIntake = (double?)intake?["MaxPerSecond"] ?? double.NaN;
+        var p99 = (double?)intake?["P99Ms"] ?? double.NaN;
+        var targets = new List<(string Target, string Measured, bool Met)>
+        {
+            ("intake >= 0.5 x pgbench TPC-B tps", $"{maxIntake:F0}/s vs {pgbenchTps:F0} tps (ratio {maxIntake / pgbenchTps:F2})", maxIntake >= 0.5 * pgbenchTps),
+            ("intake p99 <= 50 ms at 50% load", $"{p99:F1} ms", p99 <= 50),
+            ("shipped ruleset >= 100,000 evaluations/s", $"{RulesRate("shipped"):F0}/s", RulesRate("shipped") >= 100_000),
+            ("1,000-rule ruleset >= 10,000 evaluations/s", $"{RulesRate("1000"):F0}/s", RulesRate("1000") >= 10_000),
+        };
+
+        var md = new StringBuilder();
+        md.AppendLine("# Routing benchmarks").AppendLine();
+        md.AppendLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, commit `{commit}`{(quick ? " — **quick run** (short, for smoke checks)" : "")}").AppendLine();
+        md.AppendLine($"Machine: {machine.Cores} cores, {machine.MemoryGiB} GiB, {machine.Os}, {machine.Runtime}.").AppendLine();
+        md.AppendLine("## Targets").AppendLine().AppendLine("| target | measured | |").AppendLine("|---|---|---|");
+        foreach (var t in targets) md.AppendLine($"| {t.Target} | {t.Measured} | {(t.Met ? "met" : "not met")} |");
+        md.AppendLine().AppendLine("## Baseline: pgbench TPC-B (built-in script, 4 clients)").AppendLine().AppendLine($"{pgbenchTps:F0} tps").AppendLine();
+        if (intake is not null)
+            md.AppendLine("## Intake (HTTP, PostgreSQL, Release host)").AppendLine().AppendLine("| max reports/s | errors | open-loop rate | p50 | p95 | p99 |")
+                .AppendLine("|---|---|---|---|---|---|")
+                .AppendLine(Invariant($"| {maxIntake:F0} | {intake["Errors"]} | {(double)intake["RatePerSecond"]!:F0}/s | {(double)intake["P50Ms"]!:F1} ms | {(double)intake["P95Ms"]!:F1} ms | {p99:F1} ms |")).AppendLine();
+        md.AppendLine("## Rules (BenchmarkDotNet, one core)").AppendLine().AppendLine("| ruleset | evaluations/s | bytes/evaluation |").AppendLine("|---|---|---|");
+        foreach (var r in rules) md.AppendLine(Invariant($"| {r!["Ruleset"]} | {(double)r["EvaluationsPerSecond"]!:F0} | {r["BytesPerEvaluation"]} |"));
+        md.AppendLine().AppendLine("Suites not yet measured here: timers, history (see the closing notes).");
+
+        File.WriteAllText(Path.Combine(folder, "latest.md"), md.ToString());
+        File.WriteAllText(Path.Combine(folder, "latest.json"), JsonSerializer.Serialize(new
+        {
+            Date = DateTime.UtcNow, Commit = commit, Quick = quick, Machine = machine, PgbenchTps = pgbenchTps, Intake = intake, Rules = rules,
+            Targets = targets.Select(t => new { t.Target, t.Measured, t.Met }),
+        }, new JsonSerializerOptions { WriteIndented = true }));
+        Console.WriteLine(md);
+    }
+
+    static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Runs Routing's benchmarks against a throwaway PostgreSQL and writes
+# bench/results/latest.md and latest.json.   bench/run.sh [--quick]
+# Suites: pgbench TPC-B baseline (the physical anchor), HTTP intake (closed loop for the
+# maximum, open loop at 50% for latency), rule evaluation (BenchmarkDotNet).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+QUICK=""; [ "${1:-}" = "--quick" ] && QUICK="--quick"
+OUT=bench/results
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/routing-bench.XXXXXX")
+HOST_PID=""
+
+source scripts/postgres.sh
+cleanup() {
+  [ -n "$HOST_PID" ] && kill "$HOST_PID" 2>/dev/null && wait "$HOST_PID" 2>/dev/null
+  postgres_stop
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+echo "== build (Release)"
+dotnet build Routing.sln -c Release -v q -nologo
+postgres_start
+PGPASSWORD=$(sed 's/.*Password=\([^;]*\).*/\1/' <<<"$ROUTING_TEST_POSTGRES"); export PGPASSWORD
+PG=(-h 127.0.0.1 -p "$PGPORT_TEST" -U postgres)
+"$PGBIN/psql" "${PG[@]}" -qc "CREATE DATABASE pgbench" -c "CREATE DATABASE routing" >/dev/null
+
+SECONDS_PGBENCH=20; [ -n "$QUICK" ] && SECONDS_PGBENCH=5
+echo "== baseline: pgbench TPC-B, 4 clients, ${SECONDS_PGBENCH} s"
+"$PGBIN/pgbench" "${PG[@]}" -q -i -s 10 pgbench >/dev/null 2>&1
+TPS=$("$PGBIN/pgbench" "${PG[@]}" -c 4 -j 2 -T "$SECONDS_PGBENCH" pgbench 2>/dev/null | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
+echo "pgbench: $TPS tps"
+
+echo "== intake: Release host on PostgreSQL"
+KEY="bench-admin-key-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+Routing__Storage__Provider=Postgres ConnectionStrings__Routing="$ROUTING_TEST_POSTGRES;Database=routing" \
+  Routing__Auth__BootstrapAdminKey="$KEY" Urls=http://127.0.0.1:5095 Logging__LogLevel__Default=Warning \
+  dotnet host/bin/Release/net10.0/Routing.Host.dll --contentRoot "$PWD/host/bin/Release/net10.0" >"$WORK/host.log" 2>&1 &
+HOST_PID=$!
+for _ in $(seq 1 60); do curl -sf http://127.0.0.1:5095/health >/dev/null 2>&1 && break; sleep 0.5; done
+curl -sf http://127.0.0.1:5095/health >/dev/null || { echo "the host did not start:"; tail -20 "$WORK/host.log"; exit 1; }
+BENCH=(dotnet bench/Routing.Bench/bin/Release/net10.0/Routing.Bench.dll)
+"${BENCH[@]}" intake --url http://127.0.0.1:5095 --key "$KEY" $QUICK --out "$WORK"
+kill "$HOST_PID"; wait "$HOST_PID" 2>/dev/null || true; HOST_PID=""
+
+echo "== rules: BenchmarkDotNet"
+"${BENCH[@]}" rules $QUICK --out "$WORK"
+
+mkdir -p "$OUT"
+"${BENCH[@]}" report --pgbench-tps "$TPS" --commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" $QUICK --out "$WORK"
+cp "$WORK/latest.md" "$WORK/latest.json" "$OUT/"
+echo "== wrote $OUT/latest.md and $OUT/latest.json"
