@@ -64,7 +64,16 @@ public sealed class RealClockTests
         await Eventually.HoldsAsync(
             async () => await Read(db => db.WorkItems.CountAsync(w => w.State == WorkItemState.Escalated)) == Items
                         && receiver.Deliveries.Count(d => d.Event == "escalated") >= Items,
-            TimeSpan.FromSeconds(90), $"all {Items} items escalate and their escalations are delivered");
+            TimeSpan.FromSeconds(90), $"all {Items} items escalate and their escalations are delivered",
+            async () =>
+            {
+                var timers = await Read(db => db.Timers.GroupBy(t => new { t.Kind, t.Status, t.Round, Handed = t.HandedOffAt != null })
+                    .Select(g => $"{g.Key.Kind}/{g.Key.Round}/{g.Key.Status}/handed={g.Key.Handed}: {g.Count()}").ToListAsync());
+                var notifications = await Read(db => db.Notifications.GroupBy(n => new { n.Event, n.Status, n.Attempts })
+                    .Select(g => $"{g.Key.Event}/{g.Key.Status}/attempts={g.Key.Attempts}: {g.Count()}").ToListAsync());
+                return $"timers [{string.Join("; ", timers)}] notifications [{string.Join("; ", notifications)}] " +
+                       $"deliveries {receiver.Deliveries.Count}";
+            });
 
         var history = await Read(db => db.History.Where(e => e.WorkItemId != null)
             .GroupBy(e => new { e.WorkItemId, e.Kind }).Select(g => new { g.Key.Kind, Count = g.Count() }).ToListAsync());
