@@ -20,7 +20,8 @@ internal sealed class NotificationDelivery(
 {
     public const int MaxAttempts = 6;
     /// How long a claimed notification stays claimed; a sender that died is taken over after it.
-    static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
+    // Three times the webhook timeout: a live sender is done long before.
+    static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
     readonly INotificationChannel[] ordered = [.. channels.OrderBy(c => c.Order)];
 
     /// 10 s, 30 s, 90 s, 4.5 min, 13.5 min after attempts 1..5.

@@ -15,7 +15,7 @@ public sealed class ClockOptions
     /// How far ahead each dispatch looks; a little more than the cron period so nothing falls between two runs.
     public TimeSpan Window { get; set; } = TimeSpan.FromSeconds(30);
     /// A timer still pending this long after its due time was handed to a job that was lost: hand it again.
-    public TimeSpan LostAfter { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan LostAfter { get; set; } = TimeSpan.FromSeconds(30);
     /// Timers fired by one Hangfire job; smaller batches let more workers share a burst.
     public int BatchSize { get; set; } = 100;
     /// Hangfire's polling for scheduled jobs: a timer fires within about this long after it is due.

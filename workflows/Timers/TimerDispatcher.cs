@@ -40,7 +40,8 @@ internal sealed class TimerDispatcher(
 
         var notifications = await db.Notifications.AsNoTracking()
             .Where(n => (n.Status == NotificationStatus.Pending && n.HandedOffAt == null && n.NextAttemptAt <= horizon) ||
-                        ((n.Status == NotificationStatus.Pending || n.Status == NotificationStatus.Sending) && n.NextAttemptAt < lost))
+                        (n.Status == NotificationStatus.Sending && n.NextAttemptAt <= now) ||   // its sender died: lease over
+                        (n.Status == NotificationStatus.Pending && n.NextAttemptAt < lost))
             .OrderBy(n => n.NextAttemptAt).Take(MaxPerDispatch)
             .Select(n => new Due(n.Id, n.NextAttemptAt))
             .ToListAsync(ct);
