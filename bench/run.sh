@@ -2,7 +2,8 @@
 # Runs Routing's benchmarks against a throwaway PostgreSQL and writes
 # bench/results/latest.md and latest.json.   bench/run.sh [--quick]
 # Suites: pgbench TPC-B baseline (the physical anchor), HTTP intake (closed loop for the
-# maximum, open loop at 50% for latency), rule evaluation (BenchmarkDotNet).
+# maximum, open loop at 50% for latency), history at scale (seal, verify, export, query),
+# rule evaluation (BenchmarkDotNet).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 QUICK=""; [ "${1:-}" = "--quick" ] && QUICK="--quick"
@@ -43,6 +44,28 @@ for _ in $(seq 1 60); do curl -sf http://127.0.0.1:5095/health >/dev/null 2>&1 &
 curl -sf http://127.0.0.1:5095/health >/dev/null || { echo "the host did not start:"; tail -20 "$WORK/host.log"; exit 1; }
 BENCH=(dotnet bench/Routing.Bench/bin/Release/net10.0/Routing.Bench.dll)
 "${BENCH[@]}" intake --url http://127.0.0.1:5095 --key "$KEY" $QUICK --out "$WORK"
+
+EVENTS=1000000; [ -n "$QUICK" ] && EVENTS=100000
+echo "== history: $EVENTS events"
+"$PGBIN/psql" "${PG[@]}" -d routing -qc "INSERT INTO history (\"At\",\"Actor\",\"Kind\",\"WorkItemId\",\"Department\",\"Data\")
+  SELECT now(), 'bench', 'bench.event', md5((i % 10000)::text)::uuid, 'logistics', '{\"n\":' || i || '}' FROM generate_series(1, $EVENTS) i"
+SEAL_START=$(date +%s%N)
+until [ "$("$PGBIN/psql" "${PG[@]}" -d routing -Atc 'SELECT count(*) FROM history WHERE "ChainIndex" IS NULL')" = 0 ]; do
+  sleep 2; echo "  sealing: $("$PGBIN/psql" "${PG[@]}" -d routing -Atc 'SELECT count(*) FROM history WHERE "ChainIndex" IS NULL') left"
+done
+SEAL_S=$(awk -v a="$SEAL_START" -v b="$(date +%s%N)" 'BEGIN { print (b - a) / 1e9 }')
+AUTH=(-H "Authorization: Bearer $KEY")
+VERIFY_S=$(curl -s -o "$WORK/verify.json" -w '%{time_total}' "${AUTH[@]}" http://127.0.0.1:5095/api/history/verify)
+NDJSON_S=$(curl -s -o /dev/null -w '%{time_total}' "${AUTH[@]}" "http://127.0.0.1:5095/api/history/export?format=ndjson")
+CSV_S=$(curl -s -o /dev/null -w '%{time_total}' "${AUTH[@]}" "http://127.0.0.1:5095/api/history/export?format=csv")
+ITEM=$("$PGBIN/psql" "${PG[@]}" -d routing -Atc "SELECT md5('4242')::uuid")
+for _ in $(seq 1 40); do curl -s -o /dev/null -w '%{time_total}\n' "${AUTH[@]}" "http://127.0.0.1:5095/api/history?workItemId=$ITEM&limit=100"; done \
+  | sort -n > "$WORK/timeline.txt"
+P95_S=$(sed -n '38p' "$WORK/timeline.txt")
+TOTAL=$("$PGBIN/psql" "${PG[@]}" -d routing -Atc 'SELECT count(*) FROM history')
+printf '{ "Events": %s, "SealSeconds": %s, "VerifySeconds": %s, "NdjsonSeconds": %s, "CsvSeconds": %s, "QueryP95Seconds": %s, "Verify": %s }\n' \
+  "$TOTAL" "$SEAL_S" "$VERIFY_S" "$NDJSON_S" "$CSV_S" "$P95_S" "$(cat "$WORK/verify.json")" > "$WORK/history.json"
+cat "$WORK/history.json"
 kill "$HOST_PID"; wait "$HOST_PID" 2>/dev/null || true; HOST_PID=""
 
 echo "== rules: BenchmarkDotNet"
