@@ -52,8 +52,6 @@ internal static class DepartmentsApi
         var items = await query.OrderBy(w => w.Priority).ThenBy(w => w.CreatedAt).ThenBy(w => w.Id)
             .Skip((p - 1) * size).Take(size).ToListAsync(ct);
 
-        var bodies = new List<WorkItemView.Body>(items.Count);
-        foreach (var item in items) bodies.Add(await WorkItemView.ToBodyAsync(item));
-        return TypedResults.Ok(new Inbox(id, p, size, total, bodies));
+        return TypedResults.Ok(new Inbox(id, p, size, total, [.. items.Select(WorkItemView.ToBody)]));
     }
 }

@@ -33,7 +33,7 @@ internal static class ReportView
         foreach (var item in items)
         {
             var ruleset = await rulesets.GetAsync(item.RulesetVersion);
-            routed.Add(new(await WorkItemView.ToBodyAsync(item),
+            routed.Add(new(WorkItemView.ToBody(item),
                 [.. item.MatchedRules.Select(rule => new Reason(rule, ruleset?.ExpressionOf(rule) ?? ""))]));
         }
 

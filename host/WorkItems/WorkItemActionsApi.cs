@@ -36,7 +36,7 @@ internal static class WorkItemActionsApi
         var outcome = await service.ActAsync(id, action, body!.Note, body.Version!.Value, Actor.Of(http), ct);
         return outcome switch
         {
-            ActionOutcome.Done done => await WorkItemView.GetAsync(done.WorkItemId, http.User, db, ct),
+            ActionOutcome.Done done => TypedResults.Ok(WorkItemView.ToBody(done.Item)),
             ActionOutcome.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such work item."),
             ActionOutcome.NotAllowed n => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
                 title: $"'{action}' is not allowed while the item is {n.State}.",

@@ -15,15 +15,15 @@ internal static class WorkItemView
         DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset AckDueAt, DateTimeOffset ResolveDueAt,
         int RulesetVersion, IReadOnlyList<string> MatchedRules, IReadOnlyList<string> AllowedActions);
 
-    public static async Task<Body> ToBodyAsync(WorkItem w) => new(
+    public static Body ToBody(WorkItem w) => new(
         w.Id, w.ReportId, w.Department, w.Priority, w.State, w.Version, w.CreatedAt, w.UpdatedAt,
-        w.AckDueAt, w.ResolveDueAt, w.RulesetVersion, w.MatchedRules, await WorkItemLifecycle.AllowedActionsAsync(w.State));
+        w.AckDueAt, w.ResolveDueAt, w.RulesetVersion, w.MatchedRules, WorkItemLifecycle.AllowedActions(w.State));
 
     public static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, RoutingDb db, CancellationToken ct)
     {
         var item = await db.WorkItems.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, ct);
         return item is null || !user.CanSee(item.Department)
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such work item.")
-            : TypedResults.Ok(await ToBodyAsync(item));
+            : TypedResults.Ok(ToBody(item));
     }
 }

@@ -4,7 +4,8 @@ namespace Routing.Workflows.WorkItems;
 
 public abstract record ActionOutcome
 {
-    public sealed record Done(Guid WorkItemId) : ActionOutcome;
+    /// The item as the action left it (so the answer needs no second read).
+    internal sealed record Done(WorkItem Item) : ActionOutcome;
     public sealed record NotFound : ActionOutcome;
     public sealed record NotAllowed(WorkItemState State, IReadOnlyList<string> AllowedActions) : ActionOutcome;
     /// The client acted on an old version: someone changed the item since it was read.

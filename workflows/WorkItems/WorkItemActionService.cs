@@ -29,7 +29,7 @@ internal sealed class WorkItemActionService(
         if (item.Version != version) return new ActionOutcome.Stale(item.State, item.Version);
 
         if (!WorkItemLifecycle.Allows(item.State, trigger))
-            return new ActionOutcome.NotAllowed(item.State, await WorkItemLifecycle.AllowedActionsAsync(item.State));
+            return new ActionOutcome.NotAllowed(item.State, WorkItemLifecycle.AllowedActions(item.State));
 
         var now = clock.Now();
         var before = item.State;
@@ -67,7 +67,7 @@ internal sealed class WorkItemActionService(
         }
 
         log.LogInformation("Work item {WorkItemId}: {Action} by {Actor} ({Before} -> {After})", id, action, actor, before, item.State);
-        return new ActionOutcome.Done(item.Id);
+        return new ActionOutcome.Done(item);
     }
 
     async Task ApplyTimersAsync(WorkItem item, DateTimeOffset now, CancellationToken ct)

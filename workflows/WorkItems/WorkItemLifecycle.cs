@@ -50,17 +50,23 @@ public static class WorkItemLifecycle
         return m;
     }
 
+    // The machine has no guards, so what each state permits is fixed: read it from the graph once.
+    static readonly Dictionary<WorkItemState, WorkItemTrigger[]> Permitted =
+        For(() => WorkItemState.Routed, _ => { }).GetInfo().States.ToDictionary(
+            s => (WorkItemState)s.UnderlyingState,
+            s => s.FixedTransitions.Select(t => (WorkItemTrigger)t.Trigger.UnderlyingTrigger).ToArray());
+
+    static readonly Dictionary<WorkItemState, IReadOnlyList<string>> Actions = Permitted.ToDictionary(
+        p => p.Key,
+        p => (IReadOnlyList<string>)[.. p.Value.Append(WorkItemTrigger.Comment)
+            .Select(WorkItemActions.NameOf).OfType<string>().Order(StringComparer.Ordinal)]);
+
     /// The API action names allowed in a state, in a stable order. A comment changes no
     /// state, so it is not in the machine and is allowed in every state.
-    public static async Task<IReadOnlyList<string>> AllowedActionsAsync(WorkItemState state) =>
-        [.. (await For(() => state, _ => { }).GetPermittedTriggersAsync())
-            .Select(WorkItemActions.NameOf)
-            .OfType<string>()
-            .Append(WorkItemActions.NameOf(WorkItemTrigger.Comment)!)
-            .OrderBy(name => name, StringComparer.Ordinal)];
+    public static IReadOnlyList<string> AllowedActions(WorkItemState state) => Actions[state];
 
     public static bool Allows(WorkItemState state, WorkItemTrigger trigger) =>
-        trigger == WorkItemTrigger.Comment || For(() => state, _ => { }).CanFire(trigger);
+        trigger == WorkItemTrigger.Comment || Permitted[state].Contains(trigger);
 
     public static string Graph(string format)
     {
