@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Routing.Engine.Access;
-using Routing.Engine.Departments;
 using Routing.Engine.Store;
+using Routing.Rules.Rulesets;
 
 namespace Routing.Host.Access;
 
@@ -17,10 +17,11 @@ internal static class KeysCli
             .Select(x => args[x.i + 1]).ToList();
 
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<RoutingDb>().Database.MigrateAsync();
-        var shipped = await scope.ServiceProvider.GetRequiredService<Routing.Rules.Rulesets.RulesetCache>().GetAsync(
-            await scope.ServiceProvider.GetRequiredService<RoutingDb>().Publications.OrderByDescending(p => p.Id).Select(p => p.Version).FirstOrDefaultAsync());
-        var directory = new Directory(shipped?.Departments ?? []);
+        var db = scope.ServiceProvider.GetRequiredService<RoutingDb>();
+        await db.Database.MigrateAsync();
+        // The departments a head may be bound to are those of the active ruleset.
+        var directory = scope.ServiceProvider.GetRequiredService<ActiveRuleset>();
+        await directory.RefreshAsync(db, CancellationToken.None);
 
         var errors = KeysApi.Validate(Option("--name"), Option("--role"), departments, directory);
         foreach (var (field, messages) in errors) await output.WriteLineAsync($"{field}: {string.Join(" ", messages)}");
@@ -29,11 +30,5 @@ internal static class KeysCli
             .CreateAsync(Option("--name")!, Option("--role")!, departments, "system:cli", CancellationToken.None);
         await output.WriteLineAsync(created.Key);
         return 0;
-    }
-
-    sealed class Directory(IReadOnlyList<Department> all) : IDepartmentDirectory
-    {
-        public IReadOnlyList<Department> All => all;
-        public Department? Find(string id) => all.FirstOrDefault(d => d.Id == id);
     }
 }

@@ -70,12 +70,13 @@ internal sealed class RulesetAdmin(
 
     public async Task<RulesetView?> GetAsync(int? version, CancellationToken ct)
     {
-        var v = version ?? await LatestPublicationAsync(ct);
+        var activeVersion = await LatestPublicationAsync(ct);
+        var v = version ?? activeVersion;
         var stored = await db.Rulesets.AsNoTracking().FirstOrDefaultAsync(r => r.Version == v, ct);
         if (stored is null) return null;
         var published = await db.Publications.AsNoTracking().Where(p => p.Version == v)
             .OrderByDescending(p => p.Id).FirstOrDefaultAsync(ct);
-        return new RulesetView(v, v == await LatestPublicationAsync(ct), stored.CreatedAt, stored.CreatedBy,
+        return new RulesetView(v, v == activeVersion, stored.CreatedAt, stored.CreatedBy,
             published?.PublishedAt, published?.PublishedBy,
             JsonDocument.Parse(stored.WorkflowsJson).RootElement, JsonDocument.Parse(stored.DepartmentsJson).RootElement);
     }

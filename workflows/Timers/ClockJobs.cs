@@ -1,5 +1,4 @@
 using Hangfire;
-using Hangfire.Storage;
 using Routing.Workflows.Notifications;
 
 namespace Routing.Workflows.Timers;
@@ -20,9 +19,11 @@ internal sealed class ClockJobs(
         {
             running = connection.AcquireDistributedLock("routing:clock-dispatch", TimeSpan.Zero);
         }
-        catch (Exception e) when (e is DistributedLockTimeoutException || e.GetType().Name == "PostgreSqlDistributedLockException")
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            return; // another host is dispatching; the next tick looks again
+            // Each storage reports a taken lock its own way; whatever kept us from the lock,
+            // the next tick looks again.
+            return;
         }
         using (running) await dispatcher.DispatchAsync(ct);
     }

@@ -32,11 +32,7 @@ internal sealed class TimerDispatcher(
             .OrderBy(t => t.DueAt).Take(MaxPerDispatch)
             .Select(t => new Due(t.Id, t.DueAt))
             .ToListAsync(ct);
-        foreach (var (at, ids) in Batches(timers, o.BatchSize))
-        {
-            Hand(at, now, j => j.FireTimersAsync(ids, CancellationToken.None));
-            await db.Timers.Where(t => ids.Contains(t.Id)).ExecuteUpdateAsync(s => s.SetProperty(t => t.HandedOffAt, now), ct);
-        }
+        await HandTimersAsync(timers, now, ct);
 
         var notifications = await db.Notifications.AsNoTracking()
             .Where(n => (n.Status == NotificationStatus.Pending && n.HandedOffAt == null && n.NextAttemptAt <= horizon) ||
@@ -58,11 +54,15 @@ internal sealed class TimerDispatcher(
     }
 
     /// Hands timers just created by a job to Hangfire if they fall due within the window.
-    public async Task HandSoonDueAsync(IReadOnlyList<WorkItemTimer> created, CancellationToken ct)
+    public Task HandSoonDueAsync(IReadOnlyList<WorkItemTimer> created, CancellationToken ct)
     {
         var now = clock.Now();
-        var soon = created.Where(t => t.DueAt <= now + options.Value.Window).Select(t => new Due(t.Id, t.DueAt)).ToList();
-        foreach (var (at, ids) in Batches(soon, options.Value.BatchSize))
+        return HandTimersAsync([.. created.Where(t => t.DueAt <= now + options.Value.Window).Select(t => new Due(t.Id, t.DueAt))], now, ct);
+    }
+
+    async Task HandTimersAsync(List<Due> timers, DateTimeOffset now, CancellationToken ct)
+    {
+        foreach (var (at, ids) in Batches(timers, options.Value.BatchSize))
         {
             Hand(at, now, j => j.FireTimersAsync(ids, CancellationToken.None));
             await db.Timers.Where(t => ids.Contains(t.Id)).ExecuteUpdateAsync(s => s.SetProperty(t => t.HandedOffAt, now), ct);

