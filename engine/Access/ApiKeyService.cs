@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Routing.Engine.History;
 using Routing.Engine.Store;
@@ -33,15 +31,12 @@ internal sealed class ApiKeyService(RoutingDb db, HistoryJournal journal, TimePr
         return new Created(apiKey.Id, key);
     }
 
-    /// The live key with this secret, or null. The lookup is by hash (an index) and the final
-    /// comparison is constant-time, so timing tells nothing about stored keys.
-    public async Task<ApiKey?> FindAsync(string key, CancellationToken ct)
+    /// The live key with this secret, or null. The lookup is by the key's SHA-256 (an index):
+    /// an attacker timing it learns about hashes of their guesses, never about stored keys.
+    public Task<ApiKey?> FindAsync(string key, CancellationToken ct)
     {
         var hash = ApiKeySecrets.Hash(key);
-        var found = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Hash == hash && k.RevokedAt == null, ct);
-        return found is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(found.Hash), Encoding.ASCII.GetBytes(hash))
-            ? found
-            : null;
+        return db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Hash == hash && k.RevokedAt == null, ct);
     }
 
     public async Task<bool> RevokeAsync(Guid id, string actor, CancellationToken ct)
