@@ -5,28 +5,14 @@ namespace Routing.Workflows.Timers;
 
 /// The Hangfire jobs of the clock. Each is safe to run more than once.
 internal sealed class ClockJobs(
-    TimerDispatcher dispatcher, TimerFiring firing, NotificationDelivery delivery, IBackgroundJobClient jobs, JobStorage storage)
+    TimerDispatcher dispatcher, TimerFiring firing, NotificationDelivery delivery, IBackgroundJobClient jobs)
 {
     public const string DispatchJobId = "clock-dispatch";
 
-    /// One dispatch at a time across all hosts. A dispatch that finds another running skips
-    /// its turn instead of waiting: waiting runs would hold the workers that fire timers.
-    public async Task DispatchAsync(CancellationToken ct)
-    {
-        using var connection = storage.GetConnection();
-        IDisposable running;
-        try
-        {
-            running = connection.AcquireDistributedLock("routing:clock-dispatch", TimeSpan.Zero);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // Each storage reports a taken lock its own way; whatever kept us from the lock,
-            // the next tick looks again.
-            return;
-        }
-        using (running) await dispatcher.DispatchAsync(ct);
-    }
+    /// Dispatches may overlap (a slow one with the next tick, or two hosts): each marks what
+    /// it handed over, and a timer handed twice still fires once, so no lock is needed — a
+    /// lock once left every dispatch skipping or waiting while timers went unhanded.
+    public Task DispatchAsync(CancellationToken ct) => dispatcher.DispatchAsync(ct);
 
     public async Task FireTimersAsync(Guid[] timerIds, CancellationToken ct)
     {
