@@ -21,12 +21,13 @@ public static class RoutingEngineExtensions
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Routing:Storage:Provider is Postgres but ConnectionStrings:Routing is not set.");
-            services.AddDbContext<PostgresRoutingDb>(o => o.UseNpgsql(connectionString));
+            services.AddSingleton(_ => PostgresDataSource.Create(connectionString));
+            services.AddDbContextPool<PostgresRoutingDb>((sp, o) => o.UseNpgsql(sp.GetRequiredService<Npgsql.NpgsqlDataSource>()));
             services.AddScoped<RoutingDb>(sp => sp.GetRequiredService<PostgresRoutingDb>());
         }
         else
         {
-            services.AddDbContext<SqliteRoutingDb>(o => o.UseSqlite(connectionString ?? StorageOptions.DefaultSqlite));
+            services.AddDbContextPool<SqliteRoutingDb>(o => o.UseSqlite(connectionString ?? StorageOptions.DefaultSqlite));
             services.AddScoped<RoutingDb>(sp => sp.GetRequiredService<SqliteRoutingDb>());
         }
 

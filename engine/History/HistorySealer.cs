@@ -28,18 +28,38 @@ internal sealed class HistorySealer(RoutingDb db, ILogger<HistorySealer> log)
         var index = last?.ChainIndex ?? 0;
         var previous = last?.Hash ?? HistoryHash.Genesis;
 
-        var batch = await db.History.Where(e => e.ChainIndex == null).OrderBy(e => e.Sequence).Take(BatchSize).ToListAsync(ct);
+        var batch = await db.History.AsNoTracking().Where(e => e.ChainIndex == null).OrderBy(e => e.Sequence).Take(BatchSize).ToListAsync(ct);
         foreach (var e in batch)
         {
             e.ChainIndex = ++index;
             e.PreviousHash = previous;
             e.Hash = previous = HistoryHash.Compute(e, e.PreviousHash);
         }
-        await db.SaveChangesAsync(ct);
+        await WriteSealsAsync(batch, ct);
         await tx.CommitAsync(ct);
-        db.ChangeTracker.Clear();
         if (batch.Count > 0) log.LogDebug("Sealed {Count} history event(s) up to chain index {Index}", batch.Count, index);
         return batch.Count;
+    }
+
+    /// Change tracking 5,000 events to write three columns cost a fifth of the host's CPU
+    /// under load; PostgreSQL takes the batch in one statement, SQLite (in process) row by row.
+    async Task WriteSealsAsync(List<HistoryEvent> events, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            long[] sequences = [.. events.Select(e => e.Sequence)], indexes = [.. events.Select(e => e.ChainIndex!.Value)];
+            string[] previous = [.. events.Select(e => e.PreviousHash!)], hashes = [.. events.Select(e => e.Hash!)];
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE history SET "ChainIndex" = s.i, "PreviousHash" = s.p, "Hash" = s.h
+                FROM unnest({sequences}, {indexes}, {previous}, {hashes}) AS s(q, i, p, h) WHERE "Sequence" = s.q
+                """, ct);
+            return;
+        }
+        foreach (var e in events)
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE history SET "ChainIndex" = {e.ChainIndex}, "PreviousHash" = {e.PreviousHash}, "Hash" = {e.Hash}
+                WHERE "Sequence" = {e.Sequence}
+                """, ct);
     }
 
     /// Seals everything committed so far.
