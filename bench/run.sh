@@ -2,8 +2,9 @@
 # Runs Routing's benchmarks against a throwaway PostgreSQL and writes
 # bench/results/latest.md and latest.json.   bench/run.sh [--quick]
 # Suites: pgbench TPC-B baseline (the physical anchor), HTTP intake (closed loop for the
-# maximum, open loop at 50% for latency), history at scale (seal, verify, export, query),
-# rule evaluation (BenchmarkDotNet).
+# maximum, open loop at 50% for latency), timers (intake with 100,000 pending, a burst of
+# 10,000 due at once), history at scale (seal, verify, export, query), rule evaluation
+# (BenchmarkDotNet).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 QUICK=""; [ "${1:-}" = "--quick" ] && QUICK="--quick"
@@ -44,6 +45,29 @@ for _ in $(seq 1 60); do curl -sf http://127.0.0.1:5095/health >/dev/null 2>&1 &
 curl -sf http://127.0.0.1:5095/health >/dev/null || { echo "the host did not start:"; tail -20 "$WORK/host.log"; exit 1; }
 BENCH=(dotnet bench/Routing.Bench/bin/Release/net10.0/Routing.Bench.dll)
 "${BENCH[@]}" intake --url http://127.0.0.1:5095 --key "$KEY" $QUICK --out "$WORK"
+sql() { "$PGBIN/psql" "${PG[@]}" -d routing -Atqc "$1"; }
+
+PENDING=100000; BURST=10000; [ -n "$QUICK" ] && BURST=2000
+echo "== timers: intake with $PENDING timers pending, then $BURST due at once"
+# Pending timers spread over the next week, on the items intake made: the clock's queries must not slow down with them.
+sql "INSERT INTO timers (\"Id\",\"WorkItemId\",\"Kind\",\"Round\",\"DueAt\",\"Status\")
+  SELECT gen_random_uuid(), w.\"Id\", 'FollowUp', 0, now() + interval '1 day' + random() * interval '6 days', 'Pending'
+  FROM generate_series(1, $PENDING) i JOIN (SELECT \"Id\", row_number() OVER () AS n FROM work_items) w ON w.n = 1 + i % (SELECT count(*) FROM work_items)"
+"${BENCH[@]}" intake --url http://127.0.0.1:5095 --key "$KEY" $QUICK --closed-only --name intake-pending --out "$WORK"
+# The burst: one follow-up per unacknowledged item (a reminder, a notification and the next
+# follow-up each), all due at the same instant, 40 s ahead so the clock hands them over early.
+DUE=$(sql "SELECT to_char(date_trunc('second', now()) + interval '40 s', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')")
+BURST=$(sql "WITH t AS (INSERT INTO timers (\"Id\",\"WorkItemId\",\"Kind\",\"Round\",\"DueAt\",\"Status\")
+  SELECT gen_random_uuid(), \"Id\", 'FollowUp', 0, '$DUE', 'Pending' FROM work_items WHERE \"State\" = 'Routed' LIMIT $BURST RETURNING 1)
+  SELECT count(*) FROM t")
+BURST_LEFT="SELECT count(*) FROM timers WHERE \"DueAt\" = '$DUE' AND \"Status\" = 'Pending'"
+until [ "$(sql "$BURST_LEFT")" = 0 ]; do sleep 2; echo "  burst due $DUE: $(sql "$BURST_LEFT") of $BURST still pending"; done
+sql "SELECT json_build_object('Pending', $PENDING, 'Burst', count(*),
+    'P50Seconds', percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM \"FiredAt\" - \"DueAt\")),
+    'P99Seconds', percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM \"FiredAt\" - \"DueAt\")),
+    'MaxSeconds', max(extract(epoch FROM \"FiredAt\" - \"DueAt\")))
+  FROM timers WHERE \"DueAt\" = '$DUE'" > "$WORK/timers.json"
+cat "$WORK/timers.json"
 
 EVENTS=1000000; [ -n "$QUICK" ] && EVENTS=100000
 echo "== history: $EVENTS events"

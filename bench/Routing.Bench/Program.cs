@@ -8,7 +8,7 @@ using Routing.Bench;
 // bench/run.sh calls these verbs; each writes a JSON fragment into --out, and `report`
 // turns the fragments into latest.md and latest.json.
 //   rules  [--quick] --out DIR
-//   intake --url URL --key KEY [--quick] --out DIR
+//   intake --url URL --key KEY [--quick] [--closed-only --name NAME] --out DIR
 //   report --pgbench-tps N --commit SHA [--quick] --out DIR
 string Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault()
     ?? throw new ArgumentException($"{name} is required");
@@ -33,8 +33,9 @@ switch (args.FirstOrDefault())
         break;
     case "intake":
         var load = new IntakeLoad(Option("--url"), Option("--key"));
-        var result = await load.RunAsync(TimeSpan.FromSeconds(quick ? 8 : 30), TimeSpan.FromSeconds(quick ? 8 : 30), connections: 32);
-        Save("intake", result);
+        var seconds = TimeSpan.FromSeconds(quick ? 8 : 30);
+        if (args.Contains("--closed-only")) Save(Option("--name"), await load.RunClosedAsync(seconds, connections: 32));
+        else Save("intake", await load.RunAsync(seconds / 2, seconds, seconds, connections: 32));
         break;
     case "report":
         Results.Write(output, double.Parse(Option("--pgbench-tps"), System.Globalization.CultureInfo.InvariantCulture), Option("--commit"), quick);

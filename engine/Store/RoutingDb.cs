@@ -65,7 +65,8 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
             e.ToTable("timers");
             e.HasKey(t => t.Id);
             e.Property(t => t.Kind).HasConversion<string>().HasMaxLength(20);
-            e.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+            // Firing claims a timer by writing Fired over Pending: the write fails if it is no longer Pending.
+            e.Property(t => t.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
             e.HasIndex(t => new { t.Status, t.DueAt });
             e.HasIndex(t => t.WorkItemId);
         });

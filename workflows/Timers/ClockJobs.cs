@@ -5,7 +5,7 @@ namespace Routing.Workflows.Timers;
 
 /// The Hangfire jobs of the clock. Each is safe to run more than once.
 internal sealed class ClockJobs(
-    TimerDispatcher dispatcher, TimerFiring firing, NotificationDelivery delivery, IBackgroundJobClient jobs)
+    TimerDispatcher dispatcher, TimerFiring firing, NotificationDelivery delivery, IBackgroundJobClient jobs, TimeProvider clock)
 {
     public const string DispatchJobId = "clock-dispatch";
 
@@ -16,12 +16,20 @@ internal sealed class ClockJobs(
 
     public async Task FireTimersAsync(Guid[] timerIds, CancellationToken ct)
     {
-        // Hangfire may wake a job up to a second early: come back when the rest are due.
         var outcome = await firing.FireAsync(timerIds, ct);
-        if (outcome.NotYetDue is { } due)
-            jobs.Schedule<ClockJobs>(j => j.FireTimersAsync(timerIds, CancellationToken.None), due);
+        var created = outcome.Created.ToList();
+        // Handed over early so that Hangfire's polling happens before the due time: wait for
+        // the rest here when they are that close, and come back later when they are not.
+        while (outcome.NotYetDue is { } due && due - clock.GetUtcNow() <= TimerDispatcher.HandEarly)
+        {
+            await Task.Delay(TimeSpan.FromTicks(Math.Max(0, (due - clock.GetUtcNow()).Ticks)), clock, ct);
+            outcome = await firing.FireAsync(timerIds, ct);
+            created.AddRange(outcome.Created);
+        }
+        if (outcome.NotYetDue is { } later)
+            jobs.Schedule<ClockJobs>(j => j.FireTimersAsync(timerIds, CancellationToken.None), later - TimerDispatcher.HandEarly);
         // A follow-up may be due before the next dispatch looks: hand it over now.
-        await dispatcher.HandSoonDueAsync(outcome.Created, ct);
+        await dispatcher.HandSoonDueAsync(created, ct);
         // What the timers set off (reminders, escalations) is told right away, not at the next dispatch.
         jobs.Enqueue<ClockJobs>(j => j.DeliverDueNotificationsAsync(CancellationToken.None));
     }

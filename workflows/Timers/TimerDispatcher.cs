@@ -19,6 +19,9 @@ internal sealed class TimerDispatcher(
     ILogger<TimerDispatcher> log)
 {
     const int MaxPerDispatch = 200_000;
+    /// Timer jobs are handed to Hangfire this long before their due time and wait for it:
+    /// Hangfire's schedule and queue polling (a second each) then delay nothing.
+    public static readonly TimeSpan HandEarly = TimeSpan.FromSeconds(2);
 
     public async Task<int> DispatchAsync(CancellationToken ct)
     {
@@ -64,7 +67,7 @@ internal sealed class TimerDispatcher(
     {
         foreach (var (at, ids) in Batches(timers, options.Value.BatchSize))
         {
-            Hand(at, now, j => j.FireTimersAsync(ids, CancellationToken.None));
+            Hand(at - HandEarly, now, j => j.FireTimersAsync(ids, CancellationToken.None));
             await db.Timers.Where(t => ids.Contains(t.Id)).ExecuteUpdateAsync(s => s.SetProperty(t => t.HandedOffAt, now), ct);
         }
     }
@@ -88,7 +91,7 @@ internal sealed class TimerDispatcher(
         due.GroupBy(d => CeilingToSecond(d.At))
             .SelectMany(second => second.Chunk(size).Select(chunk => (second.Key, chunk.Select(d => d.Id).ToArray())));
 
-    // Hangfire keeps schedule times to the second; rounding up keeps a job from running before its rows are due.
+    // Hangfire keeps schedule times to the second: one job per second of due times, named by its last.
     static DateTimeOffset CeilingToSecond(DateTimeOffset t) =>
         new(t.UtcTicks + (TimeSpan.TicksPerSecond - t.UtcTicks % TimeSpan.TicksPerSecond) % TimeSpan.TicksPerSecond, TimeSpan.Zero);
 }

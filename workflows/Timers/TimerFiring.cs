@@ -7,9 +7,11 @@ using Routing.Engine.WorkItems;
 
 namespace Routing.Workflows.Timers;
 
-/// Fires timers exactly once: each timer is claimed (Pending -> Fired) in the same
-/// transaction as its effect, so a second job, a retry or another host finds it fired
-/// and does nothing; a job that dies mid-way rolls back and the retry fires it.
+/// Fires timers exactly once. A batch is claimed (Pending -> Fired) in the same
+/// transaction as its effects; the claim is checked on write (the status is a concurrency
+/// token), so when a second job, a retry, another host or a person got to one of its timers
+/// first, the batch rolls back and is fired again without it. A job that dies mid-way rolls
+/// back and its retry fires the batch.
 internal sealed class TimerFiring(
     RoutingDb db,
     HistoryJournal journal,
@@ -17,78 +19,71 @@ internal sealed class TimerFiring(
     TimeProvider clock,
     ILogger<TimerFiring> log)
 {
-    const int Attempts = 3;
+    const int Attempts = 5;
     readonly Dictionary<TimerKind, ITimedStep> byKind = steps.ToDictionary(s => s.Kind);
 
     /// What firing a batch left to do: when its not-yet-due timers are due, and the timers it created.
     public sealed record Outcome(DateTimeOffset? NotYetDue, IReadOnlyList<WorkItemTimer> Created);
 
-    /// Fires the given timers that are due.
+    /// Fires the given timers that are due, together.
     public async Task<Outcome> FireAsync(IReadOnlyCollection<Guid> timerIds, CancellationToken ct)
-    {
-        DateTimeOffset? notYetDue = null;
-        var created = new List<WorkItemTimer>();
-        foreach (var id in timerIds)
-        {
-            var (due, timers) = await FireOneAsync(id, ct);
-            created.AddRange(timers);
-            if (due is { } d && (notYetDue is null || d < notYetDue)) notYetDue = d;
-        }
-        return new Outcome(notYetDue, created);
-    }
-
-    async Task<(DateTimeOffset? NotYetDue, IReadOnlyList<WorkItemTimer> Created)> FireOneAsync(Guid id, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await TryFireAsync(id, ct);
+                return await TryFireAsync(timerIds, ct);
             }
             catch (DbUpdateConcurrencyException) when (attempt < Attempts)
             {
-                // A person changed the item meanwhile; the step must see the new state.
+                // Someone fired or cancelled a timer, or changed an item, meanwhile: read again.
                 db.ChangeTracker.Clear();
             }
         }
     }
 
-    async Task<(DateTimeOffset? NotYetDue, IReadOnlyList<WorkItemTimer> Created)> TryFireAsync(Guid id, CancellationToken ct)
+    async Task<Outcome> TryFireAsync(IReadOnlyCollection<Guid> timerIds, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = clock.Now();
-        var claimed = await db.Timers
-            .Where(t => t.Id == id && t.Status == TimerStatus.Pending && t.DueAt <= now)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Fired).SetProperty(t => t.FiredAt, now), ct);
-        var timer = await db.Timers.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
-        if (claimed == 0)
-            // Fired or cancelled already (nothing to do), or woken early (say when it is due).
-            return (timer is { Status: TimerStatus.Pending } ? timer.DueAt : null, []);
+        var pending = await db.Timers.Where(t => timerIds.Contains(t.Id) && t.Status == TimerStatus.Pending).ToListAsync(ct);
+        // Woken early (Hangfire keeps schedule times to the second): say when the rest are due.
+        var notYetDue = pending.Where(t => t.DueAt > now).Select(t => (DateTimeOffset?)t.DueAt).Min();
+        var due = pending.Where(t => t.DueAt <= now).OrderBy(t => t.DueAt).ToList();
+        if (due.Count == 0) return new Outcome(notYetDue, []);
 
-        var item = await db.WorkItems.FirstAsync(w => w.Id == timer!.WorkItemId, ct);
-        var report = await db.Reports.AsNoTracking().FirstAsync(r => r.Id == item.ReportId, ct);
-        var stateBefore = item.State;
-        var context = new TimedStepContext(timer!, item, report, now);
-        var effects = await byKind[timer!.Kind].FireAsync(context, ct);
-
-        if (item.State != stateBefore)
+        var itemIds = due.Select(t => t.WorkItemId).Distinct().ToList();
+        var items = await db.WorkItems.Where(w => itemIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, ct);
+        var reportIds = items.Values.Select(w => w.ReportId).Distinct().ToList();
+        var reports = await db.Reports.AsNoTracking().Where(r => reportIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var created = new List<WorkItemTimer>();
+        var history = new List<HistoryEntry>();
+        var statesBefore = items.Values.ToDictionary(w => w.Id, w => w.State);
+        foreach (var timer in due)
+        {
+            var item = items[timer.WorkItemId];
+            timer.Status = TimerStatus.Fired;
+            timer.FiredAt = now;
+            var context = new TimedStepContext(timer, item, reports[item.ReportId], now);
+            var effects = await byKind[timer.Kind].FireAsync(context, ct);
+            created.AddRange(context.NewTimers);
+            history.Add(new(HistoryKinds.TimerFired, TimedSteps.Actor,
+                new { Timer = timer.Id, timer.Kind, timer.Round, timer.DueAt, FiredAt = now, DelayMs = (now - timer.DueAt).TotalMilliseconds },
+                ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department));
+            history.AddRange(effects);
+        }
+        foreach (var item in items.Values.Where(w => w.State != statesBefore[w.Id]))
         {
             item.Version++;
             item.UpdatedAt = now;
         }
-        db.Timers.AddRange(context.NewTimers);
-        await journal.AppendAsync(
-        [
-            new(HistoryKinds.TimerFired, TimedSteps.Actor,
-                new { Timer = timer.Id, timer.Kind, timer.Round, timer.DueAt, FiredAt = now, DelayMs = (now - timer.DueAt).TotalMilliseconds },
-                ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department),
-            .. effects,
-        ], ct);
+        db.Timers.AddRange(created);
+        await journal.AppendAsync(history, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
-        log.LogInformation("Timer {TimerId} ({Kind}) fired for work item {WorkItemId}: {Before} -> {After}",
-            timer.Id, timer.Kind, item.Id, stateBefore, item.State);
-        return (null, context.NewTimers);
+        log.LogInformation("Fired {Count} timer(s) due by {Due:O} for {Items} work item(s); {Changed} changed state",
+            due.Count, due[^1].DueAt, items.Count, items.Values.Count(w => w.State != statesBefore[w.Id]));
+        return new Outcome(notYetDue, created);
     }
 }

@@ -361,6 +361,7 @@ namespace Routing.Engine.Store.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
