@@ -14,6 +14,8 @@ internal static partial class JsonBody
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
+        // A misspelt field ("severty") would otherwise be dropped without a word.
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
     };
 
     public sealed record Read<T>(T? Value, string Hash, IResult? Problem);
@@ -48,7 +50,9 @@ internal static partial class JsonBody
             var field = FieldOf(e.Path);
             var problem = field is null
                 ? BadRequest("body", $"is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).")
-                : BadRequest(field, "has the wrong type or is not valid JSON.");
+                : e.Message.Contains("could not be mapped", StringComparison.Ordinal)
+                    ? BadRequest(field, "is not a known field.")
+                    : BadRequest(field, "has the wrong type or is not valid JSON.");
             return new(null, hash, problem);
         }
 

@@ -130,6 +130,7 @@ internal sealed class IntakeService(
                     decision.FiredRules,
                     Routes = decision.Routes.Select(r => new { r.Department, r.Priority, r.MatchedRules }),
                     decision.Notify,
+                    decision.RuleFailures,
                 },
                 ReportId: report.Id),
         };

@@ -30,7 +30,9 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
     static bool IsStoreOutage(Exception e)
     {
         for (var inner = e; inner is not null; inner = inner.InnerException)
-            if (inner is DbException or TimeoutException) return true;
+            // Transient: the server is down, unreachable, shutting down or out of connections.
+            // A constraint violation is not an outage (and must not invite a retry).
+            if (inner is DbException { IsTransient: true } or TimeoutException) return true;
         return false;
     }
 }

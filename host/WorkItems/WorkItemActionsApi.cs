@@ -12,9 +12,10 @@ internal static class WorkItemActionsApi
     public sealed record ActionBody(string? Note, int? Version);
 
     const int MaxNote = 10_000;
+    const int MaxBodyBytes = 64 * 1024;
 
     public static async Task<IResult> ActAsync(
-        Guid id, string action, ActionBody? body, HttpContext http, WorkItemActionService service, RoutingDb db,
+        Guid id, string action, HttpContext http, WorkItemActionService service, RoutingDb db,
         IDepartmentDirectory departments, CancellationToken ct)
     {
         if (!WorkItemActions.TryParse(action, out _))
@@ -27,6 +28,9 @@ internal static class WorkItemActionsApi
         if (!http.User.CanAct(department, departments))
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "You may not act on this department's items.");
 
+        var read = await JsonBody.ReadAsync<ActionBody>(http.Request, MaxBodyBytes, ct);
+        if (read.Problem is not null) return read.Problem;
+        var body = read.Value!;
         var errors = new Dictionary<string, string[]>();
         if (body?.Version is null) errors["version"] = ["is required: send the version you last read."];
         if (body?.Note is { Length: > MaxNote }) errors["note"] = [$"must be at most {MaxNote} characters."];

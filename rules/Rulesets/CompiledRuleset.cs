@@ -43,13 +43,15 @@ internal sealed class CompiledRuleset(
             .GroupBy(r => r.Department)
             .Select(g => ToRoute(g.Key, g.Select(r => r.Spec).Aggregate(Tighter), [.. g.Select(r => r.Spec.RuleName)]))
             .ToList();
-        if (routes.Count == 0)
+        var failures = priorityResults.Concat(routingResults).Where(r => !string.IsNullOrEmpty(r.ExceptionMessage))
+            .Select(r => new RuleFailure(r.Rule.RuleName, r.ExceptionMessage)).ToList();
+        if ((routes.Count == 0 || failures.Count > 0) && routes.All(r => r.Department != TriageDepartment))
             routes.Add(ToRoute(TriageDepartment, band, []));
 
         var notify = bands.Concat(rules).SelectMany(s => s.Notify).Distinct().ToList();
         var fired = bands.Concat(rules).Select(s => s.RuleName).ToList();
         var trace = Trace(RoutingWorkflows.Priority, priorityResults).Concat(Trace(RoutingWorkflows.Routing, routingResults)).ToList();
-        return new Evaluation(new RoutingDecision(version, routes, notify, fired), trace);
+        return new Evaluation(new RoutingDecision(version, routes, notify, fired, failures), trace);
     }
 
     static IEnumerable<RuleOutcome> Trace(string workflow, List<RuleResultTree> results) => results.Select(r =>

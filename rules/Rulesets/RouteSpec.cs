@@ -16,27 +16,33 @@ internal sealed record RouteSpec(
     TimeSpan? ResolutionCheckAfter,
     IReadOnlyList<string> Notify)
 {
+    static readonly string[] Known =
+        ["department", "fallbackDepartment", "priority", "ackWithin", "resolveWithin", "followUpEvery", "resolutionCheckAfter", "notify"];
+
     public static RouteSpec Parse(Rule rule, List<RuleError> errors)
     {
         var props = rule.Properties ?? [];
-        var priority = Text(props, "priority");
+        // A misspelt property ("prority") would otherwise be ignored without a word.
+        foreach (var unknown in props.Keys.Where(k => !Known.Contains(k)))
+            errors.Add(new(rule.RuleName, $"unknown property '{unknown}'; rules may have: {string.Join(", ", Known)}."));
+        var priority = Text("priority");
         if (priority is not null && !RoutingWorkflows.Priorities.Contains(priority))
             errors.Add(new(rule.RuleName, $"priority '{priority}' must be one of {string.Join(", ", RoutingWorkflows.Priorities)}."));
 
         return new RouteSpec(
             rule.RuleName,
-            Text(props, "department"),
-            Text(props, "fallbackDepartment"),
+            Text("department"),
+            Text("fallbackDepartment"),
             priority,
             Duration("ackWithin"),
             Duration("resolveWithin"),
             Duration("followUpEvery"),
             Duration("resolutionCheckAfter"),
-            List(props, "notify"));
+            Texts("notify"));
 
         TimeSpan? Duration(string key)
         {
-            var text = Text(props, key);
+            var text = Text(key);
             if (text is null) return null;
             try
             {
@@ -44,25 +50,36 @@ internal sealed record RouteSpec(
                 if (value > TimeSpan.Zero) return value;
             }
             catch (FormatException) { }
+            catch (OverflowException) { }
             errors.Add(new(rule.RuleName, $"{key} '{text}' is not a positive ISO 8601 duration such as PT4H or P3D."));
             return null;
         }
+
+        string? Text(string key)
+        {
+            switch (props.GetValueOrDefault(key))
+            {
+                case null or JsonElement { ValueKind: JsonValueKind.Null }: return null;
+                case string s: return s;
+                case JsonElement { ValueKind: JsonValueKind.String } e: return e.GetString();
+                default:
+                    errors.Add(new(rule.RuleName, $"{key} must be a string."));
+                    return null;
+            }
+        }
+
+        IReadOnlyList<string> Texts(string key)
+        {
+            switch (props.GetValueOrDefault(key))
+            {
+                case null or JsonElement { ValueKind: JsonValueKind.Null }: return [];
+                case IEnumerable<string> list: return [.. list];
+                case JsonElement { ValueKind: JsonValueKind.Array } e when e.EnumerateArray().All(x => x.ValueKind == JsonValueKind.String):
+                    return [.. e.EnumerateArray().Select(x => x.GetString()!)];
+                default:
+                    errors.Add(new(rule.RuleName, $"{key} must be a list of department ids."));
+                    return [];
+            }
+        }
     }
-
-    static string? Text(Dictionary<string, object> props, string key) => props.GetValueOrDefault(key) switch
-    {
-        null => null,
-        string s => s,
-        JsonElement { ValueKind: JsonValueKind.String } e => e.GetString(),
-        JsonElement { ValueKind: JsonValueKind.Null } => null,
-        var other => other.ToString(),
-    };
-
-    static IReadOnlyList<string> List(Dictionary<string, object> props, string key) => props.GetValueOrDefault(key) switch
-    {
-        JsonElement { ValueKind: JsonValueKind.Array } e => [.. e.EnumerateArray().Select(x => x.ToString())],
-        IEnumerable<string> list => [.. list],
-        string s => [s],
-        _ => [],
-    };
 }

@@ -40,7 +40,7 @@ internal sealed class RulesetAdmin(
                 log.LogInformation("Ruleset v{Version} drafted by {Actor}", draft.Version, actor);
                 return (draft.Version, []);
             }
-            catch (DbUpdateException) when (attempt < 3)
+            catch (DbUpdateException) when (attempt < 10)
             {
                 // Another draft took this version number meanwhile.
                 db.ChangeTracker.Clear();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using RulesEngine.Models;
 using Routing.Engine.Departments;
 using Routing.Engine.Reports;
@@ -10,13 +11,18 @@ namespace Routing.Rules.Rulesets;
 /// is executed once here and any exception message counts as an error.
 internal static class RulesetCompiler
 {
-    static readonly JsonSerializerOptions DepartmentJson = new(JsonSerializerDefaults.Web);
+    const int MaxName = 100;
+    const int MaxDescription = 2_000;
+
+    // Unknown fields are errors: a misspelt "Enabled" or "escalateTo" must not be dropped silently.
+    static readonly JsonSerializerOptions WorkflowJson = new() { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+    static readonly JsonSerializerOptions DepartmentJson = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
 
     public static async Task<(CompiledRuleset? Ruleset, IReadOnlyList<RuleError> Errors)> CompileAsync(
         int version, string workflowsJson, string departmentsJson)
     {
         var errors = new List<RuleError>();
-        var workflows = Parse<List<Workflow>>(workflowsJson, "workflows", null, errors) ?? [];
+        List<Workflow> workflows = [.. Parse<List<DescribedWorkflow>>(workflowsJson, "workflows", WorkflowJson, errors) ?? []];
         var departments = Parse<List<Department>>(departmentsJson, "departments", DepartmentJson, errors) ?? [];
         if (errors.Count > 0) return (null, errors);
 
@@ -28,6 +34,8 @@ internal static class RulesetCompiler
 
         foreach (var workflow in workflows)
         {
+            if (workflow is DescribedWorkflow { Description.Length: > MaxDescription })
+                errors.Add(new(workflow.WorkflowName ?? "workflows", $"the description has more than {MaxDescription} characters."));
             if (workflow.GlobalParams?.Any() == true || workflow.WorkflowsToInject?.Any() == true)
                 errors.Add(new(workflow.WorkflowName ?? "workflows", "GlobalParams and WorkflowsToInject are not supported."));
             foreach (var rule in workflow.Rules ?? [])
@@ -35,6 +43,11 @@ internal static class RulesetCompiler
                 if (string.IsNullOrWhiteSpace(rule.RuleName))
                 {
                     errors.Add(new($"{workflow.WorkflowName}[?]", "every rule needs a RuleName."));
+                    continue;
+                }
+                if (rule.RuleName.Length > MaxName)
+                {
+                    errors.Add(new($"{workflow.WorkflowName}[?]", $"rule names have at most {MaxName} characters."));
                     continue;
                 }
                 if (specs.ContainsKey(rule.RuleName))
@@ -48,6 +61,7 @@ internal static class RulesetCompiler
                     errors.Add(new(rule.RuleName, "Actions, LocalParams and nested Rules are not supported: one Expression per rule."));
                 var spec = RouteSpec.Parse(rule, errors);
                 specs[rule.RuleName] = spec;
+                CheckNotify(spec, departments, errors);
                 if (workflow.WorkflowName == RoutingWorkflows.Routing) CheckRoute(spec, departments, errors);
                 if (workflow.WorkflowName == RoutingWorkflows.Priority) CheckBand(spec, errors);
             }
@@ -80,6 +94,8 @@ internal static class RulesetCompiler
         {
             if (string.IsNullOrWhiteSpace(d.Id) || string.IsNullOrWhiteSpace(d.Name))
                 errors.Add(new("departments", "every department needs an id and a name."));
+            else if (d.Id.Length > MaxName || d.Name.Length > MaxName || d.Contact?.Length > MaxName || d.Webhook?.Url?.Length > MaxName * 20)
+                errors.Add(new("departments", $"ids, names and contacts have at most {MaxName} characters, webhook URLs {MaxName * 20}."));
             else if (!Department.Kinds.Contains(d.Kind))
                 errors.Add(new($"departments/{d.Id}", $"kind '{d.Kind}' must be one of {string.Join(", ", Department.Kinds)}."));
         }
@@ -110,8 +126,12 @@ internal static class RulesetCompiler
         }
         else if (!Known(spec.Department))
             errors.Add(new(spec.RuleName, $"department '{spec.Department}' is not in the departments list."));
-        foreach (var id in spec.Notify.Where(id => !Known(id)))
-            errors.Add(new(spec.RuleName, $"notify names unknown department '{id}'."));
+    }
+
+    static void CheckNotify(RouteSpec spec, List<Department> departments, List<RuleError> errors)
+    {
+        foreach (var id in spec.Notify.Where(id => departments.All(d => d.Id != id)))
+            errors.Add(new(spec.RuleName, $"notify names unknown department '{(id.Length > MaxName ? id[..MaxName] + "…" : id)}'."));
     }
 
     static void CheckBand(RouteSpec spec, List<RuleError> errors)

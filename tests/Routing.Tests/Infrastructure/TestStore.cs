@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Routing.Engine.Store;
 
 namespace Routing.Tests.Infrastructure;
 
@@ -9,6 +11,8 @@ public abstract class TestStore : IAsyncDisposable
     public abstract string Provider { get; }
     public abstract string ConnectionString { get; }
     public abstract ValueTask DisposeAsync();
+    /// A context on the store, for a test that reads what a host process wrote.
+    internal abstract RoutingDb Open();
 
     public static TestStore Sqlite() => new SqliteStore();
     public static TestStore Postgres() => new PostgresStore();
@@ -18,6 +22,7 @@ public abstract class TestStore : IAsyncDisposable
         readonly string folder = Directory.CreateTempSubdirectory("routing-test-").FullName;
         public override string Provider => "Sqlite";
         public override string ConnectionString => $"Data Source={Path.Combine(folder, "routing.db")}";
+        internal override RoutingDb Open() => new SqliteRoutingDb(new DbContextOptionsBuilder<SqliteRoutingDb>().UseSqlite(ConnectionString).Options);
 
         public override ValueTask DisposeAsync()
         {
@@ -43,6 +48,7 @@ public abstract class TestStore : IAsyncDisposable
 
         public override string Provider => "Postgres";
         public override string ConnectionString => new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+        internal override RoutingDb Open() => new PostgresRoutingDb(new DbContextOptionsBuilder<PostgresRoutingDb>().UseNpgsql(ConnectionString).Options);
 
         public override ValueTask DisposeAsync()
         {

@@ -66,6 +66,16 @@ public abstract class ValidationTests(RoutingFixture fixture)
     }
 
     [Theory]
+    [InlineData("severty")]
+    [InlineData("segment.monthz")]
+    public async Task Unknown_field_is_400_naming_it(string field)
+    {
+        var report = Reports.Valid().With(field, "high");
+        var problem = await ExpectProblemAsync(report.ToJsonString(), HttpStatusCode.BadRequest);
+        Assert.Equal(["is not a known field."], problem["errors"]![field]!.AsArray().Select(m => (string)m!));
+    }
+
+    [Theory]
     [InlineData("{\"title\": \"cut off")]
     [InlineData("not json")]
     [InlineData("null")]

@@ -53,6 +53,25 @@ public abstract class RulesAdminTests(RoutingFixture fixture)
         Assert.Equal(["QualityDefectToManufacturing"], second["ruleErrors"]!.AsArray().Select(e => (string)e!["rule"]!));
     }
 
+    [Fact]
+    public async Task Misspelt_or_mistyped_rule_properties_are_422_naming_the_rule()
+    {
+        var before = await VersionCountAsync();
+        var draft = Rulesets.ShippedDraft();
+        draft.Rule("HighSeverity")["Properties"]!["prority"] = "P1";
+        draft.Rule("CriticalSeverity")["Properties"]!["notify"] = "sales";
+        draft.Rule("SupplyProblemToLogistics")["Properties"]!["department"] = 7;
+
+        var response = await client.PostAsJsonAsync("/api/rules/versions", draft);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var errors = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!;
+        Assert.Contains("unknown property 'prority'", errors["HighSeverity"]![0]!.ToString());
+        Assert.Contains("notify must be a list", errors["CriticalSeverity"]![0]!.ToString());
+        Assert.Contains("department must be a string", errors["SupplyProblemToLogistics"]![0]!.ToString());
+        Assert.Equal(before, await VersionCountAsync());
+    }
+
     [Theory]
     [InlineData("{}", "workflows")]
     [InlineData("{\"workflows\": [], \"departments\": \"none\"}", "departments")]

@@ -128,7 +128,7 @@ public abstract class LifecycleTests(RoutingFixture fixture)
     {
         var id = await NewItemAsync();
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => client.ActAsync(id, "acknowledge", 1)));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => client.ActAsync(id, "acknowledge", 1)));
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));

@@ -1,0 +1,10 @@
+using RulesEngine.Models;
+
+namespace Routing.Rules.Rulesets;
+
+/// A RulesEngine workflow with the description admins write beside it (RulesEngine has no
+/// such field, and unknown fields are refused).
+internal sealed class DescribedWorkflow : Workflow
+{
+    public string? Description { get; set; }
+}

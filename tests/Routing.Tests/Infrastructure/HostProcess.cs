@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Routing.Tests.Infrastructure;
+
+/// The host as its own OS process, as an operator runs it: for drills that kill it
+/// (SIGKILL) and start it again on the same store and port.
+public sealed class HostProcess : IAsyncDisposable
+{
+    readonly Dictionary<string, string> settings;
+    readonly StringBuilder output = new();
+    Process? process;
+
+    public Uri Address { get; }
+
+    public HostProcess(TestStore store, string rulesFolder, IDictionary<string, string>? extra = null)
+    {
+        Address = new Uri($"http://127.0.0.1:{FreePort()}");
+        settings = new()
+        {
+            ["Routing__Storage__Provider"] = store.Provider,
+            ["ConnectionStrings__Routing"] = store.ConnectionString,
+            ["Routing__Auth__BootstrapAdminKey"] = RoutingApplication.AdminKey,
+            ["Routing__Rules__Folder"] = rulesFolder,
+            // Dispatch every second so short test SLAs do not wait for the minute.
+            ["Routing__Clock__DispatchCron"] = "* * * * * *",
+            ["Urls"] = Address.ToString(),
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        foreach (var (name, value) in extra ?? new Dictionary<string, string>()) settings[name] = value;
+    }
+
+    /// Starts the host and waits until /health answers 200.
+    public async Task StartAsync()
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Routing.Host.dll"), "--contentRoot", AppContext.BaseDirectory },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        foreach (var (name, value) in settings) start.Environment[name] = value;
+        process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var probe = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"The host exited with {process.ExitCode}:\n{Output}");
+            try
+            {
+                if ((await probe.GetAsync("/health")).IsSuccessStatusCode) return;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"The host did not become healthy within 60 s:\n{Output}");
+    }
+
+    /// SIGKILL: no shutdown, no flushing; whatever was in flight is cut off.
+    public async Task KillAsync()
+    {
+        if (process is not { HasExited: false }) return;
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
+    public HttpClient Client(TimeSpan? timeout = null)
+    {
+        var client = new HttpClient { BaseAddress = Address, Timeout = timeout ?? TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", RoutingApplication.AdminKey);
+        return client;
+    }
+
+    public string Output
+    {
+        get { lock (output) return output.ToString(); }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        process?.Dispose();
+    }
+
+    static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
