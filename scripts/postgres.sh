@@ -7,6 +7,8 @@
 #   ...
 #   postgres_stop           # idempotent; safe if postgres_start failed or never ran
 #
+# PGTEST_DURABLE=1 starts it with PostgreSQL's durable defaults (fsync, synchronous commit).
+#
 # postgres_start installs PostgreSQL from apt when no server binaries exist, then
 # runs initdb into a fresh mktemp -d folder and starts a private server listening on
 # 127.0.0.1 only, on a free port from 55432 upward. Nothing on the machine's default
@@ -130,6 +132,10 @@ postgres_start() {
   # the port in between), move on to the next one.
   # fsync/synchronous_commit/full_page_writes off: this server's data is thrown away at
   # the end, so crash safety does not matter and tests run faster without the flushes.
+  # PGTEST_DURABLE=1 keeps PostgreSQL's defaults, for a drill that crashes the server and
+  # expects every acknowledged commit to survive.
+  local speed="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  [ "${PGTEST_DURABLE:-0}" = 1 ] && speed=""
   local port=55432 last=55531 log=$run/postgres.log started=0
   while [ "$port" -le "$last" ]; do
     if _pgtest_port_in_use "$port"; then
@@ -138,7 +144,7 @@ postgres_start() {
     fi
     : >"$log" && { [ "$_PGTEST_AS_POSTGRES" = 0 ] || chown postgres:postgres "$log"; }
     if _pgtest_run "$bin/pg_ctl" -D "$data" -l "$log" -s -w -t 30 start \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $run -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $run -c max_connections=300 $speed" \
         >>"$tmp/pg_ctl.log" 2>&1; then
       started=1
       break

@@ -32,7 +32,12 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         for (var inner = e; inner is not null; inner = inner.InnerException)
             // Transient: the server is down, unreachable, shutting down or out of connections.
             // A constraint violation is not an outage (and must not invite a retry).
-            if (inner is DbException { IsTransient: true } or TimeoutException) return true;
+            if (inner is DbException { IsTransient: true } or TimeoutException or System.Net.Sockets.SocketException ||
+                inner is DbException { SqlState: { } state } && OutageStates.Any(state.StartsWith))
+                return true;
         return false;
     }
+
+    // SQLSTATE classes: 08 connection exception, 53 insufficient resources, 57P operator intervention (shutdown).
+    static readonly string[] OutageStates = ["08", "53", "57P"];
 }

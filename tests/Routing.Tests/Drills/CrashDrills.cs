@@ -5,11 +5,12 @@ using Microsoft.EntityFrameworkCore;
 using Routing.Engine.History;
 using Routing.Engine.Timers;
 using Routing.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Routing.Tests.Drills;
 
 /// A host process is killed (SIGKILL) while reports stream in, then started again.
-public abstract class CrashDrills(Func<TestStore> newStore)
+public abstract class CrashDrills(Func<TestStore> newStore, ITestOutputHelper output)
 {
     const int Writers = 8;
     const int AcceptedBeforeKill = 60;
@@ -40,6 +41,8 @@ public abstract class CrashDrills(Func<TestStore> newStore)
             await Task.WhenAll(writers);
         }
         var unanswered = attempts.Where(a => a.Status is null).ToList();
+        output.WriteLine($"{attempts.Count(a => a.Status == HttpStatusCode.Created)} accepted before the kill, {unanswered.Count} without an answer");
+        Assert.NotEmpty(unanswered);
         Assert.All(attempts, a => Assert.True(a.Status is null or HttpStatusCode.Created, $"{a.Status}: {a.Receipt}"));
 
         // Started again; every client retries what got no answer, with its Idempotency-Key.
@@ -111,6 +114,8 @@ public abstract class CrashDrills(Func<TestStore> newStore)
     }
 }
 
-public sealed class CrashDrillsOnSqlite() : CrashDrills(TestStore.Sqlite);
+[Collection(RealTime.Name)]
+public sealed class CrashDrillsOnSqlite(ITestOutputHelper output) : CrashDrills(TestStore.Sqlite, output);
 
-public sealed class CrashDrillsOnPostgres() : CrashDrills(TestStore.Postgres);
+[Collection(RealTime.Name)]
+public sealed class CrashDrillsOnPostgres(ITestOutputHelper output) : CrashDrills(TestStore.Postgres, output);

@@ -13,6 +13,7 @@ namespace Routing.Tests.Drills;
 /// and deeply nested JSON, wrong types, huge numbers and strings, invalid UTF-8, unknown
 /// fields, nulls everywhere, 10 MB bodies. Only 4xx may come back, nothing may be stored,
 /// and afterwards the host still works and the history chain still verifies.
+[Collection(RealTime.Name)]
 public sealed class GarbageInputDrill(PostgresFixture fixture) : IClassFixture<PostgresFixture>
 {
     const int BodiesPerEndpoint = 10_000;

@@ -15,7 +15,11 @@ public abstract class TestStore : IAsyncDisposable
     internal abstract RoutingDb Open();
 
     public static TestStore Sqlite() => new SqliteStore();
-    public static TestStore Postgres() => new PostgresStore();
+    public static TestStore Postgres() => new PostgresStore(Environment.GetEnvironmentVariable(PostgresStore.Variable)
+        ?? throw new InvalidOperationException($"{PostgresStore.Variable} is not set: run ./test.sh, which starts a throwaway PostgreSQL for the tests."));
+
+    /// A fresh database on another server (see PrivatePostgres).
+    public static TestStore Postgres(string server) => new PostgresStore(server);
 
     sealed class SqliteStore : TestStore
     {
@@ -34,21 +38,21 @@ public abstract class TestStore : IAsyncDisposable
 
     sealed class PostgresStore : TestStore
     {
-        const string Variable = "ROUTING_TEST_POSTGRES";
+        public const string Variable = "ROUTING_TEST_POSTGRES";
         readonly string server;
         readonly string database = $"routing_test_{Guid.NewGuid():N}";
 
-        public PostgresStore()
+        public PostgresStore(string server)
         {
-            server = Environment.GetEnvironmentVariable(Variable)
-                ?? throw new InvalidOperationException(
-                    $"{Variable} is not set: run ./test.sh, which starts a throwaway PostgreSQL for the tests.");
+            this.server = server;
             Run($"CREATE DATABASE {database}");
         }
 
         public override string Provider => "Postgres";
         public override string ConnectionString => new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
-        internal override RoutingDb Open() => new PostgresRoutingDb(new DbContextOptionsBuilder<PostgresRoutingDb>().UseNpgsql(ConnectionString).Options);
+        // Unpooled: a drill may restart the server under it, which breaks pooled connections.
+        internal override RoutingDb Open() => new PostgresRoutingDb(new DbContextOptionsBuilder<PostgresRoutingDb>()
+            .UseNpgsql(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString).Options);
 
         public override ValueTask DisposeAsync()
         {

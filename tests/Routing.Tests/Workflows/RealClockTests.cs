@@ -8,6 +8,7 @@ using Routing.Tests.Infrastructure;
 namespace Routing.Tests.Workflows;
 
 /// Hangfire as the real clock: timers fire in real time, after restarts and across hosts.
+[Collection(RealTime.Name)]
 public sealed class RealClockTests
 {
     [Fact]
@@ -71,8 +72,12 @@ public sealed class RealClockTests
                     .Select(g => $"{g.Key.Kind}/{g.Key.Round}/{g.Key.Status}/handed={g.Key.Handed}: {g.Count()}").ToListAsync());
                 var notifications = await Read(db => db.Notifications.GroupBy(n => new { n.Event, n.Status, n.Attempts })
                     .Select(g => $"{g.Key.Event}/{g.Key.Status}/attempts={g.Key.Attempts}: {g.Count()}").ToListAsync());
+                var jobs = await Read(db => db.Database.SqlQueryRaw<string>(
+                    "SELECT statename || ': ' || count(*) AS \"Value\" FROM hangfire.job GROUP BY statename").ToListAsync());
+                var servers = await Read(db => db.Database.SqlQueryRaw<string>(
+                    "SELECT id || ' ' || lastheartbeat AS \"Value\" FROM hangfire.server").ToListAsync());
                 return $"timers [{string.Join("; ", timers)}] notifications [{string.Join("; ", notifications)}] " +
-                       $"deliveries {receiver.Deliveries.Count}";
+                       $"deliveries {receiver.Deliveries.Count}; Hangfire jobs [{string.Join("; ", jobs)}] servers [{string.Join("; ", servers)}] at {DateTime.UtcNow:O}";
             });
 
         var history = await Read(db => db.History.Where(e => e.WorkItemId != null)

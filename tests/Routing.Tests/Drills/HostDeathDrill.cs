@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Routing.Engine.History;
+using Routing.Engine.Reports;
+using Routing.Engine.Timers;
+using Routing.Engine.WorkItems;
+using Routing.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Routing.Tests.Drills;
+
+/// Two hosts share PostgreSQL; 10,000 timers fall due together and one host is killed
+/// (SIGKILL) when about half have fired. The other finishes the work, and each timer's
+/// effect happens once.
+[Collection(RealTime.Name)]
+public sealed class HostDeathDrill(ITestOutputHelper output)
+{
+    const int Timers = 10_000;
+
+    [Fact]
+    public async Task Host_killed_halfway_through_10000_due_timers_leaves_each_effect_happening_once()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var rules = receiver.RulesFolderFor("logistics");
+        await using var store = TestStore.Postgres();
+        await using var a = new HostProcess(store, rules);
+        await using var b = new HostProcess(store, rules);
+        await a.StartAsync();
+        await b.StartAsync();
+
+        // Items that missed their last reminder: each timer escalates its item and tells the department.
+        var due = DateTimeOffset.UtcNow.AddSeconds(15);
+        await using (var db = store.Open())
+        {
+            for (var i = 0; i < Timers; i++)
+            {
+                var report = ReportFactory.Create(new ReportSubmission($"Late deliveries {i}", $"drill-{i}", "supply", null, null, null, 1,
+                    null, null, "low", null, ["ticket"], "drill", DateTimeOffset.UtcNow.AddHours(-1)), DateTimeOffset.UtcNow);
+                var item = WorkItem.Open(report.Id, "logistics", "P4", new(TimeSpan.FromHours(1), TimeSpan.FromDays(5), null, null), 1, [], DateTimeOffset.UtcNow);
+                db.Reports.Add(report);
+                db.WorkItems.Add(item);
+                db.Timers.Add(new WorkItemTimer { Id = Guid.NewGuid(), WorkItemId = item.Id, Kind = TimerKind.FollowUp, Round = 2, DueAt = due, Status = TimerStatus.Pending });
+            }
+            await db.SaveChangesAsync();
+        }
+
+        await Eventually.HoldsAsync(async () => await FiredAsync(store) >= Timers / 2, TimeSpan.FromSeconds(120), "half the timers fire");
+        await a.KillAsync();
+        output.WriteLine($"host A killed with {await FiredAsync(store)} of {Timers} timers fired, {receiver.Deliveries.Count} webhooks received");
+
+        await Eventually.HoldsAsync(
+            async () =>
+            {
+                await using var db = store.Open();
+                return await FiredAsync(store) == Timers &&
+                       !await db.Notifications.AnyAsync(n => n.Status == Engine.Notifications.NotificationStatus.Pending ||
+                                                            n.Status == Engine.Notifications.NotificationStatus.Sending);
+            },
+            TimeSpan.FromSeconds(180), "host B fires every timer and delivers every notification",
+            async () => $"{await FiredAsync(store)} fired, {receiver.Deliveries.Count} webhooks\n{b.Output}");
+
+        await using (var db = store.Open())
+        {
+            var fired = await db.History.Where(e => e.Kind == HistoryKinds.TimerFired).Select(e => e.Data).ToListAsync();
+            Assert.Equal(Timers, fired.Count);
+            Assert.Equal(Timers, fired.Select(d => (string)JsonNode.Parse(d)!["timer"]!).Distinct().Count());
+            Assert.Equal(Timers, await db.History.CountAsync(e => e.Kind == HistoryKinds.Escalated));
+            Assert.Equal(Timers, await db.WorkItems.CountAsync(w => w.State == WorkItemState.Escalated));
+
+            // Every escalation told logistics once per event id; a delivery cut off by the kill
+            // (sent, not yet recorded) is sent again with the same id, so receivers can drop it.
+            var escalations = await db.Notifications.Where(n => n.Event == "escalated" && n.Department == "logistics")
+                .Select(n => n.Id.ToString()).ToListAsync();
+            var deliveries = receiver.Deliveries.Where(d => d.Event == "escalated").ToList();
+            Assert.Equal(Timers, escalations.Count);
+            Assert.Equal(escalations.Order(), deliveries.Select(d => d.EventId).Distinct().Order());
+            output.WriteLine($"{deliveries.Count} deliveries for {escalations.Count} escalations");
+            Assert.True(deliveries.Count - escalations.Count <= 200, $"{deliveries.Count - escalations.Count} repeated deliveries");
+        }
+        Directory.Delete(rules, recursive: true);
+    }
+
+    static async Task<int> FiredAsync(TestStore store)
+    {
+        await using var db = store.Open();
+        return await db.Timers.CountAsync(t => t.Status == TimerStatus.Fired);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Routing.Engine.History;
+using Routing.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Routing.Tests.Drills;
+
+/// PostgreSQL stops for about ten seconds under a running host process: requests fail fast
+/// with 503, the host recovers by itself when the database returns, nothing accepted is
+/// lost, and the timers that fell due meanwhile fire afterwards.
+[Collection(RealTime.Name)]
+public sealed class OutageDrill(ITestOutputHelper output)
+{
+    static readonly TimeSpan Outage = TimeSpan.FromSeconds(10);
+    static readonly TimeSpan FailFast = TimeSpan.FromSeconds(5);
+
+    [Fact]
+    public async Task Database_outage_gives_fast_503s_and_the_host_recovers_losing_nothing()
+    {
+        await using var postgres = await PrivatePostgres.StartAsync();
+        await using var store = TestStore.Postgres(postgres.ConnectionString);
+        var rules = ShortSlaRules.Create(TimeSpan.FromSeconds(6));
+        await using var host = new HostProcess(store, rules);
+        await host.StartAsync();
+        using var client = host.Client(TimeSpan.FromSeconds(30));
+
+        // Their first follow-ups fall due during the outage.
+        var accepted = new List<JsonObject>();
+        for (var i = 0; i < 20; i++) accepted.Add(await client.SubmitAsync(Reports.Valid("supply")));
+
+        var itemIds = accepted.Select(r => Guid.Parse((string)r.Item("logistics")["id"]!)).ToList();
+        await using (var db = store.Open())
+        {
+            var timersPerItem = await db.Timers.Where(t => itemIds.Contains(t.WorkItemId)).GroupBy(t => t.WorkItemId).Select(g => g.Count()).ToListAsync();
+            Assert.True(timersPerItem.Count == itemIds.Count, $"timers for {timersPerItem.Count} of {itemIds.Count} items: {string.Join(",", accepted.Select(a => a.ToJsonString()))}");
+        }
+
+        await postgres.StopAsync();
+        var answers = new List<(string Call, HttpStatusCode Status, TimeSpan Took, string? ContentType)>();
+        var outage = Stopwatch.StartNew();
+        while (outage.Elapsed < Outage)
+        {
+            answers.Add(await TimedAsync("POST /api/reports", () => client.PostReportAsync(Reports.Valid("supply"), Guid.NewGuid().ToString())));
+            answers.Add(await TimedAsync("GET /api/work-items/{id}", () => client.GetAsync($"/api/work-items/{accepted[0].Item("logistics")["id"]}")));
+            answers.Add(await TimedAsync("GET /health", () => client.GetAsync("/health")));
+            await Task.Delay(200);
+        }
+        await postgres.StartAgainAsync();
+        output.WriteLine($"{answers.Count} answers during the outage, slowest {answers.Max(a => a.Took).TotalMilliseconds:F0} ms");
+
+        Assert.All(answers, a =>
+        {
+            Assert.True(a.Status == HttpStatusCode.ServiceUnavailable, $"{a.Call}: {(int)a.Status}");
+            Assert.True(a.Took < FailFast, $"{a.Call} took {a.Took.TotalSeconds:F1} s");
+            if (a.Call != "GET /health") Assert.Equal("application/problem+json", a.ContentType);
+        });
+
+        // The same process takes reports again by itself.
+        await Eventually.HoldsAsync(async () => (await client.PostReportAsync(Reports.Valid("supply"))).StatusCode == HttpStatusCode.Created,
+            TimeSpan.FromSeconds(60), "the host accepts reports again", () => Task.FromResult(host.Output));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+
+        // Nothing accepted before is lost, and the timers due during the outage fire after it, once.
+        await Eventually.HoldsAsync(async () =>
+            {
+                await using var db = store.Open();
+                return await db.History.CountAsync(e => e.Kind == HistoryKinds.Escalated && itemIds.Contains(e.WorkItemId!.Value)) == itemIds.Count;
+            },
+            TimeSpan.FromSeconds(120), "every item accepted before the outage is reminded twice and escalated", async () =>
+            {
+                await using var db = store.Open();
+                var timers = await db.Timers.Where(t => itemIds.Contains(t.WorkItemId))
+                    .GroupBy(t => new { t.Kind, t.Round, t.Status, Handed = t.HandedOffAt != null })
+                    .Select(g => $"{g.Key.Kind}/{g.Key.Round}/{g.Key.Status}/handed={g.Key.Handed}: {g.Count()}").ToListAsync();
+                return $"timers [{string.Join("; ", timers)}]\n{host.Output}";
+            });
+        await using (var db = store.Open())
+        {
+            var reportIds = accepted.Select(r => Guid.Parse((string)r["reportId"]!)).ToList();
+            Assert.Equal(reportIds.Count, await db.Reports.CountAsync(r => reportIds.Contains(r.Id)));
+            var fired = await db.History.Where(e => e.Kind == HistoryKinds.TimerFired && itemIds.Contains(e.WorkItemId!.Value))
+                .GroupBy(e => e.WorkItemId).Select(g => g.Count()).ToListAsync();
+            Assert.Equal(itemIds.Count, fired.Count);
+            Assert.All(fired, count => Assert.Equal(3, count));
+        }
+        Directory.Delete(rules, recursive: true);
+    }
+
+    static async Task<(string, HttpStatusCode, TimeSpan, string?)> TimedAsync(string call, Func<Task<HttpResponseMessage>> send)
+    {
+        var watch = Stopwatch.StartNew();
+        using var response = await send();
+        return (call, response.StatusCode, watch.Elapsed, response.Content.Headers.ContentType?.MediaType);
+    }
+}
