@@ -16,7 +16,12 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             _ when IsStoreOutage(exception) => (StatusCodes.Status503ServiceUnavailable, "The store is unavailable; retry shortly."),
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred."),
         };
-        if (status >= 500) log.LogError(exception, "Request {Method} {Path} failed with {Status}", http.Request.Method, http.Request.Path, status);
+        if (status == StatusCodes.Status503ServiceUnavailable)
+            // One outage fails every request: say so per request, without a stack trace each time.
+            log.LogWarning("Request {Method} {Path} answered 503: the store is unavailable ({Error})",
+                http.Request.Method, http.Request.Path, exception.GetBaseException().Message);
+        else if (status >= 500)
+            log.LogError(exception, "Request {Method} {Path} failed with {Status}", http.Request.Method, http.Request.Path, status);
 
         http.Response.StatusCode = status;
         return await problems.TryWriteAsync(new()
