@@ -18,6 +18,7 @@ builder.Services.AddRoutingWorkflows(builder.Configuration);
 builder.Services.AddRoutingClock(builder.Configuration);
 builder.Services.AddRoutingApi();
 builder.Services.AddRoutingAccess();
+builder.Services.AddRazorPages();
 // The largest body anyone sends is a ruleset draft (4 MiB); reports are held to 256 KiB by their endpoint.
 builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 5 * 1024 * 1024);
 
@@ -30,6 +31,8 @@ app.UseSecurityHeaders();
 app.UseAuthentication();
 app.UseAuthorization();
 
+app.MapStaticAssets().AllowAnonymous();
+app.MapRazorPages();
 app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapReports();

@@ -6,8 +6,9 @@ using Routing.Engine.Access;
 
 namespace Routing.Host.Access;
 
-/// `Authorization: Bearer <key>` or `X-Api-Key: <key>`. Keys are looked up on every
-/// request (by hash, indexed), so a revoked key stops working at once on every host.
+/// `Authorization: Bearer <key>` or `X-Api-Key: <key>`; in the web console, the key the user
+/// signed in with, from an HttpOnly cookie. Keys are looked up on every request (by hash,
+/// indexed), so a revoked key stops working at once on every host.
 internal sealed class ApiKeyAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
     ApiKeyService keys, FailedAuthentications failures)
@@ -15,6 +16,7 @@ internal sealed class ApiKeyAuthentication(
 {
     public const string SchemeName = "ApiKey";
     public const string DepartmentClaim = "department";
+    public const string CookieName = "routing_key";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -41,13 +43,31 @@ internal sealed class ApiKeyAuthentication(
             Response.Headers.RetryAfter = ((int)FailedAuthentications.Window.TotalSeconds).ToString();
             return Task.CompletedTask;
         }
+        if (TakesCookie(Request))
+        {
+            Response.Redirect($"/console/sign-in?returnUrl={Uri.EscapeDataString(Request.Path + Request.QueryString)}");
+            return Task.CompletedTask;
+        }
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
         return Task.CompletedTask;
     }
 
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        if (TakesCookie(Request)) Response.Redirect("/console/forbidden");
+        else Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    }
+
+    /// The cookie counts only for the console and the Hangfire dashboard: the JSON API stays
+    /// header-only, so no request from another site can ride on a signed-in browser.
+    static bool TakesCookie(HttpRequest request) =>
+        request.Path.StartsWithSegments("/console") || request.Path.StartsWithSegments("/hangfire");
+
     static string? Presented(HttpRequest request)
     {
+        if (TakesCookie(request) && request.Cookies[CookieName] is { Length: > 0 } signedIn) return signedIn;
         if (request.Headers.TryGetValue("X-Api-Key", out var header) && header.ToString() is { Length: > 0 } apiKey) return apiKey;
         var authorization = request.Headers.Authorization.ToString();
         return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : null;

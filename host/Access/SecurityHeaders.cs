@@ -11,6 +11,8 @@ internal static class SecurityHeaders
         headers["Referrer-Policy"] = "no-referrer";
         if (http.Request.Path.StartsWithSegments("/api"))
             headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+        else if (http.Request.Path.StartsWithSegments("/console"))
+            headers.ContentSecurityPolicy = "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
         return next(http);
     });
 }

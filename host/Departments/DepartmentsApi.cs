@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using Routing.Host.Access;
 using Routing.Engine.Departments;
 using Routing.Engine.Store;
@@ -26,7 +25,6 @@ internal static class DepartmentsApi
         return app;
     }
 
-    /// The department's work items, most urgent first, oldest first within a priority.
     static async Task<IResult> InboxAsync(
         string id, string? state, int? page, int? pageSize,
         ClaimsPrincipal user, IDepartmentDirectory departments, RoutingDb db, CancellationToken ct)
@@ -45,12 +43,8 @@ internal static class DepartmentsApi
         if (pageSize is < 1 or > MaxPageSize) errors["pageSize"] = [$"must be from 1 to {MaxPageSize}."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var query = db.WorkItems.AsNoTracking().Where(w => w.Department == id);
-        if (wanted is { } s) query = query.Where(w => w.State == s);
         int p = page ?? 1, size = pageSize ?? 50;
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(w => w.Priority).ThenBy(w => w.CreatedAt).ThenBy(w => w.Id)
-            .Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        var (total, items) = await InboxQuery.PageAsync(db, id, wanted, p, size, ct);
 
         return TypedResults.Ok(new Inbox(id, p, size, total, [.. items.Select(WorkItemView.ToBody)]));
     }

@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Routing.Engine.Departments;
+using Routing.Engine.Store;
+using Routing.Engine.WorkItems;
+using Routing.Host.Access;
+using Routing.Host.Departments;
+using Routing.Workflows.WorkItems;
+
+namespace Routing.Host.Pages.Console;
+
+/// A department's work items with what is due when, and the actions the user may take.
+[Authorize(Policy = Policies.Read)]
+internal sealed class InboxModel(RoutingDb db, IDepartmentDirectory directory, WorkItemActionService actions, TimeProvider clock) : PageModel
+{
+    const int PageSize = 100;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Department { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public WorkItemState? State { get; set; }
+
+    public IReadOnlyList<Department> Departments { get; private set; } = [];
+    public IReadOnlyList<WorkItem> Items { get; private set; } = [];
+    public int Total { get; private set; }
+    public DateTimeOffset Now { get; private set; }
+    public string? Message { get; private set; }
+    public bool MessageIsError { get; private set; }
+
+    public bool CanAct(WorkItem item) => User.CanAct(item.Department, directory);
+
+    public Task<IActionResult> OnGetAsync(CancellationToken ct) => ShowAsync(ct);
+
+    public async Task<IActionResult> OnPostActAsync(Guid item, string action, int version, string? note, CancellationToken ct)
+    {
+        var department = await db.WorkItems.Where(w => w.Id == item).Select(w => w.Department).FirstOrDefaultAsync(ct);
+        if (department is null || !User.CanSee(department)) return NotFound();
+        if (!User.CanAct(department, directory)) return Forbid();
+        if (!WorkItemActions.TryParse(action, out _)) return BadRequest();
+
+        (Message, MessageIsError) = action == "comment" && string.IsNullOrWhiteSpace(note)
+            ? ("A comment needs a note.", true)
+            : await actions.ActAsync(item, action, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), version, Actor.Of(HttpContext), ct) switch
+            {
+                ActionOutcome.Done done => ($"{Verb(action)}: the item is now {done.Item.State}.", false),
+                ActionOutcome.NotAllowed n => ($"'{action}' is not allowed while the item is {n.State}.", true),
+                ActionOutcome.Stale => ("The item changed since you loaded the page; here it is as it is now.", true),
+                _ => ("No such work item.", true),
+            };
+        if (MessageIsError) Response.StatusCode = StatusCodes.Status409Conflict;
+        Department ??= department;
+        return await ShowAsync(ct);
+    }
+
+    async Task<IActionResult> ShowAsync(CancellationToken ct)
+    {
+        Departments = [.. directory.All.Where(d => User.CanSee(d.Id))];
+        Department ??= Departments.FirstOrDefault()?.Id;
+        if (Department is null || !Departments.Any(d => d.Id == Department)) return NotFound();
+        Now = clock.GetUtcNow();
+        (Total, var items) = await InboxQuery.PageAsync(db, Department, State, 1, PageSize, ct);
+        Items = items;
+        return Page();
+    }
+
+    static string Verb(string action) => action switch
+    {
+        "hand-back" => "Handed back",
+        "comment" => "Commented",
+        _ => char.ToUpperInvariant(action[0]) + action[1..] + (action.EndsWith('e') ? "d" : "ed"),
+    };
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Routing.Engine.Store;
+using Routing.Engine.WorkItems;
+using Routing.Host.Access;
+using Routing.Host.History;
+
+namespace Routing.Host.Pages.Console;
+
+/// One work item and its timeline, oldest first.
+[Authorize(Policy = Policies.Read)]
+internal sealed class ItemModel(RoutingDb db, TimeProvider clock) : PageModel
+{
+    public WorkItem Item { get; private set; } = null!;
+    public IReadOnlyList<HistoryEntryView> Timeline { get; private set; } = [];
+    public DateTimeOffset Now { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var item = await db.WorkItems.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, ct);
+        if (item is null || !User.CanSee(item.Department)) return NotFound();
+        Item = item;
+        Now = clock.GetUtcNow();
+        Timeline = [.. (await db.History.AsNoTracking().Where(e => e.WorkItemId == id).OrderBy(e => e.Sequence).ToListAsync(ct))
+            .Select(HistoryEntryView.Of)];
+        return Page();
+    }
+}

@@ -1,0 +1,175 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Routing.Engine.WorkItems;
+using Routing.Tests.Infrastructure;
+using Routing.Workflows.WorkItems;
+
+namespace Routing.Tests.WebConsole;
+
+/// The web console over HTTP, as a browser uses it: sign in with a key kept in a cookie,
+/// see one's inbox, act with the buttons the item's state and one's role allow.
+public abstract partial class ConsoleTests(RoutingFixture fixture)
+{
+    readonly HttpClient admin = fixture.Client;
+
+    [Fact]
+    public async Task Signing_in_keeps_the_key_in_a_strict_cookie_that_only_the_console_accepts()
+    {
+        var browser = Browser();
+        var page = await browser.GetAsync("/console/inbox");
+        Assert.Equal("/console/sign-in", page.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("returnUrl=%2Fconsole%2Finbox", page.RequestMessage.RequestUri.Query);
+
+        var wrong = await SignInAsync(browser, "rk_not-a-key", await page.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Contains("That key is not valid", await wrong.Content.ReadAsStringAsync());
+
+        var key = await KeyAsync("auditor");
+        var signedIn = await SignInAsync(browser, key, await wrong.Content.ReadAsStringAsync(), returnUrl: "/console/inbox");
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        Assert.Equal("/console/inbox", signedIn.RequestMessage!.RequestUri!.AbsolutePath);
+        var cookie = signedIn.RequestMessage.Headers.GetValues("Cookie").Single();
+        Assert.Contains($"routing_key={key}", cookie);
+
+        // The JSON API takes keys from headers only: a cookie cannot carry a forged request there.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/departments")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_sign_in_cookie_is_HttpOnly_Secure_and_SameSite_strict()
+    {
+        var browser = Browser(followRedirects: false);
+        var form = await (await browser.GetAsync("/console/sign-in")).Content.ReadAsStringAsync();
+        var response = await SignInAsync(browser, await KeyAsync("csm"), form);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var setCookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("routing_key="));
+        Assert.Contains("httponly", setCookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("secure", setCookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", setCookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_head_sees_only_their_departments_and_acts_with_the_buttons_the_state_allows()
+    {
+        var receipt = await admin.SubmitAsync(Reports.Valid("quality").With("segment.accessibility", "low vision"));
+        var rnd = (string)receipt.Item("rnd")["id"]!;
+        var manufacturing = (string)receipt.Item("manufacturing")["id"]!;
+        var browser = Browser();
+        var inbox = await SignInAsync(browser, await KeyAsync("department-head", "rnd"),
+            await (await browser.GetAsync("/console/sign-in")).Content.ReadAsStringAsync(), returnUrl: "/console/inbox");
+        var html = await inbox.Content.ReadAsStringAsync();
+
+        var departments = Regex.Match(html, "<select id=\"department\".*?</select>", RegexOptions.Singleline).Value;
+        Assert.Equal(["rnd"], Options().Matches(departments).Select(m => m.Groups[1].Value));
+        Assert.Equal(WorkItemLifecycle.AllowedActions(WorkItemState.Routed).Order(), Buttons(html, rnd).Order());
+        Assert.DoesNotContain(manufacturing, html);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/console/inbox?department=manufacturing")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/console/items/{manufacturing}")).StatusCode);
+
+        var acted = await browser.PostAsync("/console/inbox?handler=Act", Form(html, new()
+        {
+            ["item"] = rnd, ["action"] = "acknowledge", ["version"] = "1", ["department"] = "rnd", ["note"] = "on it",
+        }));
+        var after = await acted.Content.ReadAsStringAsync();
+        Assert.Contains("Acknowledged: the item is now Acknowledged.", after);
+        Assert.Equal("Acknowledged", (await admin.GetItemAsync(rnd)).State());
+        Assert.Equal(WorkItemLifecycle.AllowedActions(WorkItemState.Acknowledged).Order(), Buttons(after, rnd).Order());
+        Assert.DoesNotContain("acknowledge", Buttons(after, rnd));
+
+        // A second click from the old page is stale: the item changed meanwhile.
+        var stale = await browser.PostAsync("/console/inbox?handler=Act", Form(html, new()
+        {
+            ["item"] = rnd, ["action"] = "acknowledge", ["version"] = "1", ["department"] = "rnd",
+        }));
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+
+        var timeline = await (await browser.GetAsync($"/console/items/{rnd}")).Content.ReadAsStringAsync();
+        Assert.Contains("on it", timeline);
+    }
+
+    [Fact]
+    public async Task An_auditor_reads_but_gets_no_action_buttons()
+    {
+        var receipt = await admin.SubmitAsync(Reports.Valid("supply"));
+        var item = (string)receipt.Item("logistics")["id"]!;
+        var browser = Browser();
+        var html = await (await SignInAsync(browser, await KeyAsync("auditor"),
+            await (await browser.GetAsync("/console/sign-in")).Content.ReadAsStringAsync(), returnUrl: "/console/inbox?department=logistics"))
+            .Content.ReadAsStringAsync();
+
+        Assert.Contains(item[..8], html);
+        Assert.Empty(Buttons(html, item));
+    }
+
+    [Fact]
+    public async Task Overdue_items_are_marked_and_a_revoked_key_is_signed_out_at_once()
+    {
+        var receipt = await admin.SubmitAsync(Reports.Valid("supply").With("severity", "critical"));
+        var item = (string)receipt.Item("logistics")["id"]!;
+        var created = await admin.PostAsJsonAsync("/api/keys", new { name = "head-logistics", role = "department-head", departments = new[] { "logistics" } });
+        var key = JsonNode.Parse(await created.Content.ReadAsStringAsync())!;
+        var browser = Browser();
+        await SignInAsync(browser, (string)key["key"]!, await (await browser.GetAsync("/console/sign-in")).Content.ReadAsStringAsync());
+
+        var ackDue = DateTimeOffset.Parse((string)receipt.Item("logistics")["ackDueAt"]!);
+        fixture.Clock.Advance(ackDue - fixture.Clock.GetUtcNow() + TimeSpan.FromMinutes(5));
+        var page = await (await browser.GetAsync($"/console/items/{item}")).Content.ReadAsStringAsync();
+        Assert.Matches("class=\"overdue\">acknowledge overdue by 5 min<", page);
+
+        await admin.DeleteAsync($"/api/keys/{key["id"]}");
+        var after = await browser.GetAsync("/console/inbox");
+        Assert.Equal("/console/sign-in", after.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    HttpClient Browser(bool followRedirects = true)
+    {
+        var browser = fixture.App.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            // The cookie is Secure: a browser sends it over https only (or to localhost).
+            BaseAddress = new Uri("https://localhost"),
+            AllowAutoRedirect = followRedirects,
+        });
+        browser.DefaultRequestHeaders.Authorization = null;
+        return browser;
+    }
+
+    async Task<string> KeyAsync(string role, params string[] departments)
+    {
+        var response = await admin.PostAsJsonAsync("/api/keys", new { name = $"{role}-{Guid.NewGuid():N}"[..20], role, departments });
+        return (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["key"]!;
+    }
+
+    static Task<HttpResponseMessage> SignInAsync(HttpClient browser, string key, string signInPage, string? returnUrl = null) =>
+        browser.PostAsync("/console/sign-in", Form(signInPage, new() { ["key"] = key, ["ReturnUrl"] = returnUrl ?? "" }));
+
+    /// A form post with the anti-forgery token of the page it was sent from.
+    static FormUrlEncodedContent Form(string page, Dictionary<string, string> fields)
+    {
+        fields["__RequestVerificationToken"] = Token().Match(page).Groups[1].Value;
+        return new FormUrlEncodedContent(fields);
+    }
+
+    /// The action buttons in the form of one item.
+    static string[] Buttons(string html, string item)
+    {
+        var form = Regex.Match(html, $"<form[^>]*>(?:(?!</form>).)*?name=\"item\" value=\"{item}\"(?:(?!</form>).)*</form>", RegexOptions.Singleline);
+        return form.Success ? [.. ActionButton().Matches(form.Value).Select(m => m.Groups[1].Value)] : [];
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+
+    [GeneratedRegex("<option value=\"([^\"]+)\"")]
+    private static partial Regex Options();
+
+    [GeneratedRegex("<button type=\"submit\" name=\"action\" value=\"([^\"]+)\"")]
+    private static partial Regex ActionButton();
+}
+
+public sealed class ConsoleOnSqlite(SqliteFixture fixture) : ConsoleTests(fixture), IClassFixture<SqliteFixture>;
+
+public sealed class ConsoleOnPostgres(PostgresFixture fixture) : ConsoleTests(fixture), IClassFixture<PostgresFixture>;
