@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds Routing.sln once (Release) and runs every test project under tests/ against a
-# throwaway PostgreSQL server (scripts/postgres.sh; ROUTING_TEST_POSTGRES is exported).
+# throwaway PostgreSQL server (scripts/postgres.sh; ROUTING_TEST_POSTGRES is exported),
+# installing PostgreSQL and Chromium (for the console's browser tests) from apt if missing.
 # The last line of output is always "N passed, N failed" (", N skipped" when > 0),
 # counted from the TRX result files. Exit 0 only if nothing failed, something passed and
 # every test project ran.
@@ -66,6 +67,17 @@ if ! postgres_start; then
   failed=1
   problems+=("could not start the test PostgreSQL server; no tests were run")
   finish
+fi
+
+# The web console's browser tests drive Debian's Chromium (Playwright never downloads a browser).
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing Chromium from apt for the browser tests..."
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; } >/dev/null ||
+      problems+=("could not install chromium from apt; the browser tests will fail")
+  else
+    problems+=("/usr/bin/chromium is missing and this is not root: sudo apt-get install chromium")
+  fi
 fi
 
 # Build once. Test projects that are not in the solution get built on their own.

@@ -28,10 +28,11 @@ if (KeysCli.Matches(args)) return await KeysCli.RunAsync(app.Services, args, Con
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
+// The console's stylesheet, from host/wwwroot: public, and served before authentication.
+app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages();
 app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();

@@ -37,7 +37,8 @@ public sealed class HostProcess : IAsyncDisposable
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Routing.Host.dll"), "--contentRoot", AppContext.BaseDirectory },
+            // The host's folder is its content root, as with `dotnet run --project host`: the console's wwwroot is there.
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Routing.Host.dll"), "--contentRoot", Path.Combine(RepositoryFolder.Root, "host") },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = AppContext.BaseDirectory,

@@ -17,7 +17,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
 
     public static async Task<PrivatePostgres> StartAsync()
     {
-        var script = Path.Combine(RepositoryRoot(), "scripts", "postgres.sh");
+        var script = Path.Combine(RepositoryFolder.Root, "scripts", "postgres.sh");
         var lines = (await RunAsync("bash", "-c",
             "PGTEST_DURABLE=1 && source \"$0\" && postgres_start >&2 && printf '%s\\n%s\\n%s\\n' \"$PGDATA_TEST\" \"$ROUTING_TEST_POSTGRES\" \"$PGBIN\"", script))
             .Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -59,12 +59,5 @@ public sealed class PrivatePostgres : IAsyncDisposable
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"{file} {string.Join(' ', args)} exited {process.ExitCode}: {await stderr}");
         return await stdout;
-    }
-
-    static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Routing.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Routing.sln not found above the test binaries.");
     }
 }

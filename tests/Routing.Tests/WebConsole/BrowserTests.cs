@@ -1,0 +1,119 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Routing.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Routing.Tests.WebConsole;
+
+/// The console in a real browser (Debian's Chromium, headless): the stories each role lives,
+/// an accessibility check (axe) of every page, and a screenshot of each main page.
+[Collection(RealTime.Name)]
+public sealed class BrowserTests : IAsyncLifetime
+{
+    const string Chromium = "/usr/bin/chromium";
+    static readonly string Screenshots = Path.Combine(RepositoryFolder.Root, "artifacts", "screenshots");
+
+    readonly TestStore store = TestStore.Sqlite();
+    HostProcess host = null!;
+    IPlaywright playwright = null!;
+    IBrowser browser = null!;
+    HttpClient admin = null!;
+
+    public async Task InitializeAsync()
+    {
+        host = new HostProcess(store, Path.Combine(AppContext.BaseDirectory, "rules"));
+        await host.StartAsync();
+        admin = host.Client();
+        playwright = await Playwright.CreateAsync();
+        // Playwright drives the system's Chromium; it never downloads a browser of its own.
+        browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+        Directory.CreateDirectory(Screenshots);
+    }
+
+    [Fact]
+    public async Task A_head_signs_in_acknowledges_and_resolves_an_item_and_sees_it_in_the_timeline()
+    {
+        var receipt = await admin.SubmitAsync(Reports.Valid("supply").With("title", "Depot 7 delivers two days late"));
+        var item = (string)receipt.Item("logistics")["id"]!;
+        var page = await SignInAsync(await KeyAsync("department-head", "logistics"));
+        await CheckAccessibleAsync(page, "inbox");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "inbox.png"), FullPage = true });
+
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = item[..8] });
+        await row.GetByLabel($"Note for {item[..8]}").FillAsync("Carrier swapped at depot 7");
+        await row.GetByRole(AriaRole.Button, new() { Name = "acknowledge", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("the item is now Acknowledged");
+        await row.GetByRole(AriaRole.Button, new() { Name = "start", Exact = true }).ClickAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "resolve", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("the item is now Resolved");
+
+        await row.GetByRole(AriaRole.Link, new() { Name = item[..8] }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(item[..8]);
+        await Expect(page.GetByRole(AriaRole.List).Last).ToContainTextAsync("Carrier swapped at depot 7");
+        await CheckAccessibleAsync(page, "item");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "item.png"), FullPage = true });
+        Assert.Equal("Resolved", (await admin.GetItemAsync(item)).State());
+    }
+
+    [Fact]
+    public async Task Sign_in_is_keyboard_operable_refuses_a_bad_key_and_sign_out_forgets_the_key()
+    {
+        var page = await browser.NewPageAsync(new() { BaseURL = host.Address.ToString() });
+        await page.GotoAsync("/console/inbox");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/console/sign-in"));
+        await CheckAccessibleAsync(page, "sign-in");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "sign-in.png") });
+
+        await page.Keyboard.PressAsync("Tab"); // the skip link first
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByLabel("API key")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("rk_wrong");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("not valid");
+
+        await page.GetByLabel("API key").FillAsync(await KeyAsync("auditor"));
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/console/inbox$"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.GotoAsync("/console/inbox");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/console/sign-in"));
+    }
+
+    async Task<IPage> SignInAsync(string key)
+    {
+        var page = await browser.NewPageAsync(new() { BaseURL = host.Address.ToString() });
+        await page.GotoAsync("/console/sign-in?returnUrl=/console/inbox");
+        await page.GetByLabel("API key").FillAsync(key);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/console/inbox$"));
+        return page;
+    }
+
+    /// Our users include visually impaired staff: no serious or critical axe violation.
+    static async Task CheckAccessibleAsync(IPage page, string name)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, $"{name}: " + string.Join("; ", serious.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
+    }
+
+    async Task<string> KeyAsync(string role, params string[] departments)
+    {
+        var response = await admin.PostAsJsonAsync("/api/keys", new { name = $"{role}-{Guid.NewGuid():N}"[..20], role, departments });
+        return (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["key"]!;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        playwright.Dispose();
+        admin.Dispose();
+        await host.DisposeAsync();
+        await store.DisposeAsync();
+    }
+}
