@@ -46,6 +46,8 @@ public abstract class AccessTests(RoutingFixture fixture)
         ["GET /console/inbox"] = ["csm", "department-head", "admin", "auditor"],
         ["POST /console/inbox"] = ["csm", "department-head", "admin", "auditor"],
         ["GET /console/items/{id:guid}"] = ["csm", "department-head", "admin", "auditor"],
+        ["GET /console/submit"] = ["csm", "admin"],
+        ["POST /console/submit"] = ["csm", "admin"],
         ["GET /console/sign-in"] = [Anonymous],
         ["POST /console/sign-in"] = [Anonymous],
         ["GET /console/sign-out"] = [Anonymous],

@@ -59,6 +59,39 @@ public sealed class BrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_csm_submits_a_pattern_a_head_acknowledges_it_and_resolves_it()
+    {
+        var csm = await SignInAsync(await KeyAsync("csm"));
+        await csm.GetByRole(AriaRole.Link, new() { Name = "Submit a pattern" }).ClickAsync();
+        await CheckAccessibleAsync(csm, "submit");
+        await csm.GetByRole(AriaRole.Button, new() { Name = "Submit" }).ClickAsync();
+        await Expect(csm.GetByRole(AriaRole.Alert)).ToContainTextAsync("need attention");
+        await Expect(csm.GetByLabel("Title (required)")).ToHaveAttributeAsync("aria-invalid", "true");
+        await CheckAccessibleAsync(csm, "submit with errors");
+
+        var product = $"Depot 7 route {Guid.NewGuid():N}"[..24];
+        await csm.GetByLabel("Title (required)").FillAsync("Parcels from depot 7 arrive two days late");
+        await csm.GetByLabel("Product (required)").FillAsync(product);
+        await csm.GetByLabel("Category (required)").SelectOptionAsync("supply");
+        await csm.GetByLabel("Severity (required)").SelectOptionAsync("high");
+        await csm.GetByLabel("Number of reports (required)").FillAsync("41");
+        await csm.GetByLabel("Evidence (required)").FillAsync("ticket-5512\nticket-5530");
+        await csm.GetByLabel("Verified by (required)").FillAsync("csm-team-lead");
+        await csm.GetByRole(AriaRole.Button, new() { Name = "Submit" }).ClickAsync();
+        await Expect(csm.GetByRole(AriaRole.Status)).ToContainTextAsync("SupplyProblemToLogistics");
+        await CheckAccessibleAsync(csm, "submitted");
+        await csm.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "submitted.png"), FullPage = true });
+        var item = (await csm.GetByRole(AriaRole.Link, new() { Name = "logistics" }).GetAttributeAsync("href"))!.Split('/')[^1];
+
+        var head = await SignInAsync(await KeyAsync("department-head", "logistics"));
+        var row = head.GetByRole(AriaRole.Row).Filter(new() { HasText = item[..8] });
+        await row.GetByRole(AriaRole.Button, new() { Name = "acknowledge", Exact = true }).ClickAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "resolve", Exact = true }).ClickAsync();
+        await Expect(head.GetByRole(AriaRole.Status)).ToContainTextAsync("the item is now Resolved");
+        Assert.Equal("Resolved", (await admin.GetItemAsync(item)).State());
+    }
+
+    [Fact]
     public async Task Sign_in_is_keyboard_operable_refuses_a_bad_key_and_sign_out_forgets_the_key()
     {
         var page = await browser.NewPageAsync(new() { BaseURL = host.Address.ToString() });

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Routing.Engine.WorkItems;
 using Routing.Tests.Infrastructure;
 using Routing.Workflows.WorkItems;
@@ -119,10 +120,48 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
         fixture.Clock.Advance(ackDue - fixture.Clock.GetUtcNow() + TimeSpan.FromMinutes(5));
         var page = await (await browser.GetAsync($"/console/items/{item}")).Content.ReadAsStringAsync();
         Assert.Matches("class=\"overdue\">acknowledge overdue by 5 min<", page);
+        Assert.Contains("SupplyProblemToLogistics (ruleset v1)", page);
 
         await admin.DeleteAsync($"/api/keys/{key["id"]}");
         var after = await browser.GetAsync("/console/inbox");
         Assert.Equal("/console/sign-in", after.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task A_csm_sees_errors_at_their_fields_then_where_the_report_went_and_a_resent_form_stores_it_once()
+    {
+        var browser = Browser();
+        await SignInAsync(browser, await KeyAsync("csm"), await (await browser.GetAsync("/console/sign-in")).Content.ReadAsStringAsync());
+        var form = await (await browser.GetAsync("/console/submit")).Content.ReadAsStringAsync();
+        var submission = SubmissionId().Match(form).Groups[1].Value;
+        var product = $"HX-200 heater {Guid.NewGuid():N}";
+        Dictionary<string, string> Fields(string title, string reportCount) => new()
+        {
+            ["Submission"] = submission, ["Form[title]"] = title, ["Form[product]"] = product, ["Form[category]"] = "quality",
+            ["Form[severity]"] = "high", ["Form[reportCount]"] = reportCount, ["Form[unitsSold]"] = "12000", ["Form[affectedUnits]"] = "1440",
+            ["Form[accessibility]"] = "low vision", ["Form[evidence]"] = "ticket-88121\ncall-2231", ["Form[verifiedBy]"] = "csm-team-lead",
+            ["Form[verifiedAt]"] = "2026-11-20T10:00",
+        };
+
+        var invalid = await browser.PostAsync("/console/submit", Form(form, Fields(title: "", reportCount: "many")));
+        var errors = await invalid.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, invalid.StatusCode);
+        Assert.Contains("id=\"title-error\" class=\"error\">Title is required.", errors);
+        Assert.Contains("id=\"reportCount-error\" class=\"error\">Number of reports must be a whole number.", errors);
+        Assert.Matches("id=\"title\" name=\"Form\\[title\\]\"[^>]*aria-invalid=\"true\"", errors);
+        Assert.Contains(product, errors); // what was typed is kept
+
+        var accepted = await browser.PostAsync("/console/submit", Form(errors, Fields(title: "Thermostat fails for low-vision users", reportCount: "87")));
+        var routed = await accepted.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
+        Assert.Contains("Ruleset v1 sent it to:", routed);
+        Assert.Contains("QualityDefectToManufacturing", routed);
+        Assert.Contains(">manufacturing</a>", routed);
+        Assert.Contains(">rnd</a>", routed);
+
+        var resent = await browser.PostAsync("/console/submit", Form(errors, Fields(title: "Thermostat fails for low-vision users", reportCount: "87")));
+        Assert.Equal(HttpStatusCode.Created, resent.StatusCode);
+        Assert.Equal(1, await fixture.WithStoreAsync(db => db.Reports.CountAsync(r => r.Product == product)));
     }
 
     HttpClient Browser(bool followRedirects = true)
@@ -162,6 +201,9 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
+
+    [GeneratedRegex("name=\"Submission\" value=\"([^\"]+)\"")]
+    private static partial Regex SubmissionId();
 
     [GeneratedRegex("<option value=\"([^\"]+)\"")]
     private static partial Regex Options();

@@ -1,0 +1,4 @@
+namespace Routing.Host.Pages.Console;
+
+/// A labelled form control with its error, for the _Field partial.
+internal sealed record Field(string Name, string Label, string? Value, string? Error, string Type = "text", bool Required = false, string? Hint = null);

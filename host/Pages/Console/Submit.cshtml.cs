@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Routing.Engine.Intake;
+using Routing.Engine.Reports;
+using Routing.Host.Access;
+
+namespace Routing.Host.Pages.Console;
+
+/// A CSM submits a verified pattern: errors are shown at their fields, and an accepted
+/// report shows where it went and which rules sent it there.
+[Authorize(Policy = Policies.Submit)]
+internal sealed class SubmitModel(IntakeService intake, ReportValidator validator) : PageModel
+{
+    public static readonly string[] Severities = ["low", "medium", "high", "critical"];
+
+    /// The form's values as typed, to show them again next to their errors.
+    [BindProperty]
+    public Dictionary<string, string?> Form { get; set; } = [];
+
+    [BindProperty]
+    public int[] Months { get; set; } = [];
+
+    /// Given once per form, so a double click or a resent form stores the report once.
+    [BindProperty]
+    public string Submission { get; set; } = Guid.NewGuid().ToString();
+
+    public Dictionary<string, string[]> Errors { get; private set; } = [];
+    public ReportReceipt? Receipt { get; private set; }
+
+    public string? Value(string field) => Form.GetValueOrDefault(field);
+    public string? ErrorOf(string field) => Errors.TryGetValue(field, out var e) ? string.Join(" ", e) : null;
+
+    public void OnGet() => Form["verifiedAt"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        int? Number(string field)
+        {
+            var text = Value(field)?.Trim();
+            if (string.IsNullOrEmpty(text)) return null;
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return n;
+            Errors[field] = ["must be a whole number."];
+            return null;
+        }
+        DateTimeOffset? verifiedAt = null;
+        if (DateTime.TryParse(Value("verifiedAt"), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at))
+            verifiedAt = new DateTimeOffset(at, TimeSpan.Zero);
+        else if (!string.IsNullOrWhiteSpace(Value("verifiedAt"))) Errors["verifiedAt"] = ["must be a date and time."];
+
+        var submission = new ReportSubmission(
+            Value("title"), Value("product"), Value("category"), Blank(Value("description")),
+            Number("unitsSold"), Number("affectedUnits"), Number("reportCount"),
+            new SegmentSubmission(Blank(Value("region")), Blank(Value("ageGroup")), Blank(Value("accessibility")), [.. Months]),
+            Blank(Value("vendor")), Value("severity"), Blank(Value("recommendation")),
+            [.. (Value("evidence") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+            Value("verifiedBy"), verifiedAt);
+        // Every problem at once: what did not parse, and what the validator says of the rest.
+        foreach (var (field, messages) in validator.Validate(submission)) Errors.TryAdd(field, messages);
+        if (Errors.Count > 0) return Invalid();
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(submission))));
+        var key = Guid.TryParse(Submission, out var id) ? new IdempotencyKey($"console:{id}", hash) : null;
+        switch (await intake.SubmitAsync(submission, key, Actor.Of(HttpContext), ct))
+        {
+            case IntakeOutcome.Accepted accepted:
+                Receipt = accepted.Receipt;
+                Response.StatusCode = StatusCodes.Status201Created;
+                return Page();
+            case IntakeOutcome.Invalid invalid:
+                Errors = invalid.Errors;
+                return Invalid();
+            default:
+                Errors["form"] = ["This form was already sent with other values; reload the page to submit a new report."];
+                return Invalid();
+        }
+    }
+
+    IActionResult Invalid()
+    {
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}
