@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Routing.Engine.History;
 using Routing.Engine.Store;
 using Routing.Host.Access;
@@ -10,14 +9,14 @@ internal static class HistoryApi
 {
     public sealed record Page(IReadOnlyList<HistoryEntryView> Events, long? Next);
 
-    const int DefaultLimit = 100, MaxLimit = 1_000;
-
     public static IEndpointRouteBuilder MapHistory(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/history").WithTags("History").RequireAuthorization(Policies.Audit);
         group.MapGet("/", QueryAsync);
         group.MapGet("/verify", async (HistoryVerifier verifier, CancellationToken ct) => TypedResults.Ok(await verifier.VerifyAsync(ct)));
         group.MapGet("/export", HistoryExport.ExportAsync);
+        // The console's export buttons: the same export, where the sign-in cookie counts.
+        app.MapGet("/console/history/export", HistoryExport.ExportAsync).RequireAuthorization(Policies.Audit);
         return app;
     }
 
@@ -27,27 +26,11 @@ internal static class HistoryApi
     {
         var errors = new Dictionary<string, string[]>();
         var (start, end) = (QueryTime.Parse(from, "from", errors), QueryTime.Parse(to, "to", errors));
-        if (limit is < 1 or > MaxLimit) errors["limit"] = [$"must be from 1 to {MaxLimit}."];
+        if (limit is < 1 or > HistoryQuery.MaxLimit) errors["limit"] = [$"must be from 1 to {HistoryQuery.MaxLimit}."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var query = Filter(db.History.AsNoTracking(), start, end);
-        if (reportId is { } r) query = query.Where(e => e.ReportId == r);
-        if (workItemId is { } w) query = query.Where(e => e.WorkItemId == w);
-        if (department is not null) query = query.Where(e => e.Department == department);
-        if (kind is not null) query = query.Where(e => e.Kind == kind);
-        if (actor is not null) query = query.Where(e => e.Actor == actor);
-        if (after is { } a) query = query.Where(e => e.Sequence > a);
-
-        var take = limit ?? DefaultLimit;
-        var events = await query.OrderBy(e => e.Sequence).Take(take).ToListAsync(ct);
-        return TypedResults.Ok(new Page([.. events.Select(HistoryEntryView.Of)], events.Count == take ? events[^1].Sequence : null));
+        var (events, next) = await new HistoryQuery(reportId, workItemId, department, kind, actor, start, end, after, limit ?? HistoryQuery.DefaultLimit)
+            .RunAsync(db, ct);
+        return TypedResults.Ok(new Page([.. events.Select(HistoryEntryView.Of)], next));
     }
-
-    public static IQueryable<HistoryEvent> Filter(IQueryable<HistoryEvent> query, DateTimeOffset? from, DateTimeOffset? to)
-    {
-        if (from is { } f) query = query.Where(e => e.At >= f);
-        if (to is { } t) query = query.Where(e => e.At < t);
-        return query;
-    }
-
 }

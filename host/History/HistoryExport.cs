@@ -17,7 +17,7 @@ internal static class HistoryExport
         if (format is not (null or "ndjson" or "csv")) errors["format"] = ["must be ndjson or csv."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var events = HistoryApi.Filter(db.History.AsNoTracking(), start, end).OrderBy(e => e.Sequence).AsAsyncEnumerable();
+        var events = HistoryQuery.Within(db.History.AsNoTracking(), start, end).OrderBy(e => e.Sequence).AsAsyncEnumerable();
         var csv = format == "csv";
         http.Response.ContentType = csv ? "text/csv; charset=utf-8" : "application/x-ndjson";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"history.{(csv ? "csv" : "ndjson")}\"";

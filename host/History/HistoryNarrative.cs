@@ -32,8 +32,11 @@ internal static class HistoryNarrative
             "notification.attempt" => $"Notification \"{S("event")}\" via {S("channel")}, attempt {S("attempts")}: {S("outcome")}" +
                                       (S("error") is { Length: > 0 } error ? $" ({error})" : ""),
             "ruleset.drafted" => $"Ruleset v{S("version")} drafted",
-            "ruleset.published" => $"Ruleset v{S("version")} published (was v{S("previous")})",
+            "ruleset.published" => $"Ruleset v{S("version")} published" + (S("previous") is { Length: > 0 } was ? $" (was v{was})" : ""),
             "ruleset.rolled-back" => $"Rolled back to ruleset v{S("version")} (was v{S("previous")})",
+            "key.created" => $"Key \"{S("name")}\" created for a {S("role")}" + (List("departments") is { Length: > 0 } of ? $" of {of}" : ""),
+            "key.revoked" => $"Key \"{S("name")}\" ({S("role")}) revoked",
+            "auth.failed" => "A request with an unknown or revoked key was refused",
             _ => kind,
         };
     }

@@ -59,7 +59,7 @@ public sealed class BrowserTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_csm_submits_a_pattern_a_head_acknowledges_it_and_resolves_it()
+    public async Task A_csm_submits_a_pattern_a_head_resolves_it_and_an_auditor_finds_it_in_the_history()
     {
         var csm = await SignInAsync(await KeyAsync("csm"));
         await csm.GetByRole(AriaRole.Link, new() { Name = "Submit a pattern" }).ClickAsync();
@@ -89,6 +89,16 @@ public sealed class BrowserTests : IAsyncLifetime
         await row.GetByRole(AriaRole.Button, new() { Name = "resolve", Exact = true }).ClickAsync();
         await Expect(head.GetByRole(AriaRole.Status)).ToContainTextAsync("the item is now Resolved");
         Assert.Equal("Resolved", (await admin.GetItemAsync(item)).State());
+
+        var auditor = await SignInAsync(await KeyAsync("auditor"));
+        await auditor.GetByRole(AriaRole.Link, new() { Name = "History" }).ClickAsync();
+        await auditor.GetByLabel("Work item id").FillAsync(item);
+        await auditor.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Expect(auditor.GetByRole(AriaRole.Table)).ToContainTextAsync("work-item.resolve");
+        await auditor.GetByRole(AriaRole.Button, new() { Name = "Verify the chain" }).ClickAsync();
+        await Expect(auditor.GetByRole(AriaRole.Status)).ToContainTextAsync("Intact");
+        await CheckAccessibleAsync(auditor, "history");
+        await auditor.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "history.png"), FullPage = true });
     }
 
     [Fact]

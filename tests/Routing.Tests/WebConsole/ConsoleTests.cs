@@ -164,6 +164,40 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
         Assert.Equal(1, await fixture.WithStoreAsync(db => db.Reports.CountAsync(r => r.Product == product)));
     }
 
+    [Fact]
+    public async Task An_auditor_searches_the_history_verifies_the_chain_and_exports_it_and_a_head_cannot()
+    {
+        var item = (string)(await admin.SubmitAsync(Reports.Valid("supply"))).Item("logistics")["id"]!;
+        await admin.DoAsync(item, "acknowledge", "taking it");
+        await fixture.SealHistoryAsync();
+        var browser = Browser();
+        await SignInAsync(browser, await KeyAsync("auditor"), await (await browser.GetAsync("/console/sign-in")).Content.ReadAsStringAsync());
+
+        var found = await (await browser.GetAsync($"/console/history?workItemId={item}")).Content.ReadAsStringAsync();
+        Assert.Contains("work-item.routed", found);
+        Assert.Contains("work-item.acknowledge", found);
+        Assert.Contains("taking it", found);
+        Assert.DoesNotContain("report.accepted", found); // that event belongs to the report, not the item
+
+        var bad = await browser.GetAsync("/console/history?from=yesterday");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("id=\"from-error\"", await bad.Content.ReadAsStringAsync());
+
+        var verified = await (await browser.PostAsync("/console/history?handler=Verify", Form(found, new() { ["workItemId"] = item })))
+            .Content.ReadAsStringAsync();
+        Assert.Contains("Intact:", verified);
+        Assert.Contains("work-item.acknowledge", verified);
+        Assert.DoesNotContain("report.accepted", verified); // the search stays as it was
+
+        var export = await browser.GetAsync("/console/history/export?format=ndjson");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Contains(item, await export.Content.ReadAsStringAsync());
+
+        var head = Browser();
+        await SignInAsync(head, await KeyAsync("department-head", "logistics"), await (await head.GetAsync("/console/sign-in")).Content.ReadAsStringAsync());
+        Assert.Equal("/console/forbidden", (await head.GetAsync("/console/history")).RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
     HttpClient Browser(bool followRedirects = true)
     {
         var browser = fixture.App.CreateClient(new WebApplicationFactoryClientOptions

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Routing.Engine.History;
+using Routing.Engine.Store;
+
+namespace Routing.Host.History;
+
+/// A search of the audit history, oldest first, a page at a time: the API's and the console's.
+internal sealed record HistoryQuery(
+    Guid? ReportId = null, Guid? WorkItemId = null, string? Department = null, string? Kind = null, string? Actor = null,
+    DateTimeOffset? From = null, DateTimeOffset? To = null, long? After = null, int Limit = HistoryQuery.DefaultLimit)
+{
+    public const int DefaultLimit = 100, MaxLimit = 1_000;
+
+    /// The events, and the cursor of the next page when there may be one.
+    public async Task<(List<HistoryEvent> Events, long? Next)> RunAsync(RoutingDb db, CancellationToken ct)
+    {
+        var query = Within(db.History.AsNoTracking(), From, To);
+        if (ReportId is { } r) query = query.Where(e => e.ReportId == r);
+        if (WorkItemId is { } w) query = query.Where(e => e.WorkItemId == w);
+        if (Department is not null) query = query.Where(e => e.Department == Department);
+        if (Kind is not null) query = query.Where(e => e.Kind == Kind);
+        if (Actor is not null) query = query.Where(e => e.Actor == Actor);
+        if (After is { } a) query = query.Where(e => e.Sequence > a);
+        var events = await query.OrderBy(e => e.Sequence).Take(Limit).ToListAsync(ct);
+        return (events, events.Count == Limit ? events[^1].Sequence : null);
+    }
+
+    public static IQueryable<HistoryEvent> Within(IQueryable<HistoryEvent> query, DateTimeOffset? from, DateTimeOffset? to)
+    {
+        if (from is { } f) query = query.Where(e => e.At >= f);
+        if (to is { } t) query = query.Where(e => e.At < t);
+        return query;
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Routing.Engine.History;
+using Routing.Engine.Store;
+using Routing.Host.Access;
+using Routing.Host.History;
+
+namespace Routing.Host.Pages.Console;
+
+/// Auditors search the history with the API's filters, check the chain and export it.
+[Authorize(Policy = Policies.Audit)]
+internal sealed class HistoryModel(RoutingDb db, HistoryVerifier verifier) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid? ReportId { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? WorkItemId { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Department { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Actor { get; set; }
+    [BindProperty(SupportsGet = true)] public string? From { get; set; }
+    [BindProperty(SupportsGet = true)] public string? To { get; set; }
+    [BindProperty(SupportsGet = true)] public long? After { get; set; }
+
+    public IReadOnlyList<HistoryEntryView> Events { get; private set; } = [];
+    public long? Next { get; private set; }
+    public Dictionary<string, string[]> Errors { get; } = [];
+    public HistoryVerifier.Result? Verification { get; private set; }
+
+    public string? ErrorOf(string field) => Errors.TryGetValue(field, out var e) ? string.Join(" ", e) : null;
+
+    /// This search's query string with another cursor, for the next page and the exports.
+    public string Query(long? after = null) => QueryString.Create(new Dictionary<string, string?>
+    {
+        ["reportId"] = ReportId?.ToString(), ["workItemId"] = WorkItemId?.ToString(), ["department"] = Department, ["kind"] = Kind,
+        ["actor"] = Actor, ["from"] = From, ["to"] = To, ["after"] = after?.ToString(),
+    }.Where(p => !string.IsNullOrEmpty(p.Value))).ToString();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var (from, to) = (QueryTime.Parse(Blank(From), "from", Errors), QueryTime.Parse(Blank(To), "to", Errors));
+        if (ModelState.ErrorCount > 0)
+            foreach (var (field, entry) in ModelState.Where(m => m.Value!.Errors.Count > 0))
+                Errors[char.ToLowerInvariant(field[0]) + field[1..]] = ["is not valid."];
+        if (Errors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        var (events, next) = await new HistoryQuery(ReportId, WorkItemId, Blank(Department), Blank(Kind), Blank(Actor), from, to, After)
+            .RunAsync(db, ct);
+        (Events, Next) = ([.. events.Select(HistoryEntryView.Of)], next);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostVerifyAsync(CancellationToken ct)
+    {
+        Verification = await verifier.VerifyAsync(ct);
+        return await OnGetAsync(ct);
+    }
+
+    static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
