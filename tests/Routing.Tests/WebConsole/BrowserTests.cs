@@ -121,6 +121,10 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.GetByLabel("API key").FillAsync(await KeyAsync("auditor"));
         await page.Keyboard.PressAsync("Enter");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/console/inbox$"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Overview" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Img, new() { Name = "Open and overdue work items per department" })).ToBeVisibleAsync();
+        await CheckAccessibleAsync(page, "overview");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "overview.png"), FullPage = true });
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.GotoAsync("/console/inbox");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/console/sign-in"));

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Routing.Engine.History;
+using Routing.Engine.Store;
+using Routing.Engine.WorkItems;
+using Routing.Host.WorkItems;
+
+namespace Routing.Host.Departments;
+
+/// How a department is doing: open and overdue items now, and over the last 30 days the
+/// median time to acknowledge and to resolve and how often resolved work came back.
+internal sealed record DepartmentStats(
+    string Department, int Open, int Overdue, TimeSpan? MedianToAcknowledge, TimeSpan? MedianToResolve, int Resolved, int Reopened)
+{
+    public static readonly TimeSpan Period = TimeSpan.FromDays(30);
+
+    public double? ReopenRate => Resolved == 0 ? null : (double)Reopened / Resolved;
+
+    public static async Task<List<DepartmentStats>> ForAsync(RoutingDb db, IReadOnlyList<string> departments, DateTimeOffset now, CancellationToken ct)
+    {
+        var open = await db.WorkItems.AsNoTracking()
+            .Where(w => departments.Contains(w.Department) && OpenStates.All.Contains(w.State))
+            .Select(w => new { w.Department, w.State, w.AckDueAt, w.ResolveDueAt })
+            .ToListAsync(ct);
+        string[] kinds = [HistoryKinds.WorkItemAction("acknowledge"), HistoryKinds.WorkItemAction("resolve"), HistoryKinds.Reopened];
+        var since = now - Period;
+        var events = await db.History.AsNoTracking()
+            .Where(e => e.At >= since && kinds.Contains(e.Kind) && e.Department != null && departments.Contains(e.Department))
+            .Join(db.WorkItems, e => e.WorkItemId, w => w.Id, (e, w) => new { e.Kind, e.Department, e.At, w.CreatedAt })
+            .ToListAsync(ct);
+
+        return [.. departments.Select(d =>
+        {
+            var mine = events.Where(e => e.Department == d).ToList();
+            TimeSpan? Median(string kind) => MedianOf([.. mine.Where(e => e.Kind == kind).Select(e => e.At - e.CreatedAt)]);
+            return new DepartmentStats(d,
+                open.Count(w => w.Department == d),
+                open.Count(w => w.Department == d && Due.At(w.State, w.AckDueAt, w.ResolveDueAt) < now),
+                Median(kinds[0]), Median(kinds[1]),
+                mine.Count(e => e.Kind == kinds[1]), mine.Count(e => e.Kind == kinds[2]));
+        })];
+    }
+
+    static TimeSpan? MedianOf(List<TimeSpan> spans)
+    {
+        if (spans.Count == 0) return null;
+        spans.Sort();
+        return spans.Count % 2 == 1 ? spans[spans.Count / 2] : (spans[spans.Count / 2 - 1] + spans[spans.Count / 2]) / 2;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Routing.Tests.Infrastructure;
+
+namespace Routing.Tests.WebConsole;
+
+/// The department overview: open and overdue items now, medians and reopen rate over 30 days.
+public abstract partial class OverviewTests(RoutingFixture fixture)
+{
+    readonly HttpClient admin = fixture.Client;
+
+    [Fact]
+    public async Task The_overview_counts_open_and_overdue_items_and_the_median_time_to_acknowledge()
+    {
+        var first = (string)(await admin.SubmitAsync(Reports.Valid("supply", "critical"))).Item("logistics")["id"]!;
+        await admin.SubmitAsync(Reports.Valid("supply", "critical"));
+        await admin.SubmitAsync(Reports.Valid("design")); // R&D
+        fixture.Clock.Advance(TimeSpan.FromHours(2));
+        await admin.DoAsync(first, "acknowledge");
+        fixture.Clock.Advance(TimeSpan.FromHours(3)); // the other critical item is now past its 4 h to acknowledge
+
+        var html = await PageAsync(await KeyAsync("auditor"));
+        Assert.Equal(["2", "1", "2 h 0 min", "—", "—"], Row(html, "logistics"));
+        Assert.Equal(["1", "0", "—", "—", "—"], Row(html, "rnd"));
+        Assert.Contains("stateDiagram-v2", html);
+
+        var head = await PageAsync(await KeyAsync("department-head", "rnd"));
+        Assert.Empty(Row(head, "logistics"));
+        Assert.Equal(["1", "0", "—", "—", "—"], Row(head, "rnd"));
+    }
+
+    async Task<string> PageAsync(string key)
+    {
+        var client = fixture.App.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
+        client.DefaultRequestHeaders.Authorization = new("Bearer", key);
+        return await client.GetStringAsync("/console/overview");
+    }
+
+    async Task<string> KeyAsync(string role, params string[] departments)
+    {
+        var response = await admin.PostAsJsonAsync("/api/keys", new { name = $"{role}-{Guid.NewGuid():N}"[..20], role, departments });
+        return (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["key"]!;
+    }
+
+    /// The cells after the department's name in its table row.
+    static string[] Row(string html, string department)
+    {
+        var row = Regex.Match(html, $"<tr>\\s*<th scope=\"row\"><a href=\"/console/inbox\\?department={department}\">{department}</a></th>(.*?)</tr>", RegexOptions.Singleline);
+        return row.Success ? [.. Cell().Matches(row.Groups[1].Value).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value.Trim()))] : [];
+    }
+
+    [GeneratedRegex("<td[^>]*>(.*?)</td>", RegexOptions.Singleline)]
+    private static partial Regex Cell();
+}
+
+public sealed class OverviewOnSqlite(SqliteFixture fixture) : OverviewTests(fixture), IClassFixture<SqliteFixture>;
+
+public sealed class OverviewOnPostgres(PostgresFixture fixture) : OverviewTests(fixture), IClassFixture<PostgresFixture>;
