@@ -102,6 +102,20 @@ public sealed class BrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_admin_opens_the_rules_editor_and_the_hangfire_dashboard()
+    {
+        var page = await SignInAsync(RoutingApplication.AdminKey);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Rules" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Rules: version 1 (active)");
+        await Expect(page.GetByLabel("Workflows (RulesEngine JSON)")).ToContainTextAsync("\"Expression\": \"report.Category == \\\"supply\\\"\"");
+        await CheckAccessibleAsync(page, "rules");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "rules.png") });
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Hangfire" }).ClickAsync();
+        await Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("Hangfire"));
+    }
+
+    [Fact]
     public async Task Sign_in_is_keyboard_operable_refuses_a_bad_key_and_sign_out_forgets_the_key()
     {
         var page = await browser.NewPageAsync(new() { BaseURL = host.Address.ToString() });

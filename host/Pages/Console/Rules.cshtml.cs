@@ -1,0 +1,131 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Routing.Engine.Intake;
+using Routing.Engine.Reports;
+using Routing.Host.Access;
+using Routing.Rules.Rulesets;
+
+namespace Routing.Host.Pages.Console;
+
+/// Admins edit the rules as JSON: save a draft (every error named by its rule), simulate a
+/// report against a version, replay a period, compare with the active version, publish.
+[Authorize(Policy = Policies.Administer)]
+internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator, ReportValidator validator, TimeProvider clock) : PageModel
+{
+    // Readable quotes in the editor (Razor HTML-encodes the text, so no escaping is needed for safety).
+    static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    static readonly JsonSerializerOptions ReportJson = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+    };
+
+    /// The version being looked at (the active one unless chosen).
+    [BindProperty(SupportsGet = true)] public int? Version { get; set; }
+    [BindProperty] public string Workflows { get; set; } = "";
+    [BindProperty] public string Departments { get; set; } = "";
+    [BindProperty] public string Report { get; set; } = SampleReport;
+    [BindProperty] public string? From { get; set; }
+    [BindProperty] public string? To { get; set; }
+
+    public RulesetView Shown { get; private set; } = null!;
+    public IReadOnlyList<RulesetSummary> Versions { get; private set; } = [];
+    public IReadOnlyList<RuleError> Errors { get; private set; } = [];
+    public string? Message { get; private set; }
+    public Evaluation? Simulation { get; private set; }
+    public RulesetSimulator.Replay? Replay { get; private set; }
+    public RulesetDiff? Diff { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(keepEdits: false, ct) is null) return NotFound();
+        if (!Shown.Active) Diff = await admin.DiffAsync(Shown.Version, null, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDraftAsync(CancellationToken ct)
+    {
+        var (version, errors) = await admin.DraftAsync(Workflows, Departments, Actor.Of(HttpContext), ct);
+        if (version is { } v) return RedirectToPage(new { version = v });
+        Errors = errors;
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        await LoadAsync(keepEdits: true, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(CancellationToken ct)
+    {
+        if (Version is not { } v || await admin.PublishAsync(v, Actor.Of(HttpContext), ct) is not { } published) return NotFound();
+        Message = published.Rollback ? $"Rolled back to v{published.Version} (was v{published.Previous})." : $"Published v{published.Version} (was v{published.Previous}).";
+        await LoadAsync(keepEdits: false, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSimulateAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(keepEdits: false, ct) is null) return NotFound();
+        ReportSubmission? submission = null;
+        try
+        {
+            submission = JsonSerializer.Deserialize<ReportSubmission>(Report, ReportJson);
+        }
+        catch (JsonException e)
+        {
+            Errors = [new("report", $"is not a report as JSON: {e.Message.Split(" Path:")[0]}")];
+        }
+        if (submission is not null && validator.Validate(submission) is { Count: > 0 } invalid)
+            Errors = [.. invalid.SelectMany(f => f.Value.Select(m => new RuleError($"report.{f.Key}", m)))];
+        if (Errors.Count > 0 || submission is null)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        var ruleset = await simulator.RulesetAsync(Shown.Version);
+        Simulation = await simulator.SimulateAsync(ruleset!, ReportFactory.Create(submission, clock.GetUtcNow()));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostReplayAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(keepEdits: false, ct) is null) return NotFound();
+        var errors = new Dictionary<string, string[]>();
+        var (from, to) = (QueryTime.Parse(From, "from", errors, required: true), QueryTime.Parse(To, "to", errors, required: true));
+        if (errors.Count == 0 && from >= to) errors["to"] = ["must be after from."];
+        if (errors.Count > 0)
+        {
+            Errors = [.. errors.SelectMany(f => f.Value.Select(m => new RuleError(f.Key, m)))];
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        Replay = await simulator.ReplayAsync((await simulator.RulesetAsync(Shown.Version))!, from!.Value, to!.Value, ct);
+        return Page();
+    }
+
+    async Task<RulesetView?> LoadAsync(bool keepEdits, CancellationToken ct)
+    {
+        Versions = await admin.ListAsync(ct);
+        if (await admin.GetAsync(Version, ct) is not { } view) return null;
+        Shown = view;
+        if (!keepEdits)
+        {
+            Workflows = JsonSerializer.Serialize(view.Workflows, Indented);
+            Departments = JsonSerializer.Serialize(view.Departments, Indented);
+        }
+        return view;
+    }
+
+    const string SampleReport = """
+        {
+          "title": "Thermostat fails in cold months",
+          "product": "HX-200 heater",
+          "category": "quality",
+          "unitsSold": 12000, "affectedUnits": 1440, "reportCount": 87,
+          "segment": { "region": "Michigan", "months": [11, 12, 1, 2] },
+          "severity": "high",
+          "evidence": ["ticket-88121"],
+          "verifiedBy": "csm-team-lead",
+          "verifiedAt": "2026-11-20T10:00:00Z"
+        }
+        """;
+}

@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Routing.Tests.Infrastructure;
+
+namespace Routing.Tests.WebConsole;
+
+/// Admins edit the rules in the console: a draft with errors names each bad rule and stores
+/// nothing; a good one is compared with the active version, simulated, and published.
+public abstract partial class RulesConsoleTests(RoutingFixture fixture)
+{
+    readonly HttpClient admin = fixture.Client;
+
+    [Fact]
+    public async Task An_admin_drafts_compares_simulates_and_publishes_a_ruleset()
+    {
+        var browser = await AdminBrowserAsync();
+        var page = await (await browser.GetAsync("/console/rules")).Content.ReadAsStringAsync();
+        Assert.Contains("Rules: version 1 (active)", page);
+        var versions = Regex.Matches(page, "<a href=\"/console/rules\\?version=").Count;
+
+        var broken = Rulesets.ShippedDraft();
+        broken.Rule("SupplyProblemToLogistics")["Expression"] = "report.Category == (";
+        broken.Rule("HighSeverity")["Properties"]!["priority"] = "P9";
+        var refused = await browser.PostAsync("/console/rules?handler=Draft&version=1", DraftForm(page, broken));
+        var errors = await refused.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("<strong>HighSeverity</strong>: priority &#x27;P9&#x27; must be one of", errors);
+        Assert.Contains("report.Category == (", errors); // what was typed stays in the editor
+        Assert.Equal(versions, Regex.Matches(errors, "<a href=\"/console/rules\\?version=").Count);
+
+        var drafted = await browser.PostAsync("/console/rules?handler=Draft&version=1", DraftForm(page, Rulesets.SupplyToRnd()));
+        var draft = await drafted.Content.ReadAsStringAsync();
+        Assert.Equal("/console/rules", drafted.RequestMessage!.RequestUri!.AbsolutePath);
+        var version = int.Parse(Regex.Match(drafted.RequestMessage.RequestUri.Query, "version=(\\d+)").Groups[1].Value);
+        Assert.Contains($"Rules: version {version}</h1>", draft);
+        Assert.Contains("Rule changed: <strong>SupplyProblemToLogistics</strong> (Properties)", draft);
+
+        var simulated = await (await browser.PostAsync($"/console/rules?handler=Simulate&version={version}", Form(draft, new Dictionary<string, string>
+        {
+            ["Report"] = Reports.Valid("supply").ToJsonString(),
+        }))).Content.ReadAsStringAsync();
+        Assert.Contains("Routes: rnd (", simulated);
+
+        var published = await (await browser.PostAsync($"/console/rules?handler=Publish&version={version}", Form(draft, [])))
+            .Content.ReadAsStringAsync();
+        Assert.Contains($"Published v{version} (was v1).", published);
+        Assert.Equal(version, (int)(await admin.GetJsonAsync("/api/rules"))["version"]!);
+    }
+
+    async Task<HttpClient> AdminBrowserAsync()
+    {
+        var browser = fixture.App.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
+        browser.DefaultRequestHeaders.Authorization = null;
+        var signIn = await (await browser.GetAsync("/console/sign-in")).Content.ReadAsStringAsync();
+        await browser.PostAsync("/console/sign-in", Form(signIn, new Dictionary<string, string> { ["key"] = RoutingApplication.AdminKey }));
+        return browser;
+    }
+
+    static FormUrlEncodedContent DraftForm(string page, JsonObject draft) => Form(page, new Dictionary<string, string>
+    {
+        ["Workflows"] = draft["workflows"]!.ToJsonString(),
+        ["Departments"] = draft["departments"]!.ToJsonString(),
+    });
+
+    static FormUrlEncodedContent Form(string page, Dictionary<string, string> fields)
+    {
+        fields["__RequestVerificationToken"] = Token().Match(page).Groups[1].Value;
+        return new FormUrlEncodedContent(fields);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+}
+
+public sealed class RulesConsoleOnSqlite(SqliteFixture fixture) : RulesConsoleTests(fixture), IClassFixture<SqliteFixture>;
+
+public sealed class RulesConsoleOnPostgres(PostgresFixture fixture) : RulesConsoleTests(fixture), IClassFixture<PostgresFixture>;
