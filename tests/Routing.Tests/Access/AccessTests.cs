@@ -50,6 +50,8 @@ public abstract class AccessTests(RoutingFixture fixture)
         ["GET /console/history"] = ["admin", "auditor"],
         ["POST /console/history"] = ["admin", "auditor"],
         ["GET /console/history/export"] = ["admin", "auditor"],
+        ["GET /console/keys"] = ["admin"],
+        ["POST /console/keys"] = ["admin"],
         ["GET /console/rules"] = ["admin"],
         ["POST /console/rules"] = ["admin"],
         ["GET /console/submit"] = ["csm", "admin"],

@@ -95,6 +95,7 @@ public sealed class BrowserTests : IAsyncLifetime
         await auditor.GetByLabel("Work item id").FillAsync(item);
         await auditor.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await Expect(auditor.GetByRole(AriaRole.Table)).ToContainTextAsync("work-item.resolve");
+        await Expect(auditor.GetByRole(AriaRole.Table)).Not.ToContainTextAsync("report.accepted"); // only the item's events
         await auditor.GetByRole(AriaRole.Button, new() { Name = "Verify the chain" }).ClickAsync();
         await Expect(auditor.GetByRole(AriaRole.Status)).ToContainTextAsync("Intact");
         await CheckAccessibleAsync(auditor, "history");
@@ -102,7 +103,7 @@ public sealed class BrowserTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_admin_opens_the_rules_editor_and_the_hangfire_dashboard()
+    public async Task An_admin_opens_the_rules_editor_creates_a_key_and_opens_the_hangfire_dashboard()
     {
         var page = await SignInAsync(RoutingApplication.AdminKey);
         await page.GetByRole(AriaRole.Link, new() { Name = "Rules" }).ClickAsync();
@@ -110,6 +111,13 @@ public sealed class BrowserTests : IAsyncLifetime
         await Expect(page.GetByLabel("Workflows (RulesEngine JSON)")).ToContainTextAsync("\"Expression\": \"report.Category == \\\"supply\\\"\"");
         await CheckAccessibleAsync(page, "rules");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "rules.png") });
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Keys" }).ClickAsync();
+        await page.GetByLabel("Name (required)").FillAsync("auditor on duty");
+        await page.GetByLabel("Role (required)").SelectOptionAsync("auditor");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create the key" }).ClickAsync();
+        await Expect(page.GetByLabel("New key")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^rk_"));
+        await CheckAccessibleAsync(page, "keys");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Hangfire" }).ClickAsync();
         await Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("Hangfire"));

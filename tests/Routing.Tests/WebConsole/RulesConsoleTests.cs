@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Routing.Tests.Infrastructure;
 
 namespace Routing.Tests.WebConsole;
@@ -44,10 +45,46 @@ public abstract partial class RulesConsoleTests(RoutingFixture fixture)
         }))).Content.ReadAsStringAsync();
         Assert.Contains("Routes: rnd (", simulated);
 
+        await admin.SubmitAsync(Reports.Valid("supply"));
+        var replayed = await (await browser.PostAsync($"/console/rules?handler=Replay&version={version}", Form(draft, new Dictionary<string, string>
+        {
+            ["From"] = (fixture.Clock.GetUtcNow() - TimeSpan.FromDays(1)).ToString("O"), ["To"] = (fixture.Clock.GetUtcNow() + TimeSpan.FromDays(1)).ToString("O"),
+        }))).Content.ReadAsStringAsync();
+        Assert.Matches("[1-9]\\d* would route differently", replayed);
+        Assert.Contains("logistics → rnd", replayed);
+
         var published = await (await browser.PostAsync($"/console/rules?handler=Publish&version={version}", Form(draft, [])))
             .Content.ReadAsStringAsync();
         Assert.Contains($"Published v{version} (was v1).", published);
         Assert.Equal(version, (int)(await admin.GetJsonAsync("/api/rules"))["version"]!);
+    }
+
+    [Fact]
+    public async Task An_admin_creates_a_key_shown_once_and_revokes_it_at_once()
+    {
+        var browser = await AdminBrowserAsync();
+        var page = await (await browser.GetAsync("/console/keys")).Content.ReadAsStringAsync();
+
+        var refused = await browser.PostAsync("/console/keys?handler=Create", Form(page, new Dictionary<string, string>
+        {
+            ["Name"] = "head of nothing", ["Role"] = "department-head",
+        }));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("a department head needs at least one department", await refused.Content.ReadAsStringAsync());
+
+        var created = await (await browser.PostAsync("/console/keys?handler=Create", Form(page, new Dictionary<string, string>
+        {
+            ["Name"] = "head of logistics", ["Role"] = "department-head", ["Departments"] = "logistics",
+        }))).Content.ReadAsStringAsync();
+        var key = Regex.Match(created, "id=\"new-key\" readonly size=\"60\" value=\"(rk_[^\"]+)\"").Groups[1].Value;
+        var head = fixture.App.ClientWithKey(key);
+        Assert.Equal(HttpStatusCode.OK, (await head.GetAsync("/api/departments/logistics/work-items")).StatusCode);
+        Assert.DoesNotContain(key, await (await browser.GetAsync("/console/keys")).Content.ReadAsStringAsync());
+
+        var id = await fixture.WithStoreAsync(db => db.ApiKeys.Where(k => k.Name == "head of logistics").Select(k => k.Id).SingleAsync());
+        var revoked = await (await browser.PostAsync($"/console/keys?id={id}&handler=Revoke", Form(created, []))).Content.ReadAsStringAsync();
+        Assert.Contains("The key is revoked", revoked);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await head.GetAsync("/api/departments/logistics/work-items")).StatusCode);
     }
 
     async Task<HttpClient> AdminBrowserAsync()
