@@ -198,6 +198,24 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
         Assert.Equal("/console/forbidden", (await head.GetAsync("/console/history")).RequestMessage!.RequestUri!.AbsolutePath);
     }
 
+    [Fact]
+    public async Task Recent_reports_list_their_items_and_a_head_sees_only_their_departments()
+    {
+        var title = $"Wheelchair ramp unit fails {Guid.NewGuid():N}"[..34];
+        var receipt = await admin.SubmitAsync(Reports.Valid("quality").With("title", title).With("segment.accessibility", "low vision"));
+        var csm = fixture.App.ClientWithKey(await KeyAsync("csm"));
+        var all = await csm.GetStringAsync("/console/reports");
+        Assert.Contains(title, all);
+        Assert.Contains($"<a href=\"/console/items/{receipt.Item("manufacturing")["id"]}\">manufacturing</a>: Routed", all);
+        Assert.Contains($"<a href=\"/console/items/{receipt.Item("rnd")["id"]}\">rnd</a>: Routed", all);
+
+        var head = await fixture.App.ClientWithKey(await KeyAsync("department-head", "rnd")).GetStringAsync("/console/reports");
+        Assert.Contains(title, head);
+        Assert.DoesNotContain(">manufacturing</a>", head);
+        var logisticsHead = await fixture.App.ClientWithKey(await KeyAsync("department-head", "logistics")).GetStringAsync("/console/reports");
+        Assert.DoesNotContain(title, logisticsHead);
+    }
+
     HttpClient Browser(bool followRedirects = true)
     {
         var browser = fixture.App.CreateClient(new WebApplicationFactoryClientOptions
