@@ -216,6 +216,29 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
         Assert.DoesNotContain(title, logisticsHead);
     }
 
+    [Theory]
+    [InlineData("csm", "/console/inbox /console/overview /console/reports /console/submit")]
+    [InlineData("department-head", "/console/inbox /console/overview /console/reports")]
+    [InlineData("auditor", "/console/inbox /console/overview /console/reports /console/history")]
+    [InlineData("admin", "/console/inbox /console/overview /console/reports /console/submit /console/history /console/rules /console/keys /hangfire")]
+    public async Task The_menu_offers_each_role_exactly_the_pages_it_may_open(string role, string expected)
+    {
+        string[] pages = ["/console/inbox", "/console/overview", "/console/reports", "/console/submit", "/console/history", "/console/rules", "/console/keys", "/hangfire"];
+        var browser = Browser();
+        var key = role == "admin" ? RoutingApplication.AdminKey : await KeyAsync(role, role == "department-head" ? ["logistics"] : []);
+        var home = await (await SignInAsync(browser, key, await (await browser.GetAsync("/console/sign-in")).Content.ReadAsStringAsync()))
+            .Content.ReadAsStringAsync();
+        var menu = Regex.Match(home, "<nav aria-label=\"Console\">(.*?)</nav>", RegexOptions.Singleline).Groups[1].Value;
+        var offered = Regex.Matches(menu, "<a href=\"([^\"]+)\"").Select(m => m.Groups[1].Value).Where(pages.Contains).ToList();
+        Assert.Equal(expected.Split(' '), offered);
+
+        foreach (var page in pages)
+        {
+            var landed = (await browser.GetAsync(page)).RequestMessage!.RequestUri!.AbsolutePath;
+            Assert.True(offered.Contains(page) == (landed != "/console/forbidden"), $"{role} {page} landed at {landed}");
+        }
+    }
+
     HttpClient Browser(bool followRedirects = true)
     {
         var browser = fixture.App.CreateClient(new WebApplicationFactoryClientOptions
