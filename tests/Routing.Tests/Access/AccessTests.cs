@@ -66,24 +66,16 @@ public abstract class AccessTests(RoutingFixture fixture)
         ["GET /openapi/{documentName}.json"] = [Anonymous],
     };
 
-    async Task<string> KeyAsync(string role, params string[] departments)
-    {
-        var response = await admin.PostAsJsonAsync("/api/keys", new { name = $"{role}-{Guid.NewGuid():N}"[..20], role, departments });
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, body);
-        return (string)JsonNode.Parse(body)!["key"]!;
-    }
-
     [Fact]
     public async Task Every_endpoint_answers_each_role_as_designed()
     {
         var clients = new Dictionary<string, HttpClient>
         {
             [Anonymous] = fixture.App.ClientWithKey(null),
-            ["csm"] = fixture.App.ClientWithKey(await KeyAsync("csm")),
-            ["department-head"] = fixture.App.ClientWithKey(await KeyAsync("department-head", "rnd")),
+            ["csm"] = fixture.App.ClientWithKey(await admin.CreateKeyAsync("csm")),
+            ["department-head"] = fixture.App.ClientWithKey(await admin.CreateKeyAsync("department-head", "rnd")),
             ["admin"] = admin,
-            ["auditor"] = fixture.App.ClientWithKey(await KeyAsync("auditor")),
+            ["auditor"] = fixture.App.ClientWithKey(await admin.CreateKeyAsync("auditor")),
         };
         var endpoints = fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
@@ -129,7 +121,7 @@ public abstract class AccessTests(RoutingFixture fixture)
     [Fact]
     public async Task A_head_of_rnd_cannot_read_act_on_or_list_manufacturing_items()
     {
-        var head = fixture.App.ClientWithKey(await KeyAsync("department-head", "rnd"));
+        var head = fixture.App.ClientWithKey(await admin.CreateKeyAsync("department-head", "rnd"));
         var receipt = await admin.SubmitAsync(Reports.Valid("quality").With("segment.accessibility", "low vision"));
         var manufacturing = (string)receipt.Item("manufacturing")["id"]!;
         var rnd = (string)receipt.Item("rnd")["id"]!;
@@ -149,7 +141,7 @@ public abstract class AccessTests(RoutingFixture fixture)
     [Fact]
     public async Task A_csm_works_triage_but_no_department_inbox()
     {
-        var csm = fixture.App.ClientWithKey(await KeyAsync("csm"));
+        var csm = fixture.App.ClientWithKey(await admin.CreateKeyAsync("csm"));
         var receipt = await csm.SubmitAsync(Reports.Valid("other"));
         Assert.Equal("Acknowledged", (await csm.DoAsync((string)receipt.Item("triage")["id"]!, "acknowledge")).State());
 
@@ -213,7 +205,7 @@ public abstract class AccessTests(RoutingFixture fixture)
     [Fact]
     public async Task Keys_are_shown_once_and_stored_only_hashed()
     {
-        var key = await KeyAsync("csm");
+        var key = await admin.CreateKeyAsync("csm");
         Assert.StartsWith("rk_", key);
         Assert.True(key.Length >= 43);
 

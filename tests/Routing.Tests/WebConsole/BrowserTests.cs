@@ -38,7 +38,7 @@ public sealed class BrowserTests : IAsyncLifetime
     {
         var receipt = await admin.SubmitAsync(Reports.Valid("supply").With("title", "Depot 7 delivers two days late"));
         var item = (string)receipt.Item("logistics")["id"]!;
-        var page = await SignInAsync(await KeyAsync("department-head", "logistics"));
+        var page = await SignInAsync(await admin.CreateKeyAsync("department-head", "logistics"));
         await CheckAccessibleAsync(page, "inbox");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "inbox.png"), FullPage = true });
 
@@ -61,7 +61,7 @@ public sealed class BrowserTests : IAsyncLifetime
     [Fact]
     public async Task A_csm_submits_a_pattern_a_head_resolves_it_and_an_auditor_finds_it_in_the_history()
     {
-        var csm = await SignInAsync(await KeyAsync("csm"));
+        var csm = await SignInAsync(await admin.CreateKeyAsync("csm"));
         await csm.GetByRole(AriaRole.Link, new() { Name = "Submit a pattern" }).ClickAsync();
         await CheckAccessibleAsync(csm, "submit");
         await csm.GetByRole(AriaRole.Button, new() { Name = "Submit" }).ClickAsync();
@@ -83,14 +83,14 @@ public sealed class BrowserTests : IAsyncLifetime
         await csm.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "submitted.png"), FullPage = true });
         var item = (await csm.GetByRole(AriaRole.Link, new() { Name = "logistics" }).GetAttributeAsync("href"))!.Split('/')[^1];
 
-        var head = await SignInAsync(await KeyAsync("department-head", "logistics"));
+        var head = await SignInAsync(await admin.CreateKeyAsync("department-head", "logistics"));
         var row = head.GetByRole(AriaRole.Row).Filter(new() { HasText = item[..8] });
         await row.GetByRole(AriaRole.Button, new() { Name = "acknowledge", Exact = true }).ClickAsync();
         await row.GetByRole(AriaRole.Button, new() { Name = "resolve", Exact = true }).ClickAsync();
         await Expect(head.GetByRole(AriaRole.Status)).ToContainTextAsync("the item is now Resolved");
         Assert.Equal("Resolved", (await admin.GetItemAsync(item)).State());
 
-        var auditor = await SignInAsync(await KeyAsync("auditor"));
+        var auditor = await SignInAsync(await admin.CreateKeyAsync("auditor"));
         await auditor.GetByRole(AriaRole.Link, new() { Name = "History" }).ClickAsync();
         await auditor.GetByLabel("Work item id").FillAsync(item);
         await auditor.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
@@ -140,7 +140,7 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("not valid");
 
-        await page.GetByLabel("API key").FillAsync(await KeyAsync("auditor"));
+        await page.GetByLabel("API key").FillAsync(await admin.CreateKeyAsync("auditor"));
         await page.Keyboard.PressAsync("Enter");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/console/inbox$"));
         await page.GetByRole(AriaRole.Link, new() { Name = "Overview" }).ClickAsync();
@@ -169,12 +169,6 @@ public sealed class BrowserTests : IAsyncLifetime
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(serious.Count == 0, $"{name}: " + string.Join("; ", serious.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
-    }
-
-    async Task<string> KeyAsync(string role, params string[] departments)
-    {
-        var response = await admin.PostAsJsonAsync("/api/keys", new { name = $"{role}-{Guid.NewGuid():N}"[..20], role, departments });
-        return (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["key"]!;
     }
 
     public async Task DisposeAsync()

@@ -24,12 +24,12 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
         Assert.Equal("/console/sign-in", page.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Contains("returnUrl=%2Fconsole%2Finbox", page.RequestMessage.RequestUri.Query);
 
-        var wrong = await SignInAsync(browser, "rk_not-a-key", await page.Content.ReadAsStringAsync());
+        var wrong = await browser.SignInAsync("rk_not-a-key");
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         Assert.Contains("That key is not valid", await wrong.Content.ReadAsStringAsync());
 
-        var key = await KeyAsync("auditor");
-        var signedIn = await SignInAsync(browser, key, await wrong.Content.ReadAsStringAsync(), returnUrl: "/console/inbox");
+        var key = await admin.CreateKeyAsync("auditor");
+        var signedIn = await browser.SignInAsync(key, "/console/inbox");
         Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
         Assert.Equal("/console/inbox", signedIn.RequestMessage!.RequestUri!.AbsolutePath);
         var cookie = signedIn.RequestMessage.Headers.GetValues("Cookie").Single();
@@ -44,7 +44,7 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
     {
         var browser = Browser(followRedirects: false);
         var form = await (await browser.GetAsync("/console/sign-in")).Content.ReadAsStringAsync();
-        var response = await SignInAsync(browser, await KeyAsync("csm"), form);
+        var response = await browser.SignInAsync(await admin.CreateKeyAsync("csm"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var setCookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("routing_key="));
@@ -60,8 +60,7 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
         var rnd = (string)receipt.Item("rnd")["id"]!;
         var manufacturing = (string)receipt.Item("manufacturing")["id"]!;
         var browser = Browser();
-        var inbox = await SignInAsync(browser, await KeyAsync("department-head", "rnd"),
-            await (await browser.GetAsync("/console/sign-in")).Content.ReadAsStringAsync(), returnUrl: "/console/inbox");
+        var inbox = await browser.SignInAsync(await admin.CreateKeyAsync("department-head", "rnd"), "/console/inbox");
         var html = await inbox.Content.ReadAsStringAsync();
 
         var departments = Regex.Match(html, "<select id=\"department\".*?</select>", RegexOptions.Singleline).Value;
@@ -71,7 +70,7 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/console/inbox?department=manufacturing")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/console/items/{manufacturing}")).StatusCode);
 
-        var acted = await browser.PostAsync("/console/inbox?handler=Act", Form(html, new()
+        var acted = await browser.PostAsync("/console/inbox?handler=Act", ConsoleBrowser.Form(html, new()
         {
             ["item"] = rnd, ["action"] = "acknowledge", ["version"] = "1", ["department"] = "rnd", ["note"] = "on it",
         }));
@@ -82,7 +81,7 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
         Assert.DoesNotContain("acknowledge", Buttons(after, rnd));
 
         // A second click from the old page is stale: the item changed meanwhile.
-        var stale = await browser.PostAsync("/console/inbox?handler=Act", Form(html, new()
+        var stale = await browser.PostAsync("/console/inbox?handler=Act", ConsoleBrowser.Form(html, new()
         {
             ["item"] = rnd, ["action"] = "acknowledge", ["version"] = "1", ["department"] = "rnd",
         }));
@@ -98,8 +97,7 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
         var receipt = await admin.SubmitAsync(Reports.Valid("supply"));
         var item = (string)receipt.Item("logistics")["id"]!;
         var browser = Browser();
-        var html = await (await SignInAsync(browser, await KeyAsync("auditor"),
-            await (await browser.GetAsync("/console/sign-in")).Content.ReadAsStringAsync(), returnUrl: "/console/inbox?department=logistics"))
+        var html = await (await browser.SignInAsync(await admin.CreateKeyAsync("auditor"), "/console/inbox?department=logistics"))
             .Content.ReadAsStringAsync();
 
         Assert.Contains(item[..8], html);
@@ -114,7 +112,7 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
         var created = await admin.PostAsJsonAsync("/api/keys", new { name = "head-logistics", role = "department-head", departments = new[] { "logistics" } });
         var key = JsonNode.Parse(await created.Content.ReadAsStringAsync())!;
         var browser = Browser();
-        await SignInAsync(browser, (string)key["key"]!, await (await browser.GetAsync("/console/sign-in")).Content.ReadAsStringAsync());
+        await browser.SignInAsync((string)key["key"]!);
 
         var ackDue = DateTimeOffset.Parse((string)receipt.Item("logistics")["ackDueAt"]!);
         fixture.Clock.Advance(ackDue - fixture.Clock.GetUtcNow() + TimeSpan.FromMinutes(5));
@@ -131,7 +129,7 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
     public async Task A_csm_sees_errors_at_their_fields_then_where_the_report_went_and_a_resent_form_stores_it_once()
     {
         var browser = Browser();
-        await SignInAsync(browser, await KeyAsync("csm"), await (await browser.GetAsync("/console/sign-in")).Content.ReadAsStringAsync());
+        await browser.SignInAsync(await admin.CreateKeyAsync("csm"));
         var form = await (await browser.GetAsync("/console/submit")).Content.ReadAsStringAsync();
         var submission = SubmissionId().Match(form).Groups[1].Value;
         var product = $"HX-200 heater {Guid.NewGuid():N}";
@@ -143,7 +141,7 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
             ["Form[verifiedAt]"] = "2026-11-20T10:00",
         };
 
-        var invalid = await browser.PostAsync("/console/submit", Form(form, Fields(title: "", reportCount: "many")));
+        var invalid = await browser.PostAsync("/console/submit", ConsoleBrowser.Form(form, Fields(title: "", reportCount: "many")));
         var errors = await invalid.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.UnprocessableEntity, invalid.StatusCode);
         Assert.Contains("id=\"title-error\" class=\"error\">Title is required.", errors);
@@ -151,7 +149,7 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
         Assert.Matches("id=\"title\" name=\"Form\\[title\\]\"[^>]*aria-invalid=\"true\"", errors);
         Assert.Contains(product, errors); // what was typed is kept
 
-        var accepted = await browser.PostAsync("/console/submit", Form(errors, Fields(title: "Thermostat fails for low-vision users", reportCount: "87")));
+        var accepted = await browser.PostAsync("/console/submit", ConsoleBrowser.Form(errors, Fields(title: "Thermostat fails for low-vision users", reportCount: "87")));
         var routed = await accepted.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
         Assert.Contains("Ruleset v1 sent it to:", routed);
@@ -159,7 +157,7 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
         Assert.Contains(">manufacturing</a>", routed);
         Assert.Contains(">rnd</a>", routed);
 
-        var resent = await browser.PostAsync("/console/submit", Form(errors, Fields(title: "Thermostat fails for low-vision users", reportCount: "87")));
+        var resent = await browser.PostAsync("/console/submit", ConsoleBrowser.Form(errors, Fields(title: "Thermostat fails for low-vision users", reportCount: "87")));
         Assert.Equal(HttpStatusCode.Created, resent.StatusCode);
         Assert.Equal(1, await fixture.WithStoreAsync(db => db.Reports.CountAsync(r => r.Product == product)));
     }
@@ -171,7 +169,7 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
         await admin.DoAsync(item, "acknowledge", "taking it");
         await fixture.SealHistoryAsync();
         var browser = Browser();
-        await SignInAsync(browser, await KeyAsync("auditor"), await (await browser.GetAsync("/console/sign-in")).Content.ReadAsStringAsync());
+        await browser.SignInAsync(await admin.CreateKeyAsync("auditor"));
 
         var found = await (await browser.GetAsync($"/console/history?workItemId={item}")).Content.ReadAsStringAsync();
         Assert.Contains("work-item.routed", found);
@@ -183,7 +181,7 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("id=\"from-error\"", await bad.Content.ReadAsStringAsync());
 
-        var verified = await (await browser.PostAsync("/console/history?handler=Verify", Form(found, new() { ["workItemId"] = item })))
+        var verified = await (await browser.PostAsync("/console/history?handler=Verify", ConsoleBrowser.Form(found, new() { ["workItemId"] = item })))
             .Content.ReadAsStringAsync();
         Assert.Contains("Intact:", verified);
         Assert.Contains("work-item.acknowledge", verified);
@@ -194,7 +192,7 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
         Assert.Contains(item, await export.Content.ReadAsStringAsync());
 
         var head = Browser();
-        await SignInAsync(head, await KeyAsync("department-head", "logistics"), await (await head.GetAsync("/console/sign-in")).Content.ReadAsStringAsync());
+        await head.SignInAsync(await admin.CreateKeyAsync("department-head", "logistics"));
         Assert.Equal("/console/forbidden", (await head.GetAsync("/console/history")).RequestMessage!.RequestUri!.AbsolutePath);
     }
 
@@ -203,16 +201,16 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
     {
         var title = $"Wheelchair ramp unit fails {Guid.NewGuid():N}"[..34];
         var receipt = await admin.SubmitAsync(Reports.Valid("quality").With("title", title).With("segment.accessibility", "low vision"));
-        var csm = fixture.App.ClientWithKey(await KeyAsync("csm"));
+        var csm = fixture.App.ClientWithKey(await admin.CreateKeyAsync("csm"));
         var all = await csm.GetStringAsync("/console/reports");
         Assert.Contains(title, all);
         Assert.Contains($"<a href=\"/console/items/{receipt.Item("manufacturing")["id"]}\">manufacturing</a>: Routed", all);
         Assert.Contains($"<a href=\"/console/items/{receipt.Item("rnd")["id"]}\">rnd</a>: Routed", all);
 
-        var head = await fixture.App.ClientWithKey(await KeyAsync("department-head", "rnd")).GetStringAsync("/console/reports");
+        var head = await fixture.App.ClientWithKey(await admin.CreateKeyAsync("department-head", "rnd")).GetStringAsync("/console/reports");
         Assert.Contains(title, head);
         Assert.DoesNotContain(">manufacturing</a>", head);
-        var logisticsHead = await fixture.App.ClientWithKey(await KeyAsync("department-head", "logistics")).GetStringAsync("/console/reports");
+        var logisticsHead = await fixture.App.ClientWithKey(await admin.CreateKeyAsync("department-head", "logistics")).GetStringAsync("/console/reports");
         Assert.DoesNotContain(title, logisticsHead);
     }
 
@@ -225,9 +223,8 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
     {
         string[] pages = ["/console/inbox", "/console/overview", "/console/reports", "/console/submit", "/console/history", "/console/rules", "/console/keys", "/hangfire"];
         var browser = Browser();
-        var key = role == "admin" ? RoutingApplication.AdminKey : await KeyAsync(role, role == "department-head" ? ["logistics"] : []);
-        var home = await (await SignInAsync(browser, key, await (await browser.GetAsync("/console/sign-in")).Content.ReadAsStringAsync()))
-            .Content.ReadAsStringAsync();
+        var key = role == "admin" ? RoutingApplication.AdminKey : await admin.CreateKeyAsync(role, role == "department-head" ? ["logistics"] : []);
+        var home = await (await browser.SignInAsync(key)).Content.ReadAsStringAsync();
         var menu = Regex.Match(home, "<nav aria-label=\"Console\">(.*?)</nav>", RegexOptions.Singleline).Groups[1].Value;
         var offered = Regex.Matches(menu, "<a href=\"([^\"]+)\"").Select(m => m.Groups[1].Value).Where(pages.Contains).ToList();
         Assert.Equal(expected.Split(' '), offered);
@@ -239,33 +236,7 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
         }
     }
 
-    HttpClient Browser(bool followRedirects = true)
-    {
-        var browser = fixture.App.CreateClient(new WebApplicationFactoryClientOptions
-        {
-            // The cookie is Secure: a browser sends it over https only (or to localhost).
-            BaseAddress = new Uri("https://localhost"),
-            AllowAutoRedirect = followRedirects,
-        });
-        browser.DefaultRequestHeaders.Authorization = null;
-        return browser;
-    }
-
-    async Task<string> KeyAsync(string role, params string[] departments)
-    {
-        var response = await admin.PostAsJsonAsync("/api/keys", new { name = $"{role}-{Guid.NewGuid():N}"[..20], role, departments });
-        return (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["key"]!;
-    }
-
-    static Task<HttpResponseMessage> SignInAsync(HttpClient browser, string key, string signInPage, string? returnUrl = null) =>
-        browser.PostAsync("/console/sign-in", Form(signInPage, new() { ["key"] = key, ["ReturnUrl"] = returnUrl ?? "" }));
-
-    /// A form post with the anti-forgery token of the page it was sent from.
-    static FormUrlEncodedContent Form(string page, Dictionary<string, string> fields)
-    {
-        fields["__RequestVerificationToken"] = Token().Match(page).Groups[1].Value;
-        return new FormUrlEncodedContent(fields);
-    }
+    HttpClient Browser(bool followRedirects = true) => ConsoleBrowser.Open(fixture.App, followRedirects);
 
     /// The action buttons in the form of one item.
     static string[] Buttons(string html, string item)
@@ -273,9 +244,6 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
         var form = Regex.Match(html, $"<form[^>]*>(?:(?!</form>).)*?name=\"item\" value=\"{item}\"(?:(?!</form>).)*</form>", RegexOptions.Singleline);
         return form.Success ? [.. ActionButton().Matches(form.Value).Select(m => m.Groups[1].Value)] : [];
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 
     [GeneratedRegex("name=\"Submission\" value=\"([^\"]+)\"")]
     private static partial Regex SubmissionId();

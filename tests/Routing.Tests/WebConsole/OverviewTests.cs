@@ -21,12 +21,12 @@ public abstract partial class OverviewTests(RoutingFixture fixture)
         await admin.DoAsync(first, "acknowledge");
         fixture.Clock.Advance(TimeSpan.FromHours(3)); // the other critical item is now past its 4 h to acknowledge
 
-        var html = await PageAsync(await KeyAsync("auditor"));
+        var html = await PageAsync(await admin.CreateKeyAsync("auditor"));
         Assert.Equal(["2", "1", "2 h 0 min", "—", "—"], Row(html, "logistics"));
         Assert.Equal(["1", "0", "—", "—", "—"], Row(html, "rnd"));
         Assert.Contains("stateDiagram-v2", html);
 
-        var head = await PageAsync(await KeyAsync("department-head", "rnd"));
+        var head = await PageAsync(await admin.CreateKeyAsync("department-head", "rnd"));
         Assert.Empty(Row(head, "logistics"));
         Assert.Equal(["1", "0", "—", "—", "—"], Row(head, "rnd"));
     }
@@ -36,12 +36,6 @@ public abstract partial class OverviewTests(RoutingFixture fixture)
         var client = fixture.App.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
         client.DefaultRequestHeaders.Authorization = new("Bearer", key);
         return await client.GetStringAsync("/console/overview");
-    }
-
-    async Task<string> KeyAsync(string role, params string[] departments)
-    {
-        var response = await admin.PostAsJsonAsync("/api/keys", new { name = $"{role}-{Guid.NewGuid():N}"[..20], role, departments });
-        return (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["key"]!;
     }
 
     /// The cells after the department's name in its table row.

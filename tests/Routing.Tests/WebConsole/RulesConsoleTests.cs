@@ -39,21 +39,21 @@ public abstract partial class RulesConsoleTests(RoutingFixture fixture)
         Assert.Contains($"Rules: version {version}</h1>", draft);
         Assert.Contains("Rule changed: <strong>SupplyProblemToLogistics</strong> (Properties)", draft);
 
-        var simulated = await (await browser.PostAsync($"/console/rules?handler=Simulate&version={version}", Form(draft, new Dictionary<string, string>
+        var simulated = await (await browser.PostAsync($"/console/rules?handler=Simulate&version={version}", ConsoleBrowser.Form(draft, new Dictionary<string, string>
         {
             ["Report"] = Reports.Valid("supply").ToJsonString(),
         }))).Content.ReadAsStringAsync();
         Assert.Contains("Routes: rnd (", simulated);
 
         await admin.SubmitAsync(Reports.Valid("supply"));
-        var replayed = await (await browser.PostAsync($"/console/rules?handler=Replay&version={version}", Form(draft, new Dictionary<string, string>
+        var replayed = await (await browser.PostAsync($"/console/rules?handler=Replay&version={version}", ConsoleBrowser.Form(draft, new Dictionary<string, string>
         {
             ["From"] = (fixture.Clock.GetUtcNow() - TimeSpan.FromDays(1)).ToString("O"), ["To"] = (fixture.Clock.GetUtcNow() + TimeSpan.FromDays(1)).ToString("O"),
         }))).Content.ReadAsStringAsync();
         Assert.Matches("[1-9]\\d* would route differently", replayed);
         Assert.Contains("logistics → rnd", replayed);
 
-        var published = await (await browser.PostAsync($"/console/rules?handler=Publish&version={version}", Form(draft, [])))
+        var published = await (await browser.PostAsync($"/console/rules?handler=Publish&version={version}", ConsoleBrowser.Form(draft, [])))
             .Content.ReadAsStringAsync();
         Assert.Contains($"Published v{version} (was v1).", published);
         Assert.Equal(version, (int)(await admin.GetJsonAsync("/api/rules"))["version"]!);
@@ -65,14 +65,14 @@ public abstract partial class RulesConsoleTests(RoutingFixture fixture)
         var browser = await AdminBrowserAsync();
         var page = await (await browser.GetAsync("/console/keys")).Content.ReadAsStringAsync();
 
-        var refused = await browser.PostAsync("/console/keys?handler=Create", Form(page, new Dictionary<string, string>
+        var refused = await browser.PostAsync("/console/keys?handler=Create", ConsoleBrowser.Form(page, new Dictionary<string, string>
         {
             ["Name"] = "head of nothing", ["Role"] = "department-head",
         }));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Contains("a department head needs at least one department", await refused.Content.ReadAsStringAsync());
 
-        var created = await (await browser.PostAsync("/console/keys?handler=Create", Form(page, new Dictionary<string, string>
+        var created = await (await browser.PostAsync("/console/keys?handler=Create", ConsoleBrowser.Form(page, new Dictionary<string, string>
         {
             ["Name"] = "head of logistics", ["Role"] = "department-head", ["Departments"] = "logistics",
         }))).Content.ReadAsStringAsync();
@@ -82,34 +82,24 @@ public abstract partial class RulesConsoleTests(RoutingFixture fixture)
         Assert.DoesNotContain(key, await (await browser.GetAsync("/console/keys")).Content.ReadAsStringAsync());
 
         var id = await fixture.WithStoreAsync(db => db.ApiKeys.Where(k => k.Name == "head of logistics").Select(k => k.Id).SingleAsync());
-        var revoked = await (await browser.PostAsync($"/console/keys?id={id}&handler=Revoke", Form(created, []))).Content.ReadAsStringAsync();
+        var revoked = await (await browser.PostAsync($"/console/keys?id={id}&handler=Revoke", ConsoleBrowser.Form(created, []))).Content.ReadAsStringAsync();
         Assert.Contains("The key is revoked", revoked);
         Assert.Equal(HttpStatusCode.Unauthorized, (await head.GetAsync("/api/departments/logistics/work-items")).StatusCode);
     }
 
     async Task<HttpClient> AdminBrowserAsync()
     {
-        var browser = fixture.App.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
-        browser.DefaultRequestHeaders.Authorization = null;
-        var signIn = await (await browser.GetAsync("/console/sign-in")).Content.ReadAsStringAsync();
-        await browser.PostAsync("/console/sign-in", Form(signIn, new Dictionary<string, string> { ["key"] = RoutingApplication.AdminKey }));
+        var browser = ConsoleBrowser.Open(fixture.App);
+        await browser.SignInAsync(RoutingApplication.AdminKey);
         return browser;
     }
 
-    static FormUrlEncodedContent DraftForm(string page, JsonObject draft) => Form(page, new Dictionary<string, string>
+    static FormUrlEncodedContent DraftForm(string page, JsonObject draft) => ConsoleBrowser.Form(page, new Dictionary<string, string>
     {
         ["Workflows"] = draft["workflows"]!.ToJsonString(),
         ["Departments"] = draft["departments"]!.ToJsonString(),
     });
 
-    static FormUrlEncodedContent Form(string page, Dictionary<string, string> fields)
-    {
-        fields["__RequestVerificationToken"] = Token().Match(page).Groups[1].Value;
-        return new FormUrlEncodedContent(fields);
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }
 
 public sealed class RulesConsoleOnSqlite(SqliteFixture fixture) : RulesConsoleTests(fixture), IClassFixture<SqliteFixture>;
