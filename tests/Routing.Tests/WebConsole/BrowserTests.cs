@@ -47,6 +47,7 @@ public sealed class BrowserTests : IAsyncLifetime
         await row.GetByRole(AriaRole.Button, new() { Name = "acknowledge", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("the item is now Acknowledged");
         await row.GetByRole(AriaRole.Button, new() { Name = "start", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("the item is now InProgress");
         await row.GetByRole(AriaRole.Button, new() { Name = "resolve", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("the item is now Resolved");
 
@@ -143,11 +144,16 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.GetByLabel("API key").FillAsync(await admin.CreateKeyAsync("auditor"));
         await page.Keyboard.PressAsync("Enter");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/console/inbox$"));
+        // htmx (from npm, built into wwwroot) swaps the page instead of reloading it.
+        await page.EvaluateAsync("() => window.notReloaded = true");
         await page.GetByRole(AriaRole.Link, new() { Name = "Overview" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Img, new() { Name = "Open and overdue work items per department" })).ToBeVisibleAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/console/overview$"));
+        Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"), "the overview was a full page load");
         await CheckAccessibleAsync(page, "overview");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "overview.png"), FullPage = true });
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Sign in");
         await page.GotoAsync("/console/inbox");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/console/sign-in"));
     }
