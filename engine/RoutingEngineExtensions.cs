@@ -22,12 +22,12 @@ public static class RoutingEngineExtensions
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Routing:Storage:Provider is Postgres but ConnectionStrings:Routing is not set.");
             services.AddSingleton(_ => PostgresDataSource.Create(connectionString));
-            services.AddDbContextPool<PostgresRoutingDb>((sp, o) => o.UseNpgsql(sp.GetRequiredService<Npgsql.NpgsqlDataSource>()));
+            services.AddDbContextPool<PostgresRoutingDb>((sp, o) => Quiet(o.UseNpgsql(sp.GetRequiredService<Npgsql.NpgsqlDataSource>())));
             services.AddScoped<RoutingDb>(sp => sp.GetRequiredService<PostgresRoutingDb>());
         }
         else
         {
-            services.AddDbContextPool<SqliteRoutingDb>(o => o.UseSqlite(connectionString ?? StorageOptions.DefaultSqlite));
+            services.AddDbContextPool<SqliteRoutingDb>(o => Quiet(o.UseSqlite(connectionString ?? StorageOptions.DefaultSqlite)));
             services.AddScoped<RoutingDb>(sp => sp.GetRequiredService<SqliteRoutingDb>());
         }
 
@@ -42,4 +42,13 @@ public static class RoutingEngineExtensions
         services.AddScoped<Routing.Engine.Access.ApiKeyService>();
         return services;
     }
+
+    /// EF logs every failed command and save as an error before the caller sees it. Ours are
+    /// either expected (a concurrent duplicate's unique key, a claimed timer, a probe on a new
+    /// database) or rethrown and logged once where they are handled, so they log at Debug.
+    static DbContextOptionsBuilder Quiet(DbContextOptionsBuilder options) => options.ConfigureWarnings(w => w.Log(
+        (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, Microsoft.Extensions.Logging.LogLevel.Debug),
+        (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, Microsoft.Extensions.Logging.LogLevel.Debug),
+        (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.QueryIterationFailed, Microsoft.Extensions.Logging.LogLevel.Debug),
+        (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.ConnectionError, Microsoft.Extensions.Logging.LogLevel.Debug)));
 }
