@@ -112,6 +112,10 @@ public sealed class BrowserTests : IAsyncLifetime
         await Expect(page.GetByLabel("Workflows (RulesEngine JSON)")).ToContainTextAsync("\"Expression\": \"report.Category == \\\"supply\\\"\"");
         await CheckAccessibleAsync(page, "rules");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "rules.png") });
+        await page.GetByLabel("From (UTC)").FillAsync(DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-ddTHH:mm"));
+        await page.GetByLabel("To (UTC)").FillAsync(DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-ddTHH:mm"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Replay" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("0 would route differently");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Keys" }).ClickAsync();
         await page.GetByLabel("Name (required)").FillAsync("auditor on duty");
