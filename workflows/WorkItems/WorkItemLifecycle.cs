@@ -56,6 +56,14 @@ public static class WorkItemLifecycle
             s => (WorkItemState)s.UnderlyingState,
             s => s.FixedTransitions.Select(t => (WorkItemTrigger)t.Trigger.UnderlyingTrigger).ToArray());
 
+    /// Every move the lifecycle allows, from the machine's graph: the state, the action, where it leads.
+    public static readonly IReadOnlyList<(WorkItemState From, string Action, WorkItemState To)> Transitions =
+        [.. For(() => WorkItemState.Routed, _ => { }).GetInfo().States.SelectMany(s => s.FixedTransitions.Select(t => (
+            (WorkItemState)s.UnderlyingState,
+            // Escalate, verify and reopen are not actions anyone sends: the timers take them.
+            WorkItemActions.NameOf((WorkItemTrigger)t.Trigger.UnderlyingTrigger) ?? $"{t.Trigger.UnderlyingTrigger.ToString()!.ToLowerInvariant()} (by a timer)",
+            (WorkItemState)t.DestinationState.UnderlyingState)))];
+
     static readonly Dictionary<WorkItemState, IReadOnlyList<string>> Actions = Permitted.ToDictionary(
         p => p.Key,
         p => (IReadOnlyList<string>)[.. p.Value.Append(WorkItemTrigger.Comment)

@@ -16,6 +16,7 @@ internal sealed class OverviewModel(RoutingDb db, IDepartmentDirectory directory
 {
     public IReadOnlyList<DepartmentStats> Stats { get; private set; } = [];
     public string Lifecycle { get; } = WorkItemLifecycle.Graph("mermaid");
+    public IReadOnlyList<(Engine.WorkItems.WorkItemState From, string Action, Engine.WorkItems.WorkItemState To)> Transitions => WorkItemLifecycle.Transitions;
 
     /// Open and overdue items per department as a bar chart: SVG drawn here, no script; the
     /// table beside it holds the same numbers for screen readers.
