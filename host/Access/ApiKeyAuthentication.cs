@@ -23,7 +23,7 @@ internal sealed class ApiKeyAuthentication(
         var key = Presented(Request);
         if (key is null) return AuthenticateResult.NoResult();
 
-        var found = key.Length <= 200 ? await keys.FindAsync(key, Context.RequestAborted) : null;
+        var found = await keys.FindAsync(key, Context.RequestAborted);
         if (found is null)
         {
             await failures.RecordAsync(Context, keys);

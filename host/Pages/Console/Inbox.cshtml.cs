@@ -45,7 +45,7 @@ internal sealed class InboxModel(RoutingDb db, IDepartmentDirectory directory, W
             ? ("A comment needs a note.", true)
             : await actions.ActAsync(item, action, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), version, Actor.Of(HttpContext), ct) switch
             {
-                ActionOutcome.Done done => ($"{Verb(action)}: the item is now {done.Item.State}.", false),
+                ActionOutcome.Done done => ($"Done ({action}): the item is now {done.Item.State}.", false),
                 ActionOutcome.NotAllowed n => ($"'{action}' is not allowed while the item is {n.State}.", true),
                 ActionOutcome.Stale => ("The item changed since you loaded the page; here it is as it is now.", true),
                 _ => ("No such work item.", true),
@@ -66,10 +66,4 @@ internal sealed class InboxModel(RoutingDb db, IDepartmentDirectory directory, W
         return Page();
     }
 
-    static string Verb(string action) => action switch
-    {
-        "hand-back" => "Handed back",
-        "comment" => "Commented",
-        _ => char.ToUpperInvariant(action[0]) + action[1..] + (action.EndsWith('e') ? "d" : "ed"),
-    };
 }

@@ -16,10 +16,6 @@ internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator,
 {
     // Readable quotes in the editor (Razor HTML-encodes the text, so no escaping is needed for safety).
     static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    static readonly JsonSerializerOptions ReportJson = new(JsonSerializerDefaults.Web)
-    {
-        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
-    };
 
     /// The version being looked at (the active one unless chosen).
     [BindProperty(SupportsGet = true)] public int? Version { get; set; }
@@ -68,7 +64,7 @@ internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator,
         ReportSubmission? submission = null;
         try
         {
-            submission = JsonSerializer.Deserialize<ReportSubmission>(Report, ReportJson);
+            submission = JsonSerializer.Deserialize<ReportSubmission>(Report, JsonBody.Options);
         }
         catch (JsonException e)
         {

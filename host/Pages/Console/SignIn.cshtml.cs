@@ -26,7 +26,7 @@ internal sealed class SignInModel(ApiKeyService keys, FailedAuthentications fail
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }
-        if (string.IsNullOrWhiteSpace(key) || key.Length > 200 || await keys.FindAsync(key.Trim(), ct) is null)
+        if (string.IsNullOrWhiteSpace(key) || await keys.FindAsync(key.Trim(), ct) is null)
         {
             await failures.RecordAsync(HttpContext, keys);
             Error = "That key is not valid, or it was revoked.";

@@ -16,8 +16,6 @@ namespace Routing.Host.Pages.Console;
 [Authorize(Policy = Policies.Submit)]
 internal sealed class SubmitModel(IntakeService intake, ReportValidator validator) : PageModel
 {
-    public static readonly string[] Severities = ["low", "medium", "high", "critical"];
-
     /// The form's values as typed, to show them again next to their errors.
     [BindProperty]
     public Dictionary<string, string?> Form { get; set; } = [];

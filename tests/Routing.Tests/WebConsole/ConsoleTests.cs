@@ -75,7 +75,7 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
             ["item"] = rnd, ["action"] = "acknowledge", ["version"] = "1", ["department"] = "rnd", ["note"] = "on it",
         }));
         var after = await acted.Content.ReadAsStringAsync();
-        Assert.Contains("Acknowledged: the item is now Acknowledged.", after);
+        Assert.Contains("Done (acknowledge): the item is now Acknowledged.", after);
         Assert.Equal("Acknowledged", (await admin.GetItemAsync(rnd)).State());
         Assert.Equal(WorkItemLifecycle.AllowedActions(WorkItemState.Acknowledged).Order(), Buttons(after, rnd).Order());
         Assert.DoesNotContain("acknowledge", Buttons(after, rnd));
