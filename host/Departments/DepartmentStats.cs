@@ -17,10 +17,18 @@ internal sealed record DepartmentStats(
 
     public static async Task<List<DepartmentStats>> ForAsync(RoutingDb db, IReadOnlyList<string> departments, DateTimeOffset now, CancellationToken ct)
     {
+        // Counted by the database: an overview must not read every open item.
         var open = await db.WorkItems.AsNoTracking()
             .Where(w => departments.Contains(w.Department) && OpenStates.All.Contains(w.State))
-            .Select(w => new { w.Department, w.State, w.AckDueAt, w.ResolveDueAt })
-            .ToListAsync(ct);
+            .GroupBy(w => w.Department)
+            .Select(g => new
+            {
+                Department = g.Key,
+                Open = g.Count(),
+                Overdue = g.Count(w => (Due.ToAcknowledge.Contains(w.State) && w.AckDueAt < now) ||
+                                       (Due.ToResolve.Contains(w.State) && w.ResolveDueAt < now)),
+            })
+            .ToDictionaryAsync(c => c.Department, ct);
         string[] kinds = [HistoryKinds.WorkItemAction("acknowledge"), HistoryKinds.WorkItemAction("resolve"), HistoryKinds.Reopened];
         var since = now - Period;
         var events = await db.History.AsNoTracking()
@@ -33,8 +41,8 @@ internal sealed record DepartmentStats(
             var mine = events.Where(e => e.Department == d).ToList();
             TimeSpan? Median(string kind) => MedianOf([.. mine.Where(e => e.Kind == kind).Select(e => e.At - e.CreatedAt)]);
             return new DepartmentStats(d,
-                open.Count(w => w.Department == d),
-                open.Count(w => w.Department == d && Due.At(w.State, w.AckDueAt, w.ResolveDueAt) < now),
+                open.GetValueOrDefault(d)?.Open ?? 0,
+                open.GetValueOrDefault(d)?.Overdue ?? 0,
                 Median(kinds[0]), Median(kinds[1]),
                 mine.Count(e => e.Kind == kinds[1]), mine.Count(e => e.Kind == kinds[2]));
         })];

@@ -6,18 +6,18 @@ namespace Routing.Host.WorkItems;
 /// resolution while it is being worked on — said as time left or time over.
 internal sealed record Due(string Text, bool Overdue)
 {
-    public static DateTimeOffset? At(WorkItemState state, DateTimeOffset ackDueAt, DateTimeOffset resolveDueAt) => state switch
-    {
-        WorkItemState.Routed or WorkItemState.Reopened => ackDueAt,
-        WorkItemState.Acknowledged or WorkItemState.InProgress or WorkItemState.Escalated => resolveDueAt,
-        _ => null,
-    };
+    /// Waiting for someone to take it: the acknowledgement is due.
+    public static readonly WorkItemState[] ToAcknowledge = [WorkItemState.Routed, WorkItemState.Reopened];
+    /// Being worked on: the resolution is due.
+    public static readonly WorkItemState[] ToResolve = [WorkItemState.Acknowledged, WorkItemState.InProgress, WorkItemState.Escalated];
 
     public static Due? Next(WorkItem item, DateTimeOffset now)
     {
-        if (At(item.State, item.AckDueAt, item.ResolveDueAt) is not { } due) return null;
-        var what = item.State is WorkItemState.Routed or WorkItemState.Reopened ? "acknowledge" : "resolve";
-        var left = due - now;
+        var (due, what) = ToAcknowledge.Contains(item.State) ? (item.AckDueAt, "acknowledge")
+            : ToResolve.Contains(item.State) ? (item.ResolveDueAt, "resolve")
+            : (default(DateTimeOffset?), "");
+        if (due is null) return null;
+        var left = due.Value - now;
         return left >= TimeSpan.Zero
             ? new($"{Span(left)} left to {what}", false)
             : new($"{what} overdue by {Span(-left)}", true);
