@@ -28,12 +28,14 @@ internal sealed class HistoryModel(RoutingDb db, HistoryVerifier verifier) : Pag
 
     public string? ErrorOf(string field) => Errors.TryGetValue(field, out var e) ? string.Join(" ", e) : null;
 
-    /// This search's query string with another cursor, for the next page and the exports.
-    public string Query(long? after = null) => QueryString.Create(new Dictionary<string, string?>
+    /// This search's filters that are set, to carry them to the next page, the exports and the chain check.
+    public IEnumerable<KeyValuePair<string, string?>> Filters(long? after = null) => new Dictionary<string, string?>
     {
         ["reportId"] = ReportId?.ToString(), ["workItemId"] = WorkItemId?.ToString(), ["department"] = Department, ["kind"] = Kind,
         ["actor"] = Actor, ["from"] = From, ["to"] = To, ["after"] = after?.ToString(),
-    }.Where(p => !string.IsNullOrEmpty(p.Value))).ToString();
+    }.Where(p => !string.IsNullOrEmpty(p.Value));
+
+    public string Query(long? after = null) => QueryString.Create(Filters(after)).ToString();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
