@@ -12,7 +12,9 @@ internal static class SecurityHeaders
         if (http.Request.Path.StartsWithSegments("/api"))
             headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
         else if (http.Request.Path.StartsWithSegments("/console"))
-            headers.ContentSecurityPolicy = "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+            // WebAssembly, never eval: Viz.js draws the lifecycle with Graphviz compiled to wasm.
+            // One policy for every console page, since htmx swaps pages under the first one's.
+            headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
         return next(http);
     });
 }

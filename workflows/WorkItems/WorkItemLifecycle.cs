@@ -56,12 +56,14 @@ public static class WorkItemLifecycle
             s => (WorkItemState)s.UnderlyingState,
             s => s.FixedTransitions.Select(t => (WorkItemTrigger)t.Trigger.UnderlyingTrigger).ToArray());
 
+    const string TimerSuffix = " (by a timer)";
+
     /// Every move the lifecycle allows, from the machine's graph: the state, the action, where it leads.
     public static readonly IReadOnlyList<(WorkItemState From, string Action, WorkItemState To)> Transitions =
         [.. For(() => WorkItemState.Routed, _ => { }).GetInfo().States.SelectMany(s => s.FixedTransitions.Select(t => (
             (WorkItemState)s.UnderlyingState,
             // Escalate, verify and reopen are not actions anyone sends: the timers take them.
-            WorkItemActions.NameOf((WorkItemTrigger)t.Trigger.UnderlyingTrigger) ?? $"{t.Trigger.UnderlyingTrigger.ToString()!.ToLowerInvariant()} (by a timer)",
+            WorkItemActions.NameOf((WorkItemTrigger)t.Trigger.UnderlyingTrigger) ?? t.Trigger.UnderlyingTrigger.ToString()!.ToLowerInvariant() + TimerSuffix,
             (WorkItemState)t.DestinationState.UnderlyingState)))];
 
     static readonly Dictionary<WorkItemState, IReadOnlyList<string>> Actions = Permitted.ToDictionary(
@@ -76,9 +78,28 @@ public static class WorkItemLifecycle
     public static bool Allows(WorkItemState state, WorkItemTrigger trigger) =>
         trigger == WorkItemTrigger.Comment || Permitted[state].Contains(trigger);
 
-    public static string Graph(string format)
+    public static string Graph(string format) =>
+        format == "dot" ? Dot() : MermaidGraph.Format(For(() => WorkItemState.Routed, _ => { }).GetInfo());
+
+    /// Graphviz text for the console's drawing: the API's action names on the arrows, the
+    /// moves timers take dashed, final states with a double border.
+    static string Dot()
     {
-        var info = For(() => WorkItemState.Routed, _ => { }).GetInfo();
-        return format == "dot" ? UmlDotGraph.Format(info) : MermaidGraph.Format(info);
+        var dot = new System.Text.StringBuilder("""
+            digraph lifecycle {
+              rankdir=LR;
+              node [shape=box, style="rounded,filled", fillcolor="#e8f0f7", color="#0b3d62", fontname="Helvetica,Arial,sans-serif", fontsize=13, margin="0.2,0.08"];
+              edge [color="#444444", fontname="Helvetica,Arial,sans-serif", fontsize=12];
+              start [shape=point, label=""];
+              start -> Routed;
+
+            """);
+        foreach (var state in Enum.GetValues<WorkItemState>().Where(s => Permitted[s].Length == 0))
+            dot.AppendLine($"  {state} [peripheries=2];");
+        foreach (var (from, action, to) in Transitions)
+            dot.AppendLine(action.EndsWith(TimerSuffix)
+                ? $"  {from} -> {to} [label=\"{action[..^TimerSuffix.Length]}\", style=dashed];"
+                : $"  {from} -> {to} [label=\"{action}\"];");
+        return dot.Append('}').ToString();
     }
 }

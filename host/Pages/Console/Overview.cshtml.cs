@@ -15,7 +15,7 @@ namespace Routing.Host.Pages.Console;
 internal sealed class OverviewModel(RoutingDb db, IDepartmentDirectory directory, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<DepartmentStats> Stats { get; private set; } = [];
-    public string Lifecycle { get; } = WorkItemLifecycle.Graph("mermaid");
+    public string Lifecycle { get; } = WorkItemLifecycle.Graph("dot");
     public IReadOnlyList<(Engine.WorkItems.WorkItemState From, string Action, Engine.WorkItems.WorkItemState To)> Transitions => WorkItemLifecycle.Transitions;
 
     /// Open and overdue items per department as a bar chart: SVG drawn here, no script; the

@@ -155,6 +155,12 @@ public sealed class BrowserTests : IAsyncLifetime
         await Expect(page.GetByRole(AriaRole.Img, new() { Name = "Open and overdue work items per department" })).ToBeVisibleAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/console/overview$"));
         Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"), "the overview was a full page load");
+        // The lifecycle is drawn in the page (Graphviz in WebAssembly, under the console's CSP).
+        var lifecycle = page.GetByRole(AriaRole.Img, new() { Name = "The work-item lifecycle" });
+        await Expect(lifecycle).ToBeVisibleAsync();
+        foreach (var state in Enum.GetNames<Engine.WorkItems.WorkItemState>())
+            await Expect(lifecycle.Locator("g.node", new() { HasText = state })).ToHaveCountAsync(1);
+        await Expect(lifecycle.Locator("g.edge", new() { HasText = "hand-back" })).ToHaveCountAsync(5);
         await CheckAccessibleAsync(page, "overview");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "overview.png"), FullPage = true });
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();

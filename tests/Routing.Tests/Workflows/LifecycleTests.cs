@@ -143,7 +143,10 @@ public abstract class LifecycleTests(RoutingFixture fixture)
         Assert.Contains("Routed --> Acknowledged", mermaid);
         Assert.Contains("Resolved --> Reopened", mermaid);
         Assert.DoesNotContain("Comment", mermaid);
-        Assert.Contains("digraph", dot);
+        Assert.StartsWith("digraph", dot);
+        Assert.Contains("Routed -> HandedBack [label=\"hand-back\"]", dot); // the API's action names
+        Assert.Contains("Resolved -> Reopened [label=\"reopen\", style=dashed]", dot); // a timer's move
+        Assert.Contains("Cancelled [peripheries=2]", dot); // final
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/workflows/work-item/graph?format=png")).StatusCode);
     }
 }
