@@ -27,9 +27,14 @@ if (KeysCli.Matches(args)) return await KeysCli.RunAsync(app.Services, args, Con
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseWhen(http => http.Request.Path.StartsWithSegments("/console"),
+    console => console.UseStatusCodePagesWithReExecute("/console/status/{0}"));
 app.UseSecurityHeaders();
 // The console's stylesheet, from host/wwwroot: public, and served before authentication.
 app.UseStaticFiles();
+// Routing after the status pages, so that a console error page re-executed there is routed
+// (and authorized) as the page it is.
+app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -73,10 +73,10 @@ public sealed class HostProcess : IAsyncDisposable
         await process.WaitForExitAsync();
     }
 
-    public HttpClient Client(TimeSpan? timeout = null)
+    public HttpClient Client(TimeSpan? timeout = null, string key = RoutingApplication.AdminKey)
     {
         var client = new HttpClient { BaseAddress = Address, Timeout = timeout ?? TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Authorization = new("Bearer", RoutingApplication.AdminKey);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", key);
         return client;
     }
 

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Deque.AxeCore.Commons;
@@ -21,6 +22,7 @@ public sealed class BrowserTests : IAsyncLifetime
     IPlaywright playwright = null!;
     IBrowser browser = null!;
     HttpClient admin = null!;
+    readonly List<string> scriptErrors = [];
 
     public async Task InitializeAsync()
     {
@@ -40,7 +42,7 @@ public sealed class BrowserTests : IAsyncLifetime
         var item = (string)receipt.Item("logistics")["id"]!;
         var page = await SignInAsync(await admin.CreateKeyAsync("department-head", "logistics"));
         await CheckAccessibleAsync(page, "inbox");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "inbox.png"), FullPage = true });
+        await SaveScreenshotAsync(page, "inbox");
 
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = item[..8] });
         await row.GetByLabel($"Note for {item[..8]}").FillAsync("Carrier swapped at depot 7");
@@ -55,7 +57,7 @@ public sealed class BrowserTests : IAsyncLifetime
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(item[..8]);
         await Expect(page.GetByRole(AriaRole.List).Last).ToContainTextAsync("Carrier swapped at depot 7");
         await CheckAccessibleAsync(page, "item");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "item.png"), FullPage = true });
+        await SaveScreenshotAsync(page, "item");
         Assert.Equal("Resolved", (await admin.GetItemAsync(item)).State());
     }
 
@@ -81,7 +83,7 @@ public sealed class BrowserTests : IAsyncLifetime
         await csm.GetByRole(AriaRole.Button, new() { Name = "Submit" }).ClickAsync();
         await Expect(csm.GetByRole(AriaRole.Status)).ToContainTextAsync("SupplyProblemToLogistics");
         await CheckAccessibleAsync(csm, "submitted");
-        await csm.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "submitted.png"), FullPage = true });
+        await SaveScreenshotAsync(csm, "submitted");
         var item = (await csm.GetByRole(AriaRole.Link, new() { Name = "logistics" }).GetAttributeAsync("href"))!.Split('/')[^1];
 
         var head = await SignInAsync(await admin.CreateKeyAsync("department-head", "logistics"));
@@ -101,7 +103,7 @@ public sealed class BrowserTests : IAsyncLifetime
         await Expect(auditor.GetByRole(AriaRole.Status)).ToContainTextAsync("Intact");
         await Expect(auditor.GetByRole(AriaRole.Table)).Not.ToContainTextAsync("report.accepted"); // the search survives the check
         await CheckAccessibleAsync(auditor, "history");
-        await auditor.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "history.png"), FullPage = true });
+        await SaveScreenshotAsync(auditor, "history");
     }
 
     [Fact]
@@ -112,7 +114,7 @@ public sealed class BrowserTests : IAsyncLifetime
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Rules: version 1 (active)");
         await Expect(page.GetByLabel("Workflows (RulesEngine JSON)")).ToContainTextAsync("\"Expression\": \"report.Category == \\\"supply\\\"\"");
         await CheckAccessibleAsync(page, "rules");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "rules.png") });
+        await SaveScreenshotAsync(page, "rules");
         await page.GetByLabel("From (UTC)").FillAsync(DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-ddTHH:mm"));
         await page.GetByLabel("To (UTC)").FillAsync(DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-ddTHH:mm"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Replay" }).ClickAsync();
@@ -132,11 +134,11 @@ public sealed class BrowserTests : IAsyncLifetime
     [Fact]
     public async Task Sign_in_is_keyboard_operable_refuses_a_bad_key_and_sign_out_forgets_the_key()
     {
-        var page = await browser.NewPageAsync(new() { BaseURL = host.Address.ToString() });
+        var page = await NewPageAsync();
         await page.GotoAsync("/console/inbox");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/console/sign-in"));
         await CheckAccessibleAsync(page, "sign-in");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "sign-in.png") });
+        await SaveScreenshotAsync(page, "sign-in");
 
         await page.Keyboard.PressAsync("Tab"); // the skip link first
         await page.Keyboard.PressAsync("Tab");
@@ -162,21 +164,84 @@ public sealed class BrowserTests : IAsyncLifetime
             await Expect(lifecycle.Locator("g.node", new() { HasText = state })).ToHaveCountAsync(1);
         await Expect(lifecycle.Locator("g.edge", new() { HasText = "hand-back" })).ToHaveCountAsync(5);
         await CheckAccessibleAsync(page, "overview");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "overview.png"), FullPage = true });
+        await SaveScreenshotAsync(page, "overview");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Sign in");
         await page.GotoAsync("/console/inbox");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/console/sign-in"));
     }
 
+    [Theory]
+    [InlineData("csm")]
+    [InlineData("department-head", "logistics")]
+    [InlineData("department-head", "rnd")]
+    [InlineData("auditor")]
+    [InlineData("admin")]
+    public async Task Each_role_is_offered_in_the_browser_exactly_what_the_API_lets_its_key_do(string role, string? department = null)
+    {
+        var item = (string)(await admin.SubmitAsync(Reports.Valid("supply"))).Item("logistics")["id"]!;
+        var key = role == "admin" ? RoutingApplication.AdminKey : await admin.CreateKeyAsync(role, department is null ? [] : [department]);
+        using var api = host.Client(key: key);
+        var page = await SignInAsync(key);
+        var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Console" });
+
+        (string Link, string Page, Func<Task<HttpResponseMessage>> Api)[] pages =
+        [
+            ("Submit a pattern", "/console/submit", () => api.PostAsJsonAsync("/api/reports", new { })), // 400 when allowed
+            ("History", "/console/history", () => api.GetAsync("/api/history")),
+            ("Rules", "/console/rules", () => api.GetAsync("/api/rules")),
+            ("Keys", "/console/keys", () => api.GetAsync("/api/keys")),
+        ];
+        foreach (var (link, path, call) in pages)
+        {
+            var allowed = (await call()).StatusCode is not (HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized);
+            await page.GotoAsync("/console/inbox");
+            await Expect(menu.GetByRole(AriaRole.Link, new() { Name = link, Exact = true })).ToHaveCountAsync(allowed ? 1 : 0);
+            await page.GotoAsync(path);
+            Assert.True(allowed == !page.Url.Contains("/console/forbidden"), $"{role} opening {path} landed at {page.Url}");
+        }
+
+        // The item's buttons in the inbox are the actions the API takes from this key.
+        await page.GotoAsync("/console/inbox?department=logistics");
+        var buttons = await page.GetByRole(AriaRole.Row).Filter(new() { HasText = item[..8] }).GetByRole(AriaRole.Button).AllInnerTextsAsync();
+        var view = await api.GetAsync($"/api/work-items/{item}");
+        var actions = view.IsSuccessStatusCode ? (await view.Content.ReadFromJsonAsync<JsonObject>())!["allowedActions"]!.AsArray().Select(a => (string)a!).ToList() : [];
+        var taken = await api.PostAsJsonAsync($"/api/work-items/{item}/comment", new { version = 1, note = "seen" });
+        Assert.Equal(taken.IsSuccessStatusCode ? actions : [], buttons);
+        Assert.True(buttons.Count > 0 || taken.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound, $"{role}: {taken.StatusCode}");
+    }
+
     async Task<IPage> SignInAsync(string key)
     {
-        var page = await browser.NewPageAsync(new() { BaseURL = host.Address.ToString() });
+        var page = await NewPageAsync();
         await page.GotoAsync("/console/sign-in?returnUrl=/console/inbox");
         await page.GetByLabel("API key").FillAsync(key);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/console/inbox$"));
         return page;
+    }
+
+    /// A page whose script errors (a refused script or WebAssembly under the CSP, an exception)
+    /// fail the test.
+    async Task<IPage> NewPageAsync()
+    {
+        var page = await browser.NewPageAsync(new() { BaseURL = host.Address.ToString() });
+        // A page answered 401, 404 or 422 is logged as a failed load too: the stories assert those.
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource"))
+                lock (scriptErrors) scriptErrors.Add($"{page.Url}: {message.Text} ({message.Location})");
+        };
+        page.PageError += (_, error) => { lock (scriptErrors) scriptErrors.Add($"{page.Url}: {error}"); };
+        return page;
+    }
+
+    static async Task SaveScreenshotAsync(IPage page, string name)
+    {
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+        // The screenshot leaves empty style attributes behind, which htmx would carry into the
+        // next page, where the console's CSP refuses them.
+        await page.EvaluateAsync("() => document.querySelectorAll('[style=\"\"]').forEach(e => e.removeAttribute('style'))");
     }
 
     /// Our users include visually impaired staff: no serious or critical axe violation.
@@ -190,10 +255,17 @@ public sealed class BrowserTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await browser.DisposeAsync();
-        playwright.Dispose();
-        admin.Dispose();
-        await host.DisposeAsync();
-        await store.DisposeAsync();
+        try
+        {
+            Assert.True(scriptErrors.Count == 0, string.Join("\n", scriptErrors));
+        }
+        finally
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+            admin.Dispose();
+            await host.DisposeAsync();
+            await store.DisposeAsync();
+        }
     }
 }

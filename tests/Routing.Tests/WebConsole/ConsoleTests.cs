@@ -68,7 +68,19 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
         Assert.Equal(WorkItemLifecycle.AllowedActions(WorkItemState.Routed).Order(), Buttons(html, rnd).Order());
         Assert.DoesNotContain(manufacturing, html);
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/console/inbox?department=manufacturing")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/console/items/{manufacturing}")).StatusCode);
+        var other = await browser.GetAsync($"/console/items/{manufacturing}");
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        var notFound = await other.Content.ReadAsStringAsync(); // the console's page, with its menu, not the browser's
+        Assert.Contains("<h1>Not found</h1>", notFound);
+        Assert.Contains("<nav aria-label=\"Console\">", notFound);
+        Assert.DoesNotContain(manufacturing, notFound);
+        var reached = await browser.PostAsync("/console/inbox?handler=Act", ConsoleBrowser.Form(html, new()
+        {
+            ["item"] = manufacturing, ["action"] = "acknowledge", ["version"] = "1", ["department"] = "rnd",
+        }));
+        Assert.Equal(HttpStatusCode.NotFound, reached.StatusCode);
+        Assert.Contains("<h1>Not found</h1>", await reached.Content.ReadAsStringAsync());
+        Assert.Equal("Routed", (await admin.GetItemAsync(manufacturing)).State());
 
         var acted = await browser.PostAsync("/console/inbox?handler=Act", ConsoleBrowser.Form(html, new()
         {
