@@ -85,6 +85,10 @@ public sealed class BrowserTests : IAsyncLifetime
         await CheckAccessibleAsync(csm, "submitted");
         await SaveScreenshotAsync(csm, "submitted");
         var item = (await csm.GetByRole(AriaRole.Link, new() { Name = "logistics" }).GetAttributeAsync("href"))!.Split('/')[^1];
+        await csm.GetByRole(AriaRole.Link, new() { Name = "Reports" }).ClickAsync();
+        await Expect(csm.GetByRole(AriaRole.Row).Filter(new() { HasText = product })).ToContainTextAsync("logistics: Routed");
+        await CheckAccessibleAsync(csm, "reports");
+        await SaveScreenshotAsync(csm, "reports");
 
         var head = await SignInAsync(await admin.CreateKeyAsync("department-head", "logistics"));
         var row = head.GetByRole(AriaRole.Row).Filter(new() { HasText = item[..8] });
@@ -126,6 +130,7 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Create the key" }).ClickAsync();
         await Expect(page.GetByLabel("New key")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^rk_"));
         await CheckAccessibleAsync(page, "keys");
+        await SaveScreenshotAsync(page, "keys");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Hangfire" }).ClickAsync();
         await Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("Hangfire"));
