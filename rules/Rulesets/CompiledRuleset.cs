@@ -10,6 +10,7 @@ namespace Routing.Rules.Rulesets;
 internal sealed class CompiledRuleset(
     int version,
     RulesEngine.RulesEngine engine,
+    RulesByCategory rulesByCategory,
     IReadOnlyList<Department> departments,
     IReadOnlyDictionary<string, RouteSpec> specs,
     IReadOnlyList<Workflow> workflows)
@@ -25,15 +26,31 @@ internal sealed class CompiledRuleset(
     public string ExpressionOf(string rule) =>
         workflows.SelectMany(w => w.Rules ?? []).FirstOrDefault(r => r.RuleName == rule)?.Expression ?? "";
 
-    public async Task<RoutingDecision> RouteAsync(ReportFacts report, ILogger log) =>
-        (await EvaluateAsync(report, log)).Decision;
+    public async Task<RoutingDecision> RouteAsync(ReportFacts report, ILogger log)
+    {
+        var (priorityResults, routingResults) = await RunAsync(report);
+        return Decide(report, priorityResults, routingResults, log);
+    }
 
     /// Routes the report and tells, rule by rule, what matched and what failed.
     public async Task<Evaluation> EvaluateAsync(ReportFacts report, ILogger log)
     {
+        var (priorityResults, routingResults) = await RunAsync(report);
+        return new Evaluation(Decide(report, priorityResults, routingResults, log),
+            [.. Trace(RoutingWorkflows.Priority, priorityResults), .. Trace(RoutingWorkflows.Routing, routingResults)]);
+    }
+
+    /// Runs the rules of both workflows that the report's category can match.
+    async Task<(List<RuleResultTree> Priority, List<RuleResultTree> Routing)> RunAsync(ReportFacts report)
+    {
         var parameter = new RuleParameter(RoutingWorkflows.ReportParameter, report);
-        var priorityResults = await engine.ExecuteAllRulesAsync(RoutingWorkflows.Priority, parameter);
-        var routingResults = await engine.ExecuteAllRulesAsync(RoutingWorkflows.Routing, parameter);
+        async Task<List<RuleResultTree>> Run(string workflow) =>
+            rulesByCategory.WorkflowFor(workflow, report.Category) is { } split ? await engine.ExecuteAllRulesAsync(split, parameter) : [];
+        return (await Run(RoutingWorkflows.Priority), await Run(RoutingWorkflows.Routing));
+    }
+
+    RoutingDecision Decide(ReportFacts report, List<RuleResultTree> priorityResults, List<RuleResultTree> routingResults, ILogger log)
+    {
         var bands = Matched(priorityResults, log);
         var rules = Matched(routingResults, log);
 
@@ -50,12 +67,17 @@ internal sealed class CompiledRuleset(
 
         var notify = bands.Concat(rules).SelectMany(s => s.Notify).Distinct().ToList();
         var fired = bands.Concat(rules).Select(s => s.RuleName).ToList();
-        var trace = Trace(RoutingWorkflows.Priority, priorityResults).Concat(Trace(RoutingWorkflows.Routing, routingResults)).ToList();
-        return new Evaluation(new RoutingDecision(version, routes, notify, fired, failures), trace);
+        return new RoutingDecision(version, routes, notify, fired, failures);
     }
 
-    static IEnumerable<RuleOutcome> Trace(string workflow, List<RuleResultTree> results) => results.Select(r =>
-        new RuleOutcome(workflow, r.Rule.RuleName, r.IsSuccess, string.IsNullOrEmpty(r.ExceptionMessage) ? null : r.ExceptionMessage));
+    /// Every rule of the workflow, in its order; a rule the report's category ruled out did not match.
+    IEnumerable<RuleOutcome> Trace(string workflow, List<RuleResultTree> results)
+    {
+        var evaluated = results.ToDictionary(r => r.Rule.RuleName);
+        return workflows.Single(w => w.WorkflowName == workflow).Rules.Select(rule => evaluated.TryGetValue(rule.RuleName, out var r)
+            ? new RuleOutcome(workflow, rule.RuleName, r.IsSuccess, string.IsNullOrEmpty(r.ExceptionMessage) ? null : r.ExceptionMessage)
+            : new RuleOutcome(workflow, rule.RuleName, false, null));
+    }
 
     string TriageDepartment => departments.First(d => d.Kind == Department.Triage).Id;
 

@@ -34,6 +34,8 @@ internal static class RulesetCompiler
 
         foreach (var workflow in workflows)
         {
+            if (string.IsNullOrWhiteSpace(workflow.WorkflowName))
+                errors.Add(new("workflows", "every workflow needs a WorkflowName."));
             if (workflow is DescribedWorkflow { Description.Length: > MaxDescription })
                 errors.Add(new(workflow.WorkflowName ?? "workflows", $"the description has more than {MaxDescription} characters."));
             if (workflow.GlobalParams?.Any() == true || workflow.WorkflowsToInject?.Any() == true)
@@ -68,11 +70,12 @@ internal static class RulesetCompiler
         }
         if (errors.Count > 0) return (null, errors);
 
-        var engine = new RulesEngine.RulesEngine([.. workflows], RulesEngineSettings.Restricted);
-        await CompileEveryRuleAsync(engine, workflows, errors);
+        var rulesByCategory = RulesByCategory.Build(workflows);
+        var engine = new RulesEngine.RulesEngine([.. rulesByCategory.Workflows], RulesEngineSettings.Restricted);
+        await CompileEveryRuleAsync(engine, rulesByCategory, errors);
         if (errors.Count > 0) return (null, errors);
 
-        return (new CompiledRuleset(version, engine, departments, specs, workflows), errors);
+        return (new CompiledRuleset(version, engine, rulesByCategory, departments, specs, workflows), errors);
     }
 
     static T? Parse<T>(string json, string part, JsonSerializerOptions? options, List<RuleError> errors) where T : class
@@ -140,10 +143,13 @@ internal static class RulesetCompiler
             errors.Add(new(spec.RuleName, "a priority rule needs 'priority', 'ackWithin' and 'resolveWithin'."));
     }
 
-    static async Task CompileEveryRuleAsync(RulesEngine.RulesEngine engine, List<Workflow> workflows, List<RuleError> errors)
+    /// Runs every split workflow once, which also compiles all of them before the first report.
+    /// A rule sits in several split workflows: its error is listed once.
+    static async Task CompileEveryRuleAsync(RulesEngine.RulesEngine engine, RulesByCategory rulesByCategory, List<RuleError> errors)
     {
         var sample = new RuleParameter(RoutingWorkflows.ReportParameter, new ReportFacts());
-        foreach (var workflow in workflows)
+        var found = new List<RuleError>();
+        foreach (var workflow in rulesByCategory.Workflows)
         {
             List<RuleResultTree> results;
             try
@@ -152,12 +158,13 @@ internal static class RulesetCompiler
             }
             catch (Exception e)
             {
-                errors.Add(new(workflow.WorkflowName, $"the workflow does not compile: {e.Message}"));
+                found.Add(new(rulesByCategory.SourceOf(workflow.WorkflowName), $"the workflow does not compile: {e.Message}"));
                 continue;
             }
-            errors.AddRange(results
+            found.AddRange(results
                 .Where(r => !string.IsNullOrEmpty(r.ExceptionMessage))
                 .Select(r => new RuleError(r.Rule.RuleName, $"the expression does not compile: {r.ExceptionMessage}")));
         }
+        errors.AddRange(found.Distinct());
     }
 }
