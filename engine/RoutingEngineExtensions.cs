@@ -27,7 +27,12 @@ public static class RoutingEngineExtensions
         }
         else
         {
-            services.AddDbContextPool<SqliteRoutingDb>(o => Quiet(o.UseSqlite(connectionString ?? StorageOptions.DefaultSqlite)));
+            services.AddDbContextPool<SqliteRoutingDb>(o => Quiet(o.UseSqlite(connectionString ?? StorageOptions.DefaultSqlite))
+                // Advice to whoever writes migrations (SQLite rebuilds tables outside the
+                // transaction), shown on every new database: nothing an operator can act on.
+                .ConfigureWarnings(w => w.Log(
+                    (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning, Microsoft.Extensions.Logging.LogLevel.Debug),
+                    (Microsoft.EntityFrameworkCore.Diagnostics.SqliteEventId.TableRebuildPendingWarning, Microsoft.Extensions.Logging.LogLevel.Debug))));
             services.AddScoped<RoutingDb>(sp => sp.GetRequiredService<SqliteRoutingDb>());
         }
 
