@@ -63,6 +63,7 @@ public abstract class AccessTests(RoutingFixture fixture)
         ["POST /console/sign-out"] = [Anonymous],
         ["GET /console/forbidden"] = [Anonymous],
         ["GET /console/status/{code:int}"] = [Anonymous],
+        ["GET /console/{**path}"] = ["csm", "department-head", "admin", "auditor"],
         ["GET /health"] = [Anonymous],
         ["GET /openapi/{documentName}.json"] = [Anonymous],
     };
@@ -112,7 +113,7 @@ public abstract class AccessTests(RoutingFixture fixture)
     static HttpRequestMessage Request(string method, string pattern)
     {
         var path = pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{id}", "rnd").Replace("{action}", "comment")
-            .Replace("{version:int}", "1").Replace("{code:int}", "404").Replace("{documentName}", "v1").Replace("{**path}", "");
+            .Replace("{version:int}", "1").Replace("{code:int}", "404").Replace("{documentName}", "v1").Replace("/console/{**path}", "/console/no-such-page").Replace("{**path}", "");
         return new HttpRequestMessage(new HttpMethod(method), path)
         {
             Content = method is "POST" ? new StringContent("{}", Encoding.UTF8, "application/json") : null,

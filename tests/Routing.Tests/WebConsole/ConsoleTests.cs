@@ -74,6 +74,9 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
         Assert.Contains("<h1>Not found</h1>", notFound);
         Assert.Contains("<nav aria-label=\"Console\">", notFound);
         Assert.DoesNotContain(manufacturing, notFound);
+        var typo = await browser.GetAsync("/console/inbx");
+        Assert.Equal(HttpStatusCode.NotFound, typo.StatusCode);
+        Assert.Contains("<h1>Not found</h1>", await typo.Content.ReadAsStringAsync());
         var reached = await browser.PostAsync("/console/inbox?handler=Act", ConsoleBrowser.Form(html, new()
         {
             ["item"] = manufacturing, ["action"] = "acknowledge", ["version"] = "1", ["department"] = "rnd",
