@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using Routing.Engine.History;
 using Routing.Engine.Intake;
@@ -27,12 +29,7 @@ public static class RoutingEngineExtensions
         }
         else
         {
-            services.AddDbContextPool<SqliteRoutingDb>(o => Quiet(o.UseSqlite(connectionString ?? StorageOptions.DefaultSqlite))
-                // Advice to whoever writes migrations (SQLite rebuilds tables outside the
-                // transaction), shown on every new database: nothing an operator can act on.
-                .ConfigureWarnings(w => w.Log(
-                    (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning, Microsoft.Extensions.Logging.LogLevel.Debug),
-                    (Microsoft.EntityFrameworkCore.Diagnostics.SqliteEventId.TableRebuildPendingWarning, Microsoft.Extensions.Logging.LogLevel.Debug))));
+            services.AddDbContextPool<SqliteRoutingDb>(o => Quiet(o.UseSqlite(connectionString ?? StorageOptions.DefaultSqlite)));
             services.AddScoped<RoutingDb>(sp => sp.GetRequiredService<SqliteRoutingDb>());
         }
 
@@ -51,9 +48,13 @@ public static class RoutingEngineExtensions
     /// EF logs every failed command and save as an error before the caller sees it. Ours are
     /// either expected (a concurrent duplicate's unique key, a claimed timer, a probe on a new
     /// database) or rethrown and logged once where they are handled, so they log at Debug.
+    /// So does the advice to whoever writes migrations that SQLite rebuilds tables outside the
+    /// transaction: shown on every new database, it is nothing an operator can act on.
     static DbContextOptionsBuilder Quiet(DbContextOptionsBuilder options) => options.ConfigureWarnings(w => w.Log(
-        (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, Microsoft.Extensions.Logging.LogLevel.Debug),
-        (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, Microsoft.Extensions.Logging.LogLevel.Debug),
-        (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.QueryIterationFailed, Microsoft.Extensions.Logging.LogLevel.Debug),
-        (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.ConnectionError, Microsoft.Extensions.Logging.LogLevel.Debug)));
+        (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+        (RelationalEventId.CommandError, LogLevel.Debug),
+        (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+        (RelationalEventId.ConnectionError, LogLevel.Debug),
+        (RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug),
+        (SqliteEventId.TableRebuildPendingWarning, LogLevel.Debug)));
 }

@@ -11,7 +11,11 @@ internal sealed class IntakeLoad(string url, string key)
 {
     public sealed record Result(double MaxPerSecond, int Errors, double RatePerSecond, double P50Ms, double P95Ms, double P99Ms);
 
-    readonly HttpClient http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri(url) };
+    readonly HttpClient http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 256 })
+    {
+        BaseAddress = new Uri(url),
+        DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", key) },
+    };
     readonly List<(string Key, string Body)> sent = [];
     int counter;
 
@@ -32,7 +36,6 @@ internal sealed class IntakeLoad(string url, string key)
 
     public async Task<MaxResult> RunClosedAsync(TimeSpan duration, int connections)
     {
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         Console.WriteLine($"intake: closed loop, {connections} connections, {duration.TotalSeconds} s");
         var (done, errors) = await ClosedLoopAsync(duration, connections);
         if (done == 0) throw new InvalidOperationException($"No report was accepted ({errors} errors): is the host up, is the key right?");

@@ -33,8 +33,7 @@ internal sealed class ApiKeyService(RoutingDb db, HistoryJournal journal, TimePr
 
     /// The live key with this secret, or null. The lookup is by the key's SHA-256 (an index):
     /// an attacker timing it learns about hashes of their guesses, never about stored keys.
-    /// The live key with this secret, if any. Anything longer than a key could be is not one,
-    /// and is not worth hashing.
+    /// Anything longer than a key could be is not one, and is not worth hashing.
     public Task<ApiKey?> FindAsync(string key, CancellationToken ct)
     {
         if (key.Length > 200) return Task.FromResult<ApiKey?>(null);

@@ -1,6 +1,7 @@
 using Routing.Engine.WorkItems;
 using Stateless;
 using Stateless.Graph;
+using Stateless.Reflection;
 
 namespace Routing.Workflows.WorkItems;
 
@@ -50,21 +51,22 @@ public static class WorkItemLifecycle
         return m;
     }
 
-    // The machine has no guards, so what each state permits is fixed: read it from the graph once.
-    static readonly Dictionary<WorkItemState, WorkItemTrigger[]> Permitted =
-        For(() => WorkItemState.Routed, _ => { }).GetInfo().States.ToDictionary(
-            s => (WorkItemState)s.UnderlyingState,
-            s => s.FixedTransitions.Select(t => (WorkItemTrigger)t.Trigger.UnderlyingTrigger).ToArray());
+    // The machine has no guards, so its graph (what each state permits) is fixed: read it once.
+    static readonly StateMachineInfo Info = For(() => WorkItemState.Routed, _ => { }).GetInfo();
 
-    const string TimerSuffix = " (by a timer)";
+    static readonly Dictionary<WorkItemState, WorkItemTrigger[]> Permitted = Info.States.ToDictionary(
+        s => (WorkItemState)s.UnderlyingState,
+        s => s.FixedTransitions.Select(t => (WorkItemTrigger)t.Trigger.UnderlyingTrigger).ToArray());
 
-    /// Every move the lifecycle allows, from the machine's graph: the state, the action, where it leads.
-    public static readonly IReadOnlyList<(WorkItemState From, string Action, WorkItemState To)> Transitions =
-        [.. For(() => WorkItemState.Routed, _ => { }).GetInfo().States.SelectMany(s => s.FixedTransitions.Select(t => (
-            (WorkItemState)s.UnderlyingState,
-            // Escalate, verify and reopen are not actions anyone sends: the timers take them.
-            WorkItemActions.NameOf((WorkItemTrigger)t.Trigger.UnderlyingTrigger) ?? t.Trigger.UnderlyingTrigger.ToString()!.ToLowerInvariant() + TimerSuffix,
-            (WorkItemState)t.DestinationState.UnderlyingState)))];
+    /// Every move the lifecycle allows, from the machine's graph.
+    public static readonly IReadOnlyList<WorkItemMove> Moves = [.. Info.States.SelectMany(s => s.FixedTransitions.Select(t =>
+    {
+        var trigger = (WorkItemTrigger)t.Trigger.UnderlyingTrigger;
+        // Escalate, verify and reopen are not actions anyone sends: the timers take them.
+        var action = WorkItemActions.NameOf(trigger);
+        return new WorkItemMove((WorkItemState)s.UnderlyingState, action ?? trigger.ToString().ToLowerInvariant(),
+            (WorkItemState)t.DestinationState.UnderlyingState, ByTimer: action is null);
+    }))];
 
     static readonly Dictionary<WorkItemState, IReadOnlyList<string>> Actions = Permitted.ToDictionary(
         p => p.Key,
@@ -78,12 +80,15 @@ public static class WorkItemLifecycle
     public static bool Allows(WorkItemState state, WorkItemTrigger trigger) =>
         trigger == WorkItemTrigger.Comment || Permitted[state].Contains(trigger);
 
-    public static string Graph(string format) =>
-        format == "dot" ? Dot() : MermaidGraph.Format(For(() => WorkItemState.Routed, _ => { }).GetInfo());
+    static readonly string Mermaid = MermaidGraph.Format(Info);
+    static readonly string Dot = DotGraph();
+
+    /// The lifecycle as Mermaid or Graphviz (dot) text.
+    public static string Graph(string format) => format == "dot" ? Dot : Mermaid;
 
     /// Graphviz text for the console's drawing: the API's action names on the arrows, the
     /// moves timers take dashed, final states with a double border.
-    static string Dot()
+    static string DotGraph()
     {
         var dot = new System.Text.StringBuilder("""
             digraph lifecycle {
@@ -96,10 +101,8 @@ public static class WorkItemLifecycle
             """);
         foreach (var state in Enum.GetValues<WorkItemState>().Where(s => Permitted[s].Length == 0))
             dot.AppendLine($"  {state} [peripheries=2];");
-        foreach (var (from, action, to) in Transitions)
-            dot.AppendLine(action.EndsWith(TimerSuffix)
-                ? $"  {from} -> {to} [label=\"{action[..^TimerSuffix.Length]}\", style=dashed];"
-                : $"  {from} -> {to} [label=\"{action}\"];");
+        foreach (var move in Moves)
+            dot.AppendLine($"  {move.From} -> {move.To} [label=\"{move.Action}\"{(move.ByTimer ? ", style=dashed" : "")}];");
         return dot.Append('}').ToString();
     }
 }

@@ -6,7 +6,6 @@ using Routing.Engine.Departments;
 using Routing.Engine.Store;
 using Routing.Host.Access;
 using Routing.Host.Departments;
-using Routing.Workflows.WorkItems;
 
 namespace Routing.Host.Pages.Console;
 
@@ -15,8 +14,6 @@ namespace Routing.Host.Pages.Console;
 internal sealed class OverviewModel(RoutingDb db, IDepartmentDirectory directory, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<DepartmentStats> Stats { get; private set; } = [];
-    public string Lifecycle { get; } = WorkItemLifecycle.Graph("dot");
-    public IReadOnlyList<(Engine.WorkItems.WorkItemState From, string Action, Engine.WorkItems.WorkItemState To)> Transitions => WorkItemLifecycle.Transitions;
 
     /// Open and overdue items per department as a bar chart: SVG drawn here, no script; the
     /// table beside it holds the same numbers for screen readers.
