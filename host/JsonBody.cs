@@ -37,6 +37,9 @@ internal static partial class JsonBody
         }
         var bytes = buffer.ToArray();
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        // The serializer checks UTF-8 only where it decodes a string; a JsonElement field (a
+        // ruleset's workflows) keeps the raw bytes and would fail later, when read as text.
+        if (!System.Text.Unicode.Utf8.IsValid(bytes)) return new(null, hash, BadRequest("body", "is not valid UTF-8."));
 
         try
         {

@@ -9,7 +9,7 @@ using Routing.Tests.Infrastructure;
 
 namespace Routing.Tests.Drills;
 
-/// Every POST endpoint gets 10,000 bodies mutated from a valid one (fixed seed): truncated
+/// Every POST endpoint that reads a body gets 10,000 bodies mutated from a valid one (fixed seed): truncated
 /// and deeply nested JSON, wrong types, huge numbers and strings, invalid UTF-8, unknown
 /// fields, nulls everywhere, 10 MB bodies. Only 4xx may come back, nothing may be stored,
 /// and afterwards the host still works and the history chain still verifies.
@@ -21,7 +21,7 @@ public sealed class GarbageInputDrill(PostgresFixture fixture) : IClassFixture<P
     const int Seed = 20261124;
     readonly HttpClient client = fixture.Client;
 
-    sealed record Target(string Pattern, Func<Random, string> Path, JsonNode Valid);
+    sealed record Target(string Pattern, Func<Random, string> Path, JsonNode Valid, int Bodies = BodiesPerEndpoint);
 
     [Fact]
     public async Task Ten_thousand_mutated_bodies_per_post_endpoint_get_only_4xx_and_store_nothing()
@@ -36,9 +36,9 @@ public sealed class GarbageInputDrill(PostgresFixture fixture) : IClassFixture<P
             new("/api/work-items/{id:guid}/{action}", r => $"/api/work-items/{item}/{actions[r.Next(actions.Length)]}",
                 new JsonObject { ["note"] = "checked the depot", ["version"] = itemVersion }),
             new("/api/rules/versions", _ => "/api/rules/versions", Rulesets.ShippedDraft()),
-            // Publish and replay take no body; garbage sent along must not matter.
-            new("/api/rules/versions/{version:int}/publish", _ => $"/api/rules/versions/{active + 1000}/publish", new JsonObject()),
-            new("/api/rules/versions/{version:int}/replay", _ => $"/api/rules/versions/{active}/replay", new JsonObject()),
+            // Publish and replay read no body, so a few bodies show that garbage sent along does not matter.
+            new("/api/rules/versions/{version:int}/publish", _ => $"/api/rules/versions/{active + 1000}/publish", new JsonObject(), Bodies: 100),
+            new("/api/rules/versions/{version:int}/replay", _ => $"/api/rules/versions/{active}/replay", new JsonObject(), Bodies: 100),
             new("/api/rules/simulate", _ => "/api/rules/simulate", new JsonObject { ["report"] = Reports.Valid(), ["version"] = active }),
             new("/api/keys/", _ => "/api/keys", new JsonObject { ["name"] = "fuzz", ["role"] = "csm", ["departments"] = new JsonArray() }),
         ];
@@ -55,7 +55,7 @@ public sealed class GarbageInputDrill(PostgresFixture fixture) : IClassFixture<P
             await Task.WhenAll(Enumerable.Range(0, Senders).Select(async _ =>
             {
                 int n;
-                while ((n = Interlocked.Increment(ref next)) < BodiesPerEndpoint)
+                while ((n = Interlocked.Increment(ref next)) < target.Bodies)
                 {
                     var random = new Random(Seed + n);
                     var (body, mutation) = Mutations.Apply(target.Valid, random);
@@ -111,10 +111,14 @@ internal static class Mutations
             case 5:
                 return Replace(valid, random, _ => new string('y', 20_000), "20,000-character string", stringsOnly: true);
             case 6:
+                // Inside a string value, where the parser must decode the bytes; with no string in
+                // the body, right after its first character.
                 var text = Slot(valid, random, stringsOnly: true) is { } slot ? WithMarker(valid, slot) : json;
-                var bytes = Encoding.UTF8.GetBytes(text);
-                var at = text.Contains(Marker) ? Encoding.UTF8.GetByteCount(text[..text.IndexOf(Marker, StringComparison.Ordinal)]) : 1;
-                return ([.. bytes[..at], 0xC3, 0x28, 0xFF, .. bytes[at..]], "invalid UTF-8");
+                var marker = Escaped(Marker);
+                var index = text.IndexOf(marker, StringComparison.Ordinal);
+                var at = index < 0 ? 1 : Encoding.UTF8.GetByteCount(text[..index]);
+                var bytes = Encoding.UTF8.GetBytes(index < 0 ? text : text.Remove(index, marker.Length));
+                return ([.. bytes[..at], 0xC3, 0x28, 0xFF, .. bytes[at..]], "invalid UTF-8 in a string");
             case 7:
                 var copy = valid.DeepClone();
                 var objects = Nodes(copy).OfType<JsonObject>().ToList();
