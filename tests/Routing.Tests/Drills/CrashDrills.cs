@@ -57,7 +57,7 @@ public abstract class CrashDrills(Func<TestStore> newStore, ITestOutputHelper ou
             }
 
         var reportIds = receipts.Values.Select(r => Guid.Parse((string)r["reportId"]!)).ToList();
-        var itemIds = receipts.Values.SelectMany(r => r["workItems"]!.AsArray()).Select(i => Guid.Parse((string)i!["id"]!)).ToList();
+        var itemIds = receipts.Values.SelectMany(r => r.WorkItems()).Select(i => Guid.Parse((string)i["id"]!)).ToList();
         await using (var db = store.Open())
         {
             // One report per key: none lost, none twice.
@@ -82,18 +82,7 @@ public abstract class CrashDrills(Func<TestStore> newStore, ITestOutputHelper ou
                 return $"{await db.Timers.CountAsync(t => t.Kind == TimerKind.FollowUp && t.Status == TimerStatus.Pending)} pending\n{host.Output}";
             });
         await using (var db = store.Open())
-        {
-            var perItem = await db.History.Where(e => e.WorkItemId != null)
-                .GroupBy(e => new { e.WorkItemId, e.Kind }).Select(g => new { g.Key.WorkItemId, g.Key.Kind, Count = g.Count() })
-                .ToListAsync();
-            int Count(Guid item, string kind) => perItem.SingleOrDefault(c => c.WorkItemId == item && c.Kind == kind)?.Count ?? 0;
-            Assert.All(itemIds, item =>
-            {
-                Assert.Equal(3, Count(item, HistoryKinds.TimerFired));
-                Assert.Equal(2, Count(item, HistoryKinds.Reminder));
-                Assert.Equal(1, Count(item, HistoryKinds.Escalated));
-            });
-        }
+            await FollowUps.AssertRemindedTwiceThenEscalatedAsync(db, itemIds);
         Directory.Delete(rules, recursive: true);
     }
 

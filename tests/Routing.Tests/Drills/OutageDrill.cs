@@ -8,8 +8,8 @@ using Xunit.Abstractions;
 
 namespace Routing.Tests.Drills;
 
-/// PostgreSQL stops for about ten seconds under a running host process: requests fail fast
-/// with 503, the host recovers by itself when the database returns, nothing accepted is
+/// PostgreSQL stops for about ten seconds under a running host process: requests get a 503
+/// without hanging, the host recovers by itself when the database returns, nothing accepted is
 /// lost, and the timers that fell due meanwhile fire afterwards.
 [Collection(RealTime.Name)]
 public sealed class OutageDrill(ITestOutputHelper output)
@@ -39,22 +39,23 @@ public sealed class OutageDrill(ITestOutputHelper output)
         }
 
         await postgres.StopAsync();
-        var answers = new List<(string Call, HttpStatusCode Status, TimeSpan Took, string? ContentType)>();
+        // No request may hang on the dead database: one that takes longer than this fails the drill.
+        using var impatient = host.Client(FailFast);
+        var answers = new List<(string Call, HttpStatusCode Status, string? ContentType)>();
         var outage = Stopwatch.StartNew();
         while (outage.Elapsed < Outage)
         {
-            answers.Add(await TimedAsync("POST /api/reports", () => client.PostReportAsync(Reports.Valid("supply"), Guid.NewGuid().ToString())));
-            answers.Add(await TimedAsync("GET /api/work-items/{id}", () => client.GetAsync($"/api/work-items/{accepted[0].Item("logistics")["id"]}")));
-            answers.Add(await TimedAsync("GET /health", () => client.GetAsync("/health")));
+            answers.Add(await AnswerAsync("POST /api/reports", () => impatient.PostReportAsync(Reports.Valid("supply"), Guid.NewGuid().ToString())));
+            answers.Add(await AnswerAsync("GET /api/work-items/{id}", () => impatient.GetAsync($"/api/work-items/{accepted[0].Item("logistics")["id"]}")));
+            answers.Add(await AnswerAsync("GET /health", () => impatient.GetAsync("/health")));
             await Task.Delay(200);
         }
         await postgres.StartAgainAsync();
-        output.WriteLine($"{answers.Count} answers during the outage, slowest {answers.Max(a => a.Took).TotalMilliseconds:F0} ms");
+        output.WriteLine($"{answers.Count} answers during the outage");
 
         Assert.All(answers, a =>
         {
             Assert.True(a.Status == HttpStatusCode.ServiceUnavailable, $"{a.Call}: {(int)a.Status}");
-            Assert.True(a.Took < FailFast, $"{a.Call} took {a.Took.TotalSeconds:F1} s");
             if (a.Call != "GET /health") Assert.Equal("application/problem+json", a.ContentType);
         });
 
@@ -72,27 +73,20 @@ public sealed class OutageDrill(ITestOutputHelper output)
             TimeSpan.FromSeconds(120), "every item accepted before the outage is reminded twice and escalated", async () =>
             {
                 await using var db = store.Open();
-                var timers = await db.Timers.Where(t => itemIds.Contains(t.WorkItemId))
-                    .GroupBy(t => new { t.Kind, t.Round, t.Status, Handed = t.HandedOffAt != null })
-                    .Select(g => $"{g.Key.Kind}/{g.Key.Round}/{g.Key.Status}/handed={g.Key.Handed}: {g.Count()}").ToListAsync();
-                return $"timers [{string.Join("; ", timers)}]\n{host.Output}";
+                return $"{await FollowUps.DescribeAsync(db.Timers.Where(t => itemIds.Contains(t.WorkItemId)))}\n{host.Output}";
             });
         await using (var db = store.Open())
         {
             var reportIds = accepted.Select(r => Guid.Parse((string)r["reportId"]!)).ToList();
             Assert.Equal(reportIds.Count, await db.Reports.CountAsync(r => reportIds.Contains(r.Id)));
-            var fired = await db.History.Where(e => e.Kind == HistoryKinds.TimerFired && itemIds.Contains(e.WorkItemId!.Value))
-                .GroupBy(e => e.WorkItemId).Select(g => g.Count()).ToListAsync();
-            Assert.Equal(itemIds.Count, fired.Count);
-            Assert.All(fired, count => Assert.Equal(3, count));
+            await FollowUps.AssertRemindedTwiceThenEscalatedAsync(db, itemIds);
         }
         Directory.Delete(rules, recursive: true);
     }
 
-    static async Task<(string, HttpStatusCode, TimeSpan, string?)> TimedAsync(string call, Func<Task<HttpResponseMessage>> send)
+    static async Task<(string, HttpStatusCode, string?)> AnswerAsync(string call, Func<Task<HttpResponseMessage>> send)
     {
-        var watch = Stopwatch.StartNew();
         using var response = await send();
-        return (call, response.StatusCode, watch.Elapsed, response.Content.Headers.ContentType?.MediaType);
+        return (call, response.StatusCode, response.Content.Headers.ContentType?.MediaType);
     }
 }

@@ -15,20 +15,13 @@ public sealed class HostProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public HostProcess(TestStore store, string rulesFolder, IDictionary<string, string>? extra = null)
+    /// A host on the store with the given rules (the shipped ones when none are given).
+    public HostProcess(TestStore store, string? rulesFolder = null, IDictionary<string, string>? extra = null)
     {
         Address = new Uri($"http://127.0.0.1:{FreePort()}");
-        settings = new()
-        {
-            ["Routing__Storage__Provider"] = store.Provider,
-            ["ConnectionStrings__Routing"] = store.ConnectionString,
-            ["Routing__Auth__BootstrapAdminKey"] = RoutingApplication.AdminKey,
-            ["Routing__Rules__Folder"] = rulesFolder,
-            // Dispatch every second so short test SLAs do not wait for the minute.
-            ["Routing__Clock__DispatchCron"] = "* * * * * *",
-            ["Urls"] = Address.ToString(),
-            ["Logging__LogLevel__Default"] = "Warning",
-        };
+        settings = RoutingApplication.Settings(store, rulesFolder ?? Path.Combine(AppContext.BaseDirectory, "rules")).ToDictionary(s => s.Key.Replace(":", "__"), s => s.Value);
+        settings["Urls"] = Address.ToString();
+        settings["Logging__LogLevel__Default"] = "Warning";
         foreach (var (name, value) in extra ?? new Dictionary<string, string>()) settings[name] = value;
     }
 
@@ -51,18 +44,18 @@ public sealed class HostProcess : IAsyncDisposable
         process.BeginErrorReadLine();
 
         using var probe = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
+        await Eventually.HoldsAsync(async () =>
         {
             if (process.HasExited) throw new InvalidOperationException($"The host exited with {process.ExitCode}:\n{Output}");
             try
             {
-                if ((await probe.GetAsync("/health")).IsSuccessStatusCode) return;
+                return (await probe.GetAsync("/health")).IsSuccessStatusCode;
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"The host did not become healthy within 60 s:\n{Output}");
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                return false;
+            }
+        }, TimeSpan.FromSeconds(60), "the host answers /health", () => Task.FromResult(Output));
     }
 
     /// SIGKILL: no shutdown, no flushing; whatever was in flight is cut off.

@@ -29,16 +29,26 @@ public sealed class RoutingApplication(TestStore store, FakeTimeProvider? clock,
         return client;
     }
 
+    /// What every test host runs with, in process or as its own process: the store, the
+    /// admin key, the rules, and (on the real clock) a dispatch every second so short test
+    /// SLAs do not wait for the minute.
+    internal static Dictionary<string, string> Settings(TestStore store, string? rulesFolder)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Routing:Storage:Provider"] = store.Provider,
+            ["ConnectionStrings:Routing"] = store.ConnectionString,
+            ["Routing:Auth:BootstrapAdminKey"] = AdminKey,
+            ["Routing:Clock:DispatchCron"] = "* * * * * *",
+        };
+        if (rulesFolder is not null) settings["Routing:Rules:Folder"] = rulesFolder;
+        return settings;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Routing:Storage:Provider", store.Provider);
-        builder.UseSetting("ConnectionStrings:Routing", store.ConnectionString);
-        builder.UseSetting("Routing:Auth:BootstrapAdminKey", AdminKey);
-        if (rulesFolder is not null) builder.UseSetting("Routing:Rules:Folder", rulesFolder);
-        if (clock is null)
-            // Dispatch every second so short test SLAs do not wait for the minute.
-            builder.UseSetting("Routing:Clock:DispatchCron", "* * * * * *");
-        else
+        foreach (var (name, value) in Settings(store, rulesFolder)) builder.UseSetting(name, value);
+        if (clock is not null)
         {
             builder.UseSetting("Routing:Clock:Enabled", "false");
             builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));

@@ -26,7 +26,7 @@ public sealed class BrowserTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        host = new HostProcess(store, Path.Combine(AppContext.BaseDirectory, "rules"));
+        host = new HostProcess(store);
         await host.StartAsync();
         admin = host.Client();
         playwright = await Playwright.CreateAsync();

@@ -43,7 +43,6 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
     public async Task The_sign_in_cookie_is_HttpOnly_Secure_and_SameSite_strict()
     {
         var browser = Browser(followRedirects: false);
-        var form = await (await browser.GetAsync("/console/sign-in")).Content.ReadAsStringAsync();
         var response = await browser.SignInAsync(await admin.CreateKeyAsync("csm"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -93,7 +92,6 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
         Assert.Contains("Done (acknowledge): the item is now Acknowledged.", after);
         Assert.Equal("Acknowledged", (await admin.GetItemAsync(rnd)).State());
         Assert.Equal(WorkItemLifecycle.AllowedActions(WorkItemState.Acknowledged).Order(), Buttons(after, rnd).Order());
-        Assert.DoesNotContain("acknowledge", Buttons(after, rnd));
 
         // A second click from the old page is stale: the item changed meanwhile.
         var stale = await browser.PostAsync("/console/inbox?handler=Act", ConsoleBrowser.Form(html, new()
@@ -116,7 +114,7 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
             .Content.ReadAsStringAsync();
 
         Assert.Contains(item[..8], html);
-        Assert.Empty(Buttons(html, item));
+        Assert.DoesNotContain("name=\"action\"", html);
     }
 
     [Fact]
@@ -124,10 +122,9 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
     {
         var receipt = await admin.SubmitAsync(Reports.Valid("supply").With("severity", "critical"));
         var item = (string)receipt.Item("logistics")["id"]!;
-        var created = await admin.PostAsJsonAsync("/api/keys", new { name = "head-logistics", role = "department-head", departments = new[] { "logistics" } });
-        var key = JsonNode.Parse(await created.Content.ReadAsStringAsync())!;
+        var (keyId, key) = await admin.CreateKeyWithIdAsync("department-head", "logistics");
         var browser = Browser();
-        await browser.SignInAsync((string)key["key"]!);
+        await browser.SignInAsync(key);
 
         var ackDue = DateTimeOffset.Parse((string)receipt.Item("logistics")["ackDueAt"]!);
         fixture.Clock.Advance(ackDue - fixture.Clock.GetUtcNow() + TimeSpan.FromMinutes(5));
@@ -135,7 +132,7 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
         Assert.Matches("class=\"overdue\">acknowledge overdue by 5 min<", page);
         Assert.Contains("SupplyProblemToLogistics (ruleset v1)", page);
 
-        await admin.DeleteAsync($"/api/keys/{key["id"]}");
+        await admin.DeleteAsync($"/api/keys/{keyId}");
         var after = await browser.GetAsync("/console/inbox");
         Assert.Equal("/console/sign-in", after.RequestMessage!.RequestUri!.AbsolutePath);
     }

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Routing.Tests.Infrastructure;
 
 namespace Routing.Tests.WebConsole;
@@ -28,16 +27,11 @@ public abstract partial class OverviewTests(RoutingFixture fixture)
         Assert.Matches("<th scope=\"row\">Resolved</th>\\s*<td>verify \\(by a timer\\) → Verified · reopen \\(by a timer\\) → Reopened</td>", System.Net.WebUtility.HtmlDecode(html));
 
         var head = await PageAsync(await admin.CreateKeyAsync("department-head", "rnd"));
-        Assert.Empty(Row(head, "logistics"));
+        Assert.DoesNotContain("department=logistics", head);
         Assert.Equal(["1", "0", "—", "—", "—"], Row(head, "rnd"));
     }
 
-    async Task<string> PageAsync(string key)
-    {
-        var client = fixture.App.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
-        client.DefaultRequestHeaders.Authorization = new("Bearer", key);
-        return await client.GetStringAsync("/console/overview");
-    }
+    Task<string> PageAsync(string key) => fixture.App.ClientWithKey(key).GetStringAsync("/console/overview");
 
     /// The cells after the department's name in its table row.
     static string[] Row(string html, string department)
