@@ -18,14 +18,20 @@ internal sealed class ApiKeyAuthentication(
     public const string DepartmentClaim = "department";
     public const string CookieName = "routing_key";
 
+    /// The cookie that keeps a signed-in browser's key (signing in adds how long it lasts).
+    public static CookieOptions KeyCookie() => new() { HttpOnly = true, Secure = true, SameSite = SameSiteMode.Strict, Path = "/" };
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var key = Presented(Request);
+        var (key, fromCookie) = Presented(Request);
         if (key is null) return AuthenticateResult.NoResult();
 
         var found = await keys.FindAsync(key, Context.RequestAborted);
         if (found is null)
         {
+            // A key revoked while the browser was signed in: forget it, or every later page
+            // (the sign-in page too) would look it up and record the failure again.
+            if (fromCookie) Response.Cookies.Delete(CookieName, KeyCookie());
             await failures.RecordAsync(Context, keys);
             return AuthenticateResult.Fail("Unknown or revoked API key.");
         }
@@ -65,11 +71,11 @@ internal sealed class ApiKeyAuthentication(
     static bool TakesCookie(HttpRequest request) =>
         request.Path.StartsWithSegments("/console") || request.Path.StartsWithSegments("/hangfire");
 
-    static string? Presented(HttpRequest request)
+    static (string? Key, bool FromCookie) Presented(HttpRequest request)
     {
-        if (TakesCookie(request) && request.Cookies[CookieName] is { Length: > 0 } signedIn) return signedIn;
-        if (request.Headers.TryGetValue("X-Api-Key", out var header) && header.ToString() is { Length: > 0 } apiKey) return apiKey;
+        if (TakesCookie(request) && request.Cookies[CookieName] is { Length: > 0 } signedIn) return (signedIn, true);
+        if (request.Headers.TryGetValue("X-Api-Key", out var header) && header.ToString() is { Length: > 0 } apiKey) return (apiKey, false);
         var authorization = request.Headers.Authorization.ToString();
-        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : null;
+        return (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : null, false);
     }
 }

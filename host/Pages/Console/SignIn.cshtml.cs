@@ -34,14 +34,8 @@ internal sealed class SignInModel(ApiKeyService keys, FailedAuthentications fail
             return Page();
         }
 
-        Response.Cookies.Append(ApiKeyAuthentication.CookieName, key.Trim(), new CookieOptions
-        {
-            HttpOnly = true,
-            Secure = true,
-            SameSite = SameSiteMode.Strict,
-            Path = "/",
-            MaxAge = TimeSpan.FromHours(12),
-        });
+        Response.Cookies.Append(ApiKeyAuthentication.CookieName, key.Trim(),
+            new CookieOptions(ApiKeyAuthentication.KeyCookie()) { MaxAge = TimeSpan.FromHours(12) });
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/console");
     }
 }

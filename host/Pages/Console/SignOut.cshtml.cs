@@ -11,7 +11,7 @@ internal sealed class SignOutModel : PageModel
 {
     public IActionResult OnPost()
     {
-        Response.Cookies.Delete(ApiKeyAuthentication.CookieName, new CookieOptions { Secure = true, SameSite = SameSiteMode.Strict, Path = "/" });
+        Response.Cookies.Delete(ApiKeyAuthentication.CookieName, ApiKeyAuthentication.KeyCookie());
         return LocalRedirect("/console/sign-in");
     }
 }

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Routing.Engine.WorkItems;
+using Routing.Engine.History;
 using Routing.Tests.Infrastructure;
 using Routing.Workflows.WorkItems;
 
@@ -133,8 +134,14 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
         Assert.Contains("SupplyProblemToLogistics (ruleset v1)", page);
 
         await admin.DeleteAsync($"/api/keys/{keyId}");
+        Task<int> Failures() => fixture.WithStoreAsync(db => db.History.CountAsync(e => e.Kind == HistoryKinds.AuthenticationFailed));
+        var failuresBefore = await Failures();
         var after = await browser.GetAsync("/console/inbox");
         Assert.Equal("/console/sign-in", after.RequestMessage!.RequestUri!.AbsolutePath);
+        // The browser forgot the revoked key: browsing on records no further failures.
+        await browser.GetAsync("/console/sign-in");
+        await browser.GetAsync("/console/inbox");
+        Assert.Equal(failuresBefore + 1, await Failures());
     }
 
     [Fact]
