@@ -11,7 +11,6 @@ internal static class WorkItemActionsApi
 {
     public sealed record ActionBody(string? Note, int? Version);
 
-    const int MaxNote = 10_000;
     const int MaxBodyBytes = 64 * 1024;
 
     public static async Task<IResult> ActAsync(
@@ -32,12 +31,11 @@ internal static class WorkItemActionsApi
         if (read.Problem is not null) return read.Problem;
         var body = read.Value!;
         var errors = new Dictionary<string, string[]>();
-        if (body?.Version is null) errors["version"] = ["is required: send the version you last read."];
-        if (body?.Note is { Length: > MaxNote }) errors["note"] = [$"must be at most {MaxNote} characters."];
-        if (action == "comment" && string.IsNullOrWhiteSpace(body?.Note)) errors["note"] = ["is required for a comment."];
+        if (body.Version is null) errors["version"] = ["is required: send the version you last read."];
+        if (WorkItemActions.NoteProblem(action, body.Note) is { } noteProblem) errors["note"] = [noteProblem];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var outcome = await service.ActAsync(id, action, body!.Note, body.Version!.Value, Actor.Of(http), ct);
+        var outcome = await service.ActAsync(id, action, body.Note, body.Version!.Value, Actor.Of(http), ct);
         return outcome switch
         {
             ActionOutcome.Done done => TypedResults.Ok(WorkItemView.ToBody(done.Item)),

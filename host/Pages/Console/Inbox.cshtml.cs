@@ -41,8 +41,8 @@ internal sealed class InboxModel(RoutingDb db, IDepartmentDirectory directory, W
         if (!User.CanAct(department, directory)) return Forbid();
         if (!WorkItemActions.TryParse(action, out _)) return BadRequest();
 
-        (Message, MessageIsError) = action == "comment" && string.IsNullOrWhiteSpace(note)
-            ? ("A comment needs a note.", true)
+        (Message, MessageIsError) = WorkItemActions.NoteProblem(action, note) is { } problem
+            ? ($"The note {problem}", true)
             : await actions.ActAsync(item, action, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), version, Actor.Of(HttpContext), ct) switch
             {
                 ActionOutcome.Done done => ($"Done ({action}): the item is now {done.Item.State}.", false),

@@ -101,6 +101,14 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
         }));
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
 
+        // The note rules are the API's: a note longer than the API takes is refused here too.
+        var overlong = await browser.PostAsync("/console/inbox?handler=Act", ConsoleBrowser.Form(html, new()
+        {
+            ["item"] = rnd, ["action"] = "comment", ["version"] = "2", ["department"] = "rnd", ["note"] = new string('n', WorkItemActions.MaxNote + 1),
+        }));
+        Assert.Contains($"The note must be at most {WorkItemActions.MaxNote} characters.", await overlong.Content.ReadAsStringAsync());
+        Assert.Equal(2, (int)(await admin.GetItemAsync(rnd))["version"]!);
+
         var timeline = await (await browser.GetAsync($"/console/items/{rnd}")).Content.ReadAsStringAsync();
         Assert.Contains("on it", timeline);
     }
