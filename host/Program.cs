@@ -19,6 +19,7 @@ builder.Services.AddRoutingClock(builder.Configuration);
 builder.Services.AddRoutingApi();
 builder.Services.AddRoutingAccess();
 builder.Services.AddRazorPages();
+builder.Services.AddSingleton<Routing.Host.Pages.ConsoleScripts>();
 // The largest body anyone sends is a ruleset draft (4 MiB); reports are held to 256 KiB by their endpoint.
 builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 5 * 1024 * 1024);
 

@@ -36,9 +36,10 @@ internal sealed record DepartmentStats(
             .Join(db.WorkItems, e => e.WorkItemId, w => w.Id, (e, w) => new { e.Kind, e.Department, e.At, w.CreatedAt })
             .ToListAsync(ct);
 
+        var byDepartment = events.ToLookup(e => e.Department);
         return [.. departments.Select(d =>
         {
-            var mine = events.Where(e => e.Department == d).ToList();
+            var mine = byDepartment[d].ToList();
             TimeSpan? Median(string kind) => MedianOf([.. mine.Where(e => e.Kind == kind).Select(e => e.At - e.CreatedAt)]);
             return new DepartmentStats(d,
                 open.GetValueOrDefault(d)?.Open ?? 0,

@@ -30,7 +30,8 @@ internal sealed class InboxModel(RoutingDb db, IDepartmentDirectory directory, W
     public string? Message { get; private set; }
     public bool MessageIsError { get; private set; }
 
-    public bool CanAct(WorkItem item) => User.CanAct(item.Department, directory);
+    /// Whether the user may act on the shown department's items (all of them, or none).
+    public bool CanAct { get; private set; }
 
     public Task<IActionResult> OnGetAsync(CancellationToken ct) => ShowAsync(ct);
 
@@ -60,6 +61,7 @@ internal sealed class InboxModel(RoutingDb db, IDepartmentDirectory directory, W
         Departments = [.. directory.All.Where(d => User.CanSee(d.Id))];
         Department ??= Departments.FirstOrDefault()?.Id;
         if (Department is null || !Departments.Any(d => d.Id == Department)) return NotFound();
+        CanAct = User.CanAct(Department, directory);
         Now = clock.GetUtcNow();
         (Total, var items) = await InboxQuery.PageAsync(db, Department, State, 1, PageSize, ct);
         Items = items;

@@ -14,7 +14,7 @@ namespace Routing.Host.Pages.Console;
 /// A CSM submits a verified pattern: errors are shown at their fields, and an accepted
 /// report shows where it went and which rules sent it there.
 [Authorize(Policy = Policies.Submit)]
-internal sealed class SubmitModel(IntakeService intake, ReportValidator validator) : PageModel
+internal sealed class SubmitModel(IntakeService intake, ReportValidator validator, TimeProvider clock) : PageModel
 {
     /// The form's values as typed, to show them again next to their errors.
     [BindProperty]
@@ -33,7 +33,7 @@ internal sealed class SubmitModel(IntakeService intake, ReportValidator validato
     public string? Value(string field) => Form.GetValueOrDefault(field);
     public string? ErrorOf(string field) => Errors.TryGetValue(field, out var e) ? string.Join(" ", e) : null;
 
-    public void OnGet() => Form["verifiedAt"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+    public void OnGet() => Form["verifiedAt"] = clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -57,9 +57,13 @@ internal sealed class SubmitModel(IntakeService intake, ReportValidator validato
             Blank(Value("vendor")), Value("severity"), Blank(Value("recommendation")),
             [.. (Value("evidence") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
             Value("verifiedBy"), verifiedAt);
-        // Every problem at once: what did not parse, and what the validator says of the rest.
-        foreach (var (field, messages) in validator.Validate(submission)) Errors.TryAdd(field, messages);
-        if (Errors.Count > 0) return Invalid();
+        // Every problem at once: what did not parse, and what the validator says of the rest
+        // (which intake says itself when everything parsed).
+        if (Errors.Count > 0)
+        {
+            foreach (var (field, messages) in validator.Validate(submission)) Errors.TryAdd(field, messages);
+            return Invalid();
+        }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(submission))));
         var key = Guid.TryParse(Submission, out var id) ? new IdempotencyKey($"console:{id}", hash) : null;
