@@ -8,4 +8,10 @@ internal static class OpenStates
         WorkItemState.Routed, WorkItemState.Acknowledged, WorkItemState.InProgress,
         WorkItemState.Escalated, WorkItemState.Reopened, WorkItemState.Resolved,
     ];
+
+    /// Nobody has taken the item yet: its acknowledgement is due, and follow-ups remind.
+    public static readonly WorkItemState[] AwaitingAcknowledgement = [WorkItemState.Routed, WorkItemState.Reopened];
+
+    /// Being worked on: its resolution is due.
+    public static readonly WorkItemState[] AwaitingResolution = [WorkItemState.Acknowledged, WorkItemState.InProgress, WorkItemState.Escalated];
 }

@@ -25,8 +25,8 @@ internal sealed record DepartmentStats(
             {
                 Department = g.Key,
                 Open = g.Count(),
-                Overdue = g.Count(w => (Due.ToAcknowledge.Contains(w.State) && w.AckDueAt < now) ||
-                                       (Due.ToResolve.Contains(w.State) && w.ResolveDueAt < now)),
+                Overdue = g.Count(w => (OpenStates.AwaitingAcknowledgement.Contains(w.State) && w.AckDueAt < now) ||
+                                       (OpenStates.AwaitingResolution.Contains(w.State) && w.ResolveDueAt < now)),
             })
             .ToDictionaryAsync(c => c.Department, ct);
         string[] kinds = [HistoryKinds.WorkItemAction("acknowledge"), HistoryKinds.WorkItemAction("resolve"), HistoryKinds.Reopened];

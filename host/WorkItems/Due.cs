@@ -6,15 +6,10 @@ namespace Routing.Host.WorkItems;
 /// resolution while it is being worked on — said as time left or time over.
 internal sealed record Due(string Text, bool Overdue)
 {
-    /// Waiting for someone to take it: the acknowledgement is due.
-    public static readonly WorkItemState[] ToAcknowledge = [WorkItemState.Routed, WorkItemState.Reopened];
-    /// Being worked on: the resolution is due.
-    public static readonly WorkItemState[] ToResolve = [WorkItemState.Acknowledged, WorkItemState.InProgress, WorkItemState.Escalated];
-
     public static Due? Next(WorkItem item, DateTimeOffset now)
     {
-        var (due, what) = ToAcknowledge.Contains(item.State) ? (item.AckDueAt, "acknowledge")
-            : ToResolve.Contains(item.State) ? (item.ResolveDueAt, "resolve")
+        var (due, what) = OpenStates.AwaitingAcknowledgement.Contains(item.State) ? (item.AckDueAt, "acknowledge")
+            : OpenStates.AwaitingResolution.Contains(item.State) ? (item.ResolveDueAt, "resolve")
             : (default(DateTimeOffset?), "");
         if (due is null) return null;
         var left = due.Value - now;

@@ -17,7 +17,7 @@ internal sealed class FollowUpStep(Notifier notifier) : ITimedStep
     public async Task<IReadOnlyList<HistoryEntry>> FireAsync(TimedStepContext c, CancellationToken ct)
     {
         var item = c.Item;
-        if (item.State is not (WorkItemState.Routed or WorkItemState.Reopened)) return [];
+        if (!OpenStates.AwaitingAcknowledgement.Contains(item.State)) return [];
 
         if (c.Timer.Round < RemindersBeforeEscalation)
         {
