@@ -26,8 +26,7 @@ internal static class ReportView
         if (r is null) return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such report.");
 
         // A department head sees a report through their own items only.
-        var items = (await db.WorkItems.AsNoTracking().Where(w => w.ReportId == id).OrderBy(w => w.Department).ToListAsync(ct))
-            .Where(w => user.CanSee(w.Department)).ToList();
+        var items = await db.WorkItems.AsNoTracking().VisibleTo(user).Where(w => w.ReportId == id).OrderBy(w => w.Department).ToListAsync(ct);
         if (items.Count == 0 && user.IsHead()) return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such report.");
         var routed = new List<RoutedItem>();
         foreach (var item in items)

@@ -14,7 +14,10 @@ internal static class TimelineView
         var department = await db.WorkItems.Where(w => w.Id == id).Select(w => w.Department).FirstOrDefaultAsync(ct);
         if (department is null || !user.CanSee(department))
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such work item.");
-        var events = await db.History.AsNoTracking().Where(e => e.WorkItemId == id).OrderBy(e => e.Sequence).ToListAsync(ct);
-        return TypedResults.Ok(events.Select(HistoryEntryView.Of));
+        return TypedResults.Ok(await EventsAsync(db, id, ct));
     }
+
+    /// The item's history, oldest first (for the API and the console's item page).
+    public static async Task<IReadOnlyList<HistoryEntryView>> EventsAsync(RoutingDb db, Guid id, CancellationToken ct) =>
+        [.. (await db.History.AsNoTracking().Where(e => e.WorkItemId == id).OrderBy(e => e.Sequence).ToListAsync(ct)).Select(HistoryEntryView.Of)];
 }

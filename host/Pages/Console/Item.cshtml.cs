@@ -7,6 +7,8 @@ using Routing.Engine.WorkItems;
 using Routing.Host.Access;
 using Routing.Host.History;
 
+using Routing.Host.WorkItems;
+
 namespace Routing.Host.Pages.Console;
 
 /// One work item and its timeline, oldest first.
@@ -23,8 +25,7 @@ internal sealed class ItemModel(RoutingDb db, TimeProvider clock) : PageModel
         if (item is null || !User.CanSee(item.Department)) return NotFound();
         Item = item;
         Now = clock.GetUtcNow();
-        Timeline = [.. (await db.History.AsNoTracking().Where(e => e.WorkItemId == id).OrderBy(e => e.Sequence).ToListAsync(ct))
-            .Select(HistoryEntryView.Of)];
+        Timeline = await TimelineView.EventsAsync(db, id, ct);
         return Page();
     }
 }

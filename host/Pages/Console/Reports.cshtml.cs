@@ -28,7 +28,7 @@ internal sealed class ReportsModel(RoutingDb db) : PageModel
         }
         var reports = await query.OrderByDescending(r => r.ReceivedAt).Take(Shown).ToListAsync(ct);
         var ids = reports.Select(r => r.Id).ToList();
-        var items = await db.WorkItems.AsNoTracking().Where(w => ids.Contains(w.ReportId)).ToListAsync(ct);
-        Rows = [.. reports.Select(r => new Row(r, [.. items.Where(w => w.ReportId == r.Id && User.CanSee(w.Department)).OrderBy(w => w.Department)]))];
+        var items = await db.WorkItems.AsNoTracking().VisibleTo(User).Where(w => ids.Contains(w.ReportId)).OrderBy(w => w.Department).ToListAsync(ct);
+        Rows = [.. reports.Select(r => new Row(r, [.. items.Where(w => w.ReportId == r.Id)]))];
     }
 }
