@@ -41,25 +41,32 @@ internal static partial class JsonBody
         // ruleset's workflows) keeps the raw bytes and would fail later, when read as text.
         if (!System.Text.Unicode.Utf8.IsValid(bytes)) return new(null, hash, BadRequest("body", "is not valid UTF-8."));
 
+        var (value, problem) = Parse<T>(bytes);
+        return new(value, hash, problem is null ? null : BadRequest(problem.Field, problem.Reason));
+
+        static Read<T> Failed(IResult problem) => new(null, "", problem);
+    }
+
+    /// What is wrong with a body: the field ("body" for the whole of it) and why.
+    public sealed record FieldProblem(string Field, string Reason);
+
+    /// JSON read with the API's strict options; the API answers a problem as a 400, the
+    /// console shows it at its field.
+    public static (T? Value, FieldProblem? Problem) Parse<T>(byte[] json) where T : class
+    {
         try
         {
-            var value = JsonSerializer.Deserialize<T>(bytes, Options);
-            return value is null
-                ? new(null, hash, BadRequest("body", "must be a JSON object."))
-                : new(value, hash, null);
+            return JsonSerializer.Deserialize<T>(json, Options) is { } value ? (value, null) : (null, new("body", "must be a JSON object."));
         }
         catch (JsonException e)
         {
             var field = FieldOf(e.Path);
-            var problem = field is null
-                ? BadRequest("body", $"is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).")
+            return (null, field is null
+                ? new("body", $"is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).")
                 : e.Message.Contains("could not be mapped", StringComparison.Ordinal)
-                    ? BadRequest(field, "is not a known field.")
-                    : BadRequest(field, "has the wrong type or is not valid JSON.");
-            return new(null, hash, problem);
+                    ? new(field, "is not a known field.")
+                    : new(field, "has the wrong type or is not valid JSON."));
         }
-
-        static Read<T> Failed(IResult problem) => new(null, "", problem);
     }
 
     static IResult TooLarge(int maxBytes) => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,

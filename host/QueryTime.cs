@@ -13,4 +13,14 @@ internal static class QueryTime
         errors[field] = [$"{(required ? "is required: " : "must be ")}an ISO 8601 time such as 2026-11-01T00:00:00Z."];
         return null;
     }
+
+    /// A required period [from, to): both times, from before to; null with the errors otherwise.
+    public static (DateTimeOffset From, DateTimeOffset To)? Period(string? from, string? to, Dictionary<string, string[]> errors)
+    {
+        var (start, end) = (Parse(from, "from", errors, required: true), Parse(to, "to", errors, required: true));
+        if (start is null || end is null) return null;
+        if (start < end) return (start.Value, end.Value);
+        errors["to"] = ["must be after from."];
+        return null;
+    }
 }

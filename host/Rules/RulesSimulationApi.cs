@@ -33,13 +33,10 @@ internal static class RulesSimulationApi
     public static async Task<IResult> ReplayAsync(int version, string? from, string? to, RulesetSimulator simulator, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var start = QueryTime.Parse(from, "from", errors, required: true);
-        var end = QueryTime.Parse(to, "to", errors, required: true);
-        if (errors.Count == 0 && start >= end) errors["to"] = ["must be after from."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (QueryTime.Period(from, to, errors) is not var (start, end)) return TypedResults.ValidationProblem(errors);
 
         if (await simulator.RulesetAsync(version) is not { } ruleset) return RulesApi.NoSuchVersion();
-        return TypedResults.Ok(await simulator.ReplayAsync(ruleset, start!.Value, end!.Value, ct));
+        return TypedResults.Ok(await simulator.ReplayAsync(ruleset, start, end, ct));
     }
 
     static SimulatedRoute Simulated(Routing.Engine.Intake.Route r) => new(r.Department, r.Priority,

@@ -61,15 +61,9 @@ internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator,
     public async Task<IActionResult> OnPostSimulateAsync(CancellationToken ct)
     {
         if (await LoadAsync(keepEdits: false, ct) is null) return NotFound();
-        ReportSubmission? submission = null;
-        try
-        {
-            submission = JsonSerializer.Deserialize<ReportSubmission>(Report, JsonBody.Options);
-        }
-        catch (JsonException e)
-        {
-            Errors = [new("report", $"is not a report as JSON: {e.Message.Split(" Path:")[0]}")];
-        }
+        var (submission, problem) = JsonBody.Parse<ReportSubmission>(System.Text.Encoding.UTF8.GetBytes(Report));
+        if (problem is not null)
+            Errors = [new(problem.Field == "body" ? "report" : $"report.{problem.Field}", problem.Reason)];
         if (submission is not null && validator.Validate(submission) is { Count: > 0 } invalid)
             Errors = [.. invalid.SelectMany(f => f.Value.Select(m => new RuleError($"report.{f.Key}", m)))];
         if (Errors.Count > 0 || submission is null)
@@ -86,15 +80,13 @@ internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator,
     {
         if (await LoadAsync(keepEdits: false, ct) is null) return NotFound();
         var errors = new Dictionary<string, string[]>();
-        var (from, to) = (QueryTime.Parse(From, "from", errors, required: true), QueryTime.Parse(To, "to", errors, required: true));
-        if (errors.Count == 0 && from >= to) errors["to"] = ["must be after from."];
-        if (errors.Count > 0)
+        if (QueryTime.Period(From, To, errors) is not var (from, to))
         {
             Errors = [.. errors.SelectMany(f => f.Value.Select(m => new RuleError(f.Key, m)))];
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
-        Replay = await simulator.ReplayAsync((await simulator.RulesetAsync(Shown.Version))!, from!.Value, to!.Value, ct);
+        Replay = await simulator.ReplayAsync((await simulator.RulesetAsync(Shown.Version))!, from, to, ct);
         return Page();
     }
 

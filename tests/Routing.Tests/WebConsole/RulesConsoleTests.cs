@@ -44,6 +44,13 @@ public abstract partial class RulesConsoleTests(RoutingFixture fixture)
             ["Report"] = Reports.Valid("supply").ToJsonString(),
         }))).Content.ReadAsStringAsync();
         Assert.Contains("Routes: rnd (", simulated);
+        // A report the API would refuse is refused here, at the same field.
+        var mistyped = await browser.PostAsync($"/console/rules?handler=Simulate&version={version}", ConsoleBrowser.Form(draft, new Dictionary<string, string>
+        {
+            ["Report"] = Reports.Valid("supply").With("reportCount", "many").ToJsonString(),
+        }));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, mistyped.StatusCode);
+        Assert.Contains("report.reportCount", await mistyped.Content.ReadAsStringAsync());
 
         await admin.SubmitAsync(Reports.Valid("supply"));
         var replayed = await (await browser.PostAsync($"/console/rules?handler=Replay&version={version}", ConsoleBrowser.Form(draft, new Dictionary<string, string>
