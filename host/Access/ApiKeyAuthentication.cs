@@ -59,13 +59,6 @@ internal sealed class ApiKeyAuthentication(
         return Task.CompletedTask;
     }
 
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
-    {
-        if (TakesCookie(Request)) Response.Redirect("/console/forbidden");
-        else Response.StatusCode = StatusCodes.Status403Forbidden;
-        return Task.CompletedTask;
-    }
-
     /// The cookie counts only for the console and the Hangfire dashboard: the JSON API stays
     /// header-only, so no request from another site can ride on a signed-in browser.
     static bool TakesCookie(HttpRequest request) =>

@@ -61,7 +61,6 @@ public abstract class AccessTests(RoutingFixture fixture)
         ["POST /console/sign-in"] = [Anonymous],
         ["GET /console/sign-out"] = [Anonymous],
         ["POST /console/sign-out"] = [Anonymous],
-        ["GET /console/forbidden"] = [Anonymous],
         ["GET /console/status/{code:int}"] = [Anonymous],
         ["GET /console/{**path}"] = ["csm", "department-head", "admin", "auditor"],
         ["GET /health"] = [Anonymous],
@@ -96,11 +95,9 @@ public abstract class AccessTests(RoutingFixture fixture)
                 var request = Request(method, pattern);
                 var requested = request.RequestUri!.OriginalString;
                 using var response = await client.SendAsync(request);
-                // The console answers a denial by sending the browser to sign in, or to say it is not allowed.
+                // The console answers a missing sign-in by sending the browser to sign in.
                 var landed = response.RequestMessage!.RequestUri!.AbsolutePath;
-                var outcome = landed != requested && landed is "/console/sign-in" ? HttpStatusCode.Unauthorized
-                    : landed != requested && landed is "/console/forbidden" ? HttpStatusCode.Forbidden
-                    : response.StatusCode;
+                var outcome = landed != requested && landed is "/console/sign-in" ? HttpStatusCode.Unauthorized : response.StatusCode;
                 var expectation = allowed.Contains(Anonymous) || allowed.Contains(role)
                     ? outcome is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
                     : outcome == (role == Anonymous ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden);
