@@ -10,7 +10,7 @@ namespace Routing.Host.Pages.Console;
 
 /// Auditors search the history with the API's filters, check the chain and export it.
 [Authorize(Policy = Policies.Audit)]
-internal sealed class HistoryModel(RoutingDb db, HistoryVerifier verifier) : PageModel
+internal sealed class HistoryModel(RoutingDb db, HistoryVerifier verifier) : FormPage
 {
     [BindProperty(SupportsGet = true)] public Guid? ReportId { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? WorkItemId { get; set; }
@@ -23,10 +23,7 @@ internal sealed class HistoryModel(RoutingDb db, HistoryVerifier verifier) : Pag
 
     public IReadOnlyList<HistoryEntryView> Events { get; private set; } = [];
     public long? Next { get; private set; }
-    public Dictionary<string, string[]> Errors { get; } = [];
     public HistoryVerifier.Result? Verification { get; private set; }
-
-    public string? ErrorOf(string field) => Errors.TryGetValue(field, out var e) ? string.Join(" ", e) : null;
 
     /// This search's filters that are set, to carry them to the next page, the exports and the chain check.
     public IEnumerable<KeyValuePair<string, string?>> Filters(long? after = null) => new Dictionary<string, string?>

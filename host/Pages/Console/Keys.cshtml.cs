@@ -9,7 +9,7 @@ namespace Routing.Host.Pages.Console;
 
 /// Admins hand out keys (shown once) and revoke them; departments are listed with their contacts.
 [Authorize(Policy = Policies.Administer)]
-internal sealed class KeysModel(ApiKeyService keys, IDepartmentDirectory directory) : PageModel
+internal sealed class KeysModel(ApiKeyService keys, IDepartmentDirectory directory) : FormPage
 {
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Role { get; set; }
@@ -17,11 +17,8 @@ internal sealed class KeysModel(ApiKeyService keys, IDepartmentDirectory directo
 
     public IReadOnlyList<ApiKey> Keys { get; private set; } = [];
     public IReadOnlyList<Department> All => directory.All;
-    public Dictionary<string, string[]> Errors { get; private set; } = [];
     public ApiKeyService.Created? Created { get; private set; }
     public string? Message { get; private set; }
-
-    public string? ErrorOf(string field) => Errors.TryGetValue(field, out var e) ? string.Join(" ", e) : null;
 
     public async Task OnGetAsync(CancellationToken ct) => Keys = await keys.ListAsync(ct);
 

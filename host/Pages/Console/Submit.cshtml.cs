@@ -14,7 +14,7 @@ namespace Routing.Host.Pages.Console;
 /// A CSM submits a verified pattern: errors are shown at their fields, and an accepted
 /// report shows where it went and which rules sent it there.
 [Authorize(Policy = Policies.Submit)]
-internal sealed class SubmitModel(IntakeService intake, ReportValidator validator, TimeProvider clock) : PageModel
+internal sealed class SubmitModel(IntakeService intake, ReportValidator validator, TimeProvider clock) : FormPage
 {
     /// The form's values as typed, to show them again next to their errors.
     [BindProperty]
@@ -27,11 +27,9 @@ internal sealed class SubmitModel(IntakeService intake, ReportValidator validato
     [BindProperty]
     public string Submission { get; set; } = Guid.NewGuid().ToString();
 
-    public Dictionary<string, string[]> Errors { get; private set; } = [];
     public ReportReceipt? Receipt { get; private set; }
 
     public string? Value(string field) => Form.GetValueOrDefault(field);
-    public string? ErrorOf(string field) => Errors.TryGetValue(field, out var e) ? string.Join(" ", e) : null;
 
     public void OnGet() => Form["verifiedAt"] = clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 
