@@ -3,8 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Routing.Engine.History;
 using Routing.Engine.Intake;
+using Routing.Engine.Notifications;
 using Routing.Engine.Store;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -16,6 +18,8 @@ public static class RoutingEngineExtensions
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         services.AddOptions<HistoryOptions>().BindConfiguration(HistoryOptions.Section);
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
+        services.AddSingleton(sp => new WebhookAddressPolicy(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowedHosts));
         var provider = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>()?.Provider ?? StorageProvider.Sqlite;
         var connectionString = configuration.GetConnectionString("Routing");
 

@@ -17,7 +17,8 @@ public static class RoutingWorkflowsExtensions
         services.AddScoped<TimerDispatcher>();
         services.AddScoped<ClockJobs>();
         services.AddScoped<NotificationDelivery>();
-        services.AddHttpClient(WebhookChannel.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient(WebhookChannel.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(sp => WebhookConnection.Handler(sp.GetRequiredService<Routing.Engine.Notifications.WebhookAddressPolicy>()));
         services.AddScoped<Notifier>();
         services.Scan(scan => scan.FromAssemblyOf<TimerFiring>()
             .AddClasses(c => c.AssignableTo<ITimedStep>(), publicOnly: false).As<ITimedStep>().WithScopedLifetime()

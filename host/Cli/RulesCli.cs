@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Xml;
 using Microsoft.Extensions.Logging.Abstractions;
 using Routing.Engine.Intake;
+using Routing.Engine.Notifications;
 using Routing.Engine.Reports;
 using Routing.Rules.Rulesets;
 
@@ -22,25 +23,34 @@ internal static class RulesCli
         if (words.Count == 0 || words[0] != "rules") return null;
         return words switch
         {
-            [_, "validate", var routing, var departments] => await ValidateAsync(routing, departments, output),
-            [_, "simulate", var routing, var departments, var report] => await SimulateAsync(routing, departments, report, output),
+            [_, "validate", var routing, var departments] => await ValidateAsync(routing, departments, Webhooks(args), output),
+            [_, "simulate", var routing, var departments, var report] => await SimulateAsync(routing, departments, report, Webhooks(args), output),
             _ => Fail(output, Usage, 2),
         };
     }
 
-    static async Task<int> ValidateAsync(string routingFile, string departmentsFile, TextWriter output)
+    /// The webhook addresses the host would allow, from the same settings it reads
+    /// (appsettings.json, Routing__Webhooks__AllowedHosts__0=…, --Routing:Webhooks:AllowedHosts:0 …).
+    static WebhookAddressPolicy Webhooks(string[] args) => new(new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+        .AddJsonFile("appsettings.json", optional: true)
+        .AddEnvironmentVariables()
+        .AddCommandLine([.. args.Where((a, i) => a.StartsWith("--", StringComparison.Ordinal) || i > 0 && args[i - 1].StartsWith("--", StringComparison.Ordinal) && !args[i - 1].Contains('='))])
+        .Build().GetSection(WebhookOptions.Section).Get<WebhookOptions>()?.AllowedHosts ?? []);
+
+    static async Task<int> ValidateAsync(string routingFile, string departmentsFile, WebhookAddressPolicy webhooks, TextWriter output)
     {
         var started = TimeProvider.System.GetTimestamp();
-        if (await CompileAsync(routingFile, departmentsFile, output) is not { } ruleset) return 1;
+        if (await CompileAsync(routingFile, departmentsFile, webhooks, output) is not { } ruleset) return 1;
         var rules = ruleset.Workflows.Sum(w => w.Rules?.Count() ?? 0);
         await output.WriteLineAsync($"valid: {rules} rules in {ruleset.Workflows.Count} workflows, " +
             $"{ruleset.Departments.Count} departments ({TimeProvider.System.GetElapsedTime(started).TotalMilliseconds:F0} ms)");
         return 0;
     }
 
-    static async Task<int> SimulateAsync(string routingFile, string departmentsFile, string reportFile, TextWriter output)
+    static async Task<int> SimulateAsync(string routingFile, string departmentsFile, string reportFile, WebhookAddressPolicy webhooks, TextWriter output)
     {
-        if (await CompileAsync(routingFile, departmentsFile, output) is not { } ruleset) return 1;
+        if (await CompileAsync(routingFile, departmentsFile, webhooks, output) is not { } ruleset) return 1;
         ReportSubmission? submission;
         try
         {
@@ -67,7 +77,7 @@ internal static class RulesCli
         return 0;
     }
 
-    static async Task<CompiledRuleset?> CompileAsync(string routingFile, string departmentsFile, TextWriter output)
+    static async Task<CompiledRuleset?> CompileAsync(string routingFile, string departmentsFile, WebhookAddressPolicy webhooks, TextWriter output)
     {
         string workflows, departments;
         try
@@ -80,7 +90,7 @@ internal static class RulesCli
             Fail(output, e.Message, 1);
             return null;
         }
-        var (ruleset, errors) = await RulesetCompiler.CompileAsync(0, workflows, departments);
+        var (ruleset, errors) = await RulesetCompiler.CompileAsync(0, workflows, departments, webhooks);
         foreach (var error in errors) await output.WriteLineAsync($"{error.Rule}: {error.Message}");
         return ruleset;
     }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Routing.Host.Access;
+using Routing.Engine.Access;
 using Routing.Engine.Departments;
 using Routing.Engine.Store;
 using Routing.Engine.WorkItems;
@@ -9,8 +10,9 @@ namespace Routing.Host.Departments;
 
 internal static class DepartmentsApi
 {
-    /// A department as the API shows it: never the webhook's secret.
-    public sealed record DepartmentBody(string Id, string Name, string Kind, string? Contact, string? WebhookUrl, string? EscalateTo);
+    /// A department as the API shows it: never the webhook's secret, and its URL to admins
+    /// only (a Slack- or Teams-style URL is itself a credential); others see whether it has one.
+    public sealed record DepartmentBody(string Id, string Name, string Kind, string? Contact, bool Webhook, string? WebhookUrl, string? EscalateTo);
 
     public sealed record Inbox(string Department, int Page, int PageSize, int Total, IReadOnlyList<WorkItemView.Body> Items);
 
@@ -19,8 +21,9 @@ internal static class DepartmentsApi
     public static IEndpointRouteBuilder MapDepartments(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/departments").WithTags("Departments").RequireAuthorization(Policies.Read);
-        group.MapGet("/", (IDepartmentDirectory departments) => TypedResults.Ok(
-            departments.All.Select(d => new DepartmentBody(d.Id, d.Name, d.Kind, d.Contact, d.Webhook?.Url, d.EscalateTo))));
+        group.MapGet("/", (IDepartmentDirectory departments, ClaimsPrincipal user) => TypedResults.Ok(
+            departments.All.Select(d => new DepartmentBody(d.Id, d.Name, d.Kind, d.Contact, d.Webhook is not null,
+                user.IsInRole(Roles.Admin) ? d.Webhook?.Url : null, d.EscalateTo))));
         group.MapGet("/{id}/work-items", InboxAsync);
         return app;
     }

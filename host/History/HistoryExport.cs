@@ -23,7 +23,9 @@ internal static class HistoryExport
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"history.{(csv ? "csv" : "ndjson")}\"";
         if (csv)
         {
-            await using var table = CsvWriter.Create(http.Response.Body, options: null, leaveOpen: true);
+            // A cell starting with = + - @ tab or CR is prefixed with ' (and quoted), as OWASP
+            // recommends, so a spreadsheet never runs an actor's or department's text as a formula.
+            await using var table = CsvWriter.Create(http.Response.Body, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true);
             await table.WriteRecordAsync(Columns, ct);
             await foreach (var e in events.WithCancellation(ct))
                 await table.WriteRecordAsync(

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Routing.Engine.Departments;
 using Routing.Engine.History;
+using Routing.Engine.Notifications;
 using Routing.Engine.Rulesets;
 using Routing.Engine.Store;
 
@@ -10,13 +12,16 @@ namespace Routing.Rules.Rulesets;
 /// Drafts, publishes (and so rolls back), lists and compares ruleset versions. Nothing
 /// invalid is ever stored, and every change lands in history with its diff.
 internal sealed class RulesetAdmin(
-    RoutingDb db, HistoryJournal journal, ActiveRuleset active, TimeProvider clock, ILogger<RulesetAdmin> log)
+    RoutingDb db, HistoryJournal journal, ActiveRuleset active, WebhookAddressPolicy webhooks, TimeProvider clock, ILogger<RulesetAdmin> log)
 {
-    /// Validates and stores a draft: its new version number, or every error found.
+    /// Validates and stores a draft: its new version number, or every error found. Secrets
+    /// left as their fingerprints (as GetAsync shows them) keep their stored values.
     public async Task<(int? Version, IReadOnlyList<RuleError> Errors)> DraftAsync(
         string workflowsJson, string departmentsJson, string actor, CancellationToken ct)
     {
-        var (_, errors) = await RulesetCompiler.CompileAsync(0, workflowsJson, departmentsJson);
+        (departmentsJson, var unknown) = await SecretPlaceholders.RestoreAsync(departmentsJson, db, active.Current.Version, ct);
+        if (unknown.Count > 0) return (null, unknown);
+        var (_, errors) = await RulesetCompiler.CompileAsync(0, workflowsJson, departmentsJson, webhooks);
         if (errors.Count > 0) return (null, errors);
 
         for (var attempt = 1; ; attempt++)
@@ -68,6 +73,7 @@ internal sealed class RulesetAdmin(
         return new Published(version, previous, rollback);
     }
 
+    /// A stored version with every secret shown as its fingerprint.
     public async Task<RulesetView?> GetAsync(int? version, CancellationToken ct)
     {
         var activeVersion = await LatestPublicationAsync(ct);
@@ -78,7 +84,7 @@ internal sealed class RulesetAdmin(
             .OrderByDescending(p => p.Id).FirstOrDefaultAsync(ct);
         return new RulesetView(v, v == activeVersion, stored.CreatedAt, stored.CreatedBy,
             published?.PublishedAt, published?.PublishedBy,
-            JsonDocument.Parse(stored.WorkflowsJson).RootElement, JsonDocument.Parse(stored.DepartmentsJson).RootElement);
+            JsonDocument.Parse(stored.WorkflowsJson).RootElement, JsonDocument.Parse(SecretFields.Redact(stored.DepartmentsJson)).RootElement);
     }
 
     public async Task<IReadOnlyList<RulesetSummary>> ListAsync(CancellationToken ct)

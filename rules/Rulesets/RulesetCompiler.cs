@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using RulesEngine.Models;
 using Routing.Engine.Departments;
+using Routing.Engine.Notifications;
 using Routing.Engine.Reports;
 
 namespace Routing.Rules.Rulesets;
@@ -18,15 +19,17 @@ internal static class RulesetCompiler
     static readonly JsonSerializerOptions WorkflowJson = new() { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
     static readonly JsonSerializerOptions DepartmentJson = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
 
+    /// `webhooks`, when given, also refuses webhook URLs that point inside (drafts and the CLI
+    /// pass it); a version already stored compiles without it, and deliveries check again anyway.
     public static async Task<(CompiledRuleset? Ruleset, IReadOnlyList<RuleError> Errors)> CompileAsync(
-        int version, string workflowsJson, string departmentsJson)
+        int version, string workflowsJson, string departmentsJson, WebhookAddressPolicy? webhooks = null)
     {
         var errors = new List<RuleError>();
         List<Workflow> workflows = [.. Parse<List<DescribedWorkflow>>(workflowsJson, "workflows", WorkflowJson, errors) ?? []];
         var departments = Parse<List<Department>>(departmentsJson, "departments", DepartmentJson, errors) ?? [];
         if (errors.Count > 0) return (null, errors);
 
-        CheckDepartments(departments, errors);
+        CheckDepartments(departments, errors, webhooks);
         var specs = new Dictionary<string, RouteSpec>();
         foreach (var name in new[] { RoutingWorkflows.Routing, RoutingWorkflows.Priority })
             if (workflows.Count(w => w.WorkflowName == name) != 1)
@@ -91,7 +94,7 @@ internal static class RulesetCompiler
         }
     }
 
-    static void CheckDepartments(List<Department> departments, List<RuleError> errors)
+    static void CheckDepartments(List<Department> departments, List<RuleError> errors, WebhookAddressPolicy? webhooks)
     {
         foreach (var d in departments)
         {
@@ -106,6 +109,8 @@ internal static class RulesetCompiler
         {
             if (!Uri.TryCreate(d.Webhook!.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
                 errors.Add(new($"departments/{d.Id}", "webhook.url must be an absolute http or https URL."));
+            else if (webhooks?.Refuses(d.Webhook.Url) is { } refused)
+                errors.Add(new($"departments/{d.Id}", refused));
             if (string.IsNullOrEmpty(d.Webhook.Secret) || d.Webhook.Secret.Length < 16)
                 errors.Add(new($"departments/{d.Id}", "webhook.secret must have at least 16 characters."));
         }

@@ -1,5 +1,6 @@
 using JsonDiffPatchDotNet;
 using Newtonsoft.Json.Linq;
+using Routing.Engine.Departments;
 using Routing.Engine.Rulesets;
 
 namespace Routing.Rules.Rulesets;
@@ -8,7 +9,9 @@ namespace Routing.Rules.Rulesets;
 /// properties; `Patch` is the jsondiffpatch delta from the older to the newer.
 public sealed record ChangedEntry(string Name, IReadOnlyList<string> Fields, object Patch);
 
-/// What changed between two versions, rule by rule and department by department.
+/// What changed between two versions, rule by rule and department by department. Secrets
+/// are compared as their fingerprints: a diff (and so the history) says that a secret was
+/// set, changed or removed, never what it is.
 public sealed record RulesetDiff(
     int Version,
     int Against,
@@ -42,7 +45,7 @@ public sealed record RulesetDiff(
     }
 
     // Rule names are unique across a ruleset (validation sees to it); the workflow is part of the rule.
-    static Dictionary<string, JToken> Rules(string workflowsJson) => JArray.Parse(workflowsJson)
+    static Dictionary<string, JToken> Rules(string workflowsJson) => JArray.Parse(SecretFields.Redact(workflowsJson))
         .SelectMany(w => (w["Rules"] as JArray ?? []).Select(r =>
         {
             var rule = (JObject)r.DeepClone();
@@ -52,7 +55,7 @@ public sealed record RulesetDiff(
         .GroupBy(r => (string?)r["RuleName"] ?? "")
         .ToDictionary(g => g.Key, g => (JToken)g.First());
 
-    static Dictionary<string, JToken> Departments(string departmentsJson) => JArray.Parse(departmentsJson)
+    static Dictionary<string, JToken> Departments(string departmentsJson) => JArray.Parse(SecretFields.Redact(departmentsJson))
         .GroupBy(d => (string?)d["id"] ?? "")
         .ToDictionary(g => g.Key, g => g.First());
 

@@ -68,7 +68,7 @@ internal sealed class NotificationDelivery(
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidOperationException)
         {
-            error = e.Message;
+            error = DeliveryError.Classify(e);
         }
 
         var done = clock.Now();

@@ -32,6 +32,9 @@ public sealed class RoutingApplication(TestStore store, FakeTimeProvider? clock,
     /// What every test host runs with, in process or as its own process: the store, the
     /// admin key, the rules, and (on the real clock) a dispatch every second so short test
     /// SLAs do not wait for the minute.
+    /// Settings a fixture adds to (or overrides in) every host it starts.
+    public Dictionary<string, string> Extra { get; init; } = [];
+
     internal static Dictionary<string, string> Settings(TestStore store, string? rulesFolder)
     {
         var settings = new Dictionary<string, string>
@@ -40,6 +43,8 @@ public sealed class RoutingApplication(TestStore store, FakeTimeProvider? clock,
             ["ConnectionStrings:Routing"] = store.ConnectionString,
             ["Routing:Auth:BootstrapAdminKey"] = AdminKey,
             ["Routing:Clock:DispatchCron"] = "* * * * * *",
+            // The tests' webhook receiver listens on loopback, which webhooks may reach only when allowed.
+            [$"{Routing.Engine.Notifications.WebhookOptions.Section}:AllowedHosts:0"] = WebhookReceiver.Host,
         };
         if (rulesFolder is not null) settings["Routing:Rules:Folder"] = rulesFolder;
         return settings;
@@ -47,7 +52,7 @@ public sealed class RoutingApplication(TestStore store, FakeTimeProvider? clock,
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        foreach (var (name, value) in Settings(store, rulesFolder)) builder.UseSetting(name, value);
+        foreach (var (name, value) in Settings(store, rulesFolder).Concat(Extra)) builder.UseSetting(name, value);
         if (clock is not null)
         {
             builder.UseSetting("Routing:Clock:Enabled", "false");

@@ -13,6 +13,8 @@ namespace Routing.Tests.Infrastructure;
 public sealed class WebhookReceiver : IAsyncDisposable
 {
     public const string Secret = "test-webhook-secret-0123456789";
+    /// Where it listens; test hosts allow webhooks to it (Routing:Webhooks:AllowedHosts).
+    public const string Host = "127.0.0.1";
 
     public sealed record Delivery(string EventId, string Event, bool SignatureValid, string Body);
 
@@ -30,7 +32,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public static async Task<WebhookReceiver> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://{Host}:0");
         var receiver = new WebhookReceiver(builder.Build());
         receiver.app.MapPost("/hook", async (HttpRequest request) =>
         {
