@@ -32,6 +32,9 @@ public sealed class RoutingApplication(TestStore store, FakeTimeProvider? clock,
     /// What every test host runs with, in process or as its own process: the store, the
     /// admin key, the rules, and (on the real clock) a dispatch every second so short test
     /// SLAs do not wait for the minute.
+    /// Everything the host logs, at every level.
+    public CapturedLogs Logs { get; } = new();
+
     /// Settings a fixture adds to (or overrides in) every host it starts.
     public Dictionary<string, string> Extra { get; init; } = [];
 
@@ -53,6 +56,7 @@ public sealed class RoutingApplication(TestStore store, FakeTimeProvider? clock,
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (name, value) in Settings(store, rulesFolder).Concat(Extra)) builder.UseSetting(name, value);
+        builder.ConfigureServices(services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs));
         if (clock is not null)
         {
             builder.UseSetting("Routing:Clock:Enabled", "false");

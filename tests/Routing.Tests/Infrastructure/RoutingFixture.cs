@@ -23,10 +23,13 @@ public abstract class RoutingFixture : IAsyncLifetime
 
     public virtual Task InitializeAsync()
     {
-        App = new RoutingApplication(Store, Clock, RulesFolder);
+        App = new RoutingApplication(Store, Clock, RulesFolder) { Extra = ExtraSettings };
         Client = App.CreateClient();
         return Task.CompletedTask;
     }
+
+    /// Settings this fixture's hosts run with besides (or instead of) RoutingApplication.Settings.
+    protected Dictionary<string, string> ExtraSettings { get; } = [];
 
     /// The rules the store is seeded with; the shipped ones unless a fixture says otherwise.
     protected string? RulesFolder { get; set; }

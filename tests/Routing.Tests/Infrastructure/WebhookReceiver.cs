@@ -22,6 +22,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public ConcurrentQueue<Delivery> Deliveries { get; } = new();
     readonly ConcurrentDictionary<string, int> failures = new();
 
+    int redirectedHits;
+
+    /// A URL that answers 307 to another endpoint of this receiver, which counts its hits.
+    public string RedirectingUrl => Url.Replace("/hook", "/moved");
+    public int RedirectedHits => redirectedHits;
+
     /// Answer 503 to the next `times` deliveries about this work item.
     public void Fail(string workItemId, int times) => failures[workItemId] = times;
 
@@ -50,6 +56,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
                 valid, System.Text.Encoding.UTF8.GetString(body)));
             return Results.Ok();
         });
+        receiver.app.MapPost("/moved", () => Results.Redirect("/elsewhere", permanent: false, preserveMethod: true));
+        receiver.app.MapPost("/elsewhere", () =>
+        {
+            Interlocked.Increment(ref receiver.redirectedHits);
+            return Results.Ok();
+        });
         await receiver.app.StartAsync();
         var address = receiver.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         receiver.Url = $"{address}/hook";
@@ -57,20 +69,20 @@ public sealed class WebhookReceiver : IAsyncDisposable
     }
 
     /// A copy of the shipped rules whose `department` has its webhook pointed here.
-    public string RulesFolderFor(string department)
+    public string RulesFolderFor(string department, string? url = null)
     {
         var shipped = Path.Combine(AppContext.BaseDirectory, "rules");
         var folder = Directory.CreateTempSubdirectory("routing-rules-").FullName;
         File.Copy(Path.Combine(shipped, "routing.json"), Path.Combine(folder, "routing.json"));
-        File.WriteAllText(Path.Combine(folder, "departments.json"), DepartmentsWithWebhook(department));
+        File.WriteAllText(Path.Combine(folder, "departments.json"), DepartmentsWithWebhook(department, url));
         return folder;
     }
 
     /// The shipped departments.json with `department`'s webhook pointed here.
-    public string DepartmentsWithWebhook(string department) =>
+    public string DepartmentsWithWebhook(string department, string? url = null) =>
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "rules", "departments.json")).Replace(
             $"{{ \"id\": \"{department}\",",
-            $"{{ \"webhook\": {{ \"url\": \"{Url}\", \"secret\": \"{Secret}\" }}, \"id\": \"{department}\",");
+            $"{{ \"webhook\": {{ \"url\": \"{url ?? Url}\", \"secret\": \"{Secret}\" }}, \"id\": \"{department}\",");
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 }

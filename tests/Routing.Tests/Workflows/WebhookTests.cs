@@ -67,6 +67,52 @@ public abstract class WebhookTests(WebhookFixture fixture)
         Assert.Contains(Receiver.Url, body);
         Assert.DoesNotContain(WebhookReceiver.Secret, body);
     }
+
+    [Theory]
+    [InlineData("csm")]
+    [InlineData("auditor")]
+    public async Task Department_list_tells_others_that_a_webhook_is_set_but_not_its_url(string role)
+    {
+        var other = fixture.App.ClientWithKey(await client.CreateKeyAsync(role));
+
+        var body = await other.GetStringAsync("/api/departments");
+
+        Assert.DoesNotContain(Receiver.Url, body);
+        var logistics = JsonNode.Parse(body)!.AsArray().Single(d => (string)d!["id"]! == "logistics")!;
+        Assert.True((bool)logistics["webhook"]!);
+        Assert.Null(logistics["webhookUrl"]);
+    }
+
+    [Fact]
+    public async Task Redirects_are_not_followed_and_failures_are_recorded_as_a_class()
+    {
+        using var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        closed.Start();
+        var closedPort = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        var active = await client.GetJsonAsync("/api/rules");
+        var draft = new JsonObject { ["workflows"] = active["workflows"]!.DeepClone(), ["departments"] = active["departments"]!.DeepClone() };
+        JsonObject Department(string id) => draft["departments"]!.AsArray().Single(d => (string)d!["id"]! == id)!.AsObject();
+        Department("marketing")["webhook"] = new JsonObject { ["url"] = Receiver.RedirectingUrl, ["secret"] = WebhookReceiver.Secret };
+        Department("strategy")["webhook"] = new JsonObject { ["url"] = $"http://127.0.0.1:{closedPort}/hook", ["secret"] = WebhookReceiver.Secret };
+        var failing = (string)(await client.SubmitAsync(Reports.Valid("supply"))).Item("logistics")["id"]!;
+        Receiver.Fail(failing, times: 1);
+        await client.PublishAsync(await client.DraftAsync(draft));
+
+        var redirected = (string)(await client.SubmitAsync(Reports.Valid("marketing"))).Item("marketing")["id"]!;
+        var refused = (string)(await client.SubmitAsync(Reports.Valid("pricing"))).Item("strategy")["id"]!;
+        await fixture.AdvanceAsync(TimeSpan.Zero);
+
+        Assert.Equal(0, Receiver.RedirectedHits);
+        async Task<string> ErrorOf(string id) => (string)(await client.TimelineAsync(id))
+            .Last(e => (string)e!["kind"]! == "notification.attempt")!["data"]!["error"]!;
+        Assert.Equal("HTTP 307 (redirects are not followed)", await ErrorOf(redirected));
+        Assert.Equal("connection refused", await ErrorOf(refused));
+        Assert.Equal("HTTP 503", await ErrorOf(failing));
+        Assert.DoesNotContain(closedPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            await client.GetStringAsync($"/api/history?workItemId={refused}"));
+        await client.PublishAsync(1);
+    }
 }
 
 public abstract class WebhookFixture(TestStore store) : RoutingFixture(store)
@@ -76,9 +122,12 @@ public abstract class WebhookFixture(TestStore store) : RoutingFixture(store)
     public override async Task InitializeAsync()
     {
         Receiver = await WebhookReceiver.StartAsync();
-        RulesFolder = Receiver.RulesFolderFor("logistics");
+        RulesFolder = Receiver.RulesFolderFor("logistics", LogisticsUrl(Receiver));
         await base.InitializeAsync();
     }
+
+    /// Where logistics' webhook points in the seeded rules.
+    protected virtual string LogisticsUrl(WebhookReceiver receiver) => receiver.Url;
 
     public override async Task DisposeAsync()
     {
