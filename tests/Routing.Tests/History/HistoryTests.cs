@@ -151,6 +151,38 @@ public abstract class HistoryTests(RoutingFixture fixture)
         Assert.Contains(",report.routed,", csv[2]);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/history/export?format=xml")).StatusCode);
     }
+
+    [Fact]
+    public async Task Csv_export_escapes_cells_a_spreadsheet_would_run_as_formulas()
+    {
+        fixture.Clock.Advance(TimeSpan.FromHours(2));
+        var from = fixture.Clock.GetUtcNow();
+        string[] keyNames = ["=HYPERLINK(1)", "+SUM(1)", "-2+3", "@SUM(1)"];
+        foreach (var name in keyNames)
+        {
+            // The key's name is the actor of every event its calls write.
+            var created = await client.PostAsJsonAsync("/api/keys", new { name, role = "csm" });
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            var key = (string)JsonNode.Parse(await created.Content.ReadAsStringAsync())!["key"]!;
+            await fixture.App.ClientWithKey(key).SubmitAsync(Reports.Valid("supply"));
+        }
+        // Key names are trimmed, so tab and CR come in as an event written with them, in the actor and department columns.
+        await fixture.WithStoreAsync(async db =>
+        {
+            db.History.Add(new HistoryEvent { At = fixture.Clock.GetUtcNow(), Actor = "\t=1+1", Kind = "x.written", Department = "\r=1+1", Data = "{}" });
+            return await db.SaveChangesAsync();
+        });
+
+        var csv = await client.GetStringAsync($"/api/history/export?format=csv&from={Uri.EscapeDataString(from.ToString("O"))}");
+
+        foreach (var name in keyNames) Assert.Contains($",\"'{name}\",report.accepted,", csv);
+        Assert.Contains(",\"'\t=1+1\",x.written,,,\"'\r=1+1\",{},", csv);
+        foreach (var name in keyNames.Append("\t=1+1").Append("\r=1+1"))
+        {
+            Assert.DoesNotContain($",{name}", csv);
+            Assert.DoesNotContain($",\"{name}", csv);
+        }
+    }
 }
 
 public sealed class HistoryOnSqlite(SqliteFixture fixture) : HistoryTests(fixture), IClassFixture<SqliteFixture>;
