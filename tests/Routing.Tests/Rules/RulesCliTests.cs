@@ -43,6 +43,21 @@ public sealed class RulesCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_refuses_a_webhook_pointing_inside_unless_the_settings_allow_it()
+    {
+        var metadata = Path.Combine(folder, "departments.json");
+        File.WriteAllText(metadata, File.ReadAllText(departments).Replace("{ \"id\": \"logistics\",",
+            "{ \"webhook\": { \"url\": \"http://169.254.169.254/latest\", \"secret\": \"0123456789abcdef\" }, \"id\": \"logistics\","));
+
+        var (code, output) = await Run("rules", "validate", routing, metadata);
+        var (allowedCode, _) = await Run("--Routing:Webhooks:AllowedHosts:0", "169.254.169.254", "rules", "validate", routing, metadata);
+
+        Assert.Equal(1, code);
+        Assert.StartsWith("departments/logistics: webhook.url points at an internal address", output);
+        Assert.Equal(0, allowedCode);
+    }
+
+    [Fact]
     public async Task Simulate_prints_the_routes_and_every_rule()
     {
         var report = Path.Combine(folder, "report.json");
