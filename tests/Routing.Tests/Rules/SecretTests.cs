@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Routing.Engine.History;
 using Routing.Tests.Infrastructure;
 using Routing.Tests.Workflows;
@@ -67,6 +69,29 @@ public abstract class SecretTests(WebhookFixture fixture)
         await fixture.AdvanceAsync(TimeSpan.Zero);
         var delivery = Assert.Single(fixture.Receiver.Deliveries, d => (string)JsonNode.Parse(d.Body)!["workItemId"]! == id);
         Assert.True(delivery.SignatureValid);
+    }
+
+    [Fact]
+    public async Task The_console_editor_shows_the_fingerprint_and_a_draft_saved_from_it_keeps_the_secret()
+    {
+        var browser = ConsoleBrowser.Open(fixture.App);
+        await browser.SignInAsync(RoutingApplication.AdminKey);
+        var page = await browser.GetStringAsync("/console/rules");
+        Assert.DoesNotContain(WebhookReceiver.Secret, page);
+        string Editor(string name) => WebUtility.HtmlDecode(
+            Regex.Match(page, $"<textarea id=\"[a-z]+\" name=\"{name}\"[^>]*>(.*?)</textarea>", RegexOptions.Singleline).Groups[1].Value);
+        Assert.Contains(Fingerprint(WebhookReceiver.Secret), Editor("Departments"));
+
+        var saved = await browser.PostAsync("/console/rules?handler=Draft&version=1", ConsoleBrowser.Form(page, new Dictionary<string, string>
+        {
+            ["Workflows"] = Editor("Workflows"),
+            ["Departments"] = Editor("Departments").Replace("\"Logistics\"", "\"Logistics and depots\""),
+        }));
+
+        var version = int.Parse(Regex.Match(saved.RequestMessage!.RequestUri!.Query, "version=(\\d+)").Groups[1].Value);
+        var stored = await fixture.WithStoreAsync(db => db.Rulesets.Where(r => r.Version == version).Select(r => r.DepartmentsJson).SingleAsync());
+        Assert.Contains("Logistics and depots", stored);
+        Assert.Contains(WebhookReceiver.Secret, stored);
     }
 
     [Fact]
