@@ -24,22 +24,31 @@ internal static partial class SecretFields
     /// secrets have at least 16 characters, a fingerprint 15).
     public static bool IsFingerprint(string? value) => value is not null && FingerprintPattern().IsMatch(value);
 
-    /// A copy of the JSON text with every secret replaced by its fingerprint.
-    public static string Redact(string json) =>
-        JsonNode.Parse(json) is { } node ? Redact(node).ToJsonString() : json;
+    /// A copy of the JSON text with every secret replaced by its fingerprint. With `urls`,
+    /// every property named `url` keeps only its scheme and host, plus the fingerprint of the
+    /// whole: a Slack- or Teams-style webhook URL carries its credential in the path.
+    public static string Redact(string json, bool urls = false) =>
+        JsonNode.Parse(json) is { } node ? Redact(node, urls).ToJsonString() : json;
 
     /// Replaces every secret in the tree by its fingerprint, in place; returns the tree.
-    public static JsonNode Redact(JsonNode node)
+    public static JsonNode Redact(JsonNode node, bool urls = false)
     {
         foreach (var (value, _) in SecretsIn(node))
             value.ReplaceWith(Fingerprint(value.GetValue<string>()));
+        if (urls)
+            foreach (var (value, _, _) in Walk(node, "").Where(s => s.Path.EndsWith("/url", StringComparison.OrdinalIgnoreCase)).ToList())
+                value.ReplaceWith(MaskUrl(value.GetValue<string>()));
         return node;
     }
+
+    static string MaskUrl(string url) =>
+        (Uri.TryCreate(url, UriKind.Absolute, out var uri) ? $"{uri.Scheme}://{uri.Host}/... " : "") + Fingerprint(url);
 
     /// Every secret-named string in the tree with its path relative to `node` (property names and indexes).
     public static IEnumerable<(JsonValue Value, string Path)> SecretsIn(JsonNode node) =>
         Walk(node, "").Where(s => s.Secret).Select(s => (s.Value, s.Path)).ToList();
 
+    // Every string value in the tree, with its path and whether its name makes it a secret.
     static IEnumerable<(JsonValue Value, string Path, bool Secret)> Walk(JsonNode? node, string path)
     {
         switch (node)
@@ -47,8 +56,8 @@ internal static partial class SecretFields
             case JsonObject o:
                 foreach (var (name, child) in o.ToList())
                 {
-                    if (child is JsonValue v && v.TryGetValue<string>(out _) && IsSecret(name))
-                        yield return (v, $"{path}/{name}", true);
+                    if (child is JsonValue v && v.TryGetValue<string>(out _))
+                        yield return (v, $"{path}/{name}", IsSecret(name));
                     else
                         foreach (var found in Walk(child, $"{path}/{name}")) yield return found;
                 }

@@ -35,7 +35,7 @@ internal static class RulesCli
         .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
         .AddJsonFile("appsettings.json", optional: true)
         .AddEnvironmentVariables()
-        .AddCommandLine([.. args.Where((a, i) => a.StartsWith("--", StringComparison.Ordinal) || i > 0 && args[i - 1].StartsWith("--", StringComparison.Ordinal) && !args[i - 1].Contains('='))])
+        .AddCommandLine([.. Options(args)])
         .Build().GetSection(WebhookOptions.Section).Get<WebhookOptions>()?.AllowedHosts ?? []);
 
     static async Task<int> ValidateAsync(string routingFile, string departmentsFile, WebhookAddressPolicy webhooks, TextWriter output)
@@ -103,6 +103,17 @@ internal static class RulesCli
     {
         output.WriteLine(message);
         return code;
+    }
+
+    /// The `--name value` and `--name=value` options of the command line.
+    static IEnumerable<string> Options(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal)) continue;
+            yield return args[i];
+            if (!args[i].Contains('=') && i + 1 < args.Length) yield return args[++i];
+        }
     }
 
     /// The words of the command line without `--name value` options (dotnet run adds --contentRoot).

@@ -10,8 +10,9 @@ namespace Routing.Rules.Rulesets;
 public sealed record ChangedEntry(string Name, IReadOnlyList<string> Fields, object Patch);
 
 /// What changed between two versions, rule by rule and department by department. Secrets
-/// are compared as their fingerprints: a diff (and so the history) says that a secret was
-/// set, changed or removed, never what it is.
+/// are compared as their fingerprints, webhook URLs as their host and fingerprint: a diff
+/// (and so the history, which auditors read) says that one was set, changed or removed,
+/// never what it is.
 public sealed record RulesetDiff(
     int Version,
     int Against,
@@ -55,7 +56,7 @@ public sealed record RulesetDiff(
         .GroupBy(r => (string?)r["RuleName"] ?? "")
         .ToDictionary(g => g.Key, g => (JToken)g.First());
 
-    static Dictionary<string, JToken> Departments(string departmentsJson) => JArray.Parse(SecretFields.Redact(departmentsJson))
+    static Dictionary<string, JToken> Departments(string departmentsJson) => JArray.Parse(SecretFields.Redact(departmentsJson, urls: true))
         .GroupBy(d => (string?)d["id"] ?? "")
         .ToDictionary(g => g.Key, g => g.First());
 

@@ -12,7 +12,8 @@ using Routing.Tests.Workflows;
 namespace Routing.Tests.Rules;
 
 /// A webhook secret is written once, by an admin, and shown nowhere afterwards: diffs, the
-/// history (queried and exported), the rules API and the logs show its fingerprint.
+/// history (queried and exported), the rules API and the logs show its fingerprint. Diffs
+/// and the history show a webhook URL as its host and fingerprint.
 public abstract class SecretTests(WebhookFixture fixture)
 {
     const string Added = "marketing-secret-added-0001";
@@ -49,6 +50,8 @@ public abstract class SecretTests(WebhookFixture fixture)
             new[] { HistoryKinds.RulesetDrafted, HistoryKinds.RulesetPublished, HistoryKinds.RulesetRolledBack }
                 .Select(kind => client.GetStringAsync($"/api/history?kind={kind}"))));
         Assert.Contains(Fingerprint(Rotated), history);
+        Assert.Contains($"https://hooks.example.com/... {Fingerprint("https://hooks.example.com/marketing")}", history);
+        Assert.DoesNotContain("hooks.example.com/marketing", history);
         Assert.Contains(HistoryKinds.RulesetRolledBack, history);
         var seen = new[]
         {
