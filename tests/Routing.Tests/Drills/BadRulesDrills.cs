@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Routing.Rules;
 using Routing.Engine.History;
 using Routing.Tests.Infrastructure;
 
@@ -56,6 +59,32 @@ public abstract class BadRulesDrills(RoutingFixture fixture)
         var failure = JsonNode.Parse(routed.Data)!["ruleFailures"]!.AsArray().Single()!;
         Assert.Equal("SoldPerAffectedToRnd", (string)failure["rule"]!);
         Assert.Contains("divide by zero", (string)failure["error"]!, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Rules_over_their_time_budget_send_the_report_to_triage_with_the_reason_in_its_history()
+    {
+        // A zero budget stands for rules that take too long: intake must not wait for them.
+        var options = fixture.App.Services.GetRequiredService<IOptions<RulesOptions>>().Value;
+        var budget = options.EvaluationBudget;
+        options.EvaluationBudget = TimeSpan.Zero;
+        JsonObject receipt;
+        try
+        {
+            receipt = await client.SubmitAsync(Reports.Valid("supply"));
+        }
+        finally
+        {
+            options.EvaluationBudget = budget;
+        }
+
+        Assert.Contains("triage", receipt.Departments());
+        var reportId = Guid.Parse((string)receipt["reportId"]!);
+        var routed = await fixture.WithStoreAsync(db =>
+            db.History.SingleAsync(e => e.ReportId == reportId && e.Kind == HistoryKinds.ReportRouted));
+        var failure = JsonNode.Parse(routed.Data)!["ruleFailures"]!.AsArray().Single()!;
+        Assert.Contains("took longer than", (string)failure["error"]!);
+        Assert.Equal(["logistics"], (await client.SubmitAsync(Reports.Valid("supply"))).Departments());
     }
 }
 
