@@ -68,6 +68,29 @@ public sealed class RuleCostTests
     }
 
     [Fact]
+    public async Task A_thousand_rules_of_the_benchmark_s_shape_pass_the_timing_on_the_largest_report()
+    {
+        // As bench/Routing.Bench/GeneratedRules.cs grows the shipped rules.
+        var workflows = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "rules", "routing.json")))!.AsArray();
+        var routing = workflows.Single(w => (string)w!["WorkflowName"]! == "Routing")!["Rules"]!.AsArray();
+        string[] categories = ["quality", "supply", "design", "marketing", "sales-conduct", "pricing", "policy", "third-party"];
+        for (var i = 0; routing.Count < 1_000; i++)
+            routing.Add(new System.Text.Json.Nodes.JsonObject
+            {
+                ["RuleName"] = $"Generated{i}",
+                ["Expression"] = $"report.Category == \"{categories[i % categories.Length]}\" && report.Product.Contains(\"model-{i}\") " +
+                                 $"&& report.Segment.Months.Any(m => m == {i % 12 + 1})",
+                ["Properties"] = new System.Text.Json.Nodes.JsonObject { ["department"] = "rnd" },
+            });
+
+        var (ruleset, errors) = await RulesetCompiler.CompileAsync(1, workflows.ToJsonString(),
+            File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "rules", "departments.json")));
+
+        Assert.Empty(errors);
+        Assert.NotNull(ruleset);
+    }
+
+    [Fact]
     public async Task A_rule_over_the_budget_on_the_largest_report_is_refused_naming_it()
     {
         var workflows = WorkflowsWith("report.Title.Any(a => report.Product.Any(b => a == b))");
