@@ -54,32 +54,39 @@ internal sealed class CompiledRuleset(
     async Task<Run> RunAsync(ReportFacts report, TimeSpan budget, CancellationToken ct)
     {
         var parameter = new RuleParameter(RoutingWorkflows.ReportParameter, report);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         // Clamped: a negative or huge setting must not throw on the intake path.
         budget = budget < TimeSpan.Zero ? TimeSpan.Zero : budget > MaxBudget ? MaxBudget : budget;
-        deadline.CancelAfter(budget);
+        var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var token = deadline.Token;
         List<RuleResultTree> priority = [], routing = [];
         var running = RoutingWorkflows.Priority;
+        var took = TimeSpan.Zero;
         async Task<List<RuleResultTree>> Execute(string workflow) =>
             rulesByCategory.WorkflowFor(workflow, report.Category) is { } split
-                ? await engine.ExecuteAllRulesAsync(split, [parameter], deadline.Token)
+                ? await engine.ExecuteAllRulesAsync(split, [parameter], token)
                 : [];
 
-        var started = Stopwatch.GetTimestamp();
+        var work = Task.Run(async () =>
+        {
+            // The budget counts from when the rules start, not from a wait for a thread.
+            deadline.CancelAfter(budget);
+            var started = Stopwatch.GetTimestamp();
+            priority = await Execute(RoutingWorkflows.Priority);
+            running = RoutingWorkflows.Routing;
+            routing = await Execute(RoutingWorkflows.Routing);
+            took = Stopwatch.GetElapsedTime(started);
+        }, ct);
+        // The work may go on after the caller stopped waiting: it owns the deadline.
+        _ = work.ContinueWith(_ => deadline.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         try
         {
-            await Task.Run(async () =>
-            {
-                priority = await Execute(RoutingWorkflows.Priority);
-                running = RoutingWorkflows.Routing;
-                routing = await Execute(RoutingWorkflows.Routing);
-            }, deadline.Token).WaitAsync(deadline.Token);
+            await work.WaitAsync(token);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             return new Run(priority, [], OverBudget(running, budget));
         }
-        return new Run(priority, routing, Stopwatch.GetElapsedTime(started) > budget ? OverBudget(running, budget) : null);
+        return new Run(priority, routing, took > budget ? OverBudget(running, budget) : null);
     }
 
     static RuleFailure OverBudget(string workflow, TimeSpan budget) => new(workflow,
