@@ -36,10 +36,13 @@ internal static partial class ExpressionGuard
         .Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
 
     static readonly ParameterExpression Report = Expression.Parameter(typeof(ReportFacts), RoutingWorkflows.ReportParameter);
+    // One for the process: a new parser scans every loaded assembly for Dynamic LINQ types
+    // on its first parse. Parsing with a shared configuration is thread-safe.
+    static readonly RuleExpressionParser Parser = new(RulesEngineSettings.Restricted);
 
     /// Null when the expression only uses what rules may use, at a bounded cost; otherwise why not.
     /// An expression that does not parse passes: compiling the ruleset reports it in RulesEngine's words.
-    public static string? Check(string? expression, RuleExpressionParser parser)
+    public static string? Check(string? expression)
     {
         if (string.IsNullOrWhiteSpace(expression)) return "the expression is empty.";
         if (expression.Length > MaxLength) return $"the expression is longer than {MaxLength} characters.";
@@ -62,7 +65,7 @@ internal static partial class ExpressionGuard
         Expression parsed;
         try
         {
-            parsed = parser.Parse(expression, [Report], typeof(bool));
+            parsed = Parser.Parse(expression, [Report], typeof(bool));
         }
         catch (Exception)
         {

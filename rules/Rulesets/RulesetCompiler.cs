@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using RulesEngine.Exceptions;
-using RulesEngine.ExpressionBuilders;
 using RulesEngine.Models;
 using Routing.Engine.Departments;
 using Routing.Engine.Reports;
@@ -38,7 +37,6 @@ internal static class RulesetCompiler
             if (workflows.Count(w => w.WorkflowName == name) != 1)
                 errors.Add(new(name, $"the ruleset needs exactly one workflow named '{name}'."));
 
-        var parser = new RuleExpressionParser(RulesEngineSettings.Restricted);
         var refusals = new RulesEngine.RulesEngine(RulesEngineSettings.Restricted);
         foreach (var workflow in workflows)
         {
@@ -67,7 +65,7 @@ internal static class RulesetCompiler
                     errors.Add(new(rule.RuleName, "rule names must be unique across the ruleset."));
                     continue;
                 }
-                if (ExpressionGuard.Check(rule.Expression, parser) is { } unsafeExpression)
+                if (ExpressionGuard.Check(rule.Expression) is { } unsafeExpression)
                     errors.Add(new(rule.RuleName, unsafeExpression));
                 if (rule.Actions is not null || rule.LocalParams?.Any() == true || rule.Rules?.Any() == true)
                     errors.Add(new(rule.RuleName, "Actions, LocalParams and nested Rules are not supported: one Expression per rule."));
