@@ -27,6 +27,12 @@ public abstract class BadRulesDrills(RoutingFixture fixture)
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await client.PostAsJsonAsync("/api/rules/versions", broken)).StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await client.PostAsJsonAsync("/api/rules/versions", hostile)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"/api/rules/versions/{active + 1000}/publish", null)).StatusCode);
+        // Eight nested loops over the months with the implicit `it`: 12^8 steps, 13.8 s per report.
+        var bomb = Rulesets.ShippedDraft();
+        bomb.Rule("OtherToTriage")["Expression"] = string.Concat(Enumerable.Repeat("report.Segment.Months.Any(", 8)) + "it > 0" + new string(')', 8);
+        var refused = await client.PostAsJsonAsync("/api/rules/versions", bomb);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.NotNull(JsonNode.Parse(await refused.Content.ReadAsStringAsync())!["errors"]!["OtherToTriage"]);
 
         Assert.Equal(active, (int)(await client.GetJsonAsync("/api/rules"))["version"]!);
         var receipt = await client.SubmitAsync(Reports.Valid("supply"));
