@@ -2,7 +2,7 @@ namespace Routing.Rules;
 
 /// Where the shipped rules are read from on first start.
 /// <code>
-/// "Routing": { "Rules": { "Folder": "rules", "RefreshEvery": "00:00:02" } }
+/// "Routing": { "Rules": { "Folder": "rules", "RefreshEvery": "00:00:02", "EvaluationBudget": "00:00:01" } }
 /// </code>
 public sealed class RulesOptions
 {
@@ -15,6 +15,12 @@ public sealed class RulesOptions
 
     /// How often each host looks for a newer publish.
     public TimeSpan RefreshEvery { get; set; } = TimeSpan.FromSeconds(2);
+
+    public static readonly TimeSpan DefaultEvaluationBudget = TimeSpan.FromSeconds(1);
+
+    /// How long routing one report may take (at most a minute); a report whose rules take
+    /// longer goes to triage as well, with the reason in its history, and intake goes on.
+    public TimeSpan EvaluationBudget { get; set; } = DefaultEvaluationBudget;
 
     public string FullFolder => Path.IsPathRooted(Folder) ? Folder : Path.Combine(AppContext.BaseDirectory, Folder);
 }

@@ -5,7 +5,7 @@ namespace Routing.Engine.Intake;
 /// Checks that a submission describes a verified pattern; collects every problem at once.
 internal sealed class ReportValidator(TimeProvider clock)
 {
-    const int MaxText = 200;
+    const int MaxText = ReportFacts.LongestText;
     const int MaxLongText = 10_000;
 
     public Dictionary<string, string[]> Validate(ReportSubmission s)

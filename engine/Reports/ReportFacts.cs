@@ -4,6 +4,10 @@ namespace Routing.Engine.Reports;
 /// expressions stay short (`report.Segment.Months.Count > 0`).
 public sealed class ReportFacts
 {
+    /// The longest text a report can carry into the rules (titles, products, segments,
+    /// vendors); its lists are shorter (at most 12 distinct months).
+    public const int LongestText = 200;
+
     public string Title { get; init; } = "";
     public string Product { get; init; } = "";
     public string Category { get; init; } = "";

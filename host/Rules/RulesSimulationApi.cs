@@ -25,7 +25,7 @@ internal static class RulesSimulationApi
                 statusCode: StatusCodes.Status422UnprocessableEntity, title: "The report is not a valid verified pattern.");
 
         if (await simulator.RulesetAsync(body.Value.Version) is not { } ruleset) return RulesApi.NoSuchVersion();
-        var evaluation = await simulator.SimulateAsync(ruleset, ReportFactory.Create(submission, clock.GetUtcNow()));
+        var evaluation = await simulator.SimulateAsync(ruleset, ReportFactory.Create(submission, clock.GetUtcNow()), ct);
         return TypedResults.Ok(new Simulation(ruleset.Version,
             [.. evaluation.Decision.Routes.Select(Simulated)], evaluation.Decision.Notify, evaluation.Rules));
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Routing.Engine.Departments;
 using Routing.Engine.Intake;
 using Routing.Engine.Reports;
@@ -8,7 +9,7 @@ using Routing.Engine.Store;
 namespace Routing.Rules.Rulesets;
 
 /// The published ruleset this host routes with.
-internal sealed class ActiveRuleset(RulesetCache cache, ILogger<ActiveRuleset> log) : IReportRouter, IDepartmentDirectory
+internal sealed class ActiveRuleset(RulesetCache cache, IOptions<RulesOptions> options, ILogger<ActiveRuleset> log) : IReportRouter, IDepartmentDirectory
 {
     volatile CompiledRuleset? current;
 
@@ -26,7 +27,8 @@ internal sealed class ActiveRuleset(RulesetCache cache, ILogger<ActiveRuleset> l
         log.LogInformation("Routing with ruleset v{Version}", latest);
     }
 
-    public Task<RoutingDecision> RouteAsync(ReportFacts report, CancellationToken ct) => Current.RouteAsync(report, log);
+    public Task<RoutingDecision> RouteAsync(ReportFacts report, CancellationToken ct) =>
+        Current.RouteAsync(report, log, ct, options.Value.EvaluationBudget);
 
     public IReadOnlyList<Department> All => Current.Departments;
 

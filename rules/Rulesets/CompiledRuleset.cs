@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using RulesEngine.Models;
 using Routing.Engine.Departments;
@@ -26,33 +27,75 @@ internal sealed class CompiledRuleset(
     public string ExpressionOf(string rule) =>
         workflows.SelectMany(w => w.Rules ?? []).FirstOrDefault(r => r.RuleName == rule)?.Expression ?? "";
 
-    public async Task<RoutingDecision> RouteAsync(ReportFacts report, ILogger log)
+    /// Routes the report within `budget` (RulesOptions.EvaluationBudget when null). Rules over
+    /// the budget are a rule failure: the report also goes to triage, with the reason.
+    public async Task<RoutingDecision> RouteAsync(ReportFacts report, ILogger log, CancellationToken ct = default, TimeSpan? budget = null)
     {
-        var (priorityResults, routingResults) = await RunAsync(report);
-        return Decide(report, priorityResults, routingResults, log);
+        var run = await RunAsync(report, budget ?? RulesOptions.DefaultEvaluationBudget, ct);
+        return Decide(report, run, log);
     }
 
     /// Routes the report and tells, rule by rule, what matched and what failed.
-    public async Task<Evaluation> EvaluateAsync(ReportFacts report, ILogger log)
+    public async Task<Evaluation> EvaluateAsync(ReportFacts report, ILogger log, CancellationToken ct = default, TimeSpan? budget = null)
     {
-        var (priorityResults, routingResults) = await RunAsync(report);
-        return new Evaluation(Decide(report, priorityResults, routingResults, log),
-            [.. Trace(RoutingWorkflows.Priority, priorityResults), .. Trace(RoutingWorkflows.Routing, routingResults)]);
+        var run = await RunAsync(report, budget ?? RulesOptions.DefaultEvaluationBudget, ct);
+        return new Evaluation(Decide(report, run, log),
+            [.. Trace(RoutingWorkflows.Priority, run.Priority), .. Trace(RoutingWorkflows.Routing, run.Routing)]);
     }
 
-    /// Runs the rules of both workflows that the report's category can match.
-    async Task<(List<RuleResultTree> Priority, List<RuleResultTree> Routing)> RunAsync(ReportFacts report)
+    static readonly TimeSpan MaxBudget = TimeSpan.FromMinutes(1);
+
+    sealed record Run(List<RuleResultTree> Priority, List<RuleResultTree> Routing, RuleFailure? OverBudget);
+
+    /// Runs the rules of both workflows that the report's category can match, on the thread
+    /// pool so that the caller stops waiting at the budget or when its request is cancelled.
+    /// RulesEngine stops between rules when told to; a rule already running cannot be
+    /// interrupted, which is why ExpressionCost and RuleCostCheck keep each rule cheap.
+    async Task<Run> RunAsync(ReportFacts report, TimeSpan budget, CancellationToken ct)
     {
         var parameter = new RuleParameter(RoutingWorkflows.ReportParameter, report);
-        async Task<List<RuleResultTree>> Run(string workflow) =>
-            rulesByCategory.WorkflowFor(workflow, report.Category) is { } split ? await engine.ExecuteAllRulesAsync(split, parameter) : [];
-        return (await Run(RoutingWorkflows.Priority), await Run(RoutingWorkflows.Routing));
+        // Clamped: a negative or huge setting must not throw on the intake path.
+        budget = budget < TimeSpan.Zero ? TimeSpan.Zero : budget > MaxBudget ? MaxBudget : budget;
+        var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var token = deadline.Token;
+        List<RuleResultTree> priority = [], routing = [];
+        var running = RoutingWorkflows.Priority;
+        var took = TimeSpan.Zero;
+        async Task<List<RuleResultTree>> Execute(string workflow) =>
+            rulesByCategory.WorkflowFor(workflow, report.Category) is { } split
+                ? await engine.ExecuteAllRulesAsync(split, [parameter], token)
+                : [];
+
+        var work = Task.Run(async () =>
+        {
+            // The budget counts from when the rules start, not from a wait for a thread.
+            deadline.CancelAfter(budget);
+            var started = Stopwatch.GetTimestamp();
+            priority = await Execute(RoutingWorkflows.Priority);
+            running = RoutingWorkflows.Routing;
+            routing = await Execute(RoutingWorkflows.Routing);
+            took = Stopwatch.GetElapsedTime(started);
+        }, ct);
+        // The work may go on after the caller stopped waiting: it owns the deadline.
+        _ = work.ContinueWith(_ => deadline.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        try
+        {
+            await work.WaitAsync(token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return new Run(priority, [], OverBudget(running, budget));
+        }
+        return new Run(priority, routing, took > budget ? OverBudget(running, budget) : null);
     }
 
-    RoutingDecision Decide(ReportFacts report, List<RuleResultTree> priorityResults, List<RuleResultTree> routingResults, ILogger log)
+    static RuleFailure OverBudget(string workflow, TimeSpan budget) => new(workflow,
+        $"the rules took longer than their budget of {budget.TotalMilliseconds:N0} ms for one report; it went to triage as well.");
+
+    RoutingDecision Decide(ReportFacts report, Run run, ILogger log)
     {
-        var bands = Matched(priorityResults, log);
-        var rules = Matched(routingResults, log);
+        var bands = Matched(run.Priority, log);
+        var rules = Matched(run.Routing, log);
 
         var band = bands.Count == 0 ? LowestBand : bands.Aggregate(Tighter);
         var routes = rules
@@ -60,8 +103,14 @@ internal sealed class CompiledRuleset(
             .GroupBy(r => r.Department)
             .Select(g => ToRoute(g.Key, g.Select(r => r.Spec).Aggregate(Tighter), [.. g.Select(r => r.Spec.RuleName)]))
             .ToList();
-        var failures = priorityResults.Concat(routingResults).Where(r => !string.IsNullOrEmpty(r.ExceptionMessage))
-            .Select(r => new RuleFailure(r.Rule.RuleName, r.ExceptionMessage)).ToList();
+        List<RuleFailure> failures = [.. run.Priority.Concat(run.Routing)
+            .Where(r => RuleResults.FailureOf(r) is not null)
+            .Select(r => new RuleFailure(r.Rule.RuleName, RuleResults.FailureOf(r)!))];
+        if (run.OverBudget is { } overBudget)
+        {
+            log.LogWarning("Ruleset v{Version}: {Workflow} {Error}", version, overBudget.Rule, overBudget.Error);
+            failures.Add(overBudget);
+        }
         if ((routes.Count == 0 || failures.Count > 0) && routes.All(r => r.Department != TriageDepartment))
             routes.Add(ToRoute(TriageDepartment, band, []));
 
@@ -75,7 +124,7 @@ internal sealed class CompiledRuleset(
     {
         var evaluated = results.ToDictionary(r => r.Rule.RuleName);
         return workflows.Single(w => w.WorkflowName == workflow).Rules.Select(rule => evaluated.TryGetValue(rule.RuleName, out var r)
-            ? new RuleOutcome(workflow, rule.RuleName, r.IsSuccess, string.IsNullOrEmpty(r.ExceptionMessage) ? null : r.ExceptionMessage)
+            ? new RuleOutcome(workflow, rule.RuleName, r.IsSuccess, RuleResults.FailureOf(r))
             : new RuleOutcome(workflow, rule.RuleName, false, null));
     }
 
@@ -83,7 +132,7 @@ internal sealed class CompiledRuleset(
 
     List<RouteSpec> Matched(List<RuleResultTree> results, ILogger log)
     {
-        foreach (var failed in results.Where(r => !string.IsNullOrEmpty(r.ExceptionMessage)))
+        foreach (var failed in results.Where(r => RuleResults.FailureOf(r) is not null))
             log.LogWarning("Rule {Rule} of ruleset v{Version} failed: {Error}", failed.Rule.RuleName, version, failed.ExceptionMessage);
         return [.. results.Where(r => r.IsSuccess).Select(r => specs[r.Rule.RuleName])];
     }

@@ -1,5 +1,7 @@
+using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using RulesEngine.ExpressionBuilders;
 using Routing.Engine.Reports;
 
 namespace Routing.Rules.Rulesets;
@@ -7,16 +9,19 @@ namespace Routing.Rules.Rulesets;
 /// Rule expressions are code admins write: they may read the report and use a small set
 /// of string, number and collection operations, nothing else. An allow-list of the names
 /// an expression may use shuts out IO, reflection, processes, types and assemblies even
-/// where Dynamic LINQ would let them through.
+/// where Dynamic LINQ would let them through. Their cost is bounded too (ExpressionCost).
 internal static partial class ExpressionGuard
 {
     public const int MaxLength = 2_000;
-    // Nested lambdas multiply work (12 months ^ depth); a rule needs one or two.
-    const int MaxLambdas = 3;
+    // Dynamic LINQ parses brackets and prefix operators recursively: deep nesting would
+    // exhaust the stack of the thread that parses it, which ends the process.
+    const int MaxNesting = 12;
 
     static readonly HashSet<string> Allowed = new(StringComparer.Ordinal)
     {
         RoutingWorkflows.ReportParameter, "true", "false", "null", "and", "or", "not", "in", "it", "np", "iif",
+        // Dynamic LINQ's keywords are case-insensitive; RulesEngine's own examples write AND.
+        "AND", "OR", "NOT",
         // strings
         "string", "String", "Contains", "StartsWith", "EndsWith", "ToLower", "ToUpper", "ToLowerInvariant",
         "ToUpperInvariant", "Trim", "Length", "IsNullOrEmpty", "IsNullOrWhiteSpace", "Equals", "IndexOf", "Substring",
@@ -30,25 +35,54 @@ internal static partial class ExpressionGuard
         .Concat(typeof(SegmentFacts).GetProperties(BindingFlags.Public | BindingFlags.Instance))
         .Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
 
-    /// Null when the expression only uses what rules may use; otherwise why not.
+    static readonly ParameterExpression Report = Expression.Parameter(typeof(ReportFacts), RoutingWorkflows.ReportParameter);
+    // One for the process: a new parser scans every loaded assembly for Dynamic LINQ types
+    // on its first parse. Parsing with a shared configuration is thread-safe.
+    static readonly RuleExpressionParser Parser = new(RulesEngineSettings.Restricted);
+
+    /// Null when the expression only uses what rules may use, at a bounded cost; otherwise why not.
+    /// An expression that does not parse passes: compiling the ruleset reports it in RulesEngine's words.
     public static string? Check(string? expression)
     {
         if (string.IsNullOrWhiteSpace(expression)) return "the expression is empty.";
         if (expression.Length > MaxLength) return $"the expression is longer than {MaxLength} characters.";
 
-        var lambdas = LambdaParameter().Matches(expression);
-        if (lambdas.Count > MaxLambdas) return $"the expression has more than {MaxLambdas} lambdas.";
-        var lambdaParameters = lambdas.Select(m => m.Groups[1].Value).ToHashSet();
+        var code = Token().Replace(expression, t => t.Value[0] is '"' or '\'' ? "\"\"" : t.Value);
+        if (Nesting(code) > MaxNesting || PrefixRun().IsMatch(code))
+            return $"the expression nests brackets or prefix operators more than {MaxNesting} deep.";
+
+        var lambdaParameters = LambdaParameter().Matches(expression).Select(m => m.Groups[1].Value).ToHashSet();
         var forbidden = Token().Matches(expression)
             .Select(m => m.Value)
             .Where(t => t[0] is not ('"' or '\''))
             .Where(t => !Allowed.Contains(t) && !FactNames.Contains(t) && !lambdaParameters.Contains(t))
             .Distinct()
             .ToList();
-        return forbidden.Count == 0
-            ? null
-            : $"uses {string.Join(", ", forbidden.Select(f => $"'{f}'"))}: expressions may only read the report's fields " +
-              "and use simple string, number and collection operations.";
+        if (forbidden.Count > 0)
+            return $"uses {string.Join(", ", forbidden.Select(f => $"'{f}'"))}: expressions may only read the report's fields " +
+                   "and use simple string, number and collection operations.";
+
+        Expression parsed;
+        try
+        {
+            parsed = Parser.Parse(expression, [Report], typeof(bool));
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+        return ExpressionCost.Check(parsed);
+    }
+
+    static int Nesting(string code)
+    {
+        int depth = 0, deepest = 0;
+        foreach (var c in code)
+        {
+            if (c is '(' or '[' or '{') deepest = Math.Max(deepest, ++depth);
+            else if (c is ')' or ']' or '}') depth--;
+        }
+        return deepest;
     }
 
     // String and character literals first, so that words inside them are not taken for names.
@@ -59,4 +93,8 @@ internal static partial class ExpressionGuard
 
     [GeneratedRegex(@"\b([A-Za-z_][A-Za-z0-9_]*)\s*=>")]
     private static partial Regex LambdaParameter();
+
+    // More than MaxNesting prefix operators in a row ("!!!!…", "- - -…", "not not …"); "!=" is not one.
+    [GeneratedRegex(@"(?:(?:!(?!=)|-|\+|~|\bnot\b)\s*){13,}", RegexOptions.IgnoreCase)]
+    private static partial Regex PrefixRun();
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using RulesEngine.Exceptions;
 using RulesEngine.Models;
 using Routing.Engine.Departments;
 using Routing.Engine.Notifications;
@@ -9,7 +10,8 @@ namespace Routing.Rules.Rulesets;
 
 /// Validates a ruleset completely — every error at once, each naming its rule — and
 /// compiles it. RulesEngine reports a broken expression as "not matched", so every rule
-/// is executed once here and any exception message counts as an error.
+/// is executed once here and any exception message counts as an error; then the rules are
+/// timed on the largest report there can be.
 internal static class RulesetCompiler
 {
     const int MaxName = 100;
@@ -21,8 +23,11 @@ internal static class RulesetCompiler
 
     /// `webhooks`, when given, also refuses webhook URLs that point inside (drafts and the CLI
     /// pass it); a version already stored compiles without it, and deliveries check again anyway.
+    /// `sampleBudget`: how long each workflow may take on the largest report there can be
+    /// (RuleCostCheck); null for the default, Timeout.InfiniteTimeSpan to skip that timing, as
+    /// for a version already stored, whose loading must not depend on how busy the machine is.
     public static async Task<(CompiledRuleset? Ruleset, IReadOnlyList<RuleError> Errors)> CompileAsync(
-        int version, string workflowsJson, string departmentsJson, WebhookAddressPolicy? webhooks = null)
+        int version, string workflowsJson, string departmentsJson, WebhookAddressPolicy? webhooks = null, TimeSpan? sampleBudget = null)
     {
         var errors = new List<RuleError>();
         List<Workflow> workflows = [.. Parse<List<DescribedWorkflow>>(workflowsJson, "workflows", WorkflowJson, errors) ?? []];
@@ -35,10 +40,13 @@ internal static class RulesetCompiler
             if (workflows.Count(w => w.WorkflowName == name) != 1)
                 errors.Add(new(name, $"the ruleset needs exactly one workflow named '{name}'."));
 
+        var refusals = new RulesEngine.RulesEngine(RulesEngineSettings.Restricted);
         foreach (var workflow in workflows)
         {
             if (string.IsNullOrWhiteSpace(workflow.WorkflowName))
                 errors.Add(new("workflows", "every workflow needs a WorkflowName."));
+            else if (workflow.Rules?.Any() != true)
+                errors.Add(new(workflow.WorkflowName, "a workflow needs at least one rule."));
             if (workflow is DescribedWorkflow { Description.Length: > MaxDescription })
                 errors.Add(new(workflow.WorkflowName ?? "workflows", $"the description has more than {MaxDescription} characters."));
             if (workflow.GlobalParams?.Any() == true || workflow.WorkflowsToInject?.Any() == true)
@@ -64,6 +72,8 @@ internal static class RulesetCompiler
                     errors.Add(new(rule.RuleName, unsafeExpression));
                 if (rule.Actions is not null || rule.LocalParams?.Any() == true || rule.Rules?.Any() == true)
                     errors.Add(new(rule.RuleName, "Actions, LocalParams and nested Rules are not supported: one Expression per rule."));
+                if (RefusalOf(refusals, rule) is { } refused)
+                    errors.Add(new(rule.RuleName, $"RulesEngine refuses the rule: {refused}"));
                 var spec = RouteSpec.Parse(rule, errors);
                 specs[rule.RuleName] = spec;
                 CheckNotify(spec, departments, errors);
@@ -74,12 +84,43 @@ internal static class RulesetCompiler
         if (errors.Count > 0) return (null, errors);
 
         var rulesByCategory = RulesByCategory.Build(workflows);
-        var engine = new RulesEngine.RulesEngine([.. rulesByCategory.Workflows], RulesEngineSettings.Restricted);
+        RulesEngine.RulesEngine engine;
+        try
+        {
+            engine = new RulesEngine.RulesEngine([.. rulesByCategory.Workflows], RulesEngineSettings.Restricted);
+        }
+        catch (RuleValidationException e)
+        {
+            // Every rule was checked alone above; this is the net for what only a whole workflow shows.
+            errors.Add(new("workflows", $"RulesEngine refuses the ruleset: {Messages(e)}"));
+            return (null, errors);
+        }
         await CompileEveryRuleAsync(engine, rulesByCategory, errors);
+        if (errors.Count > 0) return (null, errors);
+        var budget = sampleBudget ?? RuleCostCheck.DefaultBudget;
+        if (budget != Timeout.InfiniteTimeSpan)
+            await RuleCostCheck.RunAsync(engine, rulesByCategory, budget, errors);
         if (errors.Count > 0) return (null, errors);
 
         return (new CompiledRuleset(version, engine, rulesByCategory, departments, specs, workflows), errors);
     }
+
+    /// What RulesEngine's own validation (run when a workflow is added) says of the rule alone, if anything.
+    static string? RefusalOf(RulesEngine.RulesEngine refusals, Rule rule)
+    {
+        try
+        {
+            refusals.AddOrUpdateWorkflow(new Workflow { WorkflowName = "probe", Rules = [rule] });
+            return null;
+        }
+        catch (RuleValidationException e)
+        {
+            return Messages(e);
+        }
+    }
+
+    static string Messages(RuleValidationException e) =>
+        string.Join(" ", e.Errors.Select(f => f.ErrorMessage.TrimEnd('.') + ".").Distinct());
 
     static T? Parse<T>(string json, string part, JsonSerializerOptions? options, List<RuleError> errors) where T : class
     {
@@ -167,8 +208,8 @@ internal static class RulesetCompiler
                 continue;
             }
             found.AddRange(results
-                .Where(r => !string.IsNullOrEmpty(r.ExceptionMessage))
-                .Select(r => new RuleError(r.Rule.RuleName, $"the expression does not compile: {r.ExceptionMessage}")));
+                .Where(r => RuleResults.FailureOf(r) is not null)
+                .Select(r => new RuleError(r.Rule.RuleName, $"the expression does not compile: {RuleResults.FailureOf(r)}")));
         }
         errors.AddRange(found.Distinct());
     }

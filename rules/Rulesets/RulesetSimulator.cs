@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Routing.Engine.Reports;
 using Routing.Engine.Store;
 
@@ -7,7 +8,8 @@ namespace Routing.Rules.Rulesets;
 
 /// Dry runs: what a version would do with a report, or with the stored reports of a
 /// period. Nothing is stored.
-internal sealed class RulesetSimulator(RoutingDb db, ActiveRuleset active, RulesetCache cache, ILogger<RulesetSimulator> log)
+internal sealed class RulesetSimulator(
+    RoutingDb db, ActiveRuleset active, RulesetCache cache, IOptions<RulesOptions> options, ILogger<RulesetSimulator> log)
 {
     public const int MaxReplayed = 50_000;
 
@@ -18,8 +20,9 @@ internal sealed class RulesetSimulator(RoutingDb db, ActiveRuleset active, Rules
     public async Task<CompiledRuleset?> RulesetAsync(int? version) =>
         version is { } v ? await cache.GetAsync(v) : active.Current;
 
-    public async Task<Evaluation> SimulateAsync(CompiledRuleset ruleset, Report report) =>
-        await ruleset.EvaluateAsync(ReportFacts.From(report), log);
+    /// The request's token: a client that goes away stops the wait for the rules.
+    public async Task<Evaluation> SimulateAsync(CompiledRuleset ruleset, Report report, CancellationToken ct) =>
+        await ruleset.EvaluateAsync(ReportFacts.From(report), log, ct, options.Value.EvaluationBudget);
 
     /// Routes the reports received in [from, to) with the version and lists those whose departments would change.
     public async Task<Replay> ReplayAsync(CompiledRuleset ruleset, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
@@ -32,7 +35,7 @@ internal sealed class RulesetSimulator(RoutingDb db, ActiveRuleset active, Rules
         var changes = new List<ReplayChange>();
         foreach (var report in reports.Take(MaxReplayed))
         {
-            var proposed = (await ruleset.RouteAsync(ReportFacts.From(report), log)).Routes
+            var proposed = (await ruleset.RouteAsync(ReportFacts.From(report), log, ct, options.Value.EvaluationBudget)).Routes
                 .Select(r => r.Department).Distinct().Order(StringComparer.Ordinal).ToList();
             var current = report.RoutedTo.Distinct().Order(StringComparer.Ordinal).ToList();
             if (!current.SequenceEqual(proposed))

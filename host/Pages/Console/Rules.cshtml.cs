@@ -72,7 +72,7 @@ internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator,
             return Page();
         }
         var ruleset = await simulator.RulesetAsync(Shown.Version);
-        Simulation = await simulator.SimulateAsync(ruleset!, ReportFactory.Create(submission, clock.GetUtcNow()));
+        Simulation = await simulator.SimulateAsync(ruleset!, ReportFactory.Create(submission, clock.GetUtcNow()), ct);
         return Page();
     }
 

@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Routing.Rules;
 using Routing.Engine.History;
 using Routing.Tests.Infrastructure;
 
@@ -24,6 +27,12 @@ public abstract class BadRulesDrills(RoutingFixture fixture)
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await client.PostAsJsonAsync("/api/rules/versions", broken)).StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await client.PostAsJsonAsync("/api/rules/versions", hostile)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"/api/rules/versions/{active + 1000}/publish", null)).StatusCode);
+        // Eight nested loops over the months with the implicit `it`: 12^8 steps, 13.8 s per report.
+        var bomb = Rulesets.ShippedDraft();
+        bomb.Rule("OtherToTriage")["Expression"] = string.Concat(Enumerable.Repeat("report.Segment.Months.Any(", 8)) + "it > 0" + new string(')', 8);
+        var refused = await client.PostAsJsonAsync("/api/rules/versions", bomb);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.NotNull(JsonNode.Parse(await refused.Content.ReadAsStringAsync())!["errors"]!["OtherToTriage"]);
 
         Assert.Equal(active, (int)(await client.GetJsonAsync("/api/rules"))["version"]!);
         var receipt = await client.SubmitAsync(Reports.Valid("supply"));
@@ -56,6 +65,32 @@ public abstract class BadRulesDrills(RoutingFixture fixture)
         var failure = JsonNode.Parse(routed.Data)!["ruleFailures"]!.AsArray().Single()!;
         Assert.Equal("SoldPerAffectedToRnd", (string)failure["rule"]!);
         Assert.Contains("divide by zero", (string)failure["error"]!, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Rules_over_their_time_budget_send_the_report_to_triage_with_the_reason_in_its_history()
+    {
+        // A zero budget stands for rules that take too long: intake must not wait for them.
+        var options = fixture.App.Services.GetRequiredService<IOptions<RulesOptions>>().Value;
+        var budget = options.EvaluationBudget;
+        options.EvaluationBudget = TimeSpan.Zero;
+        JsonObject receipt;
+        try
+        {
+            receipt = await client.SubmitAsync(Reports.Valid("supply"));
+        }
+        finally
+        {
+            options.EvaluationBudget = budget;
+        }
+
+        Assert.Contains("triage", receipt.Departments());
+        var reportId = Guid.Parse((string)receipt["reportId"]!);
+        var routed = await fixture.WithStoreAsync(db =>
+            db.History.SingleAsync(e => e.ReportId == reportId && e.Kind == HistoryKinds.ReportRouted));
+        var failure = JsonNode.Parse(routed.Data)!["ruleFailures"]!.AsArray().Single()!;
+        Assert.Contains("took longer than", (string)failure["error"]!);
+        Assert.Equal(["logistics"], (await client.SubmitAsync(Reports.Valid("supply"))).Departments());
     }
 }
 

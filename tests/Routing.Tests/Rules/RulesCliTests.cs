@@ -58,6 +58,20 @@ public sealed class RulesCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_fails_for_a_rule_RulesEngine_refuses_naming_it()
+    {
+        var broken = Path.Combine(folder, "routing.json");
+        var workflows = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(routing))!.AsArray();
+        workflows.SelectMany(w => w!["Rules"]!.AsArray()).Single(r => (string)r!["RuleName"]! == "DesignFlawToRnd")!["Operator"] = "And";
+        File.WriteAllText(broken, workflows.ToJsonString());
+
+        var (code, output) = await Run("rules", "validate", broken, departments);
+
+        Assert.Equal(1, code);
+        Assert.StartsWith("DesignFlawToRnd: RulesEngine refuses the rule", output);
+    }
+
+    [Fact]
     public async Task Simulate_prints_the_routes_and_every_rule()
     {
         var report = Path.Combine(folder, "report.json");
