@@ -16,6 +16,7 @@ public abstract class ActorTests(RoutingFixture fixture)
     [Theory]
     [InlineData("system:timer")]
     [InlineData("System:Bootstrap")]
+    [InlineData("Anonymous")]
     public async Task A_key_named_like_the_service_itself_is_refused(string name)
     {
         var response = await admin.PostAsJsonAsync("/api/keys", new { name, role = "csm" });

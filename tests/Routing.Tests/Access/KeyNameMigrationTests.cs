@@ -20,7 +20,7 @@ public sealed class KeyNameMigrationTests
         {
             await db.GetService<IMigrator>().MigrateAsync("TimerClaimCheck");
             var at = RoutingFixture.Start;
-            foreach (var (name, minutes) in new[] { ("system:timer", 0), ("ops", 1), ("OPS", 2), ("ops", 3) })
+            foreach (var (name, minutes) in new[] { ("system:timer", 0), ("ops", 1), ("OPS", 2), ("ops", 3), ("anonymous", 4) })
                 db.ApiKeys.Add(new ApiKey
                 {
                     Id = Guid.CreateVersion7(), Name = name, Role = "csm", Hash = Guid.NewGuid().ToString("N"),
@@ -33,7 +33,7 @@ public sealed class KeyNameMigrationTests
         await using (var db = store.Open())
         {
             var names = await db.ApiKeys.OrderBy(k => k.CreatedAt).Select(k => new { k.Id, k.Name }).ToListAsync();
-            Assert.Equal(["renamed:system:timer", "ops", $"OPS ({names[2].Id})", $"ops ({names[3].Id})"],
+            Assert.Equal(["renamed:system:timer", "ops", $"OPS ({names[2].Id})", $"ops ({names[3].Id})", "renamed:anonymous"],
                 names.Select(n => n.Name), StringComparer.OrdinalIgnoreCase); // SQLite spells a Guid in capitals
             db.ApiKeys.Add(new ApiKey { Id = Guid.NewGuid(), Name = "Ops", Role = "csm", Hash = "x", CreatedAt = RoutingFixture.Start, CreatedBy = "test" });
             await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());

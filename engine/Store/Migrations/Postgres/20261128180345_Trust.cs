@@ -45,9 +45,9 @@ namespace Routing.Engine.Store.Migrations.Postgres
                 column: "KeyId");
 
             // Key names say who acted in history: unique ignoring case, and none passes for the service's
-            // own "system:" actors. Names that break this on an existing store are renamed first.
+            // own "system:" actors or for "anonymous". Names that break this on an existing store are renamed first.
             migrationBuilder.Sql("""
-                UPDATE api_keys SET "Name" = 'renamed:' || "Name" WHERE lower("Name") LIKE 'system:%';
+                UPDATE api_keys SET "Name" = 'renamed:' || "Name" WHERE lower("Name") LIKE 'system:%' OR lower("Name") = 'anonymous';
                 UPDATE api_keys k SET "Name" = k."Name" || ' (' || k."Id" || ')'
                 WHERE EXISTS (SELECT 1 FROM api_keys o WHERE lower(o."Name") = lower(k."Name")
                   AND (o."CreatedAt", o."Id") < (k."CreatedAt", k."Id"));

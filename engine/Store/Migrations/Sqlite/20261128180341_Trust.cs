@@ -45,9 +45,9 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                 column: "KeyId");
 
             // Key names say who acted in history: unique ignoring case, and none passes for the service's
-            // own "system:" actors. Names that break this on an existing store are renamed first.
+            // own "system:" actors or for "anonymous". Names that break this on an existing store are renamed first.
             migrationBuilder.Sql("""
-                UPDATE api_keys SET Name = 'renamed:' || Name WHERE lower(Name) LIKE 'system:%';
+                UPDATE api_keys SET Name = 'renamed:' || Name WHERE lower(Name) LIKE 'system:%' OR lower(Name) = 'anonymous';
                 UPDATE api_keys SET Name = Name || ' (' || Id || ')'
                 WHERE EXISTS (SELECT 1 FROM api_keys o WHERE lower(o.Name) = lower(api_keys.Name)
                   AND (o.CreatedAt < api_keys.CreatedAt OR (o.CreatedAt = api_keys.CreatedAt AND o.Id < api_keys.Id)));
