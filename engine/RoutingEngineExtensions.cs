@@ -46,6 +46,9 @@ public static class RoutingEngineExtensions
         services.AddScoped<ReportValidator>();
         services.AddScoped<IntakeService>();
         services.AddScoped<Routing.Engine.Access.ApiKeyService>();
+        services.AddScoped<Routing.Engine.Access.ActingKey>();
+        services.AddScoped<Routing.Engine.Access.ConsoleSessions>();
+        services.AddOptions<Routing.Engine.Access.ConsoleSessionOptions>().BindConfiguration(Routing.Engine.Access.ConsoleSessionOptions.Section);
         return services;
     }
 

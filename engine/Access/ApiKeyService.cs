@@ -47,35 +47,56 @@ internal sealed class ApiKeyService(RoutingDb db, HistoryJournal journal, TimePr
         var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id && k.RevokedAt == null, ct);
         if (key is null) return false;
         key.RevokedAt = clock.Now();
+        // Its console sessions already fail (they join on the live key); ending them says so in the store too.
+        await db.Sessions.Where(s => s.KeyId == id && s.EndedAt == null).ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, key.RevokedAt), ct);
         await journal.AppendAsync([new(HistoryKinds.KeyRevoked, actor, new { key.Id, key.Name, key.Role })], ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return true;
     }
 
-    /// Makes `key` a live admin key (for automation): creates it, or un-revokes it.
-    public async Task EnsureAdminAsync(string key, CancellationToken ct)
+    /// Makes `key` an admin key (for automation) if no key has had its value. A revoked one
+    /// stays revoked: an admin revoked it on purpose, and only a new value makes a new key.
+    /// Returns false when the key with this value is revoked.
+    public async Task<bool> EnsureAdminAsync(string key, CancellationToken ct)
     {
         var hash = ApiKeySecrets.Hash(key);
-        var existing = await db.ApiKeys.FirstOrDefaultAsync(k => k.Hash == hash, ct);
+        var existing = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Hash == hash, ct);
         if (existing is null)
-            await CreateAsync("bootstrap-admin", Roles.Admin, [], "system:bootstrap", ct, key);
-        else if (existing.RevokedAt is not null || existing.Role != Roles.Admin)
-        {
-            existing.RevokedAt = null;
-            existing.Role = Roles.Admin;
-            await db.SaveChangesAsync(ct);
-        }
+            await CreateAsync(await FreeNameAsync("bootstrap-admin", ct), Roles.Admin, [], "system:bootstrap", ct, key);
+        return existing?.RevokedAt is null;
+    }
+
+    /// Whether a key (live or revoked) already has this name, ignoring case: names say who acted in history.
+    public Task<bool> NameTakenAsync(string name, CancellationToken ct)
+    {
+        var lower = name.ToLowerInvariant();
+        return db.ApiKeys.AnyAsync(k => k.Name.ToLower() == lower, ct);
+    }
+
+    /// `name`, or `name (2)`, `name (3)`…, whichever no key has yet (for the keys the service makes itself).
+    public async Task<string> FreeNameAsync(string name, CancellationToken ct)
+    {
+        var candidate = name;
+        for (var n = 2; await NameTakenAsync(candidate, ct); n++) candidate = $"{name} ({n})";
+        return candidate;
     }
 
     public Task<bool> AnyAsync(CancellationToken ct) => db.ApiKeys.AnyAsync(ct);
 
     public Task<List<ApiKey>> ListAsync(CancellationToken ct) => db.ApiKeys.AsNoTracking().OrderBy(k => k.CreatedAt).ToListAsync(ct);
 
-    public async Task RecordFailedAuthenticationAsync(string client, string reason, CancellationToken ct)
+    public Task RecordFailedAuthenticationAsync(string client, string reason, CancellationToken ct) =>
+        RecordAsync(new(HistoryKinds.AuthenticationFailed, "anonymous", new { Client = client, Reason = reason }), ct);
+
+    /// Failed authentications from `client` refused (429) beyond the limit, in one event.
+    public Task RecordThrottledAsync(string client, int refused, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+        RecordAsync(new(HistoryKinds.AuthenticationThrottled, "anonymous", new { Client = client, Refused = refused, From = from, To = to }), ct);
+
+    async Task RecordAsync(HistoryEntry entry, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await journal.AppendAsync([new(HistoryKinds.AuthenticationFailed, "anonymous", new { Client = client, Reason = reason })], ct);
+        await journal.AppendAsync([entry], ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }

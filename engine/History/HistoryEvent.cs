@@ -9,6 +9,8 @@ internal sealed class HistoryEvent
     public long Sequence { get; set; }
     public DateTimeOffset At { get; set; }
     public required string Actor { get; set; }
+    /// The API key the actor acted with (null for the service's own actors and the anonymous).
+    public Guid? ActorKeyId { get; set; }
     public required string Kind { get; set; }
     public Guid? ReportId { get; set; }
     public Guid? WorkItemId { get; set; }

@@ -1,12 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Routing.Engine.Access;
 using Routing.Engine.Store;
 
 namespace Routing.Engine.History;
 
 /// Appends events inside the caller's transaction, so an event is stored exactly when the
 /// change it records is. Appending takes no lock: the sealer chains events afterwards.
-internal sealed class HistoryJournal(RoutingDb db, TimeProvider clock)
+internal sealed class HistoryJournal(RoutingDb db, TimeProvider clock, ActingKey acting)
 {
     static readonly JsonSerializerOptions DataJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -20,6 +21,7 @@ internal sealed class HistoryJournal(RoutingDb db, TimeProvider clock)
         {
             At = at,
             Actor = entry.Actor,
+            ActorKeyId = acting.IdOf(entry.Actor),
             Kind = entry.Kind,
             ReportId = entry.ReportId,
             WorkItemId = entry.WorkItemId,

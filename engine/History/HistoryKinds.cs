@@ -21,4 +21,8 @@ internal static class HistoryKinds
     public const string RulesetDrafted = "ruleset.drafted";
     public const string RulesetPublished = "ruleset.published";
     public const string RulesetRolledBack = "ruleset.rolled-back";
+    public const string SessionStarted = "session.started";
+    public const string SessionEnded = "session.ended";
+    /// Failed authentications beyond the limit, refused and counted in one event per client and window.
+    public const string AuthenticationThrottled = "auth.throttled";
 }

@@ -23,6 +23,7 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
     public DbSet<WorkItemTimer> Timers => Set<WorkItemTimer>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<ConsoleSession> Sessions => Set<ConsoleSession>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -88,6 +89,13 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
             e.ToTable("api_keys");
             e.HasKey(k => k.Id);
             e.HasIndex(k => k.Hash).IsUnique();
+            // Names are also unique ignoring case: an index on lower("Name"), made by the Trust migration.
+        });
+        model.Entity<ConsoleSession>(e =>
+        {
+            e.ToTable("console_sessions");
+            e.HasKey(s => s.Id);
+            e.HasOne<ApiKey>().WithMany().HasForeignKey(s => s.KeyId);
         });
         model.Entity<RulesetPublication>(e =>
         {

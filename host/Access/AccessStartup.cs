@@ -6,6 +6,7 @@ namespace Routing.Host.Access;
 
 /// The first admin key: from Routing__Auth__BootstrapAdminKey, or — on the embedded default's
 /// first start without one — generated into ./data/admin.key (mode 0600); only the path is logged.
+/// A bootstrap key that an admin revoked stays revoked at every start; a new value makes a new key.
 internal sealed class AccessStartup(
     IServiceScopeFactory scopes, IOptions<AuthOptions> auth, IOptions<StorageOptions> storage, ILogger<AccessStartup> log)
     : IHostedService
@@ -18,8 +19,8 @@ internal sealed class AccessStartup(
         {
             if (bootstrap.Length < AuthOptions.MinBootstrapKeyLength)
                 throw new InvalidOperationException($"Routing:Auth:BootstrapAdminKey must have at least {AuthOptions.MinBootstrapKeyLength} characters.");
-            await keys.EnsureAdminAsync(bootstrap, ct);
-            log.LogInformation("Bootstrap admin key is in place");
+            if (await keys.EnsureAdminAsync(bootstrap, ct)) log.LogInformation("Bootstrap admin key is in place");
+            else log.LogWarning("The bootstrap admin key was revoked and stays revoked; set Routing__Auth__BootstrapAdminKey to a new value for a new admin key");
             return;
         }
         if (storage.Value.Provider != StorageProvider.Sqlite || await keys.AnyAsync(ct)) return;

@@ -6,35 +6,38 @@ using Routing.Engine.Access;
 
 namespace Routing.Host.Access;
 
-/// `Authorization: Bearer <key>` or `X-Api-Key: <key>`; in the web console, the key the user
-/// signed in with, from an HttpOnly cookie. Keys are looked up on every request (by hash,
-/// indexed), so a revoked key stops working at once on every host.
+/// `Authorization: Bearer <key>` or `X-Api-Key: <key>`; in the web console, the session the
+/// user signed in to, from an HttpOnly cookie that holds only the session's token. Keys and
+/// sessions are looked up on every request (by hash, indexed), so a revoked key or an ended
+/// session stops working at once on every host.
 internal sealed class ApiKeyAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    ApiKeyService keys, FailedAuthentications failures)
+    ApiKeyService keys, ConsoleSessions sessions, ActingKey acting, FailedAuthentications failures)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string DepartmentClaim = "department";
-    public const string CookieName = "routing_key";
+    public const string CookieName = "routing_session";
 
-    /// The cookie that keeps a signed-in browser's key (signing in adds how long it lasts).
-    public static CookieOptions KeyCookie() => new() { HttpOnly = true, Secure = true, SameSite = SameSiteMode.Strict, Path = "/" };
+    /// The cookie that keeps a signed-in browser's session token (signing in adds how long it lasts).
+    public static CookieOptions SessionCookie() => new() { HttpOnly = true, Secure = true, SameSite = SameSiteMode.Strict, Path = "/" };
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var (key, fromCookie) = Presented(Request);
-        if (key is null) return AuthenticateResult.NoResult();
+        var (secret, fromCookie) = Presented(Request);
+        if (secret is null) return AuthenticateResult.NoResult();
 
-        var found = await keys.FindAsync(key, Context.RequestAborted);
+        // A session token is not a key: sent as one (Bearer, X-Api-Key) it is unknown, like any guess.
+        var found = fromCookie ? await sessions.FindAsync(secret, Context.RequestAborted) : await keys.FindAsync(secret, Context.RequestAborted);
         if (found is null)
         {
-            // A key revoked while the browser was signed in: forget it, or every later page
-            // (the sign-in page too) would look it up and record the failure again.
-            if (fromCookie) Response.Cookies.Delete(CookieName, KeyCookie());
-            await failures.RecordAsync(Context, keys);
-            return AuthenticateResult.Fail("Unknown or revoked API key.");
+            // A session that ended (or whose key was revoked) while the browser was signed in:
+            // forget it, or every later page (the sign-in page too) would record the failure again.
+            if (fromCookie) Response.Cookies.Delete(CookieName, SessionCookie());
+            await failures.RecordAsync(Context, fromCookie ? "unknown or ended session" : "unknown or revoked key");
+            return AuthenticateResult.Fail(fromCookie ? "Unknown or ended session." : "Unknown or revoked API key.");
         }
+        acting.Is(found);
 
         var claims = new List<Claim> { new(ClaimTypes.Name, found.Name), new(ClaimTypes.Role, found.Role), new("key", found.Id.ToString()) };
         claims.AddRange(found.Departments.Select(d => new Claim(DepartmentClaim, d)));
@@ -43,10 +46,10 @@ internal sealed class ApiKeyAuthentication(
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        if (failures.IsThrottled(Context))
+        if (FailedAuthentications.RetryAfter(Context) is { } wait)
         {
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            Response.Headers.RetryAfter = ((int)FailedAuthentications.Window.TotalSeconds).ToString();
+            Response.Headers.RetryAfter = FailedAuthentications.Seconds(wait);
             return Task.CompletedTask;
         }
         if (TakesCookie(Request))

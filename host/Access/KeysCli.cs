@@ -23,11 +23,11 @@ internal static class KeysCli
         var directory = scope.ServiceProvider.GetRequiredService<ActiveRuleset>();
         await directory.RefreshAsync(db, CancellationToken.None);
 
-        var errors = KeysApi.Validate(Option("--name"), Option("--role"), departments, directory);
+        var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
+        var errors = await KeysApi.ValidateAsync(Option("--name")?.Trim(), Option("--role"), departments, directory, keys, CancellationToken.None);
         foreach (var (field, messages) in errors) await output.WriteLineAsync($"{field}: {string.Join(" ", messages)}");
         if (errors.Count > 0) return 1;
-        var created = await scope.ServiceProvider.GetRequiredService<ApiKeyService>()
-            .CreateAsync(Option("--name")!, Option("--role")!, departments, "system:cli", CancellationToken.None);
+        var created = await keys.CreateAsync(Option("--name")!.Trim(), Option("--role")!, departments, "system:cli", CancellationToken.None);
         await output.WriteLineAsync(created.Key);
         return 0;
     }

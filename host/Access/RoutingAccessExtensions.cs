@@ -9,6 +9,7 @@ internal static class RoutingAccessExtensions
     {
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
         services.AddSingleton<FailedAuthentications>();
+        services.AddHostedService(sp => sp.GetRequiredService<FailedAuthentications>());
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorization(Policies.Add);

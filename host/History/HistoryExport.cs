@@ -33,6 +33,7 @@ internal static class HistoryExport
                     e.Sequence.ToString(CultureInfo.InvariantCulture), e.At.UtcDateTime.ToString("O"), e.Actor, e.Kind,
                     e.ReportId?.ToString() ?? "", e.WorkItemId?.ToString() ?? "", e.Department ?? "", e.Data,
                     e.ChainIndex?.ToString(CultureInfo.InvariantCulture) ?? "", e.PreviousHash ?? "", e.Hash ?? "",
+                    e.ActorKeyId?.ToString() ?? "",
                 ], ct);
             await table.FlushAsync(ct);
         }
@@ -44,7 +45,7 @@ internal static class HistoryExport
                 await writer.WriteAsync(JsonSerializer.Serialize(new
                 {
                     e.Sequence, e.At, e.Actor, e.Kind, e.ReportId, e.WorkItemId, e.Department,
-                    Data = JsonDocument.Parse(e.Data).RootElement, e.ChainIndex, e.PreviousHash, e.Hash,
+                    Data = JsonDocument.Parse(e.Data).RootElement, e.ChainIndex, e.PreviousHash, e.Hash, e.ActorKeyId,
                 }, JsonBody.Options));
                 await writer.WriteAsync('\n');
             }
@@ -53,5 +54,5 @@ internal static class HistoryExport
     }
 
     static readonly string[] Columns =
-        ["sequence", "at", "actor", "kind", "reportId", "workItemId", "department", "data", "chainIndex", "previousHash", "hash"];
+        ["sequence", "at", "actor", "kind", "reportId", "workItemId", "department", "data", "chainIndex", "previousHash", "hash", "actorKeyId"];
 }

@@ -37,6 +37,9 @@ internal static class HistoryNarrative
             "key.created" => $"Key \"{S("name")}\" created for a {S("role")}" + (List("departments") is { Length: > 0 } of ? $" of {of}" : ""),
             "key.revoked" => $"Key \"{S("name")}\" ({S("role")}) revoked",
             "auth.failed" => "A request with an unknown or revoked key was refused",
+            "session.started" => $"Signed in to the console (from {S("client")})",
+            "session.ended" => "Signed out of the console",
+            "auth.throttled" => $"{S("refused")} more failed authentication(s) from {S("client")} refused as too many, between {S("from")} and {S("to")}",
             _ => kind,
         };
     }

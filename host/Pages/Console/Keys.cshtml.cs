@@ -24,7 +24,7 @@ internal sealed class KeysModel(ApiKeyService keys, IDepartmentDirectory directo
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
-        Errors = KeysApi.Validate(Name?.Trim(), Role, Departments, directory);
+        Errors = await KeysApi.ValidateAsync(Name?.Trim(), Role, Departments, directory, keys, ct);
         if (Errors.Count == 0) Created = await keys.CreateAsync(Name!.Trim(), Role!, Departments, Actor.Of(HttpContext), ct);
         else Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         Keys = await keys.ListAsync(ct);

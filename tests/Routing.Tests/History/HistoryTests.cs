@@ -38,6 +38,12 @@ public abstract class HistoryTests(RoutingFixture fixture)
         var key = JsonNode.Parse(await (await client.PostAsJsonAsync("/api/keys", new { name = "temp", role = "auditor" })).Content.ReadAsStringAsync())!;
         await client.DeleteAsync($"/api/keys/{key["id"]}");
         await fixture.App.ClientWithKey((string)key["key"]!).GetAsync("/api/history");     // a revoked key fails
+        var browser = ConsoleBrowser.Open(fixture.App);                                    // a console session
+        await browser.SignInAsync(RoutingApplication.AdminKey);
+        await browser.PostAsync("/console/sign-out", ConsoleBrowser.Form(await browser.GetStringAsync("/console/sign-out"), []));
+        for (var i = 0; i < Routing.Host.Access.FailedAuthentications.Limit; i++) await browser.SignInAsync("rk_wrong"); // too many failures,
+        fixture.Clock.Advance(Routing.Host.Access.FailedAuthentications.Window);
+        await browser.SignInAsync("rk_wrong");                                             // counted when their window ends
 
         var kinds = (await fixture.WithStoreAsync(db => db.History.Where(e => e.At >= first).Select(e => e.Kind).Distinct().ToListAsync())).ToHashSet();
         var expected = typeof(HistoryKinds).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!)

@@ -11,14 +11,14 @@ using Routing.Workflows.WorkItems;
 
 namespace Routing.Tests.WebConsole;
 
-/// The web console over HTTP, as a browser uses it: sign in with a key kept in a cookie,
+/// The web console over HTTP, as a browser uses it: sign in with a key to a session kept in a cookie,
 /// see one's inbox, act with the buttons the item's state and one's role allow.
 public abstract partial class ConsoleTests(RoutingFixture fixture)
 {
     readonly HttpClient admin = fixture.Client;
 
     [Fact]
-    public async Task Signing_in_keeps_the_key_in_a_strict_cookie_that_only_the_console_accepts()
+    public async Task Signing_in_keeps_a_session_in_a_strict_cookie_that_only_the_console_accepts()
     {
         var browser = Browser();
         var page = await browser.GetAsync("/console/inbox");
@@ -34,7 +34,8 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
         Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
         Assert.Equal("/console/inbox", signedIn.RequestMessage!.RequestUri!.AbsolutePath);
         var cookie = signedIn.RequestMessage.Headers.GetValues("Cookie").Single();
-        Assert.Contains($"routing_key={key}", cookie);
+        Assert.Contains("routing_session=rs_", cookie);
+        Assert.DoesNotContain(key, cookie);
 
         // The JSON API takes keys from headers only: a cookie cannot carry a forged request there.
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/departments")).StatusCode);
@@ -47,7 +48,7 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
         var response = await browser.SignInAsync(await admin.CreateKeyAsync("csm"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var setCookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("routing_key="));
+        var setCookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("routing_session="));
         Assert.Contains("httponly", setCookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("secure", setCookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", setCookie, StringComparison.OrdinalIgnoreCase);

@@ -63,6 +63,30 @@ namespace Routing.Engine.Store.Migrations.Postgres
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Routing.Engine.Access.ConsoleSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("KeyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyId");
+
+                    b.ToTable("console_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Routing.Engine.History.HistoryEvent", b =>
                 {
                     b.Property<long>("Sequence")
@@ -74,6 +98,9 @@ namespace Routing.Engine.Store.Migrations.Postgres
                     b.Property<string>("Actor")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<Guid?>("ActorKeyId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
@@ -448,6 +475,15 @@ namespace Routing.Engine.Store.Migrations.Postgres
                     b.HasIndex("Department", "State", "CreatedAt");
 
                     b.ToTable("work_items", (string)null);
+                });
+
+            modelBuilder.Entity("Routing.Engine.Access.ConsoleSession", b =>
+                {
+                    b.HasOne("Routing.Engine.Access.ApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("KeyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Routing.Engine.Rulesets.RulesetPublication", b =>

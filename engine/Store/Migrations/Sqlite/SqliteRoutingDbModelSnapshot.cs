@@ -57,6 +57,30 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Routing.Engine.Access.ConsoleSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("KeyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyId");
+
+                    b.ToTable("console_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Routing.Engine.History.HistoryEvent", b =>
                 {
                     b.Property<long>("Sequence")
@@ -65,6 +89,9 @@ namespace Routing.Engine.Store.Migrations.Sqlite
 
                     b.Property<string>("Actor")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorKeyId")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("At")
@@ -438,6 +465,15 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                     b.HasIndex("Department", "State", "CreatedAt");
 
                     b.ToTable("work_items", (string)null);
+                });
+
+            modelBuilder.Entity("Routing.Engine.Access.ConsoleSession", b =>
+                {
+                    b.HasOne("Routing.Engine.Access.ApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("KeyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Routing.Engine.Rulesets.RulesetPublication", b =>
