@@ -8,7 +8,7 @@ using Routing.Host.Reports;
 using Routing.Host.Rules;
 using Routing.Host.WorkItems;
 
-if (await RulesCli.TryRunAsync(args, Console.Out) is { } exitCode) return exitCode;
+if (await RoutingCli.TryRunAsync(args, Console.Out, Console.Error) is { } exitCode) return exitCode;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -24,7 +24,6 @@ builder.Services.AddSingleton<Routing.Host.Pages.ConsoleScripts>();
 builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 5 * 1024 * 1024);
 
 var app = builder.Build();
-if (KeysCli.Matches(args)) return await KeysCli.RunAsync(app.Services, args, Console.Out);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -13,7 +13,7 @@ public sealed class RulesCliTests : IDisposable
     static async Task<(int? Code, string Output)> Run(params string[] args)
     {
         var output = new StringWriter();
-        var code = await RulesCli.TryRunAsync(args, output);
+        var code = await RoutingCli.TryRunAsync(args, output, new StringWriter());
         return (code, output.ToString());
     }
 
