@@ -4,6 +4,7 @@ using Routing.Host.Cli;
 using Routing.Host.Departments;
 using Routing.Host.Errors;
 using Routing.Host.History;
+using Routing.Host.Pages;
 using Routing.Host.Reports;
 using Routing.Host.Rules;
 using Routing.Host.WorkItems;
@@ -39,6 +40,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapRazorPages();
+app.MapConsoleEntry();
 app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapReports();
