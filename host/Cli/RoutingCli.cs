@@ -44,7 +44,7 @@ internal static class RoutingCli
         {
             return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
             return await FailAsync(error, $"{Path(parsed)}: {Line(e)}".TrimStart(' ', ':'), 1);
         }
