@@ -4,11 +4,12 @@ using Routing.Host.Cli;
 using Routing.Host.Departments;
 using Routing.Host.Errors;
 using Routing.Host.History;
+using Routing.Host.Pages;
 using Routing.Host.Reports;
 using Routing.Host.Rules;
 using Routing.Host.WorkItems;
 
-if (await RulesCli.TryRunAsync(args, Console.Out) is { } exitCode) return exitCode;
+if (await RoutingCli.TryRunAsync(args, Console.Out, Console.Error) is { } exitCode) return exitCode;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -24,7 +25,6 @@ builder.Services.AddSingleton<Routing.Host.Pages.ConsoleScripts>();
 builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 5 * 1024 * 1024);
 
 var app = builder.Build();
-if (KeysCli.Matches(args)) return await KeysCli.RunAsync(app.Services, args, Console.Out);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -40,6 +40,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapRazorPages();
+app.MapConsoleEntry();
 app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapReports();

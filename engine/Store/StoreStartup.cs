@@ -25,10 +25,14 @@ internal sealed class StoreStartup(IServiceScopeFactory scopes, ILogger<StoreSta
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 
+    /// The folder and an empty database file, owner-only, before SQLite opens it: SQLite would
+    /// create the file under the process's umask (usually readable by everyone).
     static void PrepareSqliteFile(string connectionString)
     {
-        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
-        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        var options = new SqliteConnectionStringBuilder(connectionString);
+        if (options.Mode == SqliteOpenMode.Memory || options.DataSource is "" or ":memory:") return;
+        var file = Path.GetFullPath(options.DataSource);
+        PrivateFiles.CreateFolder(Path.GetDirectoryName(file)!);
+        PrivateFiles.EnsureFile(file);
     }
 }

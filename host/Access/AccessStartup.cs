@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Extensions.Options;
 using Routing.Engine.Access;
 using Routing.Engine.Store;
@@ -5,7 +6,7 @@ using Routing.Engine.Store;
 namespace Routing.Host.Access;
 
 /// The first admin key: from Routing__Auth__BootstrapAdminKey, or — on the embedded default's
-/// first start without one — generated into ./data/admin.key (mode 0600); only the path is logged.
+/// first start without one — generated into ./data/admin.key, created owner-only; only the path is logged.
 /// A bootstrap key that an admin revoked stays revoked at every start; a new value makes a new key.
 internal sealed class AccessStartup(
     IServiceScopeFactory scopes, IOptions<AuthOptions> auth, IOptions<StorageOptions> storage, ILogger<AccessStartup> log)
@@ -25,11 +26,15 @@ internal sealed class AccessStartup(
         }
         if (storage.Value.Provider != StorageProvider.Sqlite || await keys.AnyAsync(ct)) return;
 
-        var created = await keys.CreateAsync("first-admin", Roles.Admin, [], "system:first-start", ct);
+        // The file first: a key that could not be written down is not stored either.
+        var key = ApiKeySecrets.New();
         var file = Path.GetFullPath(auth.Value.AdminKeyFile);
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        await File.WriteAllTextAsync(file, created.Key + "\n", ct);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        PrivateFiles.CreateFolder(Path.GetDirectoryName(file)!);
+        // A key file left from an earlier store is replaced by one created owner-only.
+        File.Delete(file);
+        await using (var stream = PrivateFiles.CreateNew(file))
+            await stream.WriteAsync(Encoding.UTF8.GetBytes(key + "\n"), ct);
+        await keys.CreateAsync("first-admin", Roles.Admin, [], "system:first-start", ct, key);
         log.LogWarning("No API key existed: an admin key was written to {File}", file);
     }
 

@@ -1,34 +1,86 @@
-using Microsoft.EntityFrameworkCore;
+using System.CommandLine;
 using Routing.Engine.Access;
-using Routing.Engine.Store;
-using Routing.Rules.Rulesets;
+using Routing.Engine.Departments;
+using Routing.Host.Cli;
 
 namespace Routing.Host.Access;
 
-/// `keys create --name NAME --role ROLE [--department ID]...` prints a new key once.
+/// `keys create|list|revoke` on the store, whether the host runs or not:
+///   keys create --name NAME --role ROLE [--department ID]...   prints the new key, once
+///   keys list                                                 one line per key, tab-separated
+///   keys revoke ID
 internal static class KeysCli
 {
-    public static bool Matches(string[] args) => args.Contains("keys") && args.Contains("create");
+    const string Actor = "system:cli";
 
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
+    public static Command Command()
     {
-        string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
-        var departments = args.Select((a, i) => (a, i)).Where(x => x.a == "--department" && x.i + 1 < args.Length)
-            .Select(x => args[x.i + 1]).ToList();
+        var keys = new Command("keys", "Create, list and revoke API keys in the store (with the service running or stopped).")
+        {
+            Create(), List(), Revoke(),
+        };
+        RoutingCli.ShowsHelpAlone(keys);
+        return keys;
+    }
 
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<RoutingDb>();
-        await db.Database.MigrateAsync();
-        // The departments a head may be bound to are those of the active ruleset.
-        var directory = scope.ServiceProvider.GetRequiredService<ActiveRuleset>();
-        await directory.RefreshAsync(db, CancellationToken.None);
+    static Command Create()
+    {
+        var name = new Option<string>("--name") { Description = "Who holds the key.", Required = true };
+        var role = new Option<string>("--role") { Description = $"One of: {string.Join(", ", Roles.All)}.", Required = true };
+        var departments = new Option<string[]>("--department") { Description = "A department of a department head (repeat it for several)." };
+        var create = new Command("create", "Creates a key and prints it (it is shown this once, and stored only as a hash).")
+        {
+            name, role, departments,
+        };
+        create.SetAction(async (parsed, ct) =>
+        {
+            await using var store = await CliStore.OpenAsync(parsed, ct);
+            await using var scope = store.Services.CreateAsyncScope();
+            var (holder, wanted) = (parsed.GetValue(name)?.Trim(), parsed.GetValue(departments)?.ToList() ?? []);
+            // The API's own validation, against the departments of the active ruleset.
+            var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
+            var errors = await KeysApi.ValidateAsync(holder, parsed.GetValue(role), wanted,
+                scope.ServiceProvider.GetRequiredService<IDepartmentDirectory>(), keys, ct);
+            if (errors.Count > 0)
+                return await RoutingCli.FailAsync(parsed.InvocationConfiguration.Error,
+                    "keys create: " + string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")), 1);
+            var created = await keys.CreateAsync(holder!, parsed.GetValue(role)!, wanted, Actor, ct);
+            await parsed.InvocationConfiguration.Output.WriteLineAsync(created.Key);
+            return 0;
+        });
+        return create;
+    }
 
-        var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
-        var errors = await KeysApi.ValidateAsync(Option("--name")?.Trim(), Option("--role"), departments, directory, keys, CancellationToken.None);
-        foreach (var (field, messages) in errors) await output.WriteLineAsync($"{field}: {string.Join(" ", messages)}");
-        if (errors.Count > 0) return 1;
-        var created = await keys.CreateAsync(Option("--name")!.Trim(), Option("--role")!, departments, "system:cli", CancellationToken.None);
-        await output.WriteLineAsync(created.Key);
-        return 0;
+    static Command List()
+    {
+        var list = new Command("list", "Lists the keys, one a line: id, role, name, departments, created, revoked (no secrets).");
+        list.SetAction(async (parsed, ct) =>
+        {
+            await using var store = await CliStore.OpenAsync(parsed, ct);
+            await using var scope = store.Services.CreateAsyncScope();
+            var output = parsed.InvocationConfiguration.Output;
+            foreach (var k in await scope.ServiceProvider.GetRequiredService<ApiKeyService>().ListAsync(ct))
+                await output.WriteLineAsync(string.Join('\t', k.Id, k.Role, k.Name, k.Departments.Count == 0 ? "-" : string.Join(',', k.Departments),
+                    k.CreatedAt.ToString("O"), k.RevokedAt?.ToString("O") ?? "-"));
+            return 0;
+        });
+        return list;
+    }
+
+    static Command Revoke()
+    {
+        var id = new Argument<Guid>("id") { Description = "The key's id (from keys list)." };
+        var revoke = new Command("revoke", "Revokes a key: it stops working at once, on every host.") { id };
+        revoke.SetAction(async (parsed, ct) =>
+        {
+            await using var store = await CliStore.OpenAsync(parsed, ct);
+            await using var scope = store.Services.CreateAsyncScope();
+            var key = parsed.GetValue(id);
+            if (!await scope.ServiceProvider.GetRequiredService<ApiKeyService>().RevokeAsync(key, Actor, ct))
+                return await RoutingCli.FailAsync(parsed.InvocationConfiguration.Error, $"keys revoke: no live key has the id {key}.", 1);
+            await parsed.InvocationConfiguration.Output.WriteLineAsync($"revoked {key}");
+            return 0;
+        });
+        return revoke;
     }
 }

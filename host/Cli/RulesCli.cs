@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using System.Xml;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -11,46 +12,49 @@ namespace Routing.Host.Cli;
 /// Offline rule checks for admins who keep rules in git:
 ///   rules validate ROUTING.json DEPARTMENTS.json
 ///   rules simulate ROUTING.json DEPARTMENTS.json REPORT.json
-/// Exit code 0: valid; 1: invalid (one error per line, naming the rule); 2: wrong usage.
+/// Exit code 0: valid; 1: invalid (one error per line on stdout, naming the rule; a file that
+/// cannot be read or a report that is not valid on stderr); 2: wrong usage.
 internal static class RulesCli
 {
-    const string Usage = "usage: rules validate ROUTING.json DEPARTMENTS.json | rules simulate ROUTING.json DEPARTMENTS.json REPORT.json";
-
-    /// Null when the arguments ask for no CLI verb (then the host serves HTTP).
-    public static async Task<int?> TryRunAsync(string[] args, TextWriter output)
+    public static Command Command()
     {
-        var words = Positional(args);
-        if (words.Count == 0 || words[0] != "rules") return null;
-        return words switch
+        var (routing, departments) = (new Argument<string>("routing") { Description = "The workflows (RulesEngine JSON), e.g. rules/routing.json." },
+            new Argument<string>("departments") { Description = "The departments, e.g. rules/departments.json." });
+        var allow = new Option<string[]>("--allow-webhook-host")
         {
-            [_, "validate", var routing, var departments] => await ValidateAsync(routing, departments, Webhooks(args), output),
-            [_, "simulate", var routing, var departments, var report] => await SimulateAsync(routing, departments, report, Webhooks(args), output),
-            _ => Fail(output, Usage, 2),
+            Description = "A webhook host, IP address or CIDR range to allow beyond the public internet (repeat it for several), " +
+                          "besides those the host's settings allow (Routing:Webhooks:AllowedHosts).",
+            Recursive = true,
         };
+        WebhookAddressPolicy Webhooks(ParseResult parsed) => new([.. AllowedBySettings(parsed), .. parsed.GetValue(allow) ?? []]);
+
+        var validate = new Command("validate", "Compiles and runs every rule once; prints one error per line, naming the rule.") { routing, departments };
+        validate.SetAction((parsed, _) => ValidateAsync(parsed.GetValue(routing)!, parsed.GetValue(departments)!, Webhooks(parsed),
+            parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
+
+        var report = new Argument<string>("report") { Description = "A report as POST /api/reports takes it." };
+        var simulate = new Command("simulate", "Routes a report with these rules: its routes, and what each rule did.") { routing, departments, report };
+        simulate.SetAction((parsed, _) => SimulateAsync(parsed.GetValue(routing)!, parsed.GetValue(departments)!, parsed.GetValue(report)!,
+            Webhooks(parsed), parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
+
+        var rules = new Command("rules", "Checks rule files offline, without a store (for rules kept in git).") { validate, simulate, allow };
+        RoutingCli.ShowsHelpAlone(rules);
+        return rules;
     }
 
-    /// The webhook addresses the host would allow, from the same settings it reads
-    /// (appsettings.json, Routing__Webhooks__AllowedHosts__0=…, --Routing:Webhooks:AllowedHosts:0 …).
-    static WebhookAddressPolicy Webhooks(string[] args) => new(new ConfigurationBuilder()
-        .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-        .AddJsonFile("appsettings.json", optional: true)
-        .AddEnvironmentVariables()
-        .AddCommandLine([.. Options(args)])
-        .Build().GetSection(WebhookOptions.Section).Get<WebhookOptions>()?.AllowedHosts ?? []);
-
-    static async Task<int> ValidateAsync(string routingFile, string departmentsFile, WebhookAddressPolicy webhooks, TextWriter output)
+    static async Task<int> ValidateAsync(string routingFile, string departmentsFile, WebhookAddressPolicy webhooks, TextWriter output, TextWriter error)
     {
         var started = TimeProvider.System.GetTimestamp();
-        if (await CompileAsync(routingFile, departmentsFile, webhooks, output) is not { } ruleset) return 1;
+        if (await CompileAsync(routingFile, departmentsFile, webhooks, output, error) is not { } ruleset) return 1;
         var rules = ruleset.Workflows.Sum(w => w.Rules?.Count() ?? 0);
         await output.WriteLineAsync($"valid: {rules} rules in {ruleset.Workflows.Count} workflows, " +
             $"{ruleset.Departments.Count} departments ({TimeProvider.System.GetElapsedTime(started).TotalMilliseconds:F0} ms)");
         return 0;
     }
 
-    static async Task<int> SimulateAsync(string routingFile, string departmentsFile, string reportFile, WebhookAddressPolicy webhooks, TextWriter output)
+    static async Task<int> SimulateAsync(string routingFile, string departmentsFile, string reportFile, WebhookAddressPolicy webhooks, TextWriter output, TextWriter error)
     {
-        if (await CompileAsync(routingFile, departmentsFile, webhooks, output) is not { } ruleset) return 1;
+        if (await CompileAsync(routingFile, departmentsFile, webhooks, output, error) is not { } ruleset) return 1;
         ReportSubmission? submission;
         try
         {
@@ -58,14 +62,14 @@ internal static class RulesCli
         }
         catch (Exception e) when (e is JsonException or IOException)
         {
-            return Fail(output, $"{reportFile}: {e.Message}", 1);
+            return Fail(error, $"{reportFile}: {e.Message}", 1);
         }
-        if (submission is null) return Fail(output, $"{reportFile}: not a report", 1);
+        if (submission is null) return Fail(error, $"{reportFile}: not a report", 1);
         var errors = new ReportValidator(TimeProvider.System).Validate(submission);
         if (errors.Count > 0)
         {
             foreach (var (field, messages) in errors)
-                foreach (var message in messages) await output.WriteLineAsync($"report.{field}: {message}");
+                foreach (var message in messages) await error.WriteLineAsync($"report.{field}: {message}");
             return 1;
         }
 
@@ -77,7 +81,7 @@ internal static class RulesCli
         return 0;
     }
 
-    static async Task<CompiledRuleset?> CompileAsync(string routingFile, string departmentsFile, WebhookAddressPolicy webhooks, TextWriter output)
+    static async Task<CompiledRuleset?> CompileAsync(string routingFile, string departmentsFile, WebhookAddressPolicy webhooks, TextWriter output, TextWriter error)
     {
         string workflows, departments;
         try
@@ -87,11 +91,11 @@ internal static class RulesCli
         }
         catch (IOException e)
         {
-            Fail(output, e.Message, 1);
+            Fail(error, e.Message, 1);
             return null;
         }
         var (ruleset, errors) = await RulesetCompiler.CompileAsync(0, workflows, departments, webhooks);
-        foreach (var error in errors) await output.WriteLineAsync($"{error.Rule}: {error.Message}");
+        foreach (var problem in errors) await output.WriteLineAsync($"{problem.Rule}: {problem.Message}");
         return ruleset;
     }
 
@@ -99,32 +103,16 @@ internal static class RulesCli
         $"{r.Department}: {r.Priority}, acknowledge within {XmlConvert.ToString(r.AckWithin)}, resolve within " +
         $"{XmlConvert.ToString(r.ResolveWithin)} ({(r.MatchedRules.Count == 0 ? "no rule matched" : string.Join(", ", r.MatchedRules))})";
 
-    static int Fail(TextWriter output, string message, int code)
+    /// The webhook hosts the host itself would allow: its appsettings.json and the environment
+    /// (`Routing__Webhooks__AllowedHosts__0=…`).
+    static List<string> AllowedBySettings(ParseResult parsed) => new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(parsed.GetValue(RoutingCli.ContentRoot) ?? Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+        .AddEnvironmentVariables()
+        .Build().GetSection(WebhookOptions.Section).Get<WebhookOptions>()?.AllowedHosts ?? [];
+
+    static int Fail(TextWriter error, string message, int code)
     {
-        output.WriteLine(message);
+        error.WriteLine(message);
         return code;
-    }
-
-    /// The `--name value` and `--name=value` options of the command line.
-    static IEnumerable<string> Options(string[] args)
-    {
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal)) continue;
-            yield return args[i];
-            if (!args[i].Contains('=') && i + 1 < args.Length) yield return args[++i];
-        }
-    }
-
-    /// The words of the command line without `--name value` options (dotnet run adds --contentRoot).
-    static List<string> Positional(string[] args)
-    {
-        var words = new List<string>();
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i].StartsWith("--", StringComparison.Ordinal)) { if (!args[i].Contains('=')) i++; continue; }
-            words.Add(args[i]);
-        }
-        return words;
     }
 }

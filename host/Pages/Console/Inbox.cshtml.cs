@@ -35,7 +35,10 @@ internal sealed class InboxModel(RoutingDb db, IDepartmentDirectory directory, W
 
     public Task<IActionResult> OnGetAsync(CancellationToken ct) => ShowAsync(ct);
 
-    public async Task<IActionResult> OnPostActAsync(Guid item, string action, int version, string? note, CancellationToken ct)
+    /// The one action the inbox asks to confirm: a cancelled item is final.
+    public const string Cancel = "cancel";
+
+    public async Task<IActionResult> OnPostActAsync(Guid item, string action, int version, string? note, bool confirmCancel, CancellationToken ct)
     {
         var department = await db.WorkItems.Where(w => w.Id == item).Select(w => w.Department).FirstOrDefaultAsync(ct);
         if (department is null || !User.CanSee(department)) return NotFound();
@@ -44,6 +47,8 @@ internal sealed class InboxModel(RoutingDb db, IDepartmentDirectory directory, W
 
         (Message, MessageIsError) = WorkItemActions.NoteProblem(action, note) is { } problem
             ? ($"The note {problem}", true)
+            : action == Cancel && !confirmCancel
+            ? ("Nothing changed: to cancel the item, tick “Really cancel” first (a cancelled item is final).", true)
             : await actions.ActAsync(item, action, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), version, Actor.Of(HttpContext), ct) switch
             {
                 ActionOutcome.Done done => ($"Done ({action}): the item is now {done.Item.State}.", false),

@@ -64,6 +64,7 @@ public abstract class AccessTests(RoutingFixture fixture)
         ["GET /console/status/{code:int}"] = [Anonymous],
         ["GET /console/{**path}"] = ["csm", "department-head", "admin", "auditor"],
         ["GET /health"] = [Anonymous],
+        ["GET /"] = [Anonymous], // to the console, whose pages ask for a sign-in themselves
         ["GET /openapi/{documentName}.json"] = [Anonymous],
     };
 
@@ -95,9 +96,11 @@ public abstract class AccessTests(RoutingFixture fixture)
                 var request = Request(method, pattern);
                 var requested = request.RequestUri!.OriginalString;
                 using var response = await client.SendAsync(request);
-                // The console answers a missing sign-in by sending the browser to sign in.
+                // The console answers a missing sign-in by sending the browser to sign in (an
+                // anonymous endpoint, `/`, may lead there by design: the client drops its key on a redirect).
                 var landed = response.RequestMessage!.RequestUri!.AbsolutePath;
-                var outcome = landed != requested && landed is "/console/sign-in" ? HttpStatusCode.Unauthorized : response.StatusCode;
+                var outcome = landed != requested && landed is "/console/sign-in" && !allowed.Contains(Anonymous)
+                    ? HttpStatusCode.Unauthorized : response.StatusCode;
                 var expectation = allowed.Contains(Anonymous) || allowed.Contains(role)
                     ? outcome is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
                     : outcome == (role == Anonymous ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden);
@@ -175,18 +178,6 @@ public abstract class AccessTests(RoutingFixture fixture)
         Assert.True(await fixture.WithStoreAsync(db => db.History.CountAsync(e => e.Kind == "auth.failed")) >= 1);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/departments")).StatusCode);
         fixture.Clock.Advance(FailedAuthentications.Window); // the next test starts unthrottled
-    }
-
-    [Fact]
-    public async Task The_cli_creates_a_key_that_works()
-    {
-        var output = new StringWriter();
-        var code = await KeysCli.RunAsync(fixture.App.Services, ["keys", "create", "--name", "ops-head", "--role", "department-head", "--department", "rnd"], output);
-
-        Assert.Equal(0, code);
-        var head = fixture.App.ClientWithKey(output.ToString().Trim());
-        Assert.Equal(HttpStatusCode.OK, (await head.GetAsync("/api/departments/rnd/work-items")).StatusCode);
-        Assert.Equal(1, await KeysCli.RunAsync(fixture.App.Services, ["keys", "create", "--name", "x", "--role", "king"], new StringWriter()));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class RulesCliTests : IDisposable
     static async Task<(int? Code, string Output)> Run(params string[] args)
     {
         var output = new StringWriter();
-        var code = await RulesCli.TryRunAsync(args, output);
+        var code = await RoutingCli.TryRunAsync(args, output, new StringWriter());
         return (code, output.ToString());
     }
 
@@ -50,7 +50,7 @@ public sealed class RulesCliTests : IDisposable
             "{ \"webhook\": { \"url\": \"http://169.254.169.254/latest\", \"secret\": \"0123456789abcdef\" }, \"id\": \"logistics\","));
 
         var (code, output) = await Run("rules", "validate", routing, metadata);
-        var (allowedCode, _) = await Run("--Routing:Webhooks:AllowedHosts:0", "169.254.169.254", "rules", "validate", routing, metadata);
+        var (allowedCode, _) = await Run("rules", "validate", routing, metadata, "--allow-webhook-host", "169.254.169.254");
 
         Assert.Equal(1, code);
         Assert.StartsWith("departments/logistics: webhook.url points at an internal address", output);

@@ -115,6 +115,25 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
     }
 
     [Fact]
+    public async Task Cancel_from_the_inbox_takes_its_confirmation_and_without_it_nothing_changes()
+    {
+        var item = (string)(await admin.SubmitAsync(Reports.Valid("supply"))).Item("logistics")["id"]!;
+        var browser = Browser();
+        var html = await (await browser.SignInAsync(await admin.CreateKeyAsync("department-head", "logistics"), "/console/inbox?department=logistics"))
+            .Content.ReadAsStringAsync();
+        Dictionary<string, string> Cancel() => new() { ["item"] = item, ["action"] = "cancel", ["version"] = "1", ["department"] = "logistics", ["note"] = "duplicate" };
+
+        var unconfirmed = await browser.PostAsync("/console/inbox?handler=Act", ConsoleBrowser.Form(html, Cancel()));
+        Assert.Equal(HttpStatusCode.Conflict, unconfirmed.StatusCode);
+        Assert.Contains("Nothing changed: to cancel the item, tick “Really cancel” first", WebUtility.HtmlDecode(await unconfirmed.Content.ReadAsStringAsync()));
+        Assert.Equal(("Routed", 1), ((await admin.GetItemAsync(item)).State(), (int)(await admin.GetItemAsync(item))["version"]!));
+
+        var confirmed = await browser.PostAsync("/console/inbox?handler=Act", ConsoleBrowser.Form(html, new(Cancel()) { ["confirmCancel"] = "true" }));
+        Assert.Contains("Done (cancel): the item is now Cancelled.", await confirmed.Content.ReadAsStringAsync());
+        Assert.Equal("Cancelled", (await admin.GetItemAsync(item)).State());
+    }
+
+    [Fact]
     public async Task An_auditor_reads_but_gets_no_action_buttons()
     {
         var receipt = await admin.SubmitAsync(Reports.Valid("supply"));
