@@ -9,7 +9,9 @@ internal sealed class ApiKeyService(RoutingDb db, HistoryJournal journal, TimePr
 {
     public sealed record Created(Guid Id, string Key);
 
-    public async Task<Created> CreateAsync(string name, string role, IReadOnlyList<string> departments, string actor,
+    /// The new key; null when another key has the name (checked by the store, so two admins
+    /// creating one name at once get one key).
+    public async Task<Created?> CreateAsync(string name, string role, IReadOnlyList<string> departments, string actor,
         CancellationToken ct, string? key = null)
     {
         key ??= ApiKeySecrets.New();
@@ -26,7 +28,18 @@ internal sealed class ApiKeyService(RoutingDb db, HistoryJournal journal, TimePr
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.ApiKeys.Add(apiKey);
         await journal.AppendAsync([new(HistoryKinds.KeyCreated, actor, new { apiKey.Id, apiKey.Name, apiKey.Role, apiKey.Departments })], ct);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another key took the name since the caller checked it: the unique index decides.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            if (await NameTakenAsync(name, ct)) return null;
+            throw;
+        }
         await tx.CommitAsync(ct);
         return new Created(apiKey.Id, key);
     }

@@ -38,13 +38,11 @@ internal static class KeysCli
             await using var scope = store.Services.CreateAsyncScope();
             var (holder, wanted) = (parsed.GetValue(name)?.Trim(), parsed.GetValue(departments)?.ToList() ?? []);
             // The API's own validation, against the departments of the active ruleset.
-            var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
-            var errors = await KeysApi.ValidateAsync(holder, parsed.GetValue(role), wanted,
-                scope.ServiceProvider.GetRequiredService<IDepartmentDirectory>(), keys, ct);
-            if (errors.Count > 0)
+            var (created, errors) = await KeysApi.TryCreateAsync(holder, parsed.GetValue(role), wanted, Actor,
+                scope.ServiceProvider.GetRequiredService<IDepartmentDirectory>(), scope.ServiceProvider.GetRequiredService<ApiKeyService>(), ct);
+            if (created is null)
                 return await RoutingCli.FailAsync(parsed.InvocationConfiguration.Error,
                     "keys create: " + string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")), 1);
-            var created = await keys.CreateAsync(holder!, parsed.GetValue(role)!, wanted, Actor, ct);
             await parsed.InvocationConfiguration.Output.WriteLineAsync(created.Key);
             return 0;
         });

@@ -24,9 +24,8 @@ internal sealed class KeysModel(ApiKeyService keys, IDepartmentDirectory directo
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
-        Errors = await KeysApi.ValidateAsync(Name?.Trim(), Role, Departments, directory, keys, ct);
-        if (Errors.Count == 0) Created = await keys.CreateAsync(Name!.Trim(), Role!, Departments, Actor.Of(HttpContext), ct);
-        else Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        (Created, Errors) = await KeysApi.TryCreateAsync(Name?.Trim(), Role, Departments, Actor.Of(HttpContext), directory, keys, ct);
+        if (Created is null) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         Keys = await keys.ListAsync(ct);
         return Page();
     }

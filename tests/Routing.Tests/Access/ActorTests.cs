@@ -2,7 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Routing.Host.Access;
+using Microsoft.Extensions.DependencyInjection;
+using Routing.Engine.Access;
 using Routing.Tests.Infrastructure;
 
 namespace Routing.Tests.Access;
@@ -37,6 +38,20 @@ public abstract class ActorTests(RoutingFixture fixture)
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
         Assert.NotNull(JsonNode.Parse(await again.Content.ReadAsStringAsync())!["errors"]!["name"]);
+        Assert.Equal(1, await fixture.WithStoreAsync(db => db.ApiKeys.CountAsync(k => k.Name.ToLower() == name.ToLower())));
+    }
+
+    [Fact]
+    public async Task A_name_taken_between_the_check_and_the_insert_is_refused_by_the_store_not_a_crash()
+    {
+        var name = $"Race {Guid.NewGuid():N}"[..20];
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/keys", new { name, role = "csm" })).StatusCode);
+
+        // The second of two admins creating one name at once passed the check before the first stored it.
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var late = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync(name.ToUpperInvariant(), "csm", [], "racer", CancellationToken.None);
+
+        Assert.Null(late);
         Assert.Equal(1, await fixture.WithStoreAsync(db => db.ApiKeys.CountAsync(k => k.Name.ToLower() == name.ToLower())));
     }
 
