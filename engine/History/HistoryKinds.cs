@@ -21,4 +21,5 @@ internal static class HistoryKinds
     public const string RulesetDrafted = "ruleset.drafted";
     public const string RulesetPublished = "ruleset.published";
     public const string RulesetRolledBack = "ruleset.rolled-back";
+    public const string WorkItemReprioritized = "work-item.reprioritized";
 }

@@ -9,6 +9,8 @@ internal static class HistoryNarrative
     {
         string S(string name) => d.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? v.ToString() : "";
         string Note() => S("note") is { Length: > 0 } note ? $": \"{note}\"" : "";
+        string In(string part, string name) => d.TryGetProperty(part, out var p) && p.ValueKind == JsonValueKind.Object &&
+            p.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? v.ToString() : "";
         string List(string name) => d.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array
             ? string.Join(", ", v.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.Object
                 ? $"{x.GetProperty("department")} ({x.GetProperty("priority")})" : x.ToString()))
@@ -21,6 +23,9 @@ internal static class HistoryNarrative
             "work-item.routed" when S("from") is { Length: > 0 } from => $"Handed back by {from}{Note()}",
             "work-item.routed" => $"Routed as {S("priority")}: acknowledge by {S("ackDueAt")}, resolve by {S("resolveDueAt")} (rules: {List("matchedRules")})",
             "work-item.recurrence" => $"The pattern was reported again (recurrence {S("recurrences")})",
+            "work-item.reprioritized" => $"Reprioritized {In("before", "priority")} → {In("after", "priority")} by a more urgent recurrence: " +
+                                         $"acknowledge by {In("after", "ackDueAt")} (was {In("before", "ackDueAt")}), " +
+                                         $"resolve by {In("after", "resolveDueAt")} (was {In("before", "resolveDueAt")})",
             "work-item.comment" => $"Comment{Note()}",
             "work-item.reminder" => $"Reminder {S("reminder")}: not acknowledged (was due {S("ackDueAt")})",
             "work-item.escalated" => $"Escalated: {S("reason")}",
