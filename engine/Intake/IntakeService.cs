@@ -184,7 +184,7 @@ internal sealed class IntakeService(
         events.AddRange(items.Select(i => new HistoryEntry(HistoryKinds.WorkItemRouted, "system:rules",
             new { Before = (string?)null, After = i.State.ToString(), i.Priority, i.AckDueAt, i.ResolveDueAt, i.MatchedRules },
             ReportId: report.Id, WorkItemId: i.Id, Department: i.Department)));
-        events.AddRange(recurring.Select(i => new HistoryEntry(HistoryKinds.WorkItemRecurrence, "system:rules",
+        events.AddRange(recurring.Select(i => new HistoryEntry(HistoryKinds.Recurred, "system:rules",
             new { ReportId = report.Id, Recurrences = i.Recurrences + 1, i.State },
             ReportId: report.Id, WorkItemId: i.Id, Department: i.Department)));
         events.AddRange(reprioritized.Select(c => new HistoryEntry(HistoryKinds.WorkItemReprioritized, "system:rules",

@@ -45,6 +45,12 @@ internal sealed class HistoryModel(RoutingDb db, HistoryVerifier verifier) : For
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
+        if (HistoryQuery.KindProblem(Blank(Kind)) is { } problem)
+        {
+            Errors["kind"] = [problem];
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
         var (events, next) = await new HistoryQuery(ReportId, WorkItemId, Blank(Department), Blank(Kind), Blank(Actor), from, to, After)
             .RunAsync(db, ct);
         (Events, Next) = ([.. events.Select(HistoryEntryView.Of)], next);

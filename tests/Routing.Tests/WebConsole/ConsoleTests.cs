@@ -200,18 +200,22 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
 
         var found = await (await browser.GetAsync($"/console/history?workItemId={item}")).Content.ReadAsStringAsync();
         Assert.Contains("work-item.routed", found);
-        Assert.Contains("work-item.acknowledge", found);
+        Assert.Contains("work-item.acknowledged", found);
         Assert.Contains("taking it", found);
         Assert.DoesNotContain("report.accepted", found); // that event belongs to the report, not the item
 
         var bad = await browser.GetAsync("/console/history?from=yesterday");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("id=\"from-error\"", await bad.Content.ReadAsStringAsync());
+        var unknownKind = await browser.GetAsync("/console/history?kind=work-item.acknowledge-ish");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknownKind.StatusCode);
+        Assert.Contains("id=\"kind-error\"", await unknownKind.Content.ReadAsStringAsync());
+        Assert.Contains(HistoryKinds.Acknowledged, await unknownKind.Content.ReadAsStringAsync());
 
         var verified = await (await browser.PostAsync("/console/history?handler=Verify", ConsoleBrowser.Form(found, new() { ["workItemId"] = item })))
             .Content.ReadAsStringAsync();
         Assert.Contains("Intact:", verified);
-        Assert.Contains("work-item.acknowledge", verified);
+        Assert.Contains("work-item.acknowledged", verified);
         Assert.DoesNotContain("report.accepted", verified); // the search stays as it was
 
         var export = await browser.GetAsync("/console/history/export?format=ndjson");

@@ -43,7 +43,7 @@ public abstract class WebhookTests(WebhookFixture fixture)
         await fixture.AdvanceAsync(NotificationDelivery.Backoff(2));
 
         Assert.Single(DeliveriesFor(id));
-        var attempts = (await client.TimelineAsync(id)).Where(e => (string)e!["kind"]! == "notification.attempt").ToList();
+        var attempts = (await client.TimelineAsync(id)).Where(e => (string)e!["kind"]! == "notification.attempted").ToList();
         Assert.Equal(["Pending", "Pending", "Delivered"], attempts.Select(a => (string)a!["data"]!["outcome"]!));
         Assert.All(attempts, a => Assert.Equal("webhook", (string)a!["data"]!["channel"]!));
     }
