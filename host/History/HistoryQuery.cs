@@ -30,6 +30,13 @@ internal sealed record HistoryQuery(
         return (events, events.Count == Limit ? events[^1].Sequence : null);
     }
 
+    /// Filters that no stored text can match, and that PostgreSQL would refuse: a NUL character.
+    public static void CheckText(Dictionary<string, string[]> errors, params (string Field, string? Value)[] filters)
+    {
+        foreach (var (field, value) in filters)
+            if (value?.Contains('\0') == true) errors[field] = ["must not contain a NUL character (\\u0000)."];
+    }
+
     /// What is wrong with a kind filter, or null: it must be a kind (or a kind's former name).
     public static string? KindProblem(string? kind) =>
         kind is null || HistoryKinds.IsKnown(kind) ? null : $"must be one of: {string.Join(", ", HistoryKinds.All)}.";

@@ -37,6 +37,7 @@ internal sealed class HistoryModel(RoutingDb db, HistoryVerifier verifier) : For
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var (from, to) = (QueryTime.Parse(Blank(From), "from", Errors), QueryTime.Parse(Blank(To), "to", Errors));
+        HistoryQuery.CheckText(Errors, ("department", Department), ("kind", Kind), ("actor", Actor));
         if (ModelState.ErrorCount > 0)
             foreach (var (field, entry) in ModelState.Where(m => m.Value!.Errors.Count > 0))
                 Errors[char.ToLowerInvariant(field[0]) + field[1..]] = ["is not valid."];

@@ -190,6 +190,30 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
     }
 
     [Fact]
+    public async Task A_NUL_character_sent_to_the_console_is_a_400_and_stores_nothing()
+    {
+        var browser = Browser();
+        await browser.SignInAsync(await admin.CreateKeyAsync("admin"));
+        var form = await (await browser.GetAsync("/console/submit")).Content.ReadAsStringAsync();
+        var product = $"HX-200 heater {Guid.NewGuid():N}";
+
+        var submitted = await browser.PostAsync("/console/submit", ConsoleBrowser.Form(form, new()
+        {
+            ["Submission"] = SubmissionId().Match(form).Groups[1].Value, ["Form[title]"] = "Thermostat\0fails", ["Form[product]"] = product,
+            ["Form[category]"] = "quality", ["Form[severity]"] = "high", ["Form[reportCount]"] = "87", ["Form[evidence]"] = "ticket-88121",
+            ["Form[verifiedBy]"] = "csm-team-lead", ["Form[verifiedAt]"] = "2026-11-20T10:00",
+        }));
+        // ASP.NET's form reader refuses the NUL itself, before any page sees the form.
+        Assert.Equal(HttpStatusCode.BadRequest, submitted.StatusCode);
+        Assert.Equal(0, await fixture.WithStoreAsync(db => db.Reports.CountAsync(r => r.Product == product)));
+
+        var history = await browser.GetAsync("/console/history?actor=x%00y");
+        Assert.Equal(HttpStatusCode.BadRequest, history.StatusCode);
+        Assert.Contains("id=\"actor-error\"", await history.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/history?department=x%00y")).StatusCode);
+    }
+
+    [Fact]
     public async Task An_auditor_searches_the_history_verifies_the_chain_and_exports_it_and_a_head_cannot()
     {
         var item = (string)(await admin.SubmitAsync(Reports.Valid("supply"))).Item("logistics")["id"]!;
