@@ -77,11 +77,7 @@ internal sealed class IntakeService(
             foreach (var item in recurring)
                 await db.WorkItems.Where(w => w.Id == item.Id)
                     .ExecuteUpdateAsync(s => s.SetProperty(w => w.Recurrences, w => w.Recurrences + 1), ct);
-            foreach (var change in reprioritized)
-            {
-                await MoveTimersAsync(change, ct);
-                db.Queue("reprioritized", change.Item, now);
-            }
+            foreach (var change in reprioritized) await change.ApplyAsync(db, now, ct);
             if (key is not null)
                 db.IdempotencyRecords.Add(new IdempotencyRecord
                 {
@@ -110,21 +106,6 @@ internal sealed class IntakeService(
                 change.Item.Id, change.FromPriority, change.Item.Priority, report.Id);
         return new IntakeOutcome.Accepted(receipt);
     }
-
-    /// The item's pending timers for due times that moved earlier are cancelled and set anew.
-    /// Only the first follow-up hangs on the acknowledgement due time; later rounds count from it.
-    async Task MoveTimersAsync(Reprioritization change, CancellationToken ct)
-    {
-        var item = change.Item;
-        if (change.AckDueMoved && await CancelPendingAsync(item.Id, TimerKind.FollowUp, item.AckDueAt, ct) > 0)
-            db.Timers.Add(TimerPlan.FirstFollowUp(item));
-        if (change.ResolveDueMoved && await CancelPendingAsync(item.Id, TimerKind.ResolutionDue, item.ResolveDueAt, ct) > 0)
-            db.Timers.Add(TimerPlan.ResolutionDue(item));
-    }
-
-    Task<int> CancelPendingAsync(Guid itemId, TimerKind kind, DateTimeOffset dueBy, CancellationToken ct) =>
-        db.Timers.Where(t => t.WorkItemId == itemId && t.Kind == kind && t.Round == 0 && t.Status == TimerStatus.Pending && t.DueAt > dueBy)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled), ct);
 
     /// Two indexed lookups rather than one join: a join let PostgreSQL start from the open
     /// items of the department when its statistics were stale, scanning thousands of rows

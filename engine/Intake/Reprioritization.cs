@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Routing.Engine.Notifications;
+using Routing.Engine.Store;
 using Routing.Engine.Timers;
 using Routing.Engine.WorkItems;
 
@@ -31,6 +34,22 @@ internal sealed record Reprioritization(WorkItem Item, string FromPriority, Date
         item.UpdatedAt = now;
         return change;
     }
+
+    /// Its effects, in the caller's transaction: the timers of the due times that moved earlier are
+    /// cancelled and set anew (only the first follow-up hangs on the acknowledgement due time; later
+    /// rounds count from it), and the department is told.
+    public async Task ApplyAsync(RoutingDb db, DateTimeOffset now, CancellationToken ct)
+    {
+        if (AckDueMoved && await CancelPendingAsync(db, TimerKind.FollowUp, Item.AckDueAt, ct) > 0)
+            db.Timers.Add(TimerPlan.FirstFollowUp(Item));
+        if (ResolveDueMoved && await CancelPendingAsync(db, TimerKind.ResolutionDue, Item.ResolveDueAt, ct) > 0)
+            db.Timers.Add(TimerPlan.ResolutionDue(Item));
+        db.Queue("reprioritized", Item, now);
+    }
+
+    Task<int> CancelPendingAsync(RoutingDb db, TimerKind kind, DateTimeOffset dueBy, CancellationToken ct) =>
+        db.Timers.Where(t => t.WorkItemId == Item.Id && t.Kind == kind && t.Round == 0 && t.Status == TimerStatus.Pending && t.DueAt > dueBy)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled), ct);
 
     /// What the history records: the item before and after.
     public object Data(Guid reportId) => new

@@ -115,6 +115,26 @@ public abstract class ReprioritizationTests(RoutingFixture fixture)
     }
 
     [Fact]
+    public async Task Concurrent_urgent_recurrences_raise_the_item_once_and_are_all_counted()
+    {
+        var first = Pattern("low");
+        var id = (string)(await client.SubmitAsync(first)).Item("logistics")["id"]!;
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            client.PostReportAsync(first.DeepClone().AsObject().With("severity", "critical"))));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
+        var item = await client.GetItemAsync(id);
+        Assert.Equal("P1", (string)item["priority"]!);
+        Assert.Equal(2, (int)item["version"]!);
+        var timeline = await client.TimelineAsync(id);
+        Assert.Single(timeline.Kinds(), k => k == "work-item.reprioritized");
+        Assert.Equal(4, timeline.Kinds().Count(k => k == "work-item.recurred"));
+        Assert.Equal(1, await fixture.WithStoreAsync(db => db.Timers.CountAsync(
+            t => t.WorkItemId == Guid.Parse(id) && t.Kind == TimerKind.FollowUp && t.Status == TimerStatus.Pending)));
+    }
+
+    [Fact]
     public async Task Retried_recurrence_answers_as_the_first_time_and_raises_once()
     {
         var first = Pattern("low");
