@@ -16,6 +16,8 @@ internal static partial class JsonBody
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
         // A misspelt field ("severty") would otherwise be dropped without a word.
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        // "title" and "Title" are one field to the case-insensitive reader: the second would win.
+        AllowDuplicateProperties = false,
     };
 
     public sealed record Read<T>(T? Value, string Hash, IResult? Problem);
@@ -54,6 +56,7 @@ internal static partial class JsonBody
     /// console shows it at its field.
     public static (T? Value, FieldProblem? Problem) Parse<T>(byte[] json) where T : class
     {
+        if (JsonBodyText.Check(json) is { } problem) return (null, problem);
         try
         {
             return JsonSerializer.Deserialize<T>(json, Options) is { } value ? (value, null) : (null, new("body", "must be a JSON object."));
@@ -65,7 +68,9 @@ internal static partial class JsonBody
                 ? new("body", $"is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).")
                 : e.Message.Contains("could not be mapped", StringComparison.Ordinal)
                     ? new(field, "is not a known field.")
-                    : new(field, "has the wrong type or is not valid JSON."));
+                    : e.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase)
+                        ? new(field, "is given more than once.")
+                        : new(field, "has the wrong type or is not valid JSON."));
         }
     }
 

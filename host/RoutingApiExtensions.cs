@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Routing.Engine.Store;
 using Routing.Host.Errors;
+using Routing.Host.History;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -13,7 +14,7 @@ internal static class RoutingApiExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddOperationTransformer(HistoryKindsInOpenApi.TransformAsync));
         return services;
     }
 }

@@ -1,28 +1,73 @@
+using System.Reflection;
+
 namespace Routing.Engine.History;
 
+/// The kinds of history events: one vocabulary, in the past tense (what happened). A kind
+/// added at the end is listed everywhere kinds are (the API's filter, its OpenAPI document).
 internal static class HistoryKinds
 {
     public const string ReportAccepted = "report.accepted";
     public const string ReportRouted = "report.routed";
     public const string WorkItemRouted = "work-item.routed";
-    public const string WorkItemRecurrence = "work-item.recurrence";
-    /// A person's action: "work-item.acknowledge", "work-item.hand-back", ...
-    public static string WorkItemAction(string action) => $"work-item.{action}";
-    public const string TimerFired = "timer.fired";
-    public const string Reminder = "work-item.reminder";
+    public const string Recurred = "work-item.recurred";
+    public const string Acknowledged = "work-item.acknowledged";
+    public const string Started = "work-item.started";
+    public const string Resolved = "work-item.resolved";
+    public const string HandedBack = "work-item.handed-back";
+    public const string Cancelled = "work-item.cancelled";
+    public const string Commented = "work-item.commented";
+    public const string Reminded = "work-item.reminded";
     public const string Escalated = "work-item.escalated";
     public const string Reopened = "work-item.reopened";
     public const string Verified = "work-item.verified";
+    public const string TimerFired = "timer.fired";
     public const string NotificationQueued = "notification.queued";
-    public const string NotificationAttempt = "notification.attempt";
+    public const string NotificationAttempted = "notification.attempted";
     public const string KeyCreated = "key.created";
     public const string KeyRevoked = "key.revoked";
     public const string AuthenticationFailed = "auth.failed";
     public const string RulesetDrafted = "ruleset.drafted";
     public const string RulesetPublished = "ruleset.published";
     public const string RulesetRolledBack = "ruleset.rolled-back";
+    public const string WorkItemReprioritized = "work-item.reprioritized";
     public const string SessionStarted = "session.started";
     public const string SessionEnded = "session.ended";
     /// Failed authentications beyond the limit, refused and counted in one event per client and window.
     public const string AuthenticationThrottled = "auth.throttled";
+
+    /// Every kind, in the order above.
+    public static readonly IReadOnlyList<string> All = [.. typeof(HistoryKinds).GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!)];
+
+    static readonly Dictionary<string, string> ByAction = new()
+    {
+        ["acknowledge"] = Acknowledged, ["start"] = Started, ["resolve"] = Resolved,
+        ["hand-back"] = HandedBack, ["cancel"] = Cancelled, ["comment"] = Commented,
+    };
+
+    /// The kind a person's action writes: "acknowledge" -> "work-item.acknowledged".
+    public static string WorkItemAction(string action) =>
+        ByAction.TryGetValue(action, out var kind) ? kind : throw new ArgumentException($"No history kind for action {action}.", nameof(action));
+
+    /// The names events were written under before the vocabulary was made past tense. Stored
+    /// events keep them (the history is append-only and hash-chained), so reading maps them.
+    static readonly Dictionary<string, string> Former = new()
+    {
+        ["work-item.recurrence"] = Recurred, ["work-item.acknowledge"] = Acknowledged, ["work-item.start"] = Started,
+        ["work-item.resolve"] = Resolved, ["work-item.hand-back"] = HandedBack, ["work-item.cancel"] = Cancelled,
+        ["work-item.comment"] = Commented, ["work-item.reminder"] = Reminded, ["notification.attempt"] = NotificationAttempted,
+    };
+
+    /// The kind's name in today's vocabulary, whichever name it was stored under.
+    public static string Current(string kind) => Former.GetValueOrDefault(kind, kind);
+
+    /// Whether a name is a kind (today's or a former name).
+    public static bool IsKnown(string kind) => All.Contains(Current(kind));
+
+    /// Every name events of this kind may be stored under: today's and its former ones.
+    public static string[] StoredAs(string kind)
+    {
+        var current = Current(kind);
+        return [current, .. Former.Where(f => f.Value == current).Select(f => f.Key)];
+    }
 }

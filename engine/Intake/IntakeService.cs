@@ -30,19 +30,42 @@ internal sealed class IntakeService(
         var errors = validator.Validate(submission);
         if (errors.Count > 0) return new IntakeOutcome.Invalid(errors);
 
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await AcceptAsync(submission, key, actor, ct);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
+            {
+                // Someone changed a recurring item meanwhile: route against it as it is now.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    const int Attempts = 5;
+
+    async Task<IntakeOutcome> AcceptAsync(ReportSubmission submission, IdempotencyKey? key, string actor, CancellationToken ct)
+    {
         var now = clock.Now();
         var report = ReportFactory.Create(submission, now);
         var decision = await router.RouteAsync(ReportFacts.From(report), ct);
         report.RulesetVersion = decision.RulesetVersion;
         report.Notify = [.. decision.Notify];
         report.RoutedTo = [.. decision.Routes.Select(r => r.Department)];
-        // A pattern that is already being worked on is a recurrence of that work, not new work.
+        // A pattern that is already being worked on is a recurrence of that work, not new work;
+        // when it comes back more urgent, the work is tightened to match.
         var recurring = await OpenItemsOfPatternAsync(report.PatternKey, [.. decision.Routes.Select(r => r.Department)], ct);
+        var reprioritized = recurring
+            .Select(item => Reprioritization.Apply(item, decision.Routes.First(r => r.Department == item.Department), now))
+            .OfType<Reprioritization>()
+            .ToList();
         var items = decision.Routes
             .Where(route => recurring.All(w => w.Department != route.Department))
             .Select(route => NewWorkItem(report, route, decision.RulesetVersion, now))
             .ToList();
-        var receipt = Receipt(report, items, recurring);
+        var receipt = Receipt(report, items, recurring, reprioritized);
 
         try
         {
@@ -54,6 +77,7 @@ internal sealed class IntakeService(
             foreach (var item in recurring)
                 await db.WorkItems.Where(w => w.Id == item.Id)
                     .ExecuteUpdateAsync(s => s.SetProperty(w => w.Recurrences, w => w.Recurrences + 1), ct);
+            foreach (var change in reprioritized) await change.ApplyAsync(db, now, ct);
             if (key is not null)
                 db.IdempotencyRecords.Add(new IdempotencyRecord
                 {
@@ -63,11 +87,12 @@ internal sealed class IntakeService(
                     ResponseJson = JsonSerializer.Serialize(receipt, ReceiptJson),
                     CreatedAt = now,
                 });
-            await journal.AppendAsync(HistoryOf(report, decision, items, recurring, actor), ct);
+            await journal.AppendAsync(HistoryOf(report, decision, items, recurring, reprioritized, actor), ct);
+            // A reprioritized item is written only if nobody changed it since it was read (its Version).
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        catch (DbUpdateException) when (key is not null)
+        catch (DbUpdateException e) when (key is not null && e is not DbUpdateConcurrencyException)
         {
             // A concurrent request with the same key won the insert: answer as it did.
             db.ChangeTracker.Clear();
@@ -76,6 +101,9 @@ internal sealed class IntakeService(
 
         log.LogInformation("Report {ReportId} ({Category}, {Severity}) routed by ruleset v{Version} to {Departments}",
             report.Id, report.Category, report.Severity, decision.RulesetVersion, items.Select(i => i.Department));
+        foreach (var change in reprioritized)
+            log.LogInformation("Work item {WorkItemId} reprioritized {From} -> {To} by a recurrence (report {ReportId})",
+                change.Item.Id, change.FromPriority, change.Item.Priority, report.Id);
         return new IntakeOutcome.Accepted(receipt);
     }
 
@@ -86,7 +114,7 @@ internal sealed class IntakeService(
     {
         var reportIds = await db.Reports.Where(r => r.PatternKey == patternKey).Select(r => r.Id).ToListAsync(ct);
         if (reportIds.Count == 0) return [];
-        return await db.WorkItems.AsNoTracking()
+        return await db.WorkItems
             .Where(w => reportIds.Contains(w.ReportId) && departments.Contains(w.Department) && OpenStates.All.Contains(w.State))
             .ToListAsync(ct);
     }
@@ -103,20 +131,20 @@ internal sealed class IntakeService(
         WorkItem.Open(report.Id, route.Department, route.Priority, new(route.AckWithin, route.ResolveWithin,
             route.FollowUpEvery, route.ResolutionCheckAfter), rulesetVersion, route.MatchedRules, now);
 
-    static ReportReceipt Receipt(Report report, List<WorkItem> items, List<WorkItem> recurring) => new(
+    static ReportReceipt Receipt(Report report, List<WorkItem> items, List<WorkItem> recurring, List<Reprioritization> reprioritized) => new(
         report.Id,
         report.RulesetVersion,
         [
-            .. items.Select(i => ItemReceipt(i, recurrence: false)),
-            .. recurring.Select(i => ItemReceipt(i, recurrence: true)),
+            .. items.Select(i => ItemReceipt(i, recurrence: false, null)),
+            .. recurring.Select(i => ItemReceipt(i, recurrence: true, reprioritized.FirstOrDefault(c => c.Item == i)?.FromPriority)),
         ],
         report.Notify);
 
-    static WorkItemReceipt ItemReceipt(WorkItem i, bool recurrence) => new(
-        i.Id, i.Department, i.Priority, i.State.ToString(), i.AckDueAt, i.ResolveDueAt, i.MatchedRules, recurrence);
+    static WorkItemReceipt ItemReceipt(WorkItem i, bool recurrence, string? reprioritizedFrom) => new(
+        i.Id, i.Department, i.Priority, i.State.ToString(), i.AckDueAt, i.ResolveDueAt, i.MatchedRules, recurrence, reprioritizedFrom);
 
-    static List<HistoryEntry> HistoryOf(
-        Report report, RoutingDecision decision, List<WorkItem> items, List<WorkItem> recurring, string actor)
+    static List<HistoryEntry> HistoryOf(Report report, RoutingDecision decision, List<WorkItem> items, List<WorkItem> recurring,
+        List<Reprioritization> reprioritized, string actor)
     {
         var events = new List<HistoryEntry>
         {
@@ -137,9 +165,11 @@ internal sealed class IntakeService(
         events.AddRange(items.Select(i => new HistoryEntry(HistoryKinds.WorkItemRouted, "system:rules",
             new { Before = (string?)null, After = i.State.ToString(), i.Priority, i.AckDueAt, i.ResolveDueAt, i.MatchedRules },
             ReportId: report.Id, WorkItemId: i.Id, Department: i.Department)));
-        events.AddRange(recurring.Select(i => new HistoryEntry(HistoryKinds.WorkItemRecurrence, "system:rules",
+        events.AddRange(recurring.Select(i => new HistoryEntry(HistoryKinds.Recurred, "system:rules",
             new { ReportId = report.Id, Recurrences = i.Recurrences + 1, i.State },
             ReportId: report.Id, WorkItemId: i.Id, Department: i.Department)));
+        events.AddRange(reprioritized.Select(c => new HistoryEntry(HistoryKinds.WorkItemReprioritized, "system:rules",
+            c.Data(report.Id), ReportId: report.Id, WorkItemId: c.Item.Id, Department: c.Item.Department)));
         return events;
     }
 }

@@ -16,4 +16,6 @@ public sealed record WorkItemReceipt(
     DateTimeOffset ResolveDueAt,
     IReadOnlyList<string> MatchedRules,
     /// True when the report attached to this already open item of the same pattern.
-    bool Recurrence);
+    bool Recurrence,
+    /// The item's priority before this recurrence made it more urgent; null when it did not.
+    string? ReprioritizedFrom = null);

@@ -7,6 +7,8 @@ internal sealed class ReportValidator(TimeProvider clock)
 {
     const int MaxText = ReportFacts.LongestText;
     const int MaxLongText = 10_000;
+    // A pattern verified before this was a typo, not a pattern anyone still works on.
+    static readonly DateTimeOffset EarliestVerifiedAt = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public Dictionary<string, string[]> Validate(ReportSubmission s)
     {
@@ -44,6 +46,7 @@ internal sealed class ReportValidator(TimeProvider clock)
 
         if (s.VerifiedAt is null) Fail("verifiedAt", "is required.");
         else if (s.VerifiedAt > clock.GetUtcNow()) Fail("verifiedAt", "must not be in the future.");
+        else if (s.VerifiedAt < EarliestVerifiedAt) Fail("verifiedAt", $"must not be before {EarliestVerifiedAt:yyyy-MM-dd}.");
 
         if (s.Segment is { } segment)
         {

@@ -8,9 +8,13 @@ internal static class TimerPlan
     /// Not acknowledged by AckDueAt: follow up. Not resolved by ResolveDueAt: escalate.
     public static IEnumerable<WorkItemTimer> ForOpenItem(WorkItem item)
     {
-        yield return New(item, TimerKind.FollowUp, item.AckDueAt);
-        yield return New(item, TimerKind.ResolutionDue, item.ResolveDueAt);
+        yield return FirstFollowUp(item);
+        yield return ResolutionDue(item);
     }
+
+    public static WorkItemTimer FirstFollowUp(WorkItem item) => New(item, TimerKind.FollowUp, item.AckDueAt);
+
+    public static WorkItemTimer ResolutionDue(WorkItem item) => New(item, TimerKind.ResolutionDue, item.ResolveDueAt);
 
     public static WorkItemTimer NextFollowUp(WorkItem item, WorkItemTimer previous) =>
         New(item, TimerKind.FollowUp, previous.DueAt + FollowUpEvery(item), previous.Round + 1);

@@ -29,12 +29,15 @@ internal sealed record DepartmentStats(
                                        (OpenStates.AwaitingResolution.Contains(w.State) && w.ResolveDueAt < now)),
             })
             .ToDictionaryAsync(c => c.Department, ct);
-        string[] kinds = [HistoryKinds.WorkItemAction("acknowledge"), HistoryKinds.WorkItemAction("resolve"), HistoryKinds.Reopened];
+        string[] kinds = [HistoryKinds.Acknowledged, HistoryKinds.Resolved, HistoryKinds.Reopened];
+        // Older events keep the kind's former name.
+        string[] stored = [.. kinds.SelectMany(HistoryKinds.StoredAs)];
         var since = now - Period;
-        var events = await db.History.AsNoTracking()
-            .Where(e => e.At >= since && kinds.Contains(e.Kind) && e.Department != null && departments.Contains(e.Department))
+        var events = (await db.History.AsNoTracking()
+            .Where(e => e.At >= since && stored.Contains(e.Kind) && e.Department != null && departments.Contains(e.Department))
             .Join(db.WorkItems, e => e.WorkItemId, w => w.Id, (e, w) => new { e.Kind, e.Department, e.At, w.CreatedAt })
-            .ToListAsync(ct);
+            .ToListAsync(ct))
+            .Select(e => e with { Kind = HistoryKinds.Current(e.Kind) });
 
         var byDepartment = events.ToLookup(e => e.Department);
         return [.. departments.Select(d =>

@@ -16,7 +16,7 @@ internal static class DepartmentsApi
 
     public sealed record Inbox(string Department, int Page, int PageSize, int Total, IReadOnlyList<WorkItemView.Body> Items);
 
-    const int MaxPageSize = 200;
+    const int MaxPageSize = 200, DefaultPageSize = 50;
 
     public static IEndpointRouteBuilder MapDepartments(this IEndpointRouteBuilder app)
     {
@@ -42,11 +42,14 @@ internal static class DepartmentsApi
             if (Enum.TryParse<WorkItemState>(state, ignoreCase: true, out var parsed) && !int.TryParse(state, out _)) wanted = parsed;
             else errors["state"] = [$"must be one of: {string.Join(", ", Enum.GetNames<WorkItemState>())}."];
         }
-        if (page is < 1) errors["page"] = ["must be at least 1."];
         if (pageSize is < 1 or > MaxPageSize) errors["pageSize"] = [$"must be from 1 to {MaxPageSize}."];
+        var size = pageSize is >= 1 and <= MaxPageSize ? pageSize.Value : DefaultPageSize;
+        // The rows skipped, (page - 1) * size, must fit in an int, or a far page wraps round to the first.
+        var lastPage = int.MaxValue / size;
+        if (page is < 1 || page > lastPage) errors["page"] = [$"must be from 1 to {lastPage}."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        int p = page ?? 1, size = pageSize ?? 50;
+        var p = page ?? 1;
         var (total, items) = await InboxQuery.PageAsync(db, id, wanted, p, size, ct);
 
         return TypedResults.Ok(new Inbox(id, p, size, total, [.. items.Select(WorkItemView.ToBody)]));

@@ -26,8 +26,12 @@ internal static class HistoryApi
     {
         var errors = new Dictionary<string, string[]>();
         var (start, end) = (QueryTime.Parse(from, "from", errors), QueryTime.Parse(to, "to", errors));
+        HistoryQuery.CheckText(errors, ("department", department), ("kind", kind), ("actor", actor));
         if (limit is < 1 or > HistoryQuery.MaxLimit) errors["limit"] = [$"must be from 1 to {HistoryQuery.MaxLimit}."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (HistoryQuery.KindProblem(kind) is { } problem)
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = [problem] },
+                title: "No such kind of event.", statusCode: StatusCodes.Status422UnprocessableEntity);
 
         var (events, next) = await new HistoryQuery(reportId, workItemId, department, kind, actor, start, end, after, limit ?? HistoryQuery.DefaultLimit)
             .RunAsync(db, ct);

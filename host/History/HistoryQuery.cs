@@ -18,12 +18,28 @@ internal sealed record HistoryQuery(
         if (ReportId is { } r) query = query.Where(e => e.ReportId == r);
         if (WorkItemId is { } w) query = query.Where(e => e.WorkItemId == w);
         if (Department is not null) query = query.Where(e => e.Department == Department);
-        if (Kind is not null) query = query.Where(e => e.Kind == Kind);
+        if (Kind is not null)
+        {
+            // Older events keep the name they were stored under.
+            var names = HistoryKinds.StoredAs(Kind);
+            query = query.Where(e => names.Contains(e.Kind));
+        }
         if (Actor is not null) query = query.Where(e => e.Actor == Actor);
         if (After is { } a) query = query.Where(e => e.Sequence > a);
         var events = await query.OrderBy(e => e.Sequence).Take(Limit).ToListAsync(ct);
         return (events, events.Count == Limit ? events[^1].Sequence : null);
     }
+
+    /// Filters that no stored text can match, and that PostgreSQL would refuse: a NUL character.
+    public static void CheckText(Dictionary<string, string[]> errors, params (string Field, string? Value)[] filters)
+    {
+        foreach (var (field, value) in filters)
+            if (value?.Contains('\0') == true) errors[field] = ["must not contain a NUL character (\\u0000)."];
+    }
+
+    /// What is wrong with a kind filter, or null: it must be a kind (or a kind's former name).
+    public static string? KindProblem(string? kind) =>
+        kind is null || HistoryKinds.IsKnown(kind) ? null : $"must be one of: {string.Join(", ", HistoryKinds.All)}.";
 
     public static IQueryable<HistoryEvent> Within(IQueryable<HistoryEvent> query, DateTimeOffset? from, DateTimeOffset? to)
     {

@@ -81,7 +81,7 @@ internal sealed class NotificationDelivery(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await journal.AppendAsync(
         [
-            new(HistoryKinds.NotificationAttempt, "system:notifier",
+            new(HistoryKinds.NotificationAttempted, "system:notifier",
                 new { EventId = n.Id, n.Event, Channel = channel.Name, n.Attempts, Outcome = n.Status, Error = error },
                 ReportId: n.ReportId, WorkItemId: n.WorkItemId, Department: n.Department),
         ], ct);

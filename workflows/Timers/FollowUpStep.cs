@@ -24,7 +24,7 @@ internal sealed class FollowUpStep(Notifier notifier) : ITimedStep
             c.NewTimers.Add(TimerPlan.NextFollowUp(item, c.Timer));
             return
             [
-                new(HistoryKinds.Reminder, TimedSteps.Actor, new { Reminder = c.Timer.Round + 1, item.AckDueAt },
+                new(HistoryKinds.Reminded, TimedSteps.Actor, new { Reminder = c.Timer.Round + 1, item.AckDueAt },
                     ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department),
                 notifier.Queue("reminder", item),
             ];

@@ -37,12 +37,19 @@ internal sealed class HistoryModel(RoutingDb db, HistoryVerifier verifier) : For
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var (from, to) = (QueryTime.Parse(Blank(From), "from", Errors), QueryTime.Parse(Blank(To), "to", Errors));
+        HistoryQuery.CheckText(Errors, ("department", Department), ("kind", Kind), ("actor", Actor));
         if (ModelState.ErrorCount > 0)
             foreach (var (field, entry) in ModelState.Where(m => m.Value!.Errors.Count > 0))
                 Errors[char.ToLowerInvariant(field[0]) + field[1..]] = ["is not valid."];
         if (Errors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        if (HistoryQuery.KindProblem(Blank(Kind)) is { } problem)
+        {
+            Errors["kind"] = [problem];
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
         var (events, next) = await new HistoryQuery(ReportId, WorkItemId, Blank(Department), Blank(Kind), Blank(Actor), from, to, After)

@@ -161,7 +161,7 @@ public abstract class AccessTests(RoutingFixture fixture)
         await head.DoAsync(id, "acknowledge");
 
         var timeline = await admin.TimelineAsync(id);
-        Assert.Equal("head-of-logistics", (string)timeline.Single(e => (string)e!["kind"]! == "work-item.acknowledge")!["actor"]!);
+        Assert.Equal("head-of-logistics", (string)timeline.Single(e => (string)e!["kind"]! == "work-item.acknowledged")!["actor"]!);
         var accepted = await admin.GetJsonAsync($"/api/history?workItemId={id}&kind=work-item.acknowledge");
         Assert.Equal("head-of-logistics", (string)accepted["events"]![0]!["actor"]!);
     }

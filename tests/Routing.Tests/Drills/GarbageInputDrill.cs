@@ -11,7 +11,7 @@ namespace Routing.Tests.Drills;
 
 /// Every POST endpoint that reads a body gets 10,000 bodies mutated from a valid one (fixed seed): truncated
 /// and deeply nested JSON, wrong types, huge numbers and strings, invalid UTF-8, unknown
-/// fields, nulls everywhere, 10 MB bodies. Only 4xx may come back, nothing may be stored,
+/// fields, nulls everywhere, NUL characters, keys given twice, 10 MB bodies. Only 4xx may come back, nothing may be stored,
 /// and afterwards the host still works and the history chain still verifies.
 [Collection(RealTime.Name)]
 public sealed class GarbageInputDrill(PostgresFixture fixture) : IClassFixture<PostgresFixture>
@@ -91,7 +91,7 @@ internal static class Mutations
     public static (byte[] Body, string Mutation) Apply(JsonNode valid, Random random)
     {
         var json = valid.ToJsonString();
-        switch (random.Next(10))
+        switch (random.Next(12))
         {
             case 0:
                 return (Encoding.UTF8.GetBytes(json[..random.Next(json.Length)]), "truncated");
@@ -131,6 +131,15 @@ internal static class Mutations
                     foreach (var name in o.Select(p => p.Key).ToList())
                         if (o[name] is not JsonObject) o[name] = null;
                 return (Encoding.UTF8.GetBytes(nulls.ToJsonString()), "nulls everywhere");
+            case 9:
+                // PostgreSQL refuses NUL in text: it must be turned away before it gets there.
+                return Replace(valid, random, v => (string)v! + "\0", "NUL character", stringsOnly: true);
+            case 10:
+                // A key given twice, the first time with another value: which one wins?
+                if (valid is not JsonObject { Count: > 0 } top) goto case 2;
+                var (key, value) = top.First();
+                var twice = $"{{{JsonValue.Create(key).ToJsonString()}:{WrongType(value).ToJsonString()},{json[1..]}";
+                return (Encoding.UTF8.GetBytes(twice), $"{key} given twice");
             default:
                 if (random.Next(100) != 0) goto case 2;
                 return (Encoding.UTF8.GetBytes("{\"title\": \"" + new string('z', 10 * 1024 * 1024) + "\"}"), "10 MB body");

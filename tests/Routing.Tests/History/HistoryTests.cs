@@ -21,6 +21,7 @@ public abstract class HistoryTests(RoutingFixture fixture)
         var report = Reports.Valid("supply", "medium").With("segment.region", "Utah");
         var escalates = (string)(await client.SubmitAsync(report)).Item("logistics")["id"]!;
         await client.SubmitAsync(report.DeepClone());                                       // recurrence
+        await client.SubmitAsync(report.DeepClone().AsObject().With("severity", "critical")); // a more urgent one
         var resolves = (string)(await client.SubmitAsync(Reports.Valid("design"))).Item("rnd")["id"]!;
         foreach (var action in new[] { "acknowledge", "start", "comment", "resolve" }) await client.DoAsync(resolves, action, "x");
         var ohio = Reports.Valid("pricing").With("segment.region", "Ohio");
@@ -138,6 +139,53 @@ public abstract class HistoryTests(RoutingFixture fixture)
         var byActor = await client.GetJsonAsync($"/api/history?reportId={reportId}&actor={RoutingApplication.AdminName}");
         Assert.Equal(["report.accepted"], byActor["events"]!.AsArray().Select(e => (string)e!["kind"]!));
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/history?from=soon")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_kind_filter_finds_events_stored_under_the_kinds_former_name()
+    {
+        var id = (string)(await client.SubmitAsync(Reports.Valid("supply"))).Item("logistics")["id"]!;
+        await client.DoAsync(id, "acknowledge", "new name");
+        // An event written before the kinds were past tense keeps its name: the history is never rewritten.
+        await fixture.WithStoreAsync(async db =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            db.History.Add(new HistoryEvent
+            {
+                At = fixture.Clock.GetUtcNow(), Actor = "head-of-logistics", Kind = "work-item.acknowledge", WorkItemId = Guid.Parse(id),
+                Department = "logistics", Data = """{"before":"Routed","after":"Acknowledged","note":"former name"}""",
+            });
+            await db.SaveChangesAsync();
+            await tx.CommitAsync();
+            return 0;
+        });
+
+        foreach (var kind in new[] { "work-item.acknowledged", "work-item.acknowledge" })
+        {
+            var events = (await client.GetJsonAsync($"/api/history?workItemId={id}&kind={kind}"))["events"]!.AsArray();
+            Assert.Equal(["work-item.acknowledged", "work-item.acknowledged"], events.Select(e => (string)e!["kind"]!));
+            Assert.Equal([null, "work-item.acknowledge"], events.Select(e => (string?)e!["storedAs"]));
+            Assert.All(events, e => Assert.StartsWith("Acknowledged: Routed → Acknowledged", (string)e!["summary"]!));
+        }
+        var timeline = await client.TimelineAsync(id);
+        Assert.Equal(2, timeline.Kinds().Count(k => k == "work-item.acknowledged"));
+    }
+
+    [Fact]
+    public async Task An_unknown_kind_is_a_422_listing_the_kinds_which_the_openapi_document_lists_too()
+    {
+        var response = await client.GetAsync("/api/history?kind=work-item.acknowledge-ish");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var message = (string)problem["errors"]!["kind"]![0]!;
+        Assert.All(HistoryKinds.All, kind => Assert.Contains(kind, message));
+
+        var document = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!;
+        var kindParameter = document["paths"]!["/api/history"]!["get"]!["parameters"]!.AsArray().Single(p => (string)p!["name"]! == "kind")!;
+        Assert.Equal(HistoryKinds.All, kindParameter["schema"]!["enum"].Strings());
+        Assert.Contains(HistoryKinds.WorkItemReprioritized, HistoryKinds.All);
+        Assert.All(HistoryKinds.All, kind => Assert.Matches(@"^[a-z-]+\.[a-z-]+(ed|ied)$|^[a-z-]+\.(rolled-back|handed-back|failed)$", kind));
     }
 
     [Fact]

@@ -18,7 +18,7 @@ internal static class FollowUps
         Assert.All(itemIds, item =>
         {
             Assert.Equal(3, Count(item, HistoryKinds.TimerFired));
-            Assert.Equal(2, Count(item, HistoryKinds.Reminder));
+            Assert.Equal(2, Count(item, HistoryKinds.Reminded));
             Assert.Equal(1, Count(item, HistoryKinds.Escalated));
         });
     }

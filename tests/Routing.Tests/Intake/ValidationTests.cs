@@ -27,6 +27,8 @@ public abstract class ValidationTests(RoutingFixture fixture)
     [InlineData("verifiedBy", Missing)]
     [InlineData("verifiedAt", Missing)]
     [InlineData("verifiedAt", "\"2026-12-01T00:00:00Z\"")]
+    [InlineData("verifiedAt", "\"1999-12-31T23:59:59Z\"")]
+    [InlineData("verifiedAt", "\"0001-01-01T00:00:00Z\"")]
     [InlineData("unitsSold", "-1")]
     [InlineData("segment.months", "[0, 13]")]
     public async Task Invalid_value_is_422_naming_the_field(string field, string json)

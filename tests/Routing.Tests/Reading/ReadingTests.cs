@@ -70,6 +70,11 @@ public abstract class ReadingTests(RoutingFixture fixture)
         Assert.Equal(ids[1], (string)page2["items"]![0]!["id"]!);
         Assert.Equal(ids.Count, (int)page2["total"]!);
 
+        // The farthest page there can be is empty, not the first page again.
+        var farthest = await client.GetJsonAsync($"/api/departments/strategy/work-items?page={int.MaxValue}&pageSize=1");
+        Assert.Empty(farthest["items"]!.AsArray());
+        Assert.Equal(int.MaxValue, (int)farthest["page"]!);
+
         var routed = await client.GetJsonAsync("/api/departments/strategy/work-items?state=Routed&pageSize=200");
         Assert.Equal(ids.Count, (int)routed["total"]!);
         var resolved = await client.GetJsonAsync("/api/departments/strategy/work-items?state=Resolved");
@@ -79,6 +84,8 @@ public abstract class ReadingTests(RoutingFixture fixture)
     [Theory]
     [InlineData("state=Lost", "state")]
     [InlineData("page=0", "page")]
+    [InlineData("page=2147483647", "page")]
+    [InlineData("page=10737419&pageSize=200", "page")]
     [InlineData("pageSize=1000", "pageSize")]
     public async Task Bad_inbox_query_is_400_naming_the_parameter(string query, string field)
     {

@@ -138,7 +138,7 @@ public sealed class BrowserTests : IAsyncLifetime
         await auditor.GetByRole(AriaRole.Link, new() { Name = "History" }).ClickAsync();
         await auditor.GetByLabel("Work item id").FillAsync(item);
         await auditor.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
-        await Expect(auditor.GetByRole(AriaRole.Table)).ToContainTextAsync("work-item.resolve");
+        await Expect(auditor.GetByRole(AriaRole.Table)).ToContainTextAsync("work-item.resolved");
         await Expect(auditor.GetByRole(AriaRole.Table)).Not.ToContainTextAsync("report.accepted"); // only the item's events
         await auditor.GetByRole(AriaRole.Button, new() { Name = "Verify the chain" }).ClickAsync();
         await Expect(auditor.GetByRole(AriaRole.Status)).ToContainTextAsync("Intact");

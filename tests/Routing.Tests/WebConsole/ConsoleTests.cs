@@ -210,6 +210,30 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
     }
 
     [Fact]
+    public async Task A_NUL_character_sent_to_the_console_is_a_400_and_stores_nothing()
+    {
+        var browser = Browser();
+        await browser.SignInAsync(await admin.CreateKeyAsync("admin"));
+        var form = await (await browser.GetAsync("/console/submit")).Content.ReadAsStringAsync();
+        var product = $"HX-200 heater {Guid.NewGuid():N}";
+
+        var submitted = await browser.PostAsync("/console/submit", ConsoleBrowser.Form(form, new()
+        {
+            ["Submission"] = SubmissionId().Match(form).Groups[1].Value, ["Form[title]"] = "Thermostat\0fails", ["Form[product]"] = product,
+            ["Form[category]"] = "quality", ["Form[severity]"] = "high", ["Form[reportCount]"] = "87", ["Form[evidence]"] = "ticket-88121",
+            ["Form[verifiedBy]"] = "csm-team-lead", ["Form[verifiedAt]"] = "2026-11-20T10:00",
+        }));
+        // ASP.NET's form reader refuses the NUL itself, before any page sees the form.
+        Assert.Equal(HttpStatusCode.BadRequest, submitted.StatusCode);
+        Assert.Equal(0, await fixture.WithStoreAsync(db => db.Reports.CountAsync(r => r.Product == product)));
+
+        var history = await browser.GetAsync("/console/history?actor=x%00y");
+        Assert.Equal(HttpStatusCode.BadRequest, history.StatusCode);
+        Assert.Contains("id=\"actor-error\"", await history.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/history?department=x%00y")).StatusCode);
+    }
+
+    [Fact]
     public async Task An_auditor_searches_the_history_verifies_the_chain_and_exports_it_and_a_head_cannot()
     {
         var item = (string)(await admin.SubmitAsync(Reports.Valid("supply"))).Item("logistics")["id"]!;
@@ -220,18 +244,22 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
 
         var found = await (await browser.GetAsync($"/console/history?workItemId={item}")).Content.ReadAsStringAsync();
         Assert.Contains("work-item.routed", found);
-        Assert.Contains("work-item.acknowledge", found);
+        Assert.Contains("work-item.acknowledged", found);
         Assert.Contains("taking it", found);
         Assert.DoesNotContain("report.accepted", found); // that event belongs to the report, not the item
 
         var bad = await browser.GetAsync("/console/history?from=yesterday");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("id=\"from-error\"", await bad.Content.ReadAsStringAsync());
+        var unknownKind = await browser.GetAsync("/console/history?kind=work-item.acknowledge-ish");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknownKind.StatusCode);
+        Assert.Contains("id=\"kind-error\"", await unknownKind.Content.ReadAsStringAsync());
+        Assert.Contains(HistoryKinds.Acknowledged, await unknownKind.Content.ReadAsStringAsync());
 
         var verified = await (await browser.PostAsync("/console/history?handler=Verify", ConsoleBrowser.Form(found, new() { ["workItemId"] = item })))
             .Content.ReadAsStringAsync();
         Assert.Contains("Intact:", verified);
-        Assert.Contains("work-item.acknowledge", verified);
+        Assert.Contains("work-item.acknowledged", verified);
         Assert.DoesNotContain("report.accepted", verified); // the search stays as it was
 
         var export = await browser.GetAsync("/console/history/export?format=ndjson");

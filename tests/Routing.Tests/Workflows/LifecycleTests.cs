@@ -26,7 +26,7 @@ public abstract class LifecycleTests(RoutingFixture fixture)
         Assert.Equal(4, (int)resolved["version"]!);
 
         var timeline = await client.TimelineAsync(id);
-        Assert.Equal(["work-item.routed", "work-item.acknowledge", "work-item.start", "work-item.resolve"], timeline.Kinds());
+        Assert.Equal(["work-item.routed", "work-item.acknowledged", "work-item.started", "work-item.resolved"], timeline.Kinds());
         var resolve = timeline[^1]!["data"]!;
         Assert.Equal("InProgress", (string)resolve["before"]!);
         Assert.Equal("Resolved", (string)resolve["after"]!);
@@ -83,7 +83,7 @@ public abstract class LifecycleTests(RoutingFixture fixture)
         Assert.Equal("Routed", after.State());
         Assert.Equal(1, (int)after["version"]!);
         var last = (await client.TimelineAsync(id))[^1]!;
-        Assert.Equal("work-item.comment", (string)last["kind"]!);
+        Assert.Equal("work-item.commented", (string)last["kind"]!);
         Assert.Equal("waiting for the depot's numbers", (string)last["data"]!["note"]!);
     }
 
@@ -132,7 +132,7 @@ public abstract class LifecycleTests(RoutingFixture fixture)
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
-        Assert.Single((await client.TimelineAsync(id)).Kinds(), k => k == "work-item.acknowledge");
+        Assert.Single((await client.TimelineAsync(id)).Kinds(), k => k == "work-item.acknowledged");
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class RealClockTests
             TimeSpan.FromSeconds(30), "the item escalates after two reminders");
 
         var kinds = (await client.TimelineAsync(id)).Kinds();
-        Assert.Equal(2, kinds.Count(k => k == "work-item.reminder"));
+        Assert.Equal(2, kinds.Count(k => k == "work-item.reminded"));
         Assert.Equal(1, kinds.Count(k => k == "work-item.escalated"));
         Assert.Equal(3, kinds.Count(k => k == "timer.fired"));
         Directory.Delete(rules, recursive: true);

@@ -18,7 +18,7 @@ public abstract class TimerTests(RoutingFixture fixture)
     async Task<string> NewItemAsync(JsonObject? report = null) =>
         (string)(await client.SubmitAsync(report ?? Reports.Valid("supply", "medium"))).Item("logistics")["id"]!;
 
-    static string[] Reminders(JsonArray timeline) => timeline.Kinds().Where(k => k == "work-item.reminder").ToArray();
+    static string[] Reminders(JsonArray timeline) => timeline.Kinds().Where(k => k == "work-item.reminded").ToArray();
 
     [Fact]
     public async Task Unacknowledged_item_is_reminded_twice_then_escalated()
@@ -43,7 +43,7 @@ public abstract class TimerTests(RoutingFixture fixture)
         var escalation = timeline.Single(e => (string)e!["kind"]! == "work-item.escalated")!;
         Assert.Equal("system:timer", (string)escalation["actor"]!);
         Assert.Equal("Routed", (string)escalation["data"]!["before"]!);
-        var told = timeline.Where(e => (string)e!["kind"]! == "notification.attempt" && (string)e["data"]!["event"]! == "escalated")
+        var told = timeline.Where(e => (string)e!["kind"]! == "notification.attempted" && (string)e["data"]!["event"]! == "escalated")
             .Select(e => (Department: (string)e!["department"]!, Outcome: (string)e["data"]!["outcome"]!));
         // The department and its escalation contact (the CSM leads in triage) are both told.
         Assert.Equal([("logistics", "Delivered"), ("triage", "Delivered")], told.OrderBy(t => t.Department));
@@ -135,7 +135,7 @@ public abstract class TimerTests(RoutingFixture fixture)
         var product = (string)report["product"]!;
         Assert.Equal(1, await fixture.WithStoreAsync(db => db.WorkItems.CountAsync(
             w => db.Reports.Any(r => r.Id == w.ReportId && r.Product == product))));
-        Assert.Contains("work-item.recurrence", (await client.TimelineAsync(id)).Kinds());
+        Assert.Contains("work-item.recurred", (await client.TimelineAsync(id)).Kinds());
     }
 
     [Fact]

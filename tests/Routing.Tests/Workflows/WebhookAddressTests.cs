@@ -92,7 +92,7 @@ public abstract class WebhookConnectTests(LocalhostWebhookFixture fixture)
         await fixture.AdvanceAsync(TimeSpan.Zero);
 
         Assert.Empty(fixture.Receiver.Deliveries);
-        var attempt = (await client.TimelineAsync(id)).Single(e => (string)e!["kind"]! == "notification.attempt")!;
+        var attempt = (await client.TimelineAsync(id)).Single(e => (string)e!["kind"]! == "notification.attempted")!;
         Assert.Equal("address not allowed", (string)attempt["data"]!["error"]!);
         Assert.Equal("Pending", (string)attempt["data"]!["outcome"]!);
     }

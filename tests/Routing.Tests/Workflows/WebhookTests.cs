@@ -43,7 +43,7 @@ public abstract class WebhookTests(WebhookFixture fixture)
         await fixture.AdvanceAsync(NotificationDelivery.Backoff(2));
 
         Assert.Single(DeliveriesFor(id));
-        var attempts = (await client.TimelineAsync(id)).Where(e => (string)e!["kind"]! == "notification.attempt").ToList();
+        var attempts = (await client.TimelineAsync(id)).Where(e => (string)e!["kind"]! == "notification.attempted").ToList();
         Assert.Equal(["Pending", "Pending", "Delivered"], attempts.Select(a => (string)a!["data"]!["outcome"]!));
         Assert.All(attempts, a => Assert.Equal("webhook", (string)a!["data"]!["channel"]!));
     }
@@ -105,7 +105,7 @@ public abstract class WebhookTests(WebhookFixture fixture)
 
         Assert.Equal(0, Receiver.RedirectedHits);
         async Task<string> ErrorOf(string id) => (string)(await client.TimelineAsync(id))
-            .Last(e => (string)e!["kind"]! == "notification.attempt")!["data"]!["error"]!;
+            .Last(e => (string)e!["kind"]! == "notification.attempted")!["data"]!["error"]!;
         Assert.Equal("HTTP 307 (redirects are not followed)", await ErrorOf(redirected));
         Assert.Equal("connection refused", await ErrorOf(refused));
         Assert.Equal("HTTP 503", await ErrorOf(failing));

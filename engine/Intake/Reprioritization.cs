@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Routing.Engine.Notifications;
+using Routing.Engine.Store;
+using Routing.Engine.Timers;
+using Routing.Engine.WorkItems;
+
+namespace Routing.Engine.Intake;
+
+/// A recurrence more urgent than the open item it joins tightens that item: its priority, its
+/// windows (so a later reopening or hand-back keeps them) and the due times still ahead of it.
+/// Nothing is ever loosened, so a recurrence that is as urgent or less changes nothing.
+internal sealed record Reprioritization(WorkItem Item, string FromPriority, DateTimeOffset FromAckDueAt, DateTimeOffset FromResolveDueAt)
+{
+    public bool AckDueMoved => Item.AckDueAt != FromAckDueAt;
+    public bool ResolveDueMoved => Item.ResolveDueAt != FromResolveDueAt;
+
+    /// Tightens the item to the route decided for its department now; null when the route is not more urgent.
+    public static Reprioritization? Apply(WorkItem item, Route route, DateTimeOffset now)
+    {
+        if (string.CompareOrdinal(route.Priority, item.Priority) >= 0) return null;
+
+        var change = new Reprioritization(item, item.Priority, item.AckDueAt, item.ResolveDueAt);
+        var followUpEvery = Min(TimerPlan.FollowUpEvery(item), route.FollowUpEvery ?? route.AckWithin / 2);
+        item.Priority = route.Priority;
+        item.AckWithin = Min(item.AckWithin, route.AckWithin);
+        item.ResolveWithin = Min(item.ResolveWithin, route.ResolveWithin);
+        // Left unset, the follow-up interval is half the (now tighter) acknowledgement window.
+        if (item.FollowUpEvery is not null || route.FollowUpEvery is not null) item.FollowUpEvery = followUpEvery;
+        // A due time is moved only while it is still owed: acknowledgement until someone takes the
+        // item, resolution until it is resolved.
+        if (OpenStates.AwaitingAcknowledgement.Contains(item.State)) item.AckDueAt = Min(item.AckDueAt, now + route.AckWithin);
+        if (item.State != WorkItemState.Resolved) item.ResolveDueAt = Min(item.ResolveDueAt, now + route.ResolveWithin);
+        item.Version++;
+        item.UpdatedAt = now;
+        return change;
+    }
+
+    /// Its effects, in the caller's transaction: the timers of the due times that moved earlier are
+    /// cancelled and set anew (only the first follow-up hangs on the acknowledgement due time; later
+    /// rounds count from it), and the department is told.
+    public async Task ApplyAsync(RoutingDb db, DateTimeOffset now, CancellationToken ct)
+    {
+        if (AckDueMoved && await CancelPendingAsync(db, TimerKind.FollowUp, Item.AckDueAt, ct) > 0)
+            db.Timers.Add(TimerPlan.FirstFollowUp(Item));
+        if (ResolveDueMoved && await CancelPendingAsync(db, TimerKind.ResolutionDue, Item.ResolveDueAt, ct) > 0)
+            db.Timers.Add(TimerPlan.ResolutionDue(Item));
+        db.Queue("reprioritized", Item, now);
+    }
+
+    Task<int> CancelPendingAsync(RoutingDb db, TimerKind kind, DateTimeOffset dueBy, CancellationToken ct) =>
+        db.Timers.Where(t => t.WorkItemId == Item.Id && t.Kind == kind && t.Round == 0 && t.Status == TimerStatus.Pending && t.DueAt > dueBy)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled), ct);
+
+    /// What the history records: the item before and after.
+    public object Data(Guid reportId) => new
+    {
+        ReportId = reportId,
+        Before = new { Priority = FromPriority, AckDueAt = FromAckDueAt, ResolveDueAt = FromResolveDueAt },
+        After = new { Item.Priority, Item.AckDueAt, Item.ResolveDueAt },
+    };
+
+    static T Min<T>(T a, T b) where T : IComparable<T> => a.CompareTo(b) <= 0 ? a : b;
+}
