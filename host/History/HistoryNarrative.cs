@@ -45,7 +45,7 @@ internal static class HistoryNarrative
             HistoryKinds.RulesetDrafted => $"Ruleset v{S("version")} drafted",
             HistoryKinds.RulesetPublished => $"Ruleset v{S("version")} published" + (S("previous") is { Length: > 0 } was ? $" (was v{was})" : ""),
             HistoryKinds.RulesetRolledBack => $"Rolled back to ruleset v{S("version")} (was v{S("previous")})",
-            HistoryKinds.KeyCreated => $"Key \"{S("name")}\" created for a {S("role")}" + (List("departments") is { Length: > 0 } of ? $" of {of}" : ""),
+            HistoryKinds.KeyCreated => $"Key \"{S("name")}\" created for the role {S("role")}" + (List("departments") is { Length: > 0 } of ? $" of {of}" : ""),
             HistoryKinds.KeyRevoked => $"Key \"{S("name")}\" ({S("role")}) revoked",
             HistoryKinds.AuthenticationFailed => "A request with an unknown or revoked key was refused",
             HistoryKinds.SessionStarted => $"Signed in to the console (from {S("client")})",
