@@ -1,33 +1,28 @@
-using Routing.Engine.WorkItems;
 using System.Security.Claims;
 using Routing.Engine.Access;
 using Routing.Engine.Departments;
+using Routing.Engine.WorkItems;
 
 namespace Routing.Host.Access;
 
-/// What the signed-in user may see and do, by role and department.
-internal static class Caller
+/// The signed-in user as the operations below HTTP know them (Routing.Engine.Access.Caller),
+/// and the same rules asked of the user directly, for the pages that only read.
+internal static class CallerClaims
 {
-    public static bool IsHead(this ClaimsPrincipal user) => user.IsInRole(Roles.DepartmentHead);
+    /// The caller, built once from the user's claims.
+    public static Caller ToCaller(this ClaimsPrincipal user) => new(
+        user.Identity?.Name ?? "anonymous",
+        user.FindFirst(ClaimTypes.Role)?.Value,
+        [.. user.FindAll(ApiKeyAuthentication.DepartmentClaim).Select(c => c.Value)]);
 
-    public static IReadOnlyList<string> Departments(this ClaimsPrincipal user) =>
-        [.. user.FindAll(ApiKeyAuthentication.DepartmentClaim).Select(c => c.Value)];
+    public static bool IsHead(this ClaimsPrincipal user) => user.ToCaller().IsHead;
 
-    /// Department heads see only their departments; everyone else with read access sees all.
-    public static bool CanSee(this ClaimsPrincipal user, string department) =>
-        !user.IsHead() || user.Departments().Contains(department);
+    public static IReadOnlyList<string> Departments(this ClaimsPrincipal user) => user.ToCaller().Departments;
 
-    /// The items the user can see (CanSee, in the query).
-    public static IQueryable<WorkItem> VisibleTo(this IQueryable<WorkItem> items, ClaimsPrincipal user)
-    {
-        if (!user.IsHead()) return items;
-        var mine = user.Departments();
-        return items.Where(w => mine.Contains(w.Department));
-    }
+    public static bool CanSee(this ClaimsPrincipal user, string department) => user.ToCaller().CanSee(department);
 
-    /// Admins act on every item, heads on their departments', CSMs on triage (they own what nobody matched).
+    public static IQueryable<WorkItem> VisibleTo(this IQueryable<WorkItem> items, ClaimsPrincipal user) => items.VisibleTo(user.ToCaller());
+
     public static bool CanAct(this ClaimsPrincipal user, string department, IDepartmentDirectory directory) =>
-        user.IsInRole(Roles.Admin)
-        || (user.IsHead() && user.Departments().Contains(department))
-        || (user.IsInRole(Roles.Csm) && directory.Find(department)?.Kind == Department.Triage);
+        user.ToCaller().CanAct(department, directory);
 }

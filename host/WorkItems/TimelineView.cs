@@ -11,8 +11,7 @@ internal static class TimelineView
 {
     public static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, RoutingDb db, CancellationToken ct)
     {
-        var department = await db.WorkItems.Where(w => w.Id == id).Select(w => w.Department).FirstOrDefaultAsync(ct);
-        if (department is null || !user.CanSee(department))
+        if (!await db.WorkItems.VisibleTo(user).AnyAsync(w => w.Id == id, ct))
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such work item.");
         return TypedResults.Ok(await EventsAsync(db, id, ct));
     }

@@ -21,8 +21,8 @@ internal static class WorkItemView
 
     public static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, RoutingDb db, CancellationToken ct)
     {
-        var item = await db.WorkItems.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, ct);
-        return item is null || !user.CanSee(item.Department)
+        var item = await db.WorkItems.AsNoTracking().VisibleTo(user).FirstOrDefaultAsync(w => w.Id == id, ct);
+        return item is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such work item.")
             : TypedResults.Ok(ToBody(item));
     }

@@ -6,7 +6,14 @@ public abstract record ActionOutcome
 {
     /// The item as the action left it (so the answer needs no second read).
     internal sealed record Done(WorkItem Item) : ActionOutcome;
+    /// No action by that name.
+    public sealed record UnknownAction(IReadOnlyCollection<string> Actions) : ActionOutcome;
+    /// No such item, or one the caller may not see (its existence is not told).
     public sealed record NotFound : ActionOutcome;
+    /// The caller sees the item but may not act on its department's items.
+    public sealed record Forbidden : ActionOutcome;
+    /// What is wrong with the input, by field ("version", "note", "confirm").
+    public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : ActionOutcome;
     public sealed record NotAllowed(WorkItemState State, IReadOnlyList<string> AllowedActions) : ActionOutcome;
     /// The client acted on an old version: someone changed the item since it was read.
     public sealed record Stale(WorkItemState State, int Version) : ActionOutcome;

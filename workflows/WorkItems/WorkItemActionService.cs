@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Routing.Engine.Access;
 using Routing.Engine.Departments;
 using Routing.Engine.History;
+using Routing.Engine.Notifications;
 using Routing.Engine.Store;
 using Routing.Engine.Timers;
 using Routing.Engine.WorkItems;
@@ -17,16 +19,21 @@ internal sealed class WorkItemActionService(
     TimeProvider clock,
     ILogger<WorkItemActionService> log)
 {
-    public async Task<ActionOutcome> ActAsync(
-        Guid id, string action, string? note, int version, string actor, CancellationToken ct)
+    /// The one operation behind the API, the console and the CLI: the item as the caller may
+    /// see it (a head of another department gets NotFound), whether they may act, the input's
+    /// problems, then the move.
+    public async Task<ActionOutcome> ActAsync(ActOnWorkItem input, Caller caller, CancellationToken ct)
     {
+        var (id, action, note, actor) = (input.Item, input.Action, input.Note, caller.Name);
         if (!WorkItemActions.TryParse(action, out var trigger))
-            throw new ArgumentException($"Unknown action {action}.", nameof(action));
+            return new ActionOutcome.UnknownAction(WorkItemActions.Names);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var item = await db.WorkItems.FirstOrDefaultAsync(w => w.Id == id, ct);
+        var item = await db.WorkItems.VisibleTo(caller).FirstOrDefaultAsync(w => w.Id == id, ct);
         if (item is null) return new ActionOutcome.NotFound();
-        if (item.Version != version) return new ActionOutcome.Stale(item.State, item.Version);
+        if (!caller.CanAct(item.Department, departments)) return new ActionOutcome.Forbidden();
+        if (WorkItemActions.Problems(input) is { Count: > 0 } errors) return new ActionOutcome.Invalid(errors);
+        if (item.Version != input.Version) return new ActionOutcome.Stale(item.State, item.Version);
 
         if (!WorkItemLifecycle.Allows(item.State, trigger))
             return new ActionOutcome.NotAllowed(item.State, WorkItemLifecycle.AllowedActions(item.State));
@@ -95,6 +102,7 @@ internal sealed class WorkItemActionService(
         var handedBack = WorkItem.Open(item.ReportId, triage, item.Priority, item.Sla, item.RulesetVersion, [], now);
         db.WorkItems.Add(handedBack);
         db.Timers.AddRange(TimerPlan.ForOpenItem(handedBack));
+        db.Queue("routed", handedBack, now); // as intake does for every item it opens
         yield return new HistoryEntry(HistoryKinds.WorkItemRouted, "system:hand-back",
             new { Before = (string?)null, After = handedBack.State, From = item.Department, HandedBackItem = item.Id, Note = note },
             ReportId: item.ReportId, WorkItemId: handedBack.Id, Department: triage);

@@ -18,11 +18,25 @@ public static class WorkItemActions
     public const int MaxNote = 10_000;
 
     /// What is wrong with the note sent with an action, or null: a comment needs one, and no
-    /// note is longer than MaxNote. The API and the console both ask here.
+    /// note is longer than MaxNote. Problems asks here.
     public static string? NoteProblem(string action, string? note) =>
         note is { Length: > MaxNote } ? $"must be at most {MaxNote} characters."
         : action == "comment" && string.IsNullOrWhiteSpace(note) ? "is required for a comment."
         : null;
+
+    /// The action that is final and asks a person to confirm it.
+    public const string Cancel = "cancel";
+
+    /// Everything wrong with the input, by field: the version is required, the note follows
+    /// NoteProblem, and a cancel must be confirmed.
+    public static Dictionary<string, string[]> Problems(ActOnWorkItem input)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (input.Version is null) errors["version"] = ["is required: send the version you last read."];
+        if (NoteProblem(input.Action, input.Note) is { } note) errors["note"] = [note];
+        if (input.Action == Cancel && !input.Confirmed) errors["confirm"] = ["is required: a cancelled item is final."];
+        return errors;
+    }
 
     public static bool TryParse(string name, out WorkItemTrigger trigger) => ByName.TryGetValue(name, out trigger);
 

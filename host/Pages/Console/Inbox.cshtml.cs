@@ -36,28 +36,30 @@ internal sealed class InboxModel(RoutingDb db, IDepartmentDirectory directory, W
     public Task<IActionResult> OnGetAsync(CancellationToken ct) => ShowAsync(ct);
 
     /// The one action the inbox asks to confirm: a cancelled item is final.
-    public const string Cancel = "cancel";
+    public const string Cancel = WorkItemActions.Cancel;
 
     public async Task<IActionResult> OnPostActAsync(Guid item, string action, int version, string? note, bool confirmCancel, CancellationToken ct)
     {
-        var department = await db.WorkItems.Where(w => w.Id == item).Select(w => w.Department).FirstOrDefaultAsync(ct);
-        if (department is null || !User.CanSee(department)) return NotFound();
-        if (!User.CanAct(department, directory)) return Forbid();
-        if (!WorkItemActions.TryParse(action, out _)) return BadRequest();
-
-        (Message, MessageIsError) = WorkItemActions.NoteProblem(action, note) is { } problem
-            ? ($"The note {problem}", true)
-            : action == Cancel && !confirmCancel
-            ? ("Nothing changed: to cancel the item, tick “Really cancel” first (a cancelled item is final).", true)
-            : await actions.ActAsync(item, action, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), version, Actor.Of(HttpContext), ct) switch
-            {
-                ActionOutcome.Done done => ($"Done ({action}): the item is now {done.Item.State}.", false),
-                ActionOutcome.NotAllowed n => ($"'{action}' is not allowed while the item is {n.State}.", true),
-                ActionOutcome.Stale => ("The item changed since you loaded the page; here it is as it is now.", true),
-                _ => ("No such work item.", true),
-            };
+        var outcome = await actions.ActAsync(
+            new ActOnWorkItem(item, action, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), version, Confirmed: confirmCancel),
+            User.ToCaller(), ct);
+        switch (outcome)
+        {
+            case ActionOutcome.NotFound: return NotFound();
+            case ActionOutcome.Forbidden: return Forbid();
+            case ActionOutcome.UnknownAction: return BadRequest();
+        }
+        (Message, MessageIsError) = outcome switch
+        {
+            ActionOutcome.Done done => ($"Done ({action}): the item is now {done.Item.State}.", false),
+            ActionOutcome.Invalid { Errors: var errors } when errors.TryGetValue("note", out var problem) => ($"The note {problem[0]}", true),
+            ActionOutcome.Invalid => ("Nothing changed: to cancel the item, tick “Really cancel” first (a cancelled item is final).", true),
+            ActionOutcome.NotAllowed n => ($"'{action}' is not allowed while the item is {n.State}.", true),
+            ActionOutcome.Stale => ("The item changed since you loaded the page; here it is as it is now.", true),
+            _ => throw new InvalidOperationException($"Unknown outcome {outcome}."),
+        };
         if (MessageIsError) Response.StatusCode = StatusCodes.Status409Conflict;
-        Department ??= department;
+        Department ??= await db.WorkItems.Where(w => w.Id == item).Select(w => w.Department).FirstAsync(ct);
         return await ShowAsync(ct);
     }
 

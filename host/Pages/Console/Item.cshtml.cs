@@ -21,8 +21,8 @@ internal sealed class ItemModel(RoutingDb db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var item = await db.WorkItems.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, ct);
-        if (item is null || !User.CanSee(item.Department)) return NotFound();
+        var item = await db.WorkItems.AsNoTracking().VisibleTo(User).FirstOrDefaultAsync(w => w.Id == id, ct);
+        if (item is null) return NotFound();
         Item = item;
         Now = clock.GetUtcNow();
         Timeline = await TimelineView.EventsAsync(db, id, ct);
