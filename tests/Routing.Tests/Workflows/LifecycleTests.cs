@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Routing.Tests.Infrastructure;
 
 namespace Routing.Tests.Workflows;
@@ -101,6 +102,19 @@ public abstract class LifecycleTests(RoutingFixture fixture)
         var routed = (await client.TimelineAsync((string)triage["id"]!))[0]!["data"]!;
         Assert.Equal("this is a vendor problem", (string)routed["note"]!);
         Assert.Equal("logistics", (string)routed["from"]!);
+    }
+
+    [Fact]
+    public async Task A_handed_back_item_is_announced_to_triage_as_routed_like_an_item_intake_opens()
+    {
+        var receipt = await client.SubmitAsync(Reports.Valid("supply"));
+        await client.DoAsync((string)receipt.Item("logistics")["id"]!, "hand-back", "not ours");
+
+        var report = await client.GetJsonAsync($"/api/reports/{receipt["reportId"]}");
+        var triage = Guid.Parse((string)report["workItems"]!.AsArray().Select(i => i!["workItem"]!).Single(i => (string)i["department"]! == "triage")["id"]!);
+        await using var db = fixture.Store.Open();
+        var queued = await db.Notifications.Where(n => n.WorkItemId == triage).Select(n => new { n.Event, n.Department }).ToListAsync();
+        Assert.Equal([new { Event = "routed", Department = "triage" }], queued);
     }
 
     [Theory]
