@@ -1,16 +1,31 @@
 using Microsoft.EntityFrameworkCore;
+using Routing.Engine.Departments;
 using Routing.Engine.History;
 using Routing.Engine.Store;
 
 namespace Routing.Engine.Access;
 
 /// Creates, finds and revokes API keys; every change lands in history.
-internal sealed class ApiKeyService(RoutingDb db, HistoryJournal journal, TimeProvider clock)
+internal sealed class ApiKeyService(RoutingDb db, HistoryJournal journal, IDepartmentDirectory directory, TimeProvider clock)
 {
     public sealed record Created(Guid Id, string Key);
 
-    /// The new key; null when another key has the name (checked by the store, so two admins
-    /// creating one name at once get one key).
+    /// Creating a key, the one operation behind the API, the console and the CLI: the request
+    /// checked (KeyRequest), then the key; or every error by field.
+    public async Task<(Created? Created, Dictionary<string, string[]> Errors)> TryCreateAsync(KeyRequest request, string actor, CancellationToken ct)
+    {
+        request = request with { Name = request.Name?.Trim() };
+        var errors = request.Problems(directory);
+        if (!errors.ContainsKey("name") && await NameTakenAsync(request.Name!, ct)) errors["name"] = [KeyRequest.NameTaken];
+        if (errors.Count > 0) return (null, errors);
+        if (await CreateAsync(request.Name!, request.Role!, request.Departments, actor, ct) is { } created) return (created, errors);
+        errors["name"] = [KeyRequest.NameTaken];
+        return (null, errors);
+    }
+
+    /// The new key, unchecked (the service's own keys; people's go through TryCreateAsync); null
+    /// when another key has the name (checked by the store, so two admins creating one name at
+    /// once get one key).
     public async Task<Created?> CreateAsync(string name, string role, IReadOnlyList<string> departments, string actor,
         CancellationToken ct, string? key = null)
     {

@@ -36,10 +36,9 @@ internal static class KeysCli
         {
             await using var store = await CliStore.OpenAsync(parsed, ct);
             await using var scope = store.Services.CreateAsyncScope();
-            var (holder, wanted) = (parsed.GetValue(name)?.Trim(), parsed.GetValue(departments)?.ToList() ?? []);
-            // The API's own validation, against the departments of the active ruleset.
-            var (created, errors) = await KeysApi.TryCreateAsync(holder, parsed.GetValue(role), wanted, Actor,
-                scope.ServiceProvider.GetRequiredService<IDepartmentDirectory>(), scope.ServiceProvider.GetRequiredService<ApiKeyService>(), ct);
+            // The API's own operation, against the departments of the active ruleset.
+            var (created, errors) = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().TryCreateAsync(
+                new KeyRequest(parsed.GetValue(name), parsed.GetValue(role), parsed.GetValue(departments) ?? []), Actor, ct);
             if (created is null)
                 return await RoutingCli.FailAsync(parsed.InvocationConfiguration.Error,
                     "keys create: " + string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")), 1);

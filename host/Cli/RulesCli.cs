@@ -64,21 +64,21 @@ internal static class RulesCli
         {
             return Fail(error, $"{reportFile}: {e.Message}", 1);
         }
-        if (submission is null) return Fail(error, $"{reportFile}: not a report", 1);
-        var errors = new ReportValidator(TimeProvider.System).Validate(submission);
-        if (errors.Count > 0)
+        switch (await RulesetSimulator.SimulateAsync(ruleset, submission, TimeProvider.System, NullLogger.Instance))
         {
-            foreach (var (field, messages) in errors)
-                foreach (var message in messages) await error.WriteLineAsync($"report.{field}: {message}");
-            return 1;
+            case SimulationOutcome.Done { Evaluation: var evaluation }:
+                foreach (var route in evaluation.Decision.Routes) await output.WriteLineAsync(Describe(route));
+                if (evaluation.Decision.Notify.Count > 0) await output.WriteLineAsync($"notify: {string.Join(", ", evaluation.Decision.Notify)}");
+                foreach (var rule in evaluation.Rules)
+                    await output.WriteLineAsync($"  {rule.Workflow}/{rule.Rule}: {(rule.Error is { } e ? $"error: {e}" : rule.Matched ? "matched" : "not matched")}");
+                return 0;
+            case SimulationOutcome.Invalid invalid:
+                foreach (var (field, messages) in invalid.Errors)
+                    foreach (var message in messages) await error.WriteLineAsync($"{field}: {message}");
+                return 1;
+            default:
+                return Fail(error, $"{reportFile}: not a report", 1);
         }
-
-        var evaluation = await ruleset.EvaluateAsync(ReportFacts.From(ReportFactory.Create(submission, TimeProvider.System.GetUtcNow())), NullLogger.Instance);
-        foreach (var route in evaluation.Decision.Routes) await output.WriteLineAsync(Describe(route));
-        if (evaluation.Decision.Notify.Count > 0) await output.WriteLineAsync($"notify: {string.Join(", ", evaluation.Decision.Notify)}");
-        foreach (var rule in evaluation.Rules)
-            await output.WriteLineAsync($"  {rule.Workflow}/{rule.Rule}: {(rule.Error is { } e ? $"error: {e}" : rule.Matched ? "matched" : "not matched")}");
-        return 0;
     }
 
     static async Task<CompiledRuleset?> CompileAsync(string routingFile, string departmentsFile, WebhookAddressPolicy webhooks, TextWriter output, TextWriter error)

@@ -1,5 +1,4 @@
 using System.Xml;
-using Routing.Engine.Intake;
 using Routing.Engine.Reports;
 using Routing.Rules.Rulesets;
 
@@ -12,22 +11,19 @@ internal static class RulesSimulationApi
     public sealed record SimulatedRoute(string Department, string Priority, string AckWithin, string ResolveWithin, IReadOnlyList<string> MatchedRules);
     public sealed record Simulation(int Version, IReadOnlyList<SimulatedRoute> Routes, IReadOnlyList<string> Notify, IReadOnlyList<RuleOutcome> Rules);
 
-    public static async Task<IResult> SimulateAsync(
-        HttpRequest request, RulesetSimulator simulator, ReportValidator validator, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> SimulateAsync(HttpRequest request, RulesetSimulator simulator, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<SimulationBody>(request, JsonBody.ReportMaxBytes, ct);
         if (body.Problem is not null) return body.Problem;
-        if (body.Value!.Report is not { } submission)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["report"] = ["is required."] });
-        var errors = validator.Validate(submission);
-        if (errors.Count > 0)
-            return Results.ValidationProblem(errors.ToDictionary(e => $"report.{e.Key}", e => e.Value),
-                statusCode: StatusCodes.Status422UnprocessableEntity, title: "The report is not a valid verified pattern.");
-
-        if (await simulator.RulesetAsync(body.Value.Version) is not { } ruleset) return RulesApi.NoSuchVersion();
-        var evaluation = await simulator.SimulateAsync(ruleset, ReportFactory.Create(submission, clock.GetUtcNow()), ct);
-        return TypedResults.Ok(new Simulation(ruleset.Version,
-            [.. evaluation.Decision.Routes.Select(Simulated)], evaluation.Decision.Notify, evaluation.Rules));
+        return await simulator.SimulateAsync(body.Value!.Report, body.Value.Version, ct) switch
+        {
+            SimulationOutcome.Done done => TypedResults.Ok(new Simulation(done.Version,
+                [.. done.Evaluation.Decision.Routes.Select(Simulated)], done.Evaluation.Decision.Notify, done.Evaluation.Rules)),
+            SimulationOutcome.NoReport => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["report"] = ["is required."] }),
+            SimulationOutcome.Invalid invalid => Results.ValidationProblem(invalid.Errors,
+                statusCode: StatusCodes.Status422UnprocessableEntity, title: "The report is not a valid verified pattern."),
+            _ => RulesApi.NoSuchVersion(),
+        };
     }
 
     public static async Task<IResult> ReplayAsync(int version, string? from, string? to, RulesetSimulator simulator, CancellationToken ct)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Routing.Engine.Intake;
 using Routing.Engine.Reports;
 using Routing.Engine.Store;
 
@@ -9,7 +10,8 @@ namespace Routing.Rules.Rulesets;
 /// Dry runs: what a version would do with a report, or with the stored reports of a
 /// period. Nothing is stored.
 internal sealed class RulesetSimulator(
-    RoutingDb db, ActiveRuleset active, RulesetCache cache, IOptions<RulesOptions> options, ILogger<RulesetSimulator> log)
+    RoutingDb db, ActiveRuleset active, RulesetCache cache, IOptions<RulesOptions> options, ReportValidator validator,
+    TimeProvider clock, ILogger<RulesetSimulator> log)
 {
     public const int MaxReplayed = 50_000;
 
@@ -20,9 +22,32 @@ internal sealed class RulesetSimulator(
     public async Task<CompiledRuleset?> RulesetAsync(int? version) =>
         version is { } v ? await cache.GetAsync(v) : active.Current;
 
-    /// The request's token: a client that goes away stops the wait for the rules.
-    public async Task<Evaluation> SimulateAsync(CompiledRuleset ruleset, Report report, CancellationToken ct) =>
-        await ruleset.EvaluateAsync(ReportFacts.From(report), log, ct, options.Value.EvaluationBudget);
+    /// Simulate, the one operation behind the API and the console: the report checked, the
+    /// version picked (the active one when null), the rules run. The request's token: a client
+    /// that goes away stops the wait for the rules.
+    public async Task<SimulationOutcome> SimulateAsync(ReportSubmission? submission, int? version, CancellationToken ct)
+    {
+        if (Refusal(submission, validator) is { } refused) return refused;
+        if (await RulesetAsync(version) is not { } ruleset) return new SimulationOutcome.NoSuchVersion();
+        return await RunAsync(ruleset, submission!, clock, log, ct, options.Value.EvaluationBudget);
+    }
+
+    /// The same simulation offline (the CLI, with rules from files and no store).
+    public static Task<SimulationOutcome> SimulateAsync(CompiledRuleset ruleset, ReportSubmission? submission, TimeProvider clock, ILogger log) =>
+        Refusal(submission, new ReportValidator(clock)) is { } refused
+            ? Task.FromResult(refused)
+            : RunAsync(ruleset, submission!, clock, log, CancellationToken.None, budget: null);
+
+    static SimulationOutcome? Refusal(ReportSubmission? submission, ReportValidator validator) =>
+        submission is null ? new SimulationOutcome.NoReport()
+        : validator.Validate(submission) is { Count: > 0 } errors
+            ? new SimulationOutcome.Invalid(errors.ToDictionary(e => $"report.{e.Key}", e => e.Value))
+        : null;
+
+    static async Task<SimulationOutcome> RunAsync(CompiledRuleset ruleset, ReportSubmission submission, TimeProvider clock,
+        ILogger log, CancellationToken ct, TimeSpan? budget) =>
+        new SimulationOutcome.Done(ruleset.Version,
+            await ruleset.EvaluateAsync(ReportFacts.From(ReportFactory.Create(submission, clock.GetUtcNow())), log, ct, budget));
 
     /// Routes the reports received in [from, to) with the version and lists those whose departments would change.
     public async Task<Replay> ReplayAsync(CompiledRuleset ruleset, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)

@@ -24,7 +24,7 @@ internal sealed class KeysModel(ApiKeyService keys, IDepartmentDirectory directo
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
-        (Created, Errors) = await KeysApi.TryCreateAsync(Name?.Trim(), Role, Departments, Actor.Of(HttpContext), directory, keys, ct);
+        (Created, Errors) = await keys.TryCreateAsync(new KeyRequest(Name, Role, Departments), Actor.Of(HttpContext), ct);
         if (Created is null) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         Keys = await keys.ListAsync(ct);
         return Page();

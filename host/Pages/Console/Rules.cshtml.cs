@@ -12,7 +12,7 @@ namespace Routing.Host.Pages.Console;
 /// Admins edit the rules as JSON: save a draft (every error named by its rule), simulate a
 /// report against a version, replay a period, compare with the active version, publish.
 [Authorize(Policy = Policies.Administer)]
-internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator, ReportValidator validator, TimeProvider clock) : PageModel
+internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator) : PageModel
 {
     // Readable quotes in the editor (Razor HTML-encodes the text, so no escaping is needed for safety).
     static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -62,17 +62,17 @@ internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator,
     {
         if (await LoadAsync(keepEdits: false, ct) is null) return NotFound();
         var (submission, problem) = JsonBody.Parse<ReportSubmission>(System.Text.Encoding.UTF8.GetBytes(Report));
-        if (problem is not null)
-            Errors = [new(problem.Field == "body" ? "report" : $"report.{problem.Field}", problem.Reason)];
-        if (submission is not null && validator.Validate(submission) is { Count: > 0 } invalid)
-            Errors = [.. invalid.SelectMany(f => f.Value.Select(m => new RuleError($"report.{f.Key}", m)))];
-        if (Errors.Count > 0 || submission is null)
+        var outcome = problem is null ? await simulator.SimulateAsync(submission, Shown.Version, ct) : null;
+        if (outcome is SimulationOutcome.NoSuchVersion) return NotFound();
+        if (outcome is SimulationOutcome.Done done)
         {
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            Simulation = done.Evaluation;
             return Page();
         }
-        var ruleset = await simulator.RulesetAsync(Shown.Version);
-        Simulation = await simulator.SimulateAsync(ruleset!, ReportFactory.Create(submission, clock.GetUtcNow()), ct);
+        Errors = problem is not null ? [new(problem.Field == "body" ? "report" : $"report.{problem.Field}", problem.Reason)]
+            : outcome is SimulationOutcome.Invalid invalid ? [.. invalid.Errors.SelectMany(f => f.Value.Select(m => new RuleError(f.Key, m)))]
+            : [];
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
 
