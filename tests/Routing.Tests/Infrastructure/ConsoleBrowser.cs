@@ -30,6 +30,10 @@ public static partial class ConsoleBrowser
         return new FormUrlEncodedContent(fields);
     }
 
+    /// A form whose fields may repeat (check boxes of one name).
+    public static FormUrlEncodedContent RepeatingForm(string page, IEnumerable<KeyValuePair<string, string>> fields) =>
+        new([.. fields, new("__RequestVerificationToken", Token().Match(page).Groups[1].Value)]);
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 }
