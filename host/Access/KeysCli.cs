@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Routing.Engine.Access;
-using Routing.Engine.Departments;
 using Routing.Host.Cli;
 
 namespace Routing.Host.Access;

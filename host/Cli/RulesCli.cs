@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Xml;
 using Microsoft.Extensions.Logging.Abstractions;
-using Routing.Engine.Intake;
 using Routing.Engine.Notifications;
 using Routing.Engine.Reports;
 using Routing.Rules.Rulesets;

@@ -50,7 +50,7 @@ internal static class DepartmentsApi
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var p = page ?? 1;
-        var (total, items) = await InboxQuery.PageAsync(db, id, wanted, p, size, ct);
+        var (total, items) = await InboxQuery.PageAsync(db, user.ToCaller(), id, wanted, p, size, ct);
 
         return TypedResults.Ok(new Inbox(id, p, size, total, [.. items.Select(WorkItemView.ToBody)]));
     }

@@ -70,7 +70,7 @@ internal sealed class InboxModel(RoutingDb db, IDepartmentDirectory directory, W
         if (Department is null || !Departments.Any(d => d.Id == Department)) return NotFound();
         CanAct = User.CanAct(Department, directory);
         Now = clock.GetUtcNow();
-        (Total, var items) = await InboxQuery.PageAsync(db, Department, State, 1, PageSize, ct);
+        (Total, var items) = await InboxQuery.PageAsync(db, User.ToCaller(), Department, State, 1, PageSize, ct);
         Items = items;
         return Page();
     }

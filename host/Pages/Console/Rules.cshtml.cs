@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Routing.Engine.Intake;
 using Routing.Engine.Reports;
 using Routing.Host.Access;
 using Routing.Rules.Rulesets;
