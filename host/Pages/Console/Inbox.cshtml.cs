@@ -53,7 +53,9 @@ internal sealed class InboxModel(RoutingDb db, IDepartmentDirectory directory, W
         {
             ActionOutcome.Done done => ($"Done ({action}): the item is now {done.Item.State}.", false),
             ActionOutcome.Invalid { Errors: var errors } when errors.TryGetValue("note", out var problem) => ($"The note {problem[0]}", true),
-            ActionOutcome.Invalid => ("Nothing changed: to cancel the item, tick “Really cancel” first (a cancelled item is final).", true),
+            ActionOutcome.Invalid { Errors: var errors } when errors.ContainsKey("confirm") =>
+                ("Nothing changed: to cancel the item, tick “Really cancel” first (a cancelled item is final).", true),
+            ActionOutcome.Invalid { Errors: var errors } => ($"Nothing changed: {string.Join(" ", errors.Select(e => $"the {e.Key} {e.Value[0]}"))}", true),
             ActionOutcome.NotAllowed n => ($"'{action}' is not allowed while the item is {n.State}.", true),
             ActionOutcome.Stale => ("The item changed since you loaded the page; here it is as it is now.", true),
             _ => throw new InvalidOperationException($"Unknown outcome {outcome}."),
