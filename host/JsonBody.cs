@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -6,7 +5,7 @@ namespace Routing.Host;
 
 /// Reads a JSON body by hand, so that malformed JSON and wrong types come back as
 /// ProblemDetails naming the field, bodies over the limit as 413, and so the exact bytes
-/// can be hashed (for Idempotency-Key checks).
+/// are at hand (an Idempotency-Key is checked against them).
 internal static partial class JsonBody
 {
     public const int ReportMaxBytes = 256 * 1024;
@@ -20,7 +19,7 @@ internal static partial class JsonBody
         AllowDuplicateProperties = false,
     };
 
-    public sealed record Read<T>(T? Value, string Hash, IResult? Problem);
+    public sealed record Read<T>(T? Value, ReadOnlyMemory<byte> Bytes, IResult? Problem);
 
     public static async Task<Read<T>> ReadAsync<T>(HttpRequest request, int maxBytes, CancellationToken ct) where T : class
     {
@@ -38,15 +37,14 @@ internal static partial class JsonBody
             buffer.Write(chunk, 0, read);
         }
         var bytes = buffer.ToArray();
-        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         // The serializer checks UTF-8 only where it decodes a string; a JsonElement field (a
         // ruleset's workflows) keeps the raw bytes and would fail later, when read as text.
-        if (!System.Text.Unicode.Utf8.IsValid(bytes)) return new(null, hash, BadRequest("body", "is not valid UTF-8."));
+        if (!System.Text.Unicode.Utf8.IsValid(bytes)) return new(null, bytes, BadRequest("body", "is not valid UTF-8."));
 
         var (value, problem) = Parse<T>(bytes);
-        return new(value, hash, problem is null ? null : BadRequest(problem.Field, problem.Reason));
+        return new(value, bytes, problem is null ? null : BadRequest(problem.Field, problem.Reason));
 
-        static Read<T> Failed(IResult problem) => new(null, "", problem);
+        static Read<T> Failed(IResult problem) => new(null, ReadOnlyMemory<byte>.Empty, problem);
     }
 
     /// What is wrong with a body: the field ("body" for the whole of it) and why.

@@ -13,10 +13,10 @@ if (await RoutingCli.TryRunAsync(args, Console.Out, Console.Error) is { } exitCo
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddRoutingEngine(builder.Configuration);
+builder.Services.AddRoutingEngine();
 builder.Services.AddRoutingRules();
-builder.Services.AddRoutingWorkflows(builder.Configuration);
-builder.Services.AddRoutingClock(builder.Configuration);
+builder.Services.AddRoutingWorkflows();
+builder.Services.AddRoutingClock();
 builder.Services.AddRoutingApi();
 builder.Services.AddRoutingAccess();
 builder.Services.AddRazorPages();

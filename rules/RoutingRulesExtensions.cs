@@ -11,7 +11,12 @@ public static class RoutingRulesExtensions
     /// Register after AddRoutingEngine: its start-up needs the store's schema.
     public static IServiceCollection AddRoutingRules(this IServiceCollection services)
     {
-        services.AddOptions<RulesOptions>().BindConfiguration(RulesOptions.Section);
+        services.AddOptions<RulesOptions>().BindConfiguration(RulesOptions.Section)
+            .Check(o => string.IsNullOrWhiteSpace(o.Folder) ? $"{RulesOptions.Section}:Folder must name a folder." : null)
+            .Check(o => o.RefreshEvery <= TimeSpan.Zero ? $"{RulesOptions.Section}:RefreshEvery must be longer than zero, not {o.RefreshEvery}." : null)
+            .Check(o => o.EvaluationBudget <= TimeSpan.Zero || o.EvaluationBudget > RulesOptions.MaxEvaluationBudget
+                ? $"{RulesOptions.Section}:EvaluationBudget must be longer than zero and at most {RulesOptions.MaxEvaluationBudget}, not {o.EvaluationBudget}." : null)
+            .ValidateOnStart();
         services.AddSingleton<ActiveRuleset>();
         services.AddSingleton<IReportRouter>(sp => sp.GetRequiredService<ActiveRuleset>());
         services.AddSingleton<IDepartmentDirectory>(sp => sp.GetRequiredService<ActiveRuleset>());

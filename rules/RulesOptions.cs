@@ -17,6 +17,7 @@ public sealed class RulesOptions
     public TimeSpan RefreshEvery { get; set; } = TimeSpan.FromSeconds(2);
 
     public static readonly TimeSpan DefaultEvaluationBudget = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan MaxEvaluationBudget = TimeSpan.FromMinutes(1);
 
     /// How long routing one report may take (at most a minute); a report whose rules take
     /// longer goes to triage as well, with the reason in its history, and intake goes on.

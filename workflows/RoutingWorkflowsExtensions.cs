@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Routing.Workflows.Notifications;
 using Routing.Workflows.Timers;
 using Routing.Workflows.WorkItems;
@@ -9,9 +8,16 @@ public static class RoutingWorkflowsExtensions
 {
     /// The work-item workflow: people's actions, timed steps, notifications, and the
     /// dispatch of timers to Hangfire (which the host configures).
-    public static IServiceCollection AddRoutingWorkflows(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddRoutingWorkflows(this IServiceCollection services)
     {
-        services.AddOptions<ClockOptions>().BindConfiguration(ClockOptions.Section);
+        services.AddOptions<ClockOptions>().BindConfiguration(ClockOptions.Section)
+            .Check(o => ClockOptions.IsCron(o.DispatchCron) ? null
+                : $"{ClockOptions.Section}:DispatchCron ({o.DispatchCron}) is not a cron expression (five fields, or six with the seconds first).")
+            .Check(o => o.Window <= TimeSpan.Zero ? $"{ClockOptions.Section}:Window must be longer than zero, not {o.Window}." : null)
+            .Check(o => o.LostAfter <= TimeSpan.Zero ? $"{ClockOptions.Section}:LostAfter must be longer than zero, not {o.LostAfter}." : null)
+            .Check(o => o.BatchSize <= 0 ? $"{ClockOptions.Section}:BatchSize must be at least 1, not {o.BatchSize}." : null)
+            .Check(o => o.PollingInterval <= TimeSpan.Zero ? $"{ClockOptions.Section}:PollingInterval must be longer than zero, not {o.PollingInterval}." : null)
+            .ValidateOnStart();
         services.AddScoped<WorkItemActionService>();
         services.AddScoped<TimerFiring>();
         services.AddScoped<TimerDispatcher>();
@@ -23,8 +29,7 @@ public static class RoutingWorkflowsExtensions
         services.Scan(scan => scan.FromAssemblyOf<TimerFiring>()
             .AddClasses(c => c.AssignableTo<ITimedStep>(), publicOnly: false).As<ITimedStep>().WithScopedLifetime()
             .AddClasses(c => c.AssignableTo<INotificationChannel>(), publicOnly: false).As<INotificationChannel>().WithScopedLifetime());
-        if (configuration.GetSection(ClockOptions.Section).Get<ClockOptions>()?.Enabled ?? true)
-            services.AddHostedService<ClockStartup>();
+        services.AddHostedService<ClockStartup>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 namespace Routing.Engine.Intake;
 
-/// The first answer given for an Idempotency-Key, replayed to retries of the same body.
+/// The receipt intake gave for an Idempotency-Key, replayed to retries of the same request
+/// (kept and read by `Idempotency` only). ResponseJson is the receipt in the API's camelCase JSON.
 internal sealed class IdempotencyRecord
 {
     public required string Key { get; set; }

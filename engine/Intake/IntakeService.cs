@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Routing.Engine.History;
@@ -20,12 +19,10 @@ internal sealed class IntakeService(
     TimeProvider clock,
     ILogger<IntakeService> log)
 {
-    static readonly JsonSerializerOptions ReceiptJson = new(JsonSerializerDefaults.Web);
-
     public async Task<IntakeOutcome> SubmitAsync(
         ReportSubmission submission, IdempotencyKey? key, string actor, CancellationToken ct)
     {
-        if (key is not null && await ReplayAsync(key, ct) is { } replay) return replay;
+        if (key is not null && await Idempotency.ReplayAsync(db, key, ct) is { } replay) return replay;
 
         var errors = validator.Validate(submission);
         if (errors.Count > 0) return new IntakeOutcome.Invalid(errors);
@@ -78,15 +75,7 @@ internal sealed class IntakeService(
                 await db.WorkItems.Where(w => w.Id == item.Id)
                     .ExecuteUpdateAsync(s => s.SetProperty(w => w.Recurrences, w => w.Recurrences + 1), ct);
             foreach (var change in reprioritized) await change.ApplyAsync(db, now, ct);
-            if (key is not null)
-                db.IdempotencyRecords.Add(new IdempotencyRecord
-                {
-                    Key = key.Value,
-                    RequestHash = key.RequestHash,
-                    ReportId = report.Id,
-                    ResponseJson = JsonSerializer.Serialize(receipt, ReceiptJson),
-                    CreatedAt = now,
-                });
+            if (key is not null) Idempotency.Remember(db, key, receipt, now);
             await journal.AppendAsync(HistoryOf(report, decision, items, recurring, reprioritized, actor), ct);
             // A reprioritized item is written only if nobody changed it since it was read (its Version).
             await db.SaveChangesAsync(ct);
@@ -96,7 +85,7 @@ internal sealed class IntakeService(
         {
             // A concurrent request with the same key won the insert: answer as it did.
             db.ChangeTracker.Clear();
-            return await ReplayAsync(key, ct) ?? throw new InvalidOperationException("Idempotency record vanished.");
+            return await Idempotency.ReplayAsync(db, key, ct) ?? throw new InvalidOperationException("Idempotency record vanished.");
         }
 
         log.LogInformation("Report {ReportId} ({Category}, {Severity}) routed by ruleset v{Version} to {Departments}",
@@ -117,14 +106,6 @@ internal sealed class IntakeService(
         return await db.WorkItems
             .Where(w => reportIds.Contains(w.ReportId) && departments.Contains(w.Department) && OpenStates.All.Contains(w.State))
             .ToListAsync(ct);
-    }
-
-    async Task<IntakeOutcome?> ReplayAsync(IdempotencyKey key, CancellationToken ct)
-    {
-        var first = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Key == key.Value, ct);
-        if (first is null) return null;
-        if (first.RequestHash != key.RequestHash) return new IntakeOutcome.KeyReused();
-        return new IntakeOutcome.Accepted(JsonSerializer.Deserialize<ReportReceipt>(first.ResponseJson, ReceiptJson)!);
     }
 
     static WorkItem NewWorkItem(Report report, Route route, int rulesetVersion, DateTimeOffset now) =>

@@ -37,6 +37,14 @@ internal sealed class WebhookAddressPolicy
         }
     }
 
+    /// Whether an AllowedHosts entry is one: an IP address or CIDR range, or a host name (blank entries are skipped).
+    public static bool IsReadable(string entry)
+    {
+        entry = entry.Trim();
+        return entry.Length == 0 || IPNetwork.TryParse(entry, out _) || IPAddress.TryParse(entry.Trim('[', ']'), out _)
+            || Uri.CheckHostName(entry.TrimEnd('.')) == UriHostNameType.Dns;
+    }
+
     /// Why a webhook URL is refused, or null when it may be used.
     public string? Refuses(string url)
     {

@@ -107,7 +107,7 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
         {
             e.ToTable("idempotency_keys");
             e.HasKey(i => i.Key);
-            e.Property(i => i.Key).HasMaxLength(200);
+            e.Property(i => i.Key).HasMaxLength(Idempotency.MaxKeyLength);
         });
     }
 }

@@ -11,6 +11,9 @@ public sealed class StorageOptions
     public const string DefaultSqlite = "Data Source=./data/routing.db";
 
     public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
+
+    /// ConnectionStrings:Routing (SQLite: `DefaultSqlite` when not set; PostgreSQL: required).
+    public string? ConnectionString { get; internal set; }
 }
 
 public enum StorageProvider

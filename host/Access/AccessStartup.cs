@@ -18,8 +18,6 @@ internal sealed class AccessStartup(
         var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
         if (auth.Value.BootstrapAdminKey is { Length: > 0 } bootstrap)
         {
-            if (bootstrap.Length < AuthOptions.MinBootstrapKeyLength)
-                throw new InvalidOperationException($"Routing:Auth:BootstrapAdminKey must have at least {AuthOptions.MinBootstrapKeyLength} characters.");
             if (await keys.EnsureAdminAsync(bootstrap, ct)) log.LogInformation("Bootstrap admin key is in place");
             else log.LogWarning("The bootstrap admin key was revoked and stays revoked; set Routing__Auth__BootstrapAdminKey to a new value for a new admin key");
             return;

@@ -7,7 +7,11 @@ internal static class RoutingAccessExtensions
     /// API keys, role and department authorization, throttling of failed authentications.
     public static IServiceCollection AddRoutingAccess(this IServiceCollection services)
     {
-        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section)
+            .Check(o => o.BootstrapAdminKey is { Length: > 0 and < AuthOptions.MinBootstrapKeyLength }
+                ? $"{AuthOptions.Section}:BootstrapAdminKey must have at least {AuthOptions.MinBootstrapKeyLength} characters." : null)
+            .Check(o => string.IsNullOrWhiteSpace(o.AdminKeyFile) ? $"{AuthOptions.Section}:AdminKeyFile must name a file." : null)
+            .ValidateOnStart();
         services.AddSingleton<FailedAuthentications>();
         services.AddHostedService(sp => sp.GetRequiredService<FailedAuthentications>());
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)

@@ -18,12 +18,14 @@ internal static class CliStore
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
-        builder.Services.AddRoutingEngine(builder.Configuration);
+        builder.Services.AddRoutingEngine();
         builder.Services.AddRoutingRules();
         builder.Services.AddRoutingAccess();
         var app = builder.Build();
         try
         {
+            // What the host's start checks first: a bad setting stops the verb with its name.
+            app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
             foreach (var step in app.Services.GetServices<IHostedService>().Where(s => s is StoreStartup or RulesetStartup or AccessStartup))
                 await step.StartAsync(ct);
             return app;

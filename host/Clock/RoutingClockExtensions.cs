@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.PostgreSql;
+using Microsoft.Extensions.Options;
 using Routing.Engine.Store;
 using Routing.Workflows.Timers;
 
@@ -8,31 +9,43 @@ namespace Microsoft.Extensions.DependencyInjection;
 internal static class RoutingClockExtensions
 {
     /// Hangfire as the clock: in memory on the embedded default, in PostgreSQL (shared by
-    /// every host) when the store is PostgreSQL.
-    public static IServiceCollection AddRoutingClock(this IServiceCollection services, IConfiguration configuration)
+    /// every host) when the store is PostgreSQL. The store and the clock's settings are read
+    /// when the host starts (Routing:Storage, Routing:Clock), not here.
+    public static IServiceCollection AddRoutingClock(this IServiceCollection services)
     {
-        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new();
-        var clock = configuration.GetSection(ClockOptions.Section).Get<ClockOptions>() ?? new();
-        var postgres = storage.Provider == StorageProvider.Postgres;
-        services.PostConfigure<ClockOptions>(o => o.JobsInMemory = !postgres);
+        services.AddOptions<ClockOptions>().PostConfigure<IOptions<StorageOptions>>((clock, storage) =>
+            clock.JobsInMemory = storage.Value.Provider != StorageProvider.Postgres);
 
-        services.AddHangfire(c =>
+        services.AddHangfire((sp, c) =>
         {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
-            if (postgres)
-                c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(configuration.GetConnectionString("Routing")),
-                    new PostgreSqlStorageOptions { QueuePollInterval = clock.PollingInterval, PrepareSchemaIfNecessary = true });
+            if (storage.Provider == StorageProvider.Postgres)
+                c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(storage.ConnectionString),
+                    new PostgreSqlStorageOptions { QueuePollInterval = Clock(sp).PollingInterval, PrepareSchemaIfNecessary = true });
             else
                 c.UseInMemoryStorage();
         });
-        if (clock.Enabled)
-            services.AddHangfireServer(o =>
-            {
-                o.SchedulePollingInterval = clock.PollingInterval;
-                o.WorkerCount = Math.Max(4, Environment.ProcessorCount * 2);
-            });
+        services.AddHangfireServer((sp, o) =>
+        {
+            o.SchedulePollingInterval = Clock(sp).PollingInterval;
+            o.WorkerCount = Math.Max(4, Environment.ProcessorCount * 2);
+        });
+        // The server runs only where the clock is on (Routing:Clock:Enabled): its hosted service
+        // is made when the host starts, or stands aside.
+        var server = services.Last(d => d.ServiceType == typeof(IHostedService));
+        services[services.IndexOf(server)] = ServiceDescriptor.Transient<IHostedService>(sp =>
+            Clock(sp).Enabled ? (IHostedService)server.ImplementationFactory!(sp) : new ClockOff());
         return services;
+    }
+
+    static ClockOptions Clock(IServiceProvider services) => services.GetRequiredService<IOptions<ClockOptions>>().Value;
+
+    sealed class ClockOff : IHostedService
+    {
+        public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
+        public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
     }
 }

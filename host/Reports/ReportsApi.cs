@@ -22,8 +22,6 @@ internal static class ReportsApi
         return app;
     }
 
-    const int MaxKeyLength = 200;
-
     static async Task<IResult> Submit(HttpRequest request, IntakeService intake, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<ReportSubmission>(request, JsonBody.ReportMaxBytes, ct);
@@ -32,11 +30,9 @@ internal static class ReportsApi
         IdempotencyKey? key = null;
         if (request.Headers.TryGetValue("Idempotency-Key", out var header))
         {
-            var value = header.ToString().Trim();
-            if (value.Length is 0 or > MaxKeyLength)
-                return TypedResults.ValidationProblem(
-                    new Dictionary<string, string[]> { ["Idempotency-Key"] = [$"must be 1 to {MaxKeyLength} characters."] });
-            key = new IdempotencyKey(value, body.Hash);
+            key = Idempotency.FromRequest(header.ToString(), body.Bytes.Span, out var problem);
+            if (problem is not null)
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["Idempotency-Key"] = [problem] });
         }
 
         var outcome = await intake.SubmitAsync(body.Value!, key, Actor.Of(request.HttpContext), ct);

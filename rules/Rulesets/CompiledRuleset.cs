@@ -43,7 +43,7 @@ internal sealed class CompiledRuleset(
             [.. Trace(RoutingWorkflows.Priority, run.Priority), .. Trace(RoutingWorkflows.Routing, run.Routing)]);
     }
 
-    static readonly TimeSpan MaxBudget = TimeSpan.FromMinutes(1);
+    static readonly TimeSpan MaxBudget = RulesOptions.MaxEvaluationBudget;
 
     sealed record Run(List<RuleResultTree> Priority, List<RuleResultTree> Routing, RuleFailure? OverBudget);
 

@@ -22,4 +22,20 @@ public sealed class ClockOptions
     public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(1);
     /// Set by the host when Hangfire keeps its jobs in memory, so they are gone after a restart.
     public bool JobsInMemory { get; set; }
+
+    /// Whether Hangfire takes `cron`: five fields, or six with the seconds first.
+    internal static bool IsCron(string? cron)
+    {
+        if (string.IsNullOrWhiteSpace(cron)) return false;
+        try
+        {
+            var fields = cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+            Cronos.CronExpression.Parse(cron, fields == 6 ? Cronos.CronFormat.IncludeSeconds : Cronos.CronFormat.Standard);
+            return true;
+        }
+        catch (Cronos.CronFormatException)
+        {
+            return false;
+        }
+    }
 }

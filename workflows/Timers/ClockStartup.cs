@@ -7,18 +7,19 @@ using Microsoft.Extensions.Options;
 namespace Routing.Workflows.Timers;
 
 /// Registers the recurring dispatch and, when Hangfire keeps jobs in memory (lost on
-/// restart), hands every pending timer to it again at once.
+/// restart), hands every pending timer to it again at once; nothing where the clock is off.
 internal sealed class ClockStartup(
     IServiceScopeFactory scopes,
-    IRecurringJobManager recurring,
     IOptions<ClockOptions> options,
     ILogger<ClockStartup> log) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
+        if (!options.Value.Enabled) return;
+        await using var scope = scopes.CreateAsyncScope();
+        var recurring = scope.ServiceProvider.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<ClockJobs>(ClockJobs.DispatchJobId, j => j.DispatchAsync(CancellationToken.None), options.Value.DispatchCron);
 
-        await using var scope = scopes.CreateAsyncScope();
         var dispatcher = scope.ServiceProvider.GetRequiredService<TimerDispatcher>();
         if (options.Value.JobsInMemory)
         {

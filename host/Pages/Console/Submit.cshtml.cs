@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -63,8 +60,7 @@ internal sealed class SubmitModel(IntakeService intake, ReportValidator validato
             return Invalid();
         }
 
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(submission))));
-        var key = Guid.TryParse(Submission, out var id) ? new IdempotencyKey($"console:{id}", hash) : null;
+        var key = Guid.TryParse(Submission, out var id) ? Idempotency.FromForm(id, submission) : null;
         switch (await intake.SubmitAsync(submission, key, Actor.Of(HttpContext), ct))
         {
             case IntakeOutcome.Accepted accepted:

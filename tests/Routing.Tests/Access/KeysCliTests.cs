@@ -29,6 +29,17 @@ public sealed class KeysCliTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await dana.GetAsync("/api/departments/logistics/work-items")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_verb_with_a_bad_setting_stops_before_the_store_in_one_line_naming_the_setting()
+    {
+        var listed = await HostCommand.RunAsync(folder, new Dictionary<string, string> { ["Routing__Rules__RefreshEvery"] = "-00:00:02" }, "keys", "list");
+
+        Assert.Equal(1, listed.ExitCode);
+        Assert.Contains("Routing:Rules:RefreshEvery must be longer than zero", listed.Error);
+        Assert.DoesNotContain("   at ", listed.Error);
+        Assert.False(File.Exists(Path.Combine(folder, "data", "routing.db")));
+    }
+
     [Theory]
     [InlineData("Sqlite")]
     [InlineData("Postgres")]

@@ -60,6 +60,55 @@ public abstract class IdempotencyTests(RoutingFixture fixture)
         Assert.Equal(1, await fixture.WithStoreAsync(db => db.IdempotencyRecords.CountAsync(r => r.Key == key)));
     }
 
+    [Theory]
+    [InlineData(201)]
+    [InlineData(0)]
+    public async Task A_key_that_is_not_1_to_200_printable_characters_is_400_and_stores_nothing(int length)
+    {
+        var report = Reports.Valid();
+
+        var response = await client.PostReportAsync(report, length == 0 ? " " : new string('k', length));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!.AsObject();
+        Assert.Equal("must be 1 to 200 printable ASCII characters.", (string)errors["Idempotency-Key"]![0]!);
+        var product = (string)report["product"]!;
+        Assert.Equal(0, await fixture.WithStoreAsync(db => db.Reports.CountAsync(r => r.Product == product)));
+        Assert.Equal(HttpStatusCode.Created, (await client.PostReportAsync(report, Guid.NewGuid().ToString("N").PadRight(200, 'k'))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_key_kept_before_this_version_still_replays_its_first_answer()
+    {
+        // A row as it has always been written: the SHA-256 of the body's bytes, the 201 body in camelCase.
+        var key = Guid.NewGuid().ToString();
+        var body = Reports.Valid().ToJsonString();
+        var reportId = Guid.NewGuid();
+        var answer = $$"""{"reportId":"{{reportId}}","rulesetVersion":1,"workItems":[],"notify":["qa"]}""";
+        await fixture.WithStoreAsync(async db =>
+        {
+            db.IdempotencyRecords.Add(new Routing.Engine.Intake.IdempotencyRecord
+            {
+                Key = key,
+                RequestHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(body))),
+                ReportId = reportId,
+                ResponseJson = answer,
+                CreatedAt = RoutingFixture.Start,
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        var retry = await client.PostRawReportAsync(body, key);
+        var other = await client.PostRawReportAsync(body + " ", key);
+
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.Equal($"/api/reports/{reportId}", retry.Headers.Location?.OriginalString);
+        var replayed = JsonNode.Parse(await retry.Content.ReadAsStringAsync())!;
+        Assert.Equal(reportId.ToString(), (string)replayed["reportId"]!);
+        Assert.Equal("qa", (string)replayed["notify"]![0]!);
+        Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
+    }
+
     [Fact]
     public async Task Different_keys_store_different_reports()
     {
