@@ -1,6 +1,9 @@
+using System.Reflection;
+using System.Text.Json;
 using Routing.Engine.History;
 using Routing.Engine.History.Events;
 using Routing.Host.History;
+using Routing.Tests.Infrastructure;
 
 namespace Routing.Tests.History;
 
@@ -118,5 +121,23 @@ public sealed class HistoryEventTests
     {
         Assert.Null(HistoryData.Read(kind, data));
         Assert.Equal(kind, HistoryNarrative.Describe(kind, data));
+    }
+
+    [Fact]
+    public void The_documented_export_format_names_every_kind_its_former_names_and_every_field()
+    {
+        var doc = File.ReadAllLines(Path.Combine(RepositoryFolder.Root, "docs", "history-events.md"));
+        var payloads = typeof(HistoryData).Assembly.GetTypes()
+            .Where(t => t.GetCustomAttribute<HistoryKindAttribute>() is not null)
+            .ToDictionary(t => t.GetCustomAttribute<HistoryKindAttribute>()!.Kind);
+
+        foreach (var kind in HistoryKinds.All)
+        {
+            var row = Assert.Single(doc, line => line.StartsWith($"| `{kind}` |", StringComparison.Ordinal));
+            foreach (var field in payloads[kind].GetProperties().Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)))
+                Assert.True(row.Contains($"`{field}`", StringComparison.Ordinal), $"{kind}: {field} is not documented");
+            foreach (var former in HistoryKinds.StoredAs(kind).Skip(1))
+                Assert.Contains(doc, line => line.Contains($"`{former}`", StringComparison.Ordinal));
+        }
     }
 }
