@@ -2,14 +2,14 @@ using Routing.Engine.Intake;
 
 namespace Routing.Engine.History.Events;
 
-/// What the ruleset decided for a report.
+/// What the ruleset decided for a report. (Events stored before rule failures were recorded have none.)
 [HistoryKind(HistoryKinds.ReportRouted)]
 internal sealed record ReportRouted(
     int RulesetVersion,
     IReadOnlyList<string> FiredRules,
     IReadOnlyList<ReportRouted.RoutedTo> Routes,
     IReadOnlyList<string> Notify,
-    IReadOnlyList<RuleFailure> RuleFailures) : HistoryData
+    IReadOnlyList<RuleFailure>? RuleFailures = null) : HistoryData
 {
     public sealed record RoutedTo(string Department, string Priority, IReadOnlyList<string> MatchedRules);
 
