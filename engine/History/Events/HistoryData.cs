@@ -20,6 +20,7 @@ internal abstract record HistoryData
     };
 
     // Reading is strict, so data that does not fit its kind's record is unreadable rather than half read.
+    // A field a kind gained later is optional in its record: the events stored before lack it.
     static readonly JsonSerializerOptions ReadJson = new(Json) { RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true };
 
     static readonly FrozenDictionary<Type, string> KindByType = typeof(HistoryData).Assembly.GetTypes()
