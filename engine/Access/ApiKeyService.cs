@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Routing.Engine.Departments;
 using Routing.Engine.History;
+using Routing.Engine.History.Events;
 using Routing.Engine.Store;
 
 namespace Routing.Engine.Access;
@@ -42,7 +43,7 @@ internal sealed class ApiKeyService(RoutingDb db, HistoryJournal journal, IDepar
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.ApiKeys.Add(apiKey);
-        await journal.AppendAsync([new(HistoryKinds.KeyCreated, actor, new { apiKey.Id, apiKey.Name, apiKey.Role, apiKey.Departments })], ct);
+        await journal.AppendAsync([new(actor, new KeyCreated(apiKey.Id, apiKey.Name, apiKey.Role, apiKey.Departments))], ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -77,7 +78,7 @@ internal sealed class ApiKeyService(RoutingDb db, HistoryJournal journal, IDepar
         key.RevokedAt = clock.Now();
         // Its console sessions already fail (they join on the live key); ending them says so in the store too.
         await db.Sessions.Where(s => s.KeyId == id && s.EndedAt == null).ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, key.RevokedAt), ct);
-        await journal.AppendAsync([new(HistoryKinds.KeyRevoked, actor, new { key.Id, key.Name, key.Role })], ct);
+        await journal.AppendAsync([new(actor, new KeyRevoked(key.Id, key.Name, key.Role))], ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return true;
@@ -115,11 +116,11 @@ internal sealed class ApiKeyService(RoutingDb db, HistoryJournal journal, IDepar
     public Task<List<ApiKey>> ListAsync(CancellationToken ct) => db.ApiKeys.AsNoTracking().OrderBy(k => k.CreatedAt).ToListAsync(ct);
 
     public Task RecordFailedAuthenticationAsync(string client, string reason, CancellationToken ct) =>
-        RecordAsync(new(HistoryKinds.AuthenticationFailed, "anonymous", new { Client = client, Reason = reason }), ct);
+        RecordAsync(new("anonymous", new AuthenticationFailed(client, reason)), ct);
 
     /// Failed authentications from `client` refused (429) beyond the limit, in one event.
     public Task RecordThrottledAsync(string client, int refused, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
-        RecordAsync(new(HistoryKinds.AuthenticationThrottled, "anonymous", new { Client = client, Refused = refused, From = from, To = to }), ct);
+        RecordAsync(new("anonymous", new AuthenticationThrottled(client, refused, from, to)), ct);
 
     async Task RecordAsync(HistoryEntry entry, CancellationToken ct)
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Routing.Engine.History;
+using Routing.Engine.History.Events;
 using Routing.Engine.Store;
 
 namespace Routing.Engine.Access;
@@ -19,7 +20,7 @@ internal sealed class ConsoleSessions(RoutingDb db, HistoryJournal journal, Acti
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Sessions.Add(new ConsoleSession { Id = ApiKeySecrets.Hash(token), KeyId = key.Id, CreatedAt = now, LastSeenAt = now });
         acting.Is(key);
-        await journal.AppendAsync([new(HistoryKinds.SessionStarted, key.Name, new { Client = client })], ct);
+        await journal.AppendAsync([new(key.Name, new SessionStarted(client))], ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return token;
@@ -54,7 +55,7 @@ internal sealed class ConsoleSessions(RoutingDb db, HistoryJournal journal, Acti
         session.EndedAt = clock.Now();
         var key = await db.ApiKeys.AsNoTracking().FirstAsync(k => k.Id == session.KeyId, ct);
         acting.Is(key);
-        await journal.AppendAsync([new(HistoryKinds.SessionEnded, key.Name, new { Reason = "signed out" })], ct);
+        await journal.AppendAsync([new(key.Name, new SessionEnded("signed out"))], ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }

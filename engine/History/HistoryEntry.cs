@@ -1,10 +1,15 @@
+using Routing.Engine.History.Events;
+
 namespace Routing.Engine.History;
 
-/// An event to append; the journal gives it its sequence, time and hash.
+/// An event to append; the journal gives it its sequence, time and hash. Its kind follows from
+/// its payload, so the two never disagree.
 internal sealed record HistoryEntry(
-    string Kind,
     string Actor,
-    object Data,
+    HistoryData Data,
     Guid? ReportId = null,
     Guid? WorkItemId = null,
-    string? Department = null);
+    string? Department = null)
+{
+    public string Kind => HistoryData.KindOf(Data);
+}

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Routing.Engine.Access;
 using Routing.Engine.Store;
 
@@ -9,8 +7,6 @@ namespace Routing.Engine.History;
 /// change it records is. Appending takes no lock: the sealer chains events afterwards.
 internal sealed class HistoryJournal(RoutingDb db, TimeProvider clock, ActingKey acting)
 {
-    static readonly JsonSerializerOptions DataJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-
     public Task AppendAsync(IReadOnlyList<HistoryEntry> entries, CancellationToken ct)
     {
         if (db.Database.CurrentTransaction is null)
@@ -26,7 +22,7 @@ internal sealed class HistoryJournal(RoutingDb db, TimeProvider clock, ActingKey
             ReportId = entry.ReportId,
             WorkItemId = entry.WorkItemId,
             Department = entry.Department,
-            Data = JsonSerializer.Serialize(entry.Data, DataJson),
+            Data = entry.Data.ToJson(),
         }));
         return Task.CompletedTask;
     }

@@ -3,7 +3,8 @@ using System.Reflection;
 namespace Routing.Engine.History;
 
 /// The kinds of history events: one vocabulary, in the past tense (what happened). A kind
-/// added at the end is listed everywhere kinds are (the API's filter, its OpenAPI document).
+/// added at the end is listed everywhere kinds are (the API's filter, its OpenAPI document);
+/// its payload is the record in Events/ that names it.
 internal static class HistoryKinds
 {
     public const string ReportAccepted = "report.accepted";
@@ -38,16 +39,6 @@ internal static class HistoryKinds
     /// Every kind, in the order above.
     public static readonly IReadOnlyList<string> All = [.. typeof(HistoryKinds).GetFields(BindingFlags.Public | BindingFlags.Static)
         .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!)];
-
-    static readonly Dictionary<string, string> ByAction = new()
-    {
-        ["acknowledge"] = Acknowledged, ["start"] = Started, ["resolve"] = Resolved,
-        ["hand-back"] = HandedBack, ["cancel"] = Cancelled, ["comment"] = Commented,
-    };
-
-    /// The kind a person's action writes: "acknowledge" -> "work-item.acknowledged".
-    public static string WorkItemAction(string action) =>
-        ByAction.TryGetValue(action, out var kind) ? kind : throw new ArgumentException($"No history kind for action {action}.", nameof(action));
 
     /// The names events were written under before the vocabulary was made past tense. Stored
     /// events keep them (the history is append-only and hash-chained), so reading maps them.

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Routing.Engine.History;
+using Routing.Engine.History.Events;
 using Routing.Engine.Notifications;
 using Routing.Engine.Reports;
 using Routing.Engine.Store;
@@ -70,7 +71,7 @@ internal sealed class IntakeService(
             db.Reports.Add(report);
             db.WorkItems.AddRange(items);
             db.Timers.AddRange(items.SelectMany(TimerPlan.ForOpenItem));
-            foreach (var item in items) db.Queue("routed", item, now);
+            foreach (var item in items) db.Queue(NotificationEvents.Routed, item, now);
             foreach (var item in recurring)
                 await db.WorkItems.Where(w => w.Id == item.Id)
                     .ExecuteUpdateAsync(s => s.SetProperty(w => w.Recurrences, w => w.Recurrences + 1), ct);
@@ -129,27 +130,16 @@ internal sealed class IntakeService(
     {
         var events = new List<HistoryEntry>
         {
-            new(HistoryKinds.ReportAccepted, actor,
-                new { report.Title, report.Product, report.Category, report.Severity, report.ReportCount, report.PatternKey },
+            new(actor,
+                new ReportAccepted(report.Title, report.Product, report.Category, report.Severity, report.ReportCount, report.PatternKey),
                 ReportId: report.Id),
-            new(HistoryKinds.ReportRouted, "system:rules",
-                new
-                {
-                    decision.RulesetVersion,
-                    decision.FiredRules,
-                    Routes = decision.Routes.Select(r => new { r.Department, r.Priority, r.MatchedRules }),
-                    decision.Notify,
-                    decision.RuleFailures,
-                },
-                ReportId: report.Id),
+            new("system:rules", ReportRouted.Of(decision), ReportId: report.Id),
         };
-        events.AddRange(items.Select(i => new HistoryEntry(HistoryKinds.WorkItemRouted, "system:rules",
-            new { Before = (string?)null, After = i.State.ToString(), i.Priority, i.AckDueAt, i.ResolveDueAt, i.MatchedRules },
+        events.AddRange(items.Select(i => new HistoryEntry("system:rules", WorkItemRouted.ByRules(i),
             ReportId: report.Id, WorkItemId: i.Id, Department: i.Department)));
-        events.AddRange(recurring.Select(i => new HistoryEntry(HistoryKinds.Recurred, "system:rules",
-            new { ReportId = report.Id, Recurrences = i.Recurrences + 1, i.State },
+        events.AddRange(recurring.Select(i => new HistoryEntry("system:rules", new WorkItemRecurred(report.Id, i.Recurrences + 1, i.State),
             ReportId: report.Id, WorkItemId: i.Id, Department: i.Department)));
-        events.AddRange(reprioritized.Select(c => new HistoryEntry(HistoryKinds.WorkItemReprioritized, "system:rules",
+        events.AddRange(reprioritized.Select(c => new HistoryEntry("system:rules",
             c.Data(report.Id), ReportId: report.Id, WorkItemId: c.Item.Id, Department: c.Item.Department)));
         return events;
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Routing.Engine.History.Events;
 using Routing.Engine.Notifications;
 using Routing.Engine.Store;
 using Routing.Engine.Timers;
@@ -44,7 +45,7 @@ internal sealed record Reprioritization(WorkItem Item, string FromPriority, Date
             db.Timers.Add(TimerPlan.FirstFollowUp(Item));
         if (ResolveDueMoved && await CancelPendingAsync(db, TimerKind.ResolutionDue, Item.ResolveDueAt, ct) > 0)
             db.Timers.Add(TimerPlan.ResolutionDue(Item));
-        db.Queue("reprioritized", Item, now);
+        db.Queue(NotificationEvents.Reprioritized, Item, now);
     }
 
     Task<int> CancelPendingAsync(RoutingDb db, TimerKind kind, DateTimeOffset dueBy, CancellationToken ct) =>
@@ -52,12 +53,8 @@ internal sealed record Reprioritization(WorkItem Item, string FromPriority, Date
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled), ct);
 
     /// What the history records: the item before and after.
-    public object Data(Guid reportId) => new
-    {
-        ReportId = reportId,
-        Before = new { Priority = FromPriority, AckDueAt = FromAckDueAt, ResolveDueAt = FromResolveDueAt },
-        After = new { Item.Priority, Item.AckDueAt, Item.ResolveDueAt },
-    };
+    public WorkItemReprioritized Data(Guid reportId) =>
+        new(reportId, new(FromPriority, FromAckDueAt, FromResolveDueAt), new(Item.Priority, Item.AckDueAt, Item.ResolveDueAt));
 
     static T Min<T>(T a, T b) where T : IComparable<T> => a.CompareTo(b) <= 0 ? a : b;
 }

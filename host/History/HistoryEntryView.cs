@@ -13,7 +13,7 @@ internal sealed record HistoryEntryView(
     {
         var data = JsonDocument.Parse(e.Data).RootElement;
         var kind = HistoryKinds.Current(e.Kind);
-        return new(e.Sequence, e.At, e.Actor, kind, HistoryNarrative.Describe(e.Kind, data),
+        return new(e.Sequence, e.At, e.Actor, kind, HistoryNarrative.Describe(e.Kind, e.Data),
             e.ReportId, e.WorkItemId, e.Department, data, e.Hash is not null, kind == e.Kind ? null : e.Kind, e.ActorKeyId);
     }
 }

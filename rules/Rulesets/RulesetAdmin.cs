@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Routing.Engine.Departments;
 using Routing.Engine.History;
+using Routing.Engine.History.Events;
 using Routing.Engine.Notifications;
 using Routing.Engine.Rulesets;
 using Routing.Engine.Store;
@@ -37,7 +38,7 @@ internal sealed class RulesetAdmin(
             };
             db.Rulesets.Add(draft);
             var diff = RulesetDiff.Between(draft, await db.Rulesets.AsNoTracking().FirstAsync(r => r.Version == active.Current.Version, ct));
-            await journal.AppendAsync([new(HistoryKinds.RulesetDrafted, actor, new { draft.Version, Diff = diff })], ct);
+            await journal.AppendAsync([new(actor, new RulesetDrafted(draft.Version, HistoryData.ToElement(diff)))], ct);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -63,8 +64,9 @@ internal sealed class RulesetAdmin(
         var rollback = version < previous;
         db.Publications.Add(new RulesetPublication { Version = version, PublishedAt = clock.Now(), PublishedBy = actor });
         var diff = RulesetDiff.Between(target, await db.Rulesets.AsNoTracking().FirstAsync(r => r.Version == previous, ct));
+        var diffJson = HistoryData.ToElement(diff);
         await journal.AppendAsync(
-            [new(rollback ? HistoryKinds.RulesetRolledBack : HistoryKinds.RulesetPublished, actor, new { Version = version, Previous = previous, Diff = diff })], ct);
+            [new(actor, rollback ? new RulesetRolledBack(version, previous, diffJson) : new RulesetPublished(version, previous, diffJson))], ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Routing.Engine.History;
+using Routing.Engine.History.Events;
 using Routing.Engine.Rulesets;
 using Routing.Engine.Store;
 
@@ -48,7 +49,7 @@ internal sealed class RulesetStartup(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Rulesets.Add(version);
         db.Publications.Add(new RulesetPublication { Version = 1, PublishedAt = now, PublishedBy = Seeder });
-        await journal.AppendAsync([new(HistoryKinds.RulesetPublished, Seeder, new { version.Version, Source = folder })], ct);
+        await journal.AppendAsync([new(Seeder, new RulesetPublished(version.Version, Source: folder))], ct);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Routing.Engine.Departments;
 using Routing.Engine.History;
+using Routing.Engine.History.Events;
 using Routing.Engine.Notifications;
 using Routing.Engine.Store;
 
@@ -81,8 +82,7 @@ internal sealed class NotificationDelivery(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await journal.AppendAsync(
         [
-            new(HistoryKinds.NotificationAttempted, "system:notifier",
-                new { EventId = n.Id, n.Event, Channel = channel.Name, n.Attempts, Outcome = n.Status, Error = error },
+            new("system:notifier", new NotificationAttempted(n.Id, n.Event, channel.Name, n.Attempts, n.Status, error),
                 ReportId: n.ReportId, WorkItemId: n.WorkItemId, Department: n.Department),
         ], ct);
         await db.SaveChangesAsync(ct);

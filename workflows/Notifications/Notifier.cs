@@ -1,5 +1,6 @@
 using Routing.Engine.Departments;
 using Routing.Engine.History;
+using Routing.Engine.History.Events;
 using Routing.Engine.Notifications;
 using Routing.Engine.Store;
 using Routing.Engine.WorkItems;
@@ -13,15 +14,15 @@ internal sealed class Notifier(RoutingDb db, IDepartmentDirectory departments, T
     public HistoryEntry Queue(string @event, WorkItem item, string? to = null)
     {
         var n = db.Queue(@event, item, clock.Now(), to);
-        return new HistoryEntry(HistoryKinds.NotificationQueued, "system:notifier", new { EventId = n.Id, n.Event, To = n.Department },
+        return new HistoryEntry("system:notifier", new NotificationQueued(n.Id, n.Event, n.Department),
             ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department);
     }
 
     /// An escalation goes to the department and to its escalation contact, when it names one.
     public IEnumerable<HistoryEntry> QueueEscalation(WorkItem item)
     {
-        yield return Queue("escalated", item);
+        yield return Queue(NotificationEvents.Escalated, item);
         if (departments.Find(item.Department)?.EscalateTo is { } contact && contact != item.Department)
-            yield return Queue("escalated", item, to: contact);
+            yield return Queue(NotificationEvents.Escalated, item, to: contact);
     }
 }

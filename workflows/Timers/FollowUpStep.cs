@@ -1,4 +1,6 @@
 using Routing.Engine.History;
+using Routing.Engine.History.Events;
+using Routing.Engine.Notifications;
 using Routing.Engine.Timers;
 using Routing.Engine.WorkItems;
 using Routing.Workflows.Notifications;
@@ -24,9 +26,9 @@ internal sealed class FollowUpStep(Notifier notifier) : ITimedStep
             c.NewTimers.Add(TimerPlan.NextFollowUp(item, c.Timer));
             return
             [
-                new(HistoryKinds.Reminded, TimedSteps.Actor, new { Reminder = c.Timer.Round + 1, item.AckDueAt },
+                new(TimedSteps.Actor, new WorkItemReminded(c.Timer.Round + 1, item.AckDueAt),
                     ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department),
-                notifier.Queue("reminder", item),
+                notifier.Queue(NotificationEvents.Reminder, item),
             ];
         }
         return await TimedSteps.EscalateAsync(c, notifier, $"not acknowledged after {RemindersBeforeEscalation} reminders", ct);

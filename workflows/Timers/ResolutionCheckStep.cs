@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Routing.Engine.History;
+using Routing.Engine.History.Events;
+using Routing.Engine.Notifications;
 using Routing.Engine.Store;
 using Routing.Engine.Timers;
 using Routing.Engine.WorkItems;
@@ -33,19 +35,18 @@ internal sealed class ResolutionCheckStep(RoutingDb db, Notifier notifier) : ITi
             c.NewTimers.AddRange(TimerPlan.ForOpenItem(item));
             return
             [
-                new(HistoryKinds.Reopened, TimedSteps.Actor,
-                    new { Before = before, After = item.State, ReportsSinceResolution = returned, item.AckDueAt, item.ResolveDueAt },
+                new(TimedSteps.Actor, new WorkItemReopened(before, item.State, returned, item.AckDueAt, item.ResolveDueAt),
                     ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department),
-                notifier.Queue("reopened", item),
+                notifier.Queue(NotificationEvents.Reopened, item),
             ];
         }
 
         await machine.FireAsync(WorkItemTrigger.Verify);
         return
         [
-            new(HistoryKinds.Verified, TimedSteps.Actor, new { Before = before, After = item.State, ResolvedAt = resolvedAt },
+            new(TimedSteps.Actor, new WorkItemVerified(before, item.State, resolvedAt),
                 ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department),
-            notifier.Queue("verified", item),
+            notifier.Queue(NotificationEvents.Verified, item),
         ];
     }
 }

@@ -1,4 +1,5 @@
 using Routing.Engine.History;
+using Routing.Engine.History.Events;
 using Routing.Engine.WorkItems;
 using Routing.Workflows.Notifications;
 using Routing.Workflows.WorkItems;
@@ -20,7 +21,7 @@ internal static class TimedSteps
         await machine.FireAsync(WorkItemTrigger.Escalate);
         return
         [
-            new(HistoryKinds.Escalated, Actor, new { Before = before, After = item.State, Reason = reason },
+            new(Actor, new WorkItemEscalated(before, item.State, reason),
                 ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department),
             .. notifier.QueueEscalation(item),
         ];

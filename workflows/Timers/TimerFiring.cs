@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Routing.Engine.History;
+using Routing.Engine.History.Events;
 using Routing.Engine.Store;
 using Routing.Engine.Timers;
 using Routing.Engine.WorkItems;
@@ -67,8 +68,7 @@ internal sealed class TimerFiring(
             var context = new TimedStepContext(timer, item, reports[item.ReportId], now);
             var effects = await byKind[timer.Kind].FireAsync(context, ct);
             created.AddRange(context.NewTimers);
-            history.Add(new(HistoryKinds.TimerFired, TimedSteps.Actor,
-                new { Timer = timer.Id, timer.Kind, timer.Round, timer.DueAt, FiredAt = now, DelayMs = (now - timer.DueAt).TotalMilliseconds },
+            history.Add(new(TimedSteps.Actor, TimerFired.Of(timer, now),
                 ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department));
             history.AddRange(effects);
         }

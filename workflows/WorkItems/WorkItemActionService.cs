@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Routing.Engine.Access;
 using Routing.Engine.Departments;
 using Routing.Engine.History;
+using Routing.Engine.History.Events;
 using Routing.Engine.Notifications;
 using Routing.Engine.Store;
 using Routing.Engine.Timers;
@@ -44,8 +45,7 @@ internal sealed class WorkItemActionService(
             await WorkItemLifecycle.For(() => item.State, s => item.State = s).FireAsync(trigger);
         var events = new List<HistoryEntry>
         {
-            new(HistoryKinds.WorkItemAction(action), actor,
-                new { Before = before, After = item.State, Note = note },
+            new(actor, Acted(trigger, before, item.State, note),
                 ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department),
         };
 
@@ -102,9 +102,20 @@ internal sealed class WorkItemActionService(
         var handedBack = WorkItem.Open(item.ReportId, triage, item.Priority, item.Sla, item.RulesetVersion, [], now);
         db.WorkItems.Add(handedBack);
         db.Timers.AddRange(TimerPlan.ForOpenItem(handedBack));
-        db.Queue("routed", handedBack, now); // as intake does for every item it opens
-        yield return new HistoryEntry(HistoryKinds.WorkItemRouted, "system:hand-back",
-            new { Before = (string?)null, After = handedBack.State, From = item.Department, HandedBackItem = item.Id, Note = note },
+        db.Queue(NotificationEvents.Routed, handedBack, now); // as intake does for every item it opens
+        yield return new HistoryEntry("system:hand-back", WorkItemRouted.HandedBack(handedBack, from: item, note),
             ReportId: item.ReportId, WorkItemId: handedBack.Id, Department: triage);
     }
+
+    /// What the history records of a person's action: each action has its kind.
+    static WorkItemActed Acted(WorkItemTrigger trigger, WorkItemState before, WorkItemState after, string? note) => trigger switch
+    {
+        WorkItemTrigger.Acknowledge => new WorkItemAcknowledged(before, after, note),
+        WorkItemTrigger.Start => new WorkItemStarted(before, after, note),
+        WorkItemTrigger.Resolve => new WorkItemResolved(before, after, note),
+        WorkItemTrigger.HandBack => new WorkItemHandedBack(before, after, note),
+        WorkItemTrigger.Cancel => new WorkItemCancelled(before, after, note),
+        WorkItemTrigger.Comment => new WorkItemCommented(before, after, note),
+        _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "Not a person's action."),
+    };
 }

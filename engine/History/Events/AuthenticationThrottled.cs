@@ -1,0 +1,9 @@
+namespace Routing.Engine.History.Events;
+
+/// Failed authentications beyond the limit, refused and counted in one event per client and window.
+[HistoryKind(HistoryKinds.AuthenticationThrottled)]
+internal sealed record AuthenticationThrottled(string Client, int Refused, DateTimeOffset From, DateTimeOffset To) : HistoryData
+{
+    public override string Summary() =>
+        $"{Refused} more failed authentication(s) from {Client} refused as too many, between {Text(From)} and {Text(To)}";
+}

@@ -1,0 +1,9 @@
+using Routing.Engine.WorkItems;
+
+namespace Routing.Engine.History.Events;
+
+[HistoryKind(HistoryKinds.Escalated)]
+internal sealed record WorkItemEscalated(WorkItemState Before, WorkItemState After, string Reason) : HistoryData
+{
+    public override string Summary() => $"Escalated: {Reason}";
+}

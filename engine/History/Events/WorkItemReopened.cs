@@ -1,0 +1,11 @@
+using Routing.Engine.WorkItems;
+
+namespace Routing.Engine.History.Events;
+
+/// The pattern came back after the item was resolved: it is open again with fresh due times.
+[HistoryKind(HistoryKinds.Reopened)]
+internal sealed record WorkItemReopened(
+    WorkItemState Before, WorkItemState After, int ReportsSinceResolution, DateTimeOffset AckDueAt, DateTimeOffset ResolveDueAt) : HistoryData
+{
+    public override string Summary() => $"Reopened: {ReportsSinceResolution} new report(s) of the pattern since it was resolved";
+}

@@ -1,0 +1,9 @@
+using Routing.Engine.WorkItems;
+
+namespace Routing.Engine.History.Events;
+
+[HistoryKind(HistoryKinds.Verified)]
+internal sealed record WorkItemVerified(WorkItemState Before, WorkItemState After, DateTimeOffset ResolvedAt) : HistoryData
+{
+    public override string Summary() => "Verified: the pattern did not come back";
+}

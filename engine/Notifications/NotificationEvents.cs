@@ -1,0 +1,13 @@
+namespace Routing.Engine.Notifications;
+
+/// The events a department is told about, by the names webhooks and emails carry (the
+/// `event` of a webhook's payload: public, listed in the README; never renamed).
+internal static class NotificationEvents
+{
+    public const string Routed = "routed";
+    public const string Reminder = "reminder";
+    public const string Escalated = "escalated";
+    public const string Reopened = "reopened";
+    public const string Verified = "verified";
+    public const string Reprioritized = "reprioritized";
+}
