@@ -14,7 +14,7 @@ internal static class DepartmentsApi
     /// only (a Slack- or Teams-style URL is itself a credential); others see whether it has one.
     public sealed record DepartmentBody(string Id, string Name, string Kind, string? Contact, bool Webhook, string? WebhookUrl, string? EscalateTo);
 
-    public sealed record Inbox(string Department, int Page, int PageSize, int Total, IReadOnlyList<WorkItemView.Body> Items);
+    public sealed record Inbox(string Department, int Page, int PageSize, int Total, IReadOnlyList<WorkItemBody> Items);
 
     const int MaxPageSize = 200, DefaultPageSize = 50;
 
@@ -52,6 +52,6 @@ internal static class DepartmentsApi
         var p = page ?? 1;
         var (total, items) = await InboxQuery.PageAsync(db, user.ToCaller(), id, wanted, p, size, ct);
 
-        return TypedResults.Ok(new Inbox(id, p, size, total, [.. items.Select(WorkItemView.ToBody)]));
+        return TypedResults.Ok(new Inbox(id, p, size, total, [.. items.Select(WorkItemBody.Of)]));
     }
 }

@@ -7,7 +7,7 @@ namespace Routing.Host.History;
 /// The audit history: query with filters and a cursor, verify the chain, export.
 internal static class HistoryApi
 {
-    public sealed record Page(IReadOnlyList<HistoryEntryView> Events, long? Next);
+    public sealed record Page(IReadOnlyList<HistoryEntryBody> Events, long? Next);
 
     public static IEndpointRouteBuilder MapHistory(this IEndpointRouteBuilder app)
     {
@@ -35,6 +35,6 @@ internal static class HistoryApi
 
         var (events, next) = await new HistoryQuery(reportId, workItemId, department, kind, actor, start, end, after, limit ?? HistoryQuery.DefaultLimit)
             .RunAsync(db, ct);
-        return TypedResults.Ok(new Page([.. events.Select(HistoryEntryView.Of)], next));
+        return TypedResults.Ok(new Page([.. events.Select(HistoryEntryBody.Of)], next));
     }
 }

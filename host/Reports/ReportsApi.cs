@@ -18,7 +18,7 @@ internal static class ReportsApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .RequireAuthorization(Policies.Submit);
-        group.MapGet("/{id:guid}", ReportView.GetAsync).RequireAuthorization(Policies.Read);
+        group.MapGet("/{id:guid}", ReportQuery.GetAsync).RequireAuthorization(Policies.Read);
         return app;
     }
 

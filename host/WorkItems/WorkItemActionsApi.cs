@@ -20,7 +20,7 @@ internal static class WorkItemActionsApi
         var outcome = await service.ActAsync(new ActOnWorkItem(id, action, body.Note, body.Version), http.User.ToCaller(), ct);
         return outcome switch
         {
-            ActionOutcome.Done done => TypedResults.Ok(WorkItemView.ToBody(done.Item)),
+            ActionOutcome.Done done => TypedResults.Ok(WorkItemBody.Of(done.Item)),
             ActionOutcome.UnknownAction u => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
                 title: $"No such action. Actions: {string.Join(", ", u.Actions)}."),
             ActionOutcome.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such work item."),

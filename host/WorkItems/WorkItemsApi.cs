@@ -8,8 +8,8 @@ internal static class WorkItemsApi
     public static IEndpointRouteBuilder MapWorkItems(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/work-items").WithTags("Work items");
-        group.MapGet("/{id:guid}", WorkItemView.GetAsync).RequireAuthorization(Policies.Read);
-        group.MapGet("/{id:guid}/timeline", TimelineView.GetAsync).RequireAuthorization(Policies.Read);
+        group.MapGet("/{id:guid}", WorkItemQuery.GetAsync).RequireAuthorization(Policies.Read);
+        group.MapGet("/{id:guid}/timeline", TimelineQuery.GetAsync).RequireAuthorization(Policies.Read);
         group.MapPost("/{id:guid}/{action}", WorkItemActionsApi.ActAsync).RequireAuthorization(Policies.Act);
         app.MapGet("/api/workflows/work-item/graph", Graph).WithTags("Workflows").RequireAuthorization(Policies.Read);
         return app;

@@ -76,7 +76,7 @@ internal sealed class RulesetAdmin(
     }
 
     /// A stored version with every secret shown as its fingerprint.
-    public async Task<RulesetView?> GetAsync(int? version, CancellationToken ct)
+    public async Task<RulesetDetails?> GetAsync(int? version, CancellationToken ct)
     {
         var activeVersion = await LatestPublicationAsync(ct);
         var v = version ?? activeVersion;
@@ -84,7 +84,7 @@ internal sealed class RulesetAdmin(
         if (stored is null) return null;
         var published = await db.Publications.AsNoTracking().Where(p => p.Version == v)
             .OrderByDescending(p => p.Id).FirstOrDefaultAsync(ct);
-        return new RulesetView(v, v == activeVersion, stored.CreatedAt, stored.CreatedBy,
+        return new RulesetDetails(v, v == activeVersion, stored.CreatedAt, stored.CreatedBy,
             published?.PublishedAt, published?.PublishedBy,
             JsonDocument.Parse(stored.WorkflowsJson).RootElement, JsonDocument.Parse(SecretFields.Redact(stored.DepartmentsJson)).RootElement);
     }

@@ -21,7 +21,7 @@ internal sealed class HistoryModel(RoutingDb db, HistoryVerifier verifier) : For
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
     [BindProperty(SupportsGet = true)] public long? After { get; set; }
 
-    public IReadOnlyList<HistoryEntryView> Events { get; private set; } = [];
+    public IReadOnlyList<HistoryEntryBody> Events { get; private set; } = [];
     public long? Next { get; private set; }
     public HistoryVerifier.Result? Verification { get; private set; }
 
@@ -54,7 +54,7 @@ internal sealed class HistoryModel(RoutingDb db, HistoryVerifier verifier) : For
         }
         var (events, next) = await new HistoryQuery(ReportId, WorkItemId, Blank(Department), Blank(Kind), Blank(Actor), from, to, After)
             .RunAsync(db, ct);
-        (Events, Next) = ([.. events.Select(HistoryEntryView.Of)], next);
+        (Events, Next) = ([.. events.Select(HistoryEntryBody.Of)], next);
         return Page();
     }
 

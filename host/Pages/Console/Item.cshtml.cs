@@ -16,7 +16,7 @@ namespace Routing.Host.Pages.Console;
 internal sealed class ItemModel(RoutingDb db, TimeProvider clock) : PageModel
 {
     public WorkItem Item { get; private set; } = null!;
-    public IReadOnlyList<HistoryEntryView> Timeline { get; private set; } = [];
+    public IReadOnlyList<HistoryEntryBody> Timeline { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
@@ -25,7 +25,7 @@ internal sealed class ItemModel(RoutingDb db, TimeProvider clock) : PageModel
         if (item is null) return NotFound();
         Item = item;
         Now = clock.GetUtcNow();
-        Timeline = await TimelineView.EventsAsync(db, id, ct);
+        Timeline = await TimelineQuery.EventsAsync(db, id, ct);
         return Page();
     }
 }

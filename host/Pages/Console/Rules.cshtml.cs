@@ -24,7 +24,7 @@ internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator)
     [BindProperty] public string? From { get; set; }
     [BindProperty] public string? To { get; set; }
 
-    public RulesetView Shown { get; private set; } = null!;
+    public RulesetDetails Shown { get; private set; } = null!;
     public IReadOnlyList<RulesetSummary> Versions { get; private set; } = [];
     public IReadOnlyList<RuleError> Errors { get; private set; } = [];
     public string? Message { get; private set; }
@@ -89,7 +89,7 @@ internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator)
         return Page();
     }
 
-    async Task<RulesetView?> LoadAsync(bool keepEdits, CancellationToken ct)
+    async Task<RulesetDetails?> LoadAsync(bool keepEdits, CancellationToken ct)
     {
         Versions = await admin.ListAsync(ct);
         if (await admin.GetAsync(Version, ct) is not { } view) return null;

@@ -109,7 +109,7 @@ public sealed class HistoryEventTests
         Assert.NotNull(payload);
         Assert.Equal(HistoryKinds.Current(kind), HistoryData.KindOf(payload));
         Assert.Equal(summary, payload.Summary());
-        Assert.Equal(summary, HistoryEntryView.Of(new HistoryEvent { Actor = "a", Kind = kind, Data = data }).Summary);
+        Assert.Equal(summary, HistoryEntryBody.Of(new HistoryEvent { Actor = "a", Kind = kind, Data = data }).Summary);
         Assert.Equal(data, payload.ToJson());
     }
 
@@ -121,7 +121,7 @@ public sealed class HistoryEventTests
 
         Assert.NotNull(payload);
         Assert.Equal(HistoryKinds.Current(kind), HistoryData.KindOf(payload));
-        Assert.Equal(summary, HistoryEntryView.Of(new HistoryEvent { Actor = "a", Kind = kind, Data = data }).Summary);
+        Assert.Equal(summary, HistoryEntryBody.Of(new HistoryEvent { Actor = "a", Kind = kind, Data = data }).Summary);
     }
 
     [Fact]

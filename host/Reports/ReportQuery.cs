@@ -8,11 +8,11 @@ using Routing.Rules.Rulesets;
 namespace Routing.Host.Reports;
 
 /// GET /api/reports/{id}: the report, its work items, and why each was routed.
-internal static class ReportView
+internal static class ReportQuery
 {
     public sealed record Segment(string? Region, string? AgeGroup, string? Accessibility, IReadOnlyList<int> Months);
     public sealed record Reason(string Rule, string Expression);
-    public sealed record RoutedItem(WorkItemView.Body WorkItem, IReadOnlyList<Reason> Reasons);
+    public sealed record RoutedItem(WorkItemBody WorkItem, IReadOnlyList<Reason> Reasons);
     public sealed record Body(
         Guid Id, string Title, string Product, string Category, string? Description,
         int? UnitsSold, int? AffectedUnits, double? FailureRate, int ReportCount, Segment Segment,
@@ -32,7 +32,7 @@ internal static class ReportView
         foreach (var item in items)
         {
             var ruleset = await rulesets.GetAsync(item.RulesetVersion);
-            routed.Add(new(WorkItemView.ToBody(item),
+            routed.Add(new(WorkItemBody.Of(item),
                 [.. item.MatchedRules.Select(rule => new Reason(rule, ruleset?.ExpressionOf(rule) ?? ""))]));
         }
 

@@ -7,7 +7,7 @@ using Routing.Engine.Store;
 namespace Routing.Host.WorkItems;
 
 /// GET /api/work-items/{id}/timeline: the item's history, oldest first.
-internal static class TimelineView
+internal static class TimelineQuery
 {
     public static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, RoutingDb db, CancellationToken ct)
     {
@@ -17,6 +17,6 @@ internal static class TimelineView
     }
 
     /// The item's history, oldest first (for the API and the console's item page).
-    public static async Task<IReadOnlyList<HistoryEntryView>> EventsAsync(RoutingDb db, Guid id, CancellationToken ct) =>
-        [.. (await db.History.AsNoTracking().Where(e => e.WorkItemId == id).OrderBy(e => e.Sequence).ToListAsync(ct)).Select(HistoryEntryView.Of)];
+    public static async Task<IReadOnlyList<HistoryEntryBody>> EventsAsync(RoutingDb db, Guid id, CancellationToken ct) =>
+        [.. (await db.History.AsNoTracking().Where(e => e.WorkItemId == id).OrderBy(e => e.Sequence).ToListAsync(ct)).Select(HistoryEntryBody.Of)];
 }

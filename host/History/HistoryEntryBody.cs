@@ -5,11 +5,11 @@ namespace Routing.Host.History;
 
 /// An event as the API shows it, with a sentence saying what happened. `Kind` is in today's
 /// vocabulary; `StoredAs` names the former kind an older event was written (and hashed) under.
-internal sealed record HistoryEntryView(
+internal sealed record HistoryEntryBody(
     long Sequence, DateTimeOffset At, string Actor, string Kind, string Summary,
     Guid? ReportId, Guid? WorkItemId, string? Department, JsonElement Data, bool Sealed, string? StoredAs, Guid? ActorKeyId)
 {
-    public static HistoryEntryView Of(HistoryEvent e)
+    public static HistoryEntryBody Of(HistoryEvent e)
     {
         var data = JsonDocument.Parse(e.Data).RootElement;
         var kind = HistoryKinds.Current(e.Kind);
