@@ -16,7 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRoutingEngine();
 builder.Services.AddRoutingRules();
 builder.Services.AddRoutingWorkflows();
-builder.Services.AddRoutingClock();
+builder.Services.AddRoutingScheduler();
 builder.Services.AddRoutingApi();
 builder.Services.AddRoutingAccess();
 builder.Services.AddRazorPages();

@@ -10,18 +10,18 @@ public static class RoutingWorkflowsExtensions
     /// dispatch of timers to Hangfire (which the host configures).
     public static IServiceCollection AddRoutingWorkflows(this IServiceCollection services)
     {
-        services.AddOptions<ClockOptions>().BindConfiguration(ClockOptions.Section)
-            .Check(o => ClockOptions.IsCron(o.DispatchCron) ? null
-                : $"{ClockOptions.Section}:DispatchCron ({o.DispatchCron}) is not a cron expression (five fields, or six with the seconds first).")
-            .Check(o => o.Window <= TimeSpan.Zero ? $"{ClockOptions.Section}:Window must be longer than zero, not {o.Window}." : null)
-            .Check(o => o.LostAfter <= TimeSpan.Zero ? $"{ClockOptions.Section}:LostAfter must be longer than zero, not {o.LostAfter}." : null)
-            .Check(o => o.BatchSize <= 0 ? $"{ClockOptions.Section}:BatchSize must be at least 1, not {o.BatchSize}." : null)
-            .Check(o => o.PollingInterval <= TimeSpan.Zero ? $"{ClockOptions.Section}:PollingInterval must be longer than zero, not {o.PollingInterval}." : null)
+        services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.Section)
+            .Check(o => SchedulerOptions.IsCron(o.DispatchCron) ? null
+                : $"{SchedulerOptions.Section}:DispatchCron ({o.DispatchCron}) is not a cron expression (five fields, or six with the seconds first).")
+            .Check(o => o.Window <= TimeSpan.Zero ? $"{SchedulerOptions.Section}:Window must be longer than zero, not {o.Window}." : null)
+            .Check(o => o.LostAfter <= TimeSpan.Zero ? $"{SchedulerOptions.Section}:LostAfter must be longer than zero, not {o.LostAfter}." : null)
+            .Check(o => o.BatchSize <= 0 ? $"{SchedulerOptions.Section}:BatchSize must be at least 1, not {o.BatchSize}." : null)
+            .Check(o => o.PollingInterval <= TimeSpan.Zero ? $"{SchedulerOptions.Section}:PollingInterval must be longer than zero, not {o.PollingInterval}." : null)
             .ValidateOnStart();
         services.AddScoped<WorkItemActionService>();
         services.AddScoped<TimerFiring>();
         services.AddScoped<TimerDispatcher>();
-        services.AddScoped<ClockJobs>();
+        services.AddScoped<TimerJobs>();
         services.AddScoped<NotificationDelivery>();
         services.AddHttpClient(WebhookChannel.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10))
             .ConfigurePrimaryHttpMessageHandler(sp => WebhookConnection.Handler(sp.GetRequiredService<Routing.Engine.Notifications.WebhookAddressPolicy>()));
@@ -29,7 +29,7 @@ public static class RoutingWorkflowsExtensions
         services.Scan(scan => scan.FromAssemblyOf<TimerFiring>()
             .AddClasses(c => c.AssignableTo<ITimedStep>(), publicOnly: false).As<ITimedStep>().WithScopedLifetime()
             .AddClasses(c => c.AssignableTo<INotificationChannel>(), publicOnly: false).As<INotificationChannel>().WithScopedLifetime());
-        services.AddHostedService<ClockStartup>();
+        services.AddHostedService<SchedulerStartup>();
         return services;
     }
 }

@@ -14,7 +14,7 @@ namespace Routing.Workflows.Timers;
 internal sealed class TimerDispatcher(
     RoutingDb db,
     IBackgroundJobClient jobs,
-    IOptions<ClockOptions> options,
+    IOptions<SchedulerOptions> options,
     TimeProvider clock,
     ILogger<TimerDispatcher> log)
 {
@@ -79,7 +79,7 @@ internal sealed class TimerDispatcher(
         await db.Notifications.Where(n => n.Status != NotificationStatus.Delivered && n.HandedOffAt != null)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.HandedOffAt, (DateTimeOffset?)null), ct);
 
-    void Hand(DateTimeOffset at, DateTimeOffset now, System.Linq.Expressions.Expression<Func<ClockJobs, Task>> job)
+    void Hand(DateTimeOffset at, DateTimeOffset now, System.Linq.Expressions.Expression<Func<TimerJobs, Task>> job)
     {
         if (at <= now) jobs.Enqueue(job);
         else jobs.Schedule(job, at);

@@ -1,10 +1,12 @@
 namespace Routing.Workflows.Timers;
 
-/// How timers are handed to Hangfire.
+/// How timers are handed to Hangfire, the scheduler that fires them. The settings keep their
+/// historic section name, Routing:Clock (operators' files and the README use it); "clock"
+/// elsewhere in the code means the domain's <see cref="TimeProvider"/>.
 /// <code>
 /// "Routing": { "Clock": { "Enabled": true, "DispatchCron": "*/15 * * * * *", "Window": "00:00:30", "BatchSize": 100 } }
 /// </code>
-public sealed class ClockOptions
+public sealed class SchedulerOptions
 {
     public const string Section = "Routing:Clock";
 

@@ -7,18 +7,18 @@ using Microsoft.Extensions.Options;
 namespace Routing.Workflows.Timers;
 
 /// Registers the recurring dispatch and, when Hangfire keeps jobs in memory (lost on
-/// restart), hands every pending timer to it again at once; nothing where the clock is off.
-internal sealed class ClockStartup(
+/// restart), hands every pending timer to it again at once; nothing where the scheduler is off.
+internal sealed class SchedulerStartup(
     IServiceScopeFactory scopes,
-    IOptions<ClockOptions> options,
-    ILogger<ClockStartup> log) : IHostedService
+    IOptions<SchedulerOptions> options,
+    ILogger<SchedulerStartup> log) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
         if (!options.Value.Enabled) return;
         await using var scope = scopes.CreateAsyncScope();
         var recurring = scope.ServiceProvider.GetRequiredService<IRecurringJobManager>();
-        recurring.AddOrUpdate<ClockJobs>(ClockJobs.DispatchJobId, j => j.DispatchAsync(CancellationToken.None), options.Value.DispatchCron);
+        recurring.AddOrUpdate<TimerJobs>(TimerJobs.DispatchJobId, j => j.DispatchAsync(CancellationToken.None), options.Value.DispatchCron);
 
         var dispatcher = scope.ServiceProvider.GetRequiredService<TimerDispatcher>();
         if (options.Value.JobsInMemory)

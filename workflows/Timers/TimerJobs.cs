@@ -3,10 +3,12 @@ using Routing.Workflows.Notifications;
 
 namespace Routing.Workflows.Timers;
 
-/// The Hangfire jobs of the clock. Each is safe to run more than once.
-internal sealed class ClockJobs(
+/// The Hangfire jobs of the scheduler: dispatch, fire timers, deliver notifications. Each is
+/// safe to run more than once.
+internal sealed class TimerJobs(
     TimerDispatcher dispatcher, TimerFiring firing, NotificationDelivery delivery, IBackgroundJobClient jobs, TimeProvider clock)
 {
+    /// The recurring job's id keeps its historic name: a new id would leave the old one in the store, dispatching too.
     public const string DispatchJobId = "clock-dispatch";
 
     /// Dispatches may overlap (a slow one with the next tick, or two hosts): each marks what
@@ -27,11 +29,11 @@ internal sealed class ClockJobs(
             created.AddRange(outcome.Created);
         }
         if (outcome.NotYetDue is { } later)
-            jobs.Schedule<ClockJobs>(j => j.FireTimersAsync(timerIds, CancellationToken.None), later - TimerDispatcher.HandEarly);
+            jobs.Schedule<TimerJobs>(j => j.FireTimersAsync(timerIds, CancellationToken.None), later - TimerDispatcher.HandEarly);
         // A follow-up may be due before the next dispatch looks: hand it over now.
         await dispatcher.HandSoonDueAsync(created, ct);
         // What the timers set off (reminders, escalations) is told right away, not at the next dispatch.
-        jobs.Enqueue<ClockJobs>(j => j.DeliverDueNotificationsAsync(CancellationToken.None));
+        jobs.Enqueue<TimerJobs>(j => j.DeliverDueNotificationsAsync(CancellationToken.None));
     }
 
     [AutomaticRetry(Attempts = 0)]
@@ -40,6 +42,6 @@ internal sealed class ClockJobs(
     public async Task DeliverNotificationsAsync(Guid[] notificationIds, CancellationToken ct)
     {
         if (await delivery.DeliverAsync(notificationIds, ct) is { } retryAt)
-            jobs.Schedule<ClockJobs>(j => j.DeliverNotificationsAsync(notificationIds, CancellationToken.None), retryAt);
+            jobs.Schedule<TimerJobs>(j => j.DeliverNotificationsAsync(notificationIds, CancellationToken.None), retryAt);
     }
 }

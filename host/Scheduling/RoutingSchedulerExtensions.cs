@@ -1,0 +1,52 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.Extensions.Options;
+using Routing.Engine.Store;
+using Routing.Workflows.Timers;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+internal static class RoutingSchedulerExtensions
+{
+    /// Hangfire as the scheduler that fires timers and delivers notifications: in memory on the
+    /// embedded default, in PostgreSQL (shared by every host) when the store is PostgreSQL. The
+    /// store and the scheduler's settings are read when the host starts (Routing:Storage,
+    /// Routing:Clock — the scheduler's settings keep their historic name), not here.
+    public static IServiceCollection AddRoutingScheduler(this IServiceCollection services)
+    {
+        services.AddOptions<SchedulerOptions>().PostConfigure<IOptions<StorageOptions>>((scheduler, storage) =>
+            scheduler.JobsInMemory = storage.Value.Provider != StorageProvider.Postgres);
+
+        services.AddHangfire((sp, c) =>
+        {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (storage.Provider == StorageProvider.Postgres)
+                c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(storage.ConnectionString),
+                    new PostgreSqlStorageOptions { QueuePollInterval = Scheduler(sp).PollingInterval, PrepareSchemaIfNecessary = true });
+            else
+                c.UseInMemoryStorage();
+        });
+        services.AddHangfireServer((sp, o) =>
+        {
+            o.SchedulePollingInterval = Scheduler(sp).PollingInterval;
+            o.WorkerCount = Math.Max(4, Environment.ProcessorCount * 2);
+        });
+        // The server runs only where the scheduler is on (Routing:Clock:Enabled): its hosted service
+        // is made when the host starts, or stands aside.
+        var server = services.Last(d => d.ServiceType == typeof(IHostedService));
+        services[services.IndexOf(server)] = ServiceDescriptor.Transient<IHostedService>(sp =>
+            Scheduler(sp).Enabled ? (IHostedService)server.ImplementationFactory!(sp) : new SchedulerOff());
+        return services;
+    }
+
+    static SchedulerOptions Scheduler(IServiceProvider services) => services.GetRequiredService<IOptions<SchedulerOptions>>().Value;
+
+    sealed class SchedulerOff : IHostedService
+    {
+        public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
+        public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+    }
+}
