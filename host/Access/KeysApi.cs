@@ -6,7 +6,7 @@ namespace Routing.Host.Access;
 internal static class KeysApi
 {
     public sealed record NewKey(string? Name, string? Role, List<string>? Departments);
-    public sealed record KeyView(Guid Id, string Name, string Role, IReadOnlyList<string> Departments,
+    public sealed record KeyBody(Guid Id, string Name, string Role, IReadOnlyList<string> Departments,
         DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? RevokedAt);
 
     public static IEndpointRouteBuilder MapKeys(this IEndpointRouteBuilder app)
@@ -14,7 +14,7 @@ internal static class KeysApi
         var group = app.MapGroup("/api/keys").WithTags("Keys").RequireAuthorization(Policies.Administer);
         group.MapPost("/", CreateAsync);
         group.MapGet("/", async (ApiKeyService keys, CancellationToken ct) => TypedResults.Ok((await keys.ListAsync(ct))
-            .Select(k => new KeyView(k.Id, k.Name, k.Role, k.Departments, k.CreatedAt, k.CreatedBy, k.RevokedAt))));
+            .Select(k => new KeyBody(k.Id, k.Name, k.Role, k.Departments, k.CreatedAt, k.CreatedBy, k.RevokedAt))));
         group.MapDelete("/{id:guid}", async (Guid id, HttpContext http, ApiKeyService keys, CancellationToken ct) =>
             await keys.RevokeAsync(id, Actor.Of(http), ct)
                 ? Results.NoContent()
