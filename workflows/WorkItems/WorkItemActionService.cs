@@ -4,9 +4,7 @@ using Routing.Engine.Access;
 using Routing.Engine.Departments;
 using Routing.Engine.History;
 using Routing.Engine.History.Events;
-using Routing.Engine.Notifications;
 using Routing.Engine.Store;
-using Routing.Engine.Timers;
 using Routing.Engine.WorkItems;
 
 namespace Routing.Workflows.WorkItems;

@@ -20,9 +20,10 @@ internal sealed class WorkItemMoves(RoutingDb db, Notifier notifier, IDepartment
     /// the timers it started (already added to the store).
     public sealed record Moved(IReadOnlyList<HistoryEntry> History, IReadOnlyList<WorkItemTimer> Timers);
 
-    /// Moves the item by the trigger, with the note of the person who moved it. The record is the history of the move, made from the
-    /// states before and after once the effects are applied (a reopened item's new due times).
-    /// A timer firing passes itself as firing, so cancelling its kind leaves it to be claimed.
+    /// Moves the item by the trigger, with the note of the person who moved it (if one did).
+    /// The record is the history of the move, made from the states before and after once the
+    /// effects are applied (it reads a reopened item's new due times). A firing timer passes
+    /// itself as firing: cancelling its kind leaves it to the firing, which claims it.
     public async Task<Moved> MoveAsync(
         WorkItem item, WorkItemTrigger trigger, string actor, string? note, Func<WorkItemState, WorkItemState, HistoryData> record,
         DateTimeOffset now, CancellationToken ct, Guid? firing = null)
@@ -60,8 +61,7 @@ internal sealed class WorkItemMoves(RoutingDb db, Notifier notifier, IDepartment
                 after.Add(notifier.Queue(NotificationEvents.Verified, item));
                 break;
             case WorkItemState.HandedBack:
-                after.Add(SendToTriage(item, note, now, out var handedBackTimers));
-                timers.AddRange(handedBackTimers);
+                after.Add(SendToTriage(item, note, now));
                 break;
         }
         db.Timers.AddRange(timers);
@@ -83,14 +83,13 @@ internal sealed class WorkItemMoves(RoutingDb db, Notifier notifier, IDepartment
 
     static readonly TimerKind[] All = [TimerKind.FollowUp, TimerKind.ResolutionDue, TimerKind.ResolutionCheck];
 
-    /// A misrouted item goes back to triage as a new item there, carrying the note.
-    HistoryEntry SendToTriage(WorkItem item, string? note, DateTimeOffset now, out IReadOnlyList<WorkItemTimer> timers)
+    /// A misrouted item goes back to triage as a new item there, opened as intake opens its
+    /// items, carrying the note.
+    HistoryEntry SendToTriage(WorkItem item, string? note, DateTimeOffset now)
     {
         var triage = departments.All.First(d => d.Kind == Department.Triage).Id;
         var handedBack = WorkItem.Open(item.ReportId, triage, item.Priority, item.Sla, item.RulesetVersion, [], now);
-        db.WorkItems.Add(handedBack);
-        timers = [.. TimerPlan.ForOpenItem(handedBack)];
-        db.Queue(NotificationEvents.Routed, handedBack, now); // as intake does for every item it opens
+        db.AddOpened([handedBack], now);
         return new HistoryEntry("system:hand-back", WorkItemRouted.HandedBack(handedBack, from: item, note),
             ReportId: item.ReportId, WorkItemId: handedBack.Id, Department: triage);
     }
