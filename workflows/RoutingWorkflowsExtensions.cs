@@ -19,6 +19,7 @@ public static class RoutingWorkflowsExtensions
             .Check(o => o.PollingInterval <= TimeSpan.Zero ? $"{SchedulerOptions.Section}:PollingInterval must be longer than zero, not {o.PollingInterval}." : null)
             .ValidateOnStart();
         services.AddScoped<WorkItemActionService>();
+        services.AddScoped<WorkItemMoves>();
         services.AddScoped<TimerFiring>();
         services.AddScoped<TimerDispatcher>();
         services.AddScoped<TimerJobs>();

@@ -2,10 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Routing.Engine.History;
 using Routing.Engine.History.Events;
-using Routing.Engine.Notifications;
 using Routing.Engine.Reports;
 using Routing.Engine.Store;
-using Routing.Engine.Timers;
 using Routing.Engine.WorkItems;
 
 namespace Routing.Engine.Intake;
@@ -69,9 +67,7 @@ internal sealed class IntakeService(
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             db.Reports.Add(report);
-            db.WorkItems.AddRange(items);
-            db.Timers.AddRange(items.SelectMany(TimerPlan.ForOpenItem));
-            foreach (var item in items) db.Queue(NotificationEvents.Routed, item, now);
+            db.AddOpened(items, now);
             foreach (var item in recurring)
                 await db.WorkItems.Where(w => w.Id == item.Id)
                     .ExecuteUpdateAsync(s => s.SetProperty(w => w.Recurrences, w => w.Recurrences + 1), ct);

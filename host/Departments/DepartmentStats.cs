@@ -3,6 +3,7 @@ using Routing.Engine.History;
 using Routing.Engine.Store;
 using Routing.Engine.WorkItems;
 using Routing.Host.WorkItems;
+using Routing.Workflows.WorkItems;
 
 namespace Routing.Host.Departments;
 
@@ -19,14 +20,14 @@ internal sealed record DepartmentStats(
     {
         // Counted by the database: an overview must not read every open item.
         var open = await db.WorkItems.AsNoTracking()
-            .Where(w => departments.Contains(w.Department) && OpenStates.All.Contains(w.State))
+            .Where(w => departments.Contains(w.Department) && WorkItemLifecycle.Open.Contains(w.State))
             .GroupBy(w => w.Department)
             .Select(g => new
             {
                 Department = g.Key,
                 Open = g.Count(),
-                Overdue = g.Count(w => (OpenStates.AwaitingAcknowledgement.Contains(w.State) && w.AckDueAt < now) ||
-                                       (OpenStates.AwaitingResolution.Contains(w.State) && w.ResolveDueAt < now)),
+                Overdue = g.Count(w => (WorkItemLifecycle.AwaitingAcknowledgement.Contains(w.State) && w.AckDueAt < now) ||
+                                       (WorkItemLifecycle.AwaitingResolution.Contains(w.State) && w.ResolveDueAt < now)),
             })
             .ToDictionaryAsync(c => c.Department, ct);
         string[] kinds = [HistoryKinds.Acknowledged, HistoryKinds.Resolved, HistoryKinds.Reopened];

@@ -1,4 +1,5 @@
 using Routing.Engine.WorkItems;
+using Routing.Workflows.WorkItems;
 
 namespace Routing.Host.WorkItems;
 
@@ -8,8 +9,8 @@ internal sealed record Due(string Text, bool Overdue)
 {
     public static Due? Next(WorkItem item, DateTimeOffset now)
     {
-        var (due, what) = OpenStates.AwaitingAcknowledgement.Contains(item.State) ? (item.AckDueAt, "acknowledge")
-            : OpenStates.AwaitingResolution.Contains(item.State) ? (item.ResolveDueAt, "resolve")
+        var (due, what) = WorkItemLifecycle.AwaitingAcknowledgement.Contains(item.State) ? (item.AckDueAt, "acknowledge")
+            : WorkItemLifecycle.AwaitingResolution.Contains(item.State) ? (item.ResolveDueAt, "resolve")
             : (default(DateTimeOffset?), "");
         if (due is null) return null;
         var left = due.Value - now;

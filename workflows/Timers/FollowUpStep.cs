@@ -10,7 +10,7 @@ namespace Routing.Workflows.Timers;
 
 /// Not acknowledged in time: remind the department, again every follow-up interval, and
 /// escalate when the second reminder went unanswered too.
-internal sealed class FollowUpStep(Notifier notifier) : ITimedStep
+internal sealed class FollowUpStep(Notifier notifier, WorkItemMoves moves) : ITimedStep
 {
     const int RemindersBeforeEscalation = 2;
 
@@ -19,7 +19,7 @@ internal sealed class FollowUpStep(Notifier notifier) : ITimedStep
     public async Task<IReadOnlyList<HistoryEntry>> FireAsync(TimedStepContext c, CancellationToken ct)
     {
         var item = c.Item;
-        if (!OpenStates.AwaitingAcknowledgement.Contains(item.State)) return [];
+        if (!WorkItemLifecycle.AwaitingAcknowledgement.Contains(item.State)) return [];
 
         if (c.Timer.Round < RemindersBeforeEscalation)
         {
@@ -31,6 +31,6 @@ internal sealed class FollowUpStep(Notifier notifier) : ITimedStep
                 notifier.Queue(NotificationEvents.Reminder, item),
             ];
         }
-        return await TimedSteps.EscalateAsync(c, notifier, $"not acknowledged after {RemindersBeforeEscalation} reminders", ct);
+        return await TimedSteps.EscalateAsync(c, moves, $"not acknowledged after {RemindersBeforeEscalation} reminders", ct);
     }
 }

@@ -72,12 +72,7 @@ internal sealed class TimerFiring(
                 ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department));
             history.AddRange(effects);
         }
-        foreach (var item in items.Values.Where(w => w.State != statesBefore[w.Id]))
-        {
-            item.Version++;
-            item.UpdatedAt = now;
-        }
-        db.Timers.AddRange(created);
+        db.Timers.AddRange(created); // a move's timers are added already: adding again changes nothing
         await journal.AppendAsync(history, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

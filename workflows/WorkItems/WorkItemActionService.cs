@@ -4,19 +4,18 @@ using Routing.Engine.Access;
 using Routing.Engine.Departments;
 using Routing.Engine.History;
 using Routing.Engine.History.Events;
-using Routing.Engine.Notifications;
 using Routing.Engine.Store;
-using Routing.Engine.Timers;
 using Routing.Engine.WorkItems;
 
 namespace Routing.Workflows.WorkItems;
 
 /// A person's action on a work item: checked against the lifecycle and the version the
-/// person saw, applied with its timers and history in one transaction.
+/// person saw, then moved by WorkItemMoves (or, a comment, only recorded) in one transaction.
 internal sealed class WorkItemActionService(
     RoutingDb db,
     HistoryJournal journal,
     IDepartmentDirectory departments,
+    WorkItemMoves moves,
     TimeProvider clock,
     ILogger<WorkItemActionService> log)
 {
@@ -41,22 +40,9 @@ internal sealed class WorkItemActionService(
 
         var now = clock.Now();
         var before = item.State;
-        if (trigger != WorkItemTrigger.Comment)
-            await WorkItemLifecycle.For(() => item.State, s => item.State = s).FireAsync(trigger);
-        var events = new List<HistoryEntry>
-        {
-            new(actor, Acted(trigger, before, item.State, note),
-                ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department),
-        };
-
-        if (trigger != WorkItemTrigger.Comment)
-        {
-            item.Version++;
-            item.UpdatedAt = now;
-            await ApplyTimersAsync(item, now, ct);
-        }
-        if (trigger == WorkItemTrigger.HandBack)
-            events.AddRange(SendToTriage(item, note, now));
+        IReadOnlyList<HistoryEntry> events = trigger == WorkItemTrigger.Comment
+            ? [new(actor, Acted(trigger, before, before, note), ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department)]
+            : (await moves.MoveAsync(item, trigger, actor, note, (b, a) => Acted(trigger, b, a, note), now, ct)).History;
 
         try
         {
@@ -75,36 +61,6 @@ internal sealed class WorkItemActionService(
 
         log.LogInformation("Work item {WorkItemId}: {Action} by {Actor} ({Before} -> {After})", id, action, actor, before, item.State);
         return new ActionOutcome.Done(item);
-    }
-
-    async Task ApplyTimersAsync(WorkItem item, DateTimeOffset now, CancellationToken ct)
-    {
-        TimerKind[] cancel = item.State switch
-        {
-            WorkItemState.Acknowledged or WorkItemState.InProgress => [TimerKind.FollowUp],
-            _ => [TimerKind.FollowUp, TimerKind.ResolutionDue, TimerKind.ResolutionCheck],
-        };
-        await db.Timers
-            .Where(t => t.WorkItemId == item.Id && t.Status == TimerStatus.Pending && cancel.Contains(t.Kind))
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled), ct);
-
-        if (item.State == WorkItemState.Resolved)
-        {
-            item.ResolvedAt = now;
-            db.Timers.Add(TimerPlan.ResolutionCheck(item, now));
-        }
-    }
-
-    /// A misrouted item goes back to triage as a new item there, carrying the note.
-    IEnumerable<HistoryEntry> SendToTriage(WorkItem item, string? note, DateTimeOffset now)
-    {
-        var triage = departments.All.First(d => d.Kind == Department.Triage).Id;
-        var handedBack = WorkItem.Open(item.ReportId, triage, item.Priority, item.Sla, item.RulesetVersion, [], now);
-        db.WorkItems.Add(handedBack);
-        db.Timers.AddRange(TimerPlan.ForOpenItem(handedBack));
-        db.Queue(NotificationEvents.Routed, handedBack, now); // as intake does for every item it opens
-        yield return new HistoryEntry("system:hand-back", WorkItemRouted.HandedBack(handedBack, from: item, note),
-            ReportId: item.ReportId, WorkItemId: handedBack.Id, Department: triage);
     }
 
     /// What the history records of a person's action: each action has its kind.

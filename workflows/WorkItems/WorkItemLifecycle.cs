@@ -58,6 +58,29 @@ public static class WorkItemLifecycle
         s => (WorkItemState)s.UnderlyingState,
         s => s.FixedTransitions.Select(t => (WorkItemTrigger)t.Trigger.UnderlyingTrigger).ToArray());
 
+    /// The states no move leaves: the item is done with.
+    public static readonly WorkItemState[] Final = [.. Permitted.Where(p => p.Value.Length == 0).Select(p => p.Key).Order()];
+
+    /// The states some move leaves: the department still owes work, or a check is pending.
+    /// The engine's queries (intake's recurrence, the overview) read the same set as
+    /// OpenStates.All, which the engine can reach; the lifecycle checks they agree.
+    public static readonly WorkItemState[] Open = [.. Permitted.Where(p => p.Value.Length > 0).Select(p => p.Key).Order()];
+
+    /// Waiting for someone to take the item: its acknowledgement is due and follow-ups remind.
+    public static readonly WorkItemState[] AwaitingAcknowledgement = OpenStates.AwaitingAcknowledgement;
+
+    /// Being worked on: its resolution is due.
+    public static readonly WorkItemState[] AwaitingResolution = OpenStates.AwaitingResolution;
+
+    static WorkItemLifecycle()
+    {
+        if (!OpenStates.All.Order().SequenceEqual(Open)
+            || !AwaitingAcknowledgement.Concat(AwaitingResolution).All(Open.Contains)
+            || AwaitingAcknowledgement.Intersect(AwaitingResolution).Any())
+            throw new InvalidOperationException(
+                $"The engine's open states ({string.Join(", ", OpenStates.All)}) are not the lifecycle's ({string.Join(", ", Open)}), or a waiting state is not one open state of one kind.");
+    }
+
     /// Every move the lifecycle allows, from the machine's graph.
     public static readonly IReadOnlyList<WorkItemMove> Moves = [.. Info.States.SelectMany(s => s.FixedTransitions.Select(t =>
     {
@@ -99,7 +122,7 @@ public static class WorkItemLifecycle
               start -> Routed;
 
             """);
-        foreach (var state in Enum.GetValues<WorkItemState>().Where(s => Permitted[s].Length == 0))
+        foreach (var state in Final)
             dot.AppendLine($"  {state} [peripheries=2];");
         foreach (var move in Moves)
             dot.AppendLine($"  {move.From} -> {move.To} [label=\"{move.Action}\"{(move.ByTimer ? ", style=dashed" : "")}];");

@@ -139,6 +139,41 @@ public abstract class TimerTests(RoutingFixture fixture)
     }
 
     [Fact]
+    public async Task Every_move_by_a_person_or_a_timer_bumps_the_version_once_and_leaves_the_timers_its_state_needs()
+    {
+        var report = Reports.Valid("supply", "medium").With("segment.region", "Nevada");
+        var id = Guid.Parse(await NewItemAsync(report));
+        async Task<(string State, int Version, DateTimeOffset UpdatedAt, string Pending)> ReadAsync() =>
+            await fixture.WithStoreAsync(async db =>
+            {
+                var item = await db.WorkItems.AsNoTracking().SingleAsync(w => w.Id == id);
+                var pending = await db.Timers.Where(t => t.WorkItemId == id && t.Status == TimerStatus.Pending)
+                    .Select(t => t.Kind).ToListAsync();
+                return (item.State.ToString(), item.Version, item.UpdatedAt, string.Join(" ", pending.Order()));
+            });
+
+        // A timer escalates (two reminders change no version): the resolution stays due.
+        await fixture.AdvanceAsync(AckWithin + FollowUpEvery * 2);
+        Assert.Equal(("Escalated", 2, fixture.Clock.GetUtcNow(), "ResolutionDue"), await ReadAsync());
+
+        // A person resolves: only the check is left.
+        await client.DoAsync(id.ToString(), "resolve");
+        var resolved = await ReadAsync();
+        Assert.Equal(("Resolved", 3, "ResolutionCheck"), (resolved.State, resolved.Version, resolved.Pending));
+
+        // The pattern returns and a timer reopens: reminders and the resolution are due again.
+        await fixture.AdvanceAsync(TimeSpan.FromDays(1));
+        await client.SubmitAsync(report.DeepClone());
+        await fixture.AdvanceAsync(TimeSpan.FromDays(13));
+        Assert.Equal(("Reopened", 4, fixture.Clock.GetUtcNow(), "FollowUp ResolutionDue"), await ReadAsync());
+
+        // A person cancels: nothing is left to fire.
+        await client.DoAsync(id.ToString(), "cancel");
+        var cancelled = await ReadAsync();
+        Assert.Equal(("Cancelled", 5, ""), (cancelled.State, cancelled.Version, cancelled.Pending));
+    }
+
+    [Fact]
     public async Task A_timer_fires_once_however_often_it_is_run()
     {
         var id = Guid.Parse(await NewItemAsync());
