@@ -1,3 +1,4 @@
+using Routing.Engine.WorkItems;
 using Routing.Workflows.Notifications;
 using Routing.Workflows.Timers;
 using Routing.Workflows.WorkItems;
@@ -20,6 +21,7 @@ public static class RoutingWorkflowsExtensions
             .ValidateOnStart();
         services.AddScoped<WorkItemActionService>();
         services.AddScoped<WorkItemMoves>();
+        services.AddSingleton<IWorkItemStates, LifecycleStates>();
         services.AddScoped<TimerFiring>();
         services.AddScoped<TimerDispatcher>();
         services.AddScoped<TimerJobs>();

@@ -14,6 +14,7 @@ internal sealed class IntakeService(
     RoutingDb db,
     ReportValidator validator,
     IReportRouter router,
+    IWorkItemStates states,
     HistoryJournal journal,
     TimeProvider clock,
     ILogger<IntakeService> log)
@@ -54,7 +55,7 @@ internal sealed class IntakeService(
         // when it comes back more urgent, the work is tightened to match.
         var recurring = await OpenItemsOfPatternAsync(report.PatternKey, [.. decision.Routes.Select(r => r.Department)], ct);
         var reprioritized = recurring
-            .Select(item => Reprioritization.Apply(item, decision.Routes.First(r => r.Department == item.Department), now))
+            .Select(item => Reprioritization.Apply(item, decision.Routes.First(r => r.Department == item.Department), states.AwaitingAcknowledgement, now))
             .OfType<Reprioritization>()
             .ToList();
         var items = decision.Routes
@@ -100,8 +101,9 @@ internal sealed class IntakeService(
     {
         var reportIds = await db.Reports.Where(r => r.PatternKey == patternKey).Select(r => r.Id).ToListAsync(ct);
         if (reportIds.Count == 0) return [];
+        var open = states.Open.ToArray();
         return await db.WorkItems
-            .Where(w => reportIds.Contains(w.ReportId) && departments.Contains(w.Department) && OpenStates.All.Contains(w.State))
+            .Where(w => reportIds.Contains(w.ReportId) && departments.Contains(w.Department) && open.Contains(w.State))
             .ToListAsync(ct);
     }
 

@@ -16,7 +16,7 @@ internal sealed record Reprioritization(WorkItem Item, string FromPriority, Date
     public bool ResolveDueMoved => Item.ResolveDueAt != FromResolveDueAt;
 
     /// Tightens the item to the route decided for its department now; null when the route is not more urgent.
-    public static Reprioritization? Apply(WorkItem item, Route route, DateTimeOffset now)
+    public static Reprioritization? Apply(WorkItem item, Route route, IReadOnlyList<WorkItemState> awaitingAcknowledgement, DateTimeOffset now)
     {
         if (string.CompareOrdinal(route.Priority, item.Priority) >= 0) return null;
 
@@ -29,7 +29,7 @@ internal sealed record Reprioritization(WorkItem Item, string FromPriority, Date
         if (item.FollowUpEvery is not null || route.FollowUpEvery is not null) item.FollowUpEvery = followUpEvery;
         // A due time is moved only while it is still owed: acknowledgement until someone takes the
         // item, resolution until it is resolved.
-        if (OpenStates.AwaitingAcknowledgement.Contains(item.State)) item.AckDueAt = Min(item.AckDueAt, now + route.AckWithin);
+        if (awaitingAcknowledgement.Contains(item.State)) item.AckDueAt = Min(item.AckDueAt, now + route.AckWithin);
         if (item.State != WorkItemState.Resolved) item.ResolveDueAt = Min(item.ResolveDueAt, now + route.ResolveWithin);
         item.Version++;
         item.UpdatedAt = now;

@@ -62,23 +62,20 @@ public static class WorkItemLifecycle
     public static readonly WorkItemState[] Final = [.. Permitted.Where(p => p.Value.Length == 0).Select(p => p.Key).Order()];
 
     /// The states some move leaves: the department still owes work, or a check is pending.
-    /// The engine's queries (intake's recurrence, the overview) read the same set as
-    /// OpenStates.All, which the engine can reach; the lifecycle checks they agree.
+    /// The engine's queries (intake's recurrence) read them through IWorkItemStates.
     public static readonly WorkItemState[] Open = [.. Permitted.Where(p => p.Value.Length > 0).Select(p => p.Key).Order()];
 
     /// Waiting for someone to take the item: its acknowledgement is due and follow-ups remind.
-    public static readonly WorkItemState[] AwaitingAcknowledgement = OpenStates.AwaitingAcknowledgement;
+    public static readonly WorkItemState[] AwaitingAcknowledgement = [WorkItemState.Routed, WorkItemState.Reopened];
 
     /// Being worked on: its resolution is due.
-    public static readonly WorkItemState[] AwaitingResolution = OpenStates.AwaitingResolution;
+    public static readonly WorkItemState[] AwaitingResolution = [WorkItemState.Acknowledged, WorkItemState.InProgress, WorkItemState.Escalated];
 
     static WorkItemLifecycle()
     {
-        if (!OpenStates.All.Order().SequenceEqual(Open)
-            || !AwaitingAcknowledgement.Concat(AwaitingResolution).All(Open.Contains)
+        if (!AwaitingAcknowledgement.Concat(AwaitingResolution).All(Open.Contains)
             || AwaitingAcknowledgement.Intersect(AwaitingResolution).Any())
-            throw new InvalidOperationException(
-                $"The engine's open states ({string.Join(", ", OpenStates.All)}) are not the lifecycle's ({string.Join(", ", Open)}), or a waiting state is not one open state of one kind.");
+            throw new InvalidOperationException("A waiting state must be open, and await one thing: acknowledgement or resolution.");
     }
 
     /// Every move the lifecycle allows, from the machine's graph.

@@ -13,7 +13,7 @@ public sealed class LifecycleStatesTests
             WorkItemLifecycle.Final);
         Assert.All(WorkItemLifecycle.Final, s => Assert.DoesNotContain(WorkItemLifecycle.Moves, m => m.From == s));
         Assert.Equal(Enum.GetValues<WorkItemState>().Except(WorkItemLifecycle.Final).Order(), WorkItemLifecycle.Open.Order());
-        // The engine's queries read the same open states.
-        Assert.Equal(WorkItemLifecycle.Open.Order(), OpenStates.All.Order());
+        Assert.Equal([WorkItemState.Routed, WorkItemState.Reopened], WorkItemLifecycle.AwaitingAcknowledgement);
+        Assert.Equal([WorkItemState.Acknowledged, WorkItemState.InProgress, WorkItemState.Escalated], WorkItemLifecycle.AwaitingResolution);
     }
 }
