@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,7 +19,16 @@ internal sealed class SchedulerStartup(
         if (!options.Value.Enabled) return;
         await using var scope = scopes.CreateAsyncScope();
         var recurring = scope.ServiceProvider.GetRequiredService<IRecurringJobManager>();
-        recurring.AddOrUpdate<TimerJobs>(TimerJobs.DispatchJobId, j => j.DispatchAsync(CancellationToken.None), options.Value.DispatchCron);
+        try
+        {
+            recurring.AddOrUpdate<TimerJobs>(TimerJobs.DispatchJobId, j => j.DispatchAsync(CancellationToken.None), options.Value.DispatchCron);
+        }
+        catch (Exception e) when (e is DistributedLockTimeoutException || e.GetType().Name.EndsWith("DistributedLockException", StringComparison.Ordinal))
+        {
+            // A host killed while it held the recurring job's lock leaves it held until the lock
+            // expires: the stored schedule stays in force, and the start must not fail for it.
+            log.LogWarning("The recurring timer dispatch is locked (by another host, or one that died holding it); keeping its stored schedule");
+        }
 
         var dispatcher = scope.ServiceProvider.GetRequiredService<TimerDispatcher>();
         if (options.Value.JobsInMemory)
