@@ -48,11 +48,7 @@ public sealed class KeysCliTests : IAsyncLifetime
         await using var store = provider == "Sqlite" ? TestStore.Sqlite() : TestStore.Postgres();
         await using var host = new HostProcess(store);
         await host.StartAsync();
-        var environment = new Dictionary<string, string>
-        {
-            ["Routing__Storage__Provider"] = store.Provider,
-            ["ConnectionStrings__Routing"] = store.ConnectionString,
-        };
+        var environment = StoreSettings(store);
 
         var created = await HostCommand.RunAsync(folder, environment, "keys", "create", "--name", "Lee", "--role", "auditor");
         Assert.True(created.ExitCode == 0, created.Error);
@@ -80,11 +76,7 @@ public sealed class KeysCliTests : IAsyncLifetime
         await using var store = provider == "Sqlite" ? TestStore.Sqlite() : TestStore.Postgres();
         await using var host = new HostProcess(store);
         await host.StartAsync();
-        var environment = new Dictionary<string, string>
-        {
-            ["Routing__Storage__Provider"] = store.Provider,
-            ["ConnectionStrings__Routing"] = store.ConnectionString,
-        };
+        var environment = StoreSettings(store);
 
         (string[] Args, string Error)[] refused =
         [
@@ -110,4 +102,11 @@ public sealed class KeysCliTests : IAsyncLifetime
         Directory.Delete(folder, recursive: true);
         return Task.CompletedTask;
     }
+
+    /// The environment that points a verb at the store of a running host.
+    static Dictionary<string, string> StoreSettings(TestStore store) => new()
+    {
+        ["Routing__Storage__Provider"] = store.Provider,
+        ["ConnectionStrings__Routing"] = store.ConnectionString,
+    };
 }
