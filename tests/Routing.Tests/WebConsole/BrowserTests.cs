@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using Routing.Host.Pages;
 using Routing.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -44,8 +45,8 @@ public sealed class BrowserTests : IAsyncLifetime
         await CheckAccessibleAsync(page, "inbox");
         await SaveScreenshotAsync(page, "inbox");
 
-        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = item[..8] });
-        await row.GetByLabel($"Note for {item[..8]}").FillAsync("Carrier swapped at depot 7");
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = ShortId.Of(item) });
+        await row.GetByLabel($"Note for {ShortId.Of(item)}").FillAsync("Carrier swapped at depot 7");
         await row.GetByRole(AriaRole.Button, new() { Name = "acknowledge", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("the item is now Acknowledged");
         await row.GetByRole(AriaRole.Button, new() { Name = "start", Exact = true }).ClickAsync();
@@ -53,8 +54,8 @@ public sealed class BrowserTests : IAsyncLifetime
         await row.GetByRole(AriaRole.Button, new() { Name = "resolve", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("the item is now Resolved");
 
-        await row.GetByRole(AriaRole.Link, new() { Name = item[..8] }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(item[..8]);
+        await row.GetByRole(AriaRole.Link, new() { Name = ShortId.Of(item) }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(ShortId.Of(item));
         await Expect(page.GetByRole(AriaRole.List).Last).ToContainTextAsync("Carrier swapped at depot 7");
         await CheckAccessibleAsync(page, "item");
         await SaveScreenshotAsync(page, "item");
@@ -68,13 +69,13 @@ public sealed class BrowserTests : IAsyncLifetime
         var page = await SignInAsync(await admin.CreateKeyAsync("department-head", "logistics"));
         var posts = new List<string>();
         page.Request += (_, request) => { if (request.Method == "POST") lock (posts) posts.Add(request.Url); };
-        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = item[..8] });
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = ShortId.Of(item) });
         await row.GetByRole(AriaRole.Button, new() { Name = "acknowledge", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("the item is now Acknowledged");
 
         // Acknowledged: the first action (alphabetically) is cancel. Enter in the note sends nothing;
         // the comment that follows is the only request, and the item stays as it was.
-        var note = row.GetByLabel($"Note for {item[..8]}");
+        var note = row.GetByLabel($"Note for {ShortId.Of(item)}");
         await note.FillAsync("Waiting for the carrier");
         await note.PressAsync("Enter");
         await Expect(note).ToHaveValueAsync("Waiting for the carrier");
@@ -84,7 +85,7 @@ public sealed class BrowserTests : IAsyncLifetime
         Assert.Equal("Acknowledged", (await admin.GetItemAsync(item)).State());
 
         // Cancel without its tick: the browser asks for the tick and sends nothing.
-        var reallyCancel = row.GetByLabel($"Really cancel {item[..8]}");
+        var reallyCancel = row.GetByLabel($"Really cancel {ShortId.Of(item)}");
         await row.GetByRole(AriaRole.Button, new() { Name = "cancel", Exact = true }).ClickAsync();
         Assert.False(await reallyCancel.EvaluateAsync<bool>("box => box.validity.valid"));
         await CheckAccessibleAsync(page, "inbox, acknowledged");
@@ -128,7 +129,7 @@ public sealed class BrowserTests : IAsyncLifetime
         await SaveScreenshotAsync(csm, "reports");
 
         var head = await SignInAsync(await admin.CreateKeyAsync("department-head", "logistics"));
-        var row = head.GetByRole(AriaRole.Row).Filter(new() { HasText = item[..8] });
+        var row = head.GetByRole(AriaRole.Row).Filter(new() { HasText = ShortId.Of(item) });
         await row.GetByRole(AriaRole.Button, new() { Name = "acknowledge", Exact = true }).ClickAsync();
         await row.GetByRole(AriaRole.Button, new() { Name = "resolve", Exact = true }).ClickAsync();
         await Expect(head.GetByRole(AriaRole.Status)).ToContainTextAsync("the item is now Resolved");
@@ -245,7 +246,7 @@ public sealed class BrowserTests : IAsyncLifetime
 
         // The item's buttons in the inbox are the actions the API takes from this key.
         await page.GotoAsync("/console/inbox?department=logistics");
-        var buttons = await page.GetByRole(AriaRole.Row).Filter(new() { HasText = item[..8] }).GetByRole(AriaRole.Button).AllInnerTextsAsync();
+        var buttons = await page.GetByRole(AriaRole.Row).Filter(new() { HasText = ShortId.Of(item) }).GetByRole(AriaRole.Button).AllInnerTextsAsync();
         var view = await api.GetAsync($"/api/work-items/{item}");
         var actions = view.IsSuccessStatusCode ? (await view.Content.ReadFromJsonAsync<JsonObject>())!["allowedActions"]!.AsArray().Select(a => (string)a!).ToList() : [];
         var taken = await api.PostAsJsonAsync($"/api/work-items/{item}/comment", new { version = 1, note = "seen" });

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Routing.Engine.WorkItems;
 using Routing.Engine.History;
+using Routing.Host.Pages;
 using Routing.Tests.Infrastructure;
 using Routing.Workflows.WorkItems;
 
@@ -142,7 +143,7 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
         var html = await (await browser.SignInAsync(await admin.CreateKeyAsync("auditor"), "/console/inbox?department=logistics"))
             .Content.ReadAsStringAsync();
 
-        Assert.Contains(item[..8], html);
+        Assert.Contains(ShortId.Of(item), html);
         Assert.DoesNotContain("name=\"action\"", html);
     }
 
