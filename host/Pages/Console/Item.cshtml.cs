@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Routing.Engine.Departments;
+using Routing.Engine.History;
+using Routing.Engine.Reports;
 using Routing.Engine.Store;
 using Routing.Engine.WorkItems;
 using Routing.Host.Access;
@@ -11,13 +14,25 @@ using Routing.Host.WorkItems;
 
 namespace Routing.Host.Pages.Console;
 
-/// One work item and its timeline, oldest first.
+/// One work item: the problem its report describes, where the item stands, the other departments
+/// working the same report, the recurrences it gathered, and its timeline, oldest first.
 [Authorize(Policy = Policies.Read)]
-internal sealed class ItemModel(RoutingDb db, TimeProvider clock) : PageModel
+internal sealed class ItemModel(RoutingDb db, IDepartmentDirectory directory, TimeProvider clock) : PageModel
 {
+    /// Another department's item of the same report; `Id` only when the user may open it.
+    public sealed record Other(string Department, WorkItemState State, string Priority, Guid? Id);
+
+    /// A later report of the pattern that joined this item, and how it raised the item's priority ("P3 → P1").
+    public sealed record Recurrence(DateTimeOffset At, Report? Report, string? Raised);
+
     public WorkItem Item { get; private set; } = null!;
+    public Report Report { get; private set; } = null!;
+    public IReadOnlyList<Other> Others { get; private set; } = [];
+    public IReadOnlyList<Recurrence> Recurrences { get; private set; } = [];
     public IReadOnlyList<HistoryEntryBody> Timeline { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
+
+    public string NameOf(string department) => directory.Find(department)?.Name ?? department;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -25,7 +40,27 @@ internal sealed class ItemModel(RoutingDb db, TimeProvider clock) : PageModel
         if (item is null) return NotFound();
         Item = item;
         Now = clock.GetUtcNow();
+        Report = await db.Reports.AsNoTracking().FirstAsync(r => r.Id == item.ReportId, ct);
+        // A head sees which other departments work the report they work on, and how far each got:
+        // the report's routing is part of the problem they read, and they coordinate on it. The
+        // other items themselves (id, notes, timeline) stay with those departments' heads.
+        Others = [.. (await db.WorkItems.AsNoTracking().Where(w => w.ReportId == item.ReportId && w.Id != id).OrderBy(w => w.Department).ToListAsync(ct))
+            .Select(w => new Other(w.Department, w.State, w.Priority, User.CanSee(w.Department) ? w.Id : null))];
         Timeline = await TimelineQuery.EventsAsync(db, id, ct);
+        Recurrences = await RecurrencesAsync(ct);
         return Page();
     }
+
+    async Task<IReadOnlyList<Recurrence>> RecurrencesAsync(CancellationToken ct)
+    {
+        var recurred = Timeline.Where(e => e.Kind == HistoryKinds.Recurred && e.ReportId is not null).ToList();
+        var ids = recurred.Select(e => e.ReportId!.Value).ToList();
+        var reports = await db.Reports.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        return [.. recurred.Select(e => new Recurrence(e.At, reports.GetValueOrDefault(e.ReportId!.Value), Raised(e.ReportId!.Value)))];
+    }
+
+    string? Raised(Guid reportId) => Timeline
+        .Where(e => e.Kind == HistoryKinds.WorkItemReprioritized && e.ReportId == reportId)
+        .Select(e => ReportWords.Raised(e.Kind, e.Data.GetRawText()))
+        .FirstOrDefault(r => r is not null);
 }
