@@ -124,7 +124,7 @@ public sealed class BrowserTests : IAsyncLifetime
         await SaveScreenshotAsync(csm, "submitted");
         var item = (await csm.GetByRole(AriaRole.Link, new() { Name = "logistics" }).GetAttributeAsync("href"))!.Split('/')[^1];
         await csm.GetByRole(AriaRole.Link, new() { Name = "Reports" }).ClickAsync();
-        await Expect(csm.GetByRole(AriaRole.Row).Filter(new() { HasText = product })).ToContainTextAsync("logistics: Routed");
+        await Expect(csm.GetByRole(AriaRole.Row).Filter(new() { HasText = product })).ToContainTextAsync("Logistics: Routed");
         await CheckAccessibleAsync(csm, "reports");
         await SaveScreenshotAsync(csm, "reports");
 
