@@ -25,13 +25,18 @@ internal sealed record DueInWords(string What, DateTimeOffset By, string Words, 
         return left >= TimeSpan.Zero ? new(what, by, $"within {Span(left)}", false) : new(what, by, $"overdue by {Span(-left)}", true);
     }
 
-    /// The two largest units, in words: "2 days 3 hours", "3 hours", "12 minutes".
-    public static string Span(TimeSpan t) =>
-        t.TotalDays >= 1 ? Join(Unit((int)t.TotalDays, "day"), Unit(t.Hours, "hour"))
-        : t.TotalHours >= 1 ? Join(Unit((int)t.TotalHours, "hour"), Unit(t.Minutes, "minute"))
-        : Unit(Math.Max(1, (int)Math.Ceiling(t.TotalMinutes)), "minute");
+    /// The two largest units, in words, counting a started minute as a whole one (so a window of
+    /// two days just opened is "2 days", not "1 day 23 hours"): "2 days 3 hours", "3 hours", "12 minutes".
+    public static string Span(TimeSpan t)
+    {
+        var minutes = Math.Max(1, (long)Math.Ceiling(t.TotalMinutes));
+        var (days, hours, rest) = (minutes / (24 * 60), minutes / 60 % 24, minutes % 60);
+        return days > 0 ? Join(Unit(days, "day"), Unit(hours, "hour"))
+            : hours > 0 ? Join(Unit(hours, "hour"), Unit(rest, "minute"))
+            : Unit(rest, "minute");
+    }
 
-    static string Unit(int n, string unit) => n == 0 ? "" : n == 1 ? $"1 {unit}" : $"{n} {unit}s";
+    static string Unit(long n, string unit) => n == 0 ? "" : n == 1 ? $"1 {unit}" : $"{n} {unit}s";
 
     static string Join(string a, string b) => b.Length == 0 ? a : $"{a} {b}";
 }

@@ -159,7 +159,7 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
         var ackDue = DateTimeOffset.Parse((string)receipt.Item("logistics")["ackDueAt"]!);
         fixture.Clock.Advance(ackDue - fixture.Clock.GetUtcNow() + TimeSpan.FromMinutes(5));
         var page = await (await browser.GetAsync($"/console/items/{item}")).Content.ReadAsStringAsync();
-        Assert.Matches("class=\"overdue\">acknowledge overdue by 5 min<", page);
+        Assert.Contains("<dt>Acknowledge</dt><dd class=\"overdue\">overdue by 5 minutes (by <time", page);
         Assert.Contains("SupplyProblemToLogistics (ruleset v1)", page);
 
         await admin.DeleteAsync($"/api/keys/{keyId}");
@@ -282,12 +282,12 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
         var csm = fixture.App.ClientWithKey(await admin.CreateKeyAsync("csm"));
         var all = await csm.GetStringAsync("/console/reports");
         Assert.Contains(title, all);
-        Assert.Contains($"<a href=\"/console/items/{receipt.Item("manufacturing")["id"]}\">manufacturing</a>: Routed", all);
-        Assert.Contains($"<a href=\"/console/items/{receipt.Item("rnd")["id"]}\">rnd</a>: Routed", all);
+        Assert.Contains($"<a href=\"/console/items/{receipt.Item("manufacturing")["id"]}\">Manufacturing</a>: Routed", all);
+        Assert.Contains($"<a href=\"/console/items/{receipt.Item("rnd")["id"]}\">Research &amp; Development</a>: Routed", all);
 
         var head = await fixture.App.ClientWithKey(await admin.CreateKeyAsync("department-head", "rnd")).GetStringAsync("/console/reports");
         Assert.Contains(title, head);
-        Assert.DoesNotContain(">manufacturing</a>", head);
+        Assert.DoesNotContain(">Manufacturing</a>", head);
         var logisticsHead = await fixture.App.ClientWithKey(await admin.CreateKeyAsync("department-head", "logistics")).GetStringAsync("/console/reports");
         Assert.DoesNotContain(title, logisticsHead);
     }
