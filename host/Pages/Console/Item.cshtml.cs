@@ -19,20 +19,17 @@ namespace Routing.Host.Pages.Console;
 [Authorize(Policy = Policies.Read)]
 internal sealed class ItemModel(RoutingDb db, IDepartmentDirectory directory, TimeProvider clock) : PageModel
 {
-    /// Another department's item of the same report; `Id` only when the user may open it.
-    public sealed record Other(string Department, WorkItemState State, string Priority, Guid? Id);
-
     /// A later report of the pattern that joined this item, and how it raised the item's priority ("P3 → P1").
     public sealed record Recurrence(DateTimeOffset At, Report? Report, string? Raised);
 
     public WorkItem Item { get; private set; } = null!;
     public Report Report { get; private set; } = null!;
-    public IReadOnlyList<Other> Others { get; private set; } = [];
+    public IReadOnlyList<ItemOfReport> Others { get; private set; } = [];
     public IReadOnlyList<Recurrence> Recurrences { get; private set; } = [];
     public IReadOnlyList<HistoryEntryBody> Timeline { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
 
-    public string NameOf(string department) => directory.Find(department)?.Name ?? department;
+    public string NameOf(string department) => ReportWords.DepartmentName(directory, department);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -41,11 +38,7 @@ internal sealed class ItemModel(RoutingDb db, IDepartmentDirectory directory, Ti
         Item = item;
         Now = clock.GetUtcNow();
         Report = await db.Reports.AsNoTracking().FirstAsync(r => r.Id == item.ReportId, ct);
-        // A head sees which other departments work the report they work on, and how far each got:
-        // the report's routing is part of the problem they read, and they coordinate on it. The
-        // other items themselves (id, notes, timeline) stay with those departments' heads.
-        Others = [.. (await db.WorkItems.AsNoTracking().Where(w => w.ReportId == item.ReportId && w.Id != id).OrderBy(w => w.Department).ToListAsync(ct))
-            .Select(w => new Other(w.Department, w.State, w.Priority, User.CanSee(w.Department) ? w.Id : null))];
+        Others = [.. (await ItemOfReport.OfAsync(db, User, item.ReportId, ct)).Where(o => o.Id != id)];
         Timeline = await TimelineQuery.EventsAsync(db, id, ct);
         Recurrences = await RecurrencesAsync(ct);
         return Page();

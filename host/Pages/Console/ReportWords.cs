@@ -1,4 +1,5 @@
 using System.Globalization;
+using Routing.Engine.Departments;
 using Routing.Engine.History.Events;
 using Routing.Engine.Reports;
 
@@ -45,4 +46,7 @@ internal static class ReportWords
     /// How a recurrence raised an item's priority ("P3 → P1"), from the history event that recorded it; null for other events.
     public static string? Raised(string kind, string data) =>
         HistoryData.Read(kind, data) is WorkItemReprioritized r ? $"{r.Before.Priority} → {r.After.Priority}" : null;
+
+    /// A department's name in the active rules; its id when the rules no longer name it.
+    public static string DepartmentName(IDepartmentDirectory directory, string department) => directory.Find(department)?.Name ?? department;
 }

@@ -57,7 +57,7 @@ public abstract partial class ItemPageHtmlTests(RoutingFixture fixture)
     }
 
     [Fact]
-    public async Task A_recurrence_is_in_reports_for_the_heads_of_the_item_it_joined_only()
+    public async Task A_recurrence_is_in_reports_and_has_a_page_for_the_heads_of_the_item_it_joined_only()
     {
         var first = Reports.Valid("supply");
         var logistics = (string)(await admin.SubmitAsync(first)).Item("logistics")["id"]!;
@@ -71,9 +71,14 @@ public abstract partial class ItemPageHtmlTests(RoutingFixture fixture)
         Assert.Contains(title, row);
         Assert.Matches($@"Recurrence of <a href=""/console/items/{logistics}"">Thermostat fails in cold months</a>\s*\(Logistics: Routed, P2; raised P3 → P2\)", row);
 
+        var report = WebUtility.HtmlDecode(await head.GetStringAsync($"/console/reports/{again}"));
+        Assert.Contains(title, report);
+        Assert.Matches($@"Recurrence of <a href=""/console/items/{logistics}"">Thermostat fails in cold months</a>\s*\(Logistics: Routed, P2; raised P3 → P2\)", report);
+
         var other = ConsoleBrowser.Open(fixture.App);
         await other.SignInAsync(await admin.CreateKeyAsync("department-head", "rnd"));
         Assert.DoesNotContain(title, await other.GetStringAsync("/console/reports"));
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/console/reports/{again}")).StatusCode);
     }
 
     async Task<HttpClient> SignedInAsync(string key)

@@ -99,10 +99,18 @@ public sealed partial class ItemPageTests : IAsyncLifetime
         await Expect(recurrences).ToContainTextAsync("raised the priority P3 → P1");
         await Expect(page.Locator("dl.facts")).ToContainTextAsync("P1");
 
+        // The recurring report has a page of its own, which says which open item it joined.
         await recurrences.GetByRole(AriaRole.Link, new() { Name = "Depot 7 is late again, now for hospitals" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Depot 7 is late again, now for hospitals");
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "The problem" })).ToContainTextAsync("critical");
+        await Expect(page.Locator("main")).ToContainTextAsync("Recurrence of Depot 7 delivers two days late (Logistics: Routed, P1; raised P3 → P1)");
+        await CheckAccessibleAsync(page, "report");
+        await SaveScreenshotAsync(page, "report");
+
+        // In Reports, the recurrence is not an empty row: it names the item it joined, and links to it.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Reports" }).ClickAsync();
         var row = page.Locator($"#report-{ShortId.Of(again)}");
-        await Expect(row).ToContainTextAsync("Recurrence of Depot 7 delivers two days late");
-        await Expect(row).ToContainTextAsync("Logistics: Routed, P1; raised P3 → P1");
+        await Expect(row).ToContainTextAsync("Recurrence of Depot 7 delivers two days late (Logistics: Routed, P1; raised P3 → P1)");
         await row.GetByRole(AriaRole.Link, new() { Name = "Depot 7 delivers two days late" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"/console/items/{logistics}$"));
 
