@@ -46,6 +46,7 @@ public abstract class AccessTests(RoutingFixture fixture)
         ["GET /console/inbox"] = ["csm", "department-head", "admin", "auditor"],
         ["GET /console/overview"] = ["csm", "department-head", "admin", "auditor"],
         ["GET /console/reports"] = ["csm", "department-head", "admin", "auditor"],
+        ["GET /console/reports/{id:guid}"] = ["csm", "department-head", "admin", "auditor"],
         ["POST /console/inbox"] = ["csm", "department-head", "admin", "auditor"],
         ["GET /console/items/{id:guid}"] = ["csm", "department-head", "admin", "auditor"],
         ["GET /console/history"] = ["admin", "auditor"],

@@ -98,6 +98,8 @@ public sealed partial class ItemPageTests : IAsyncLifetime
         await Expect(recurrences).ToContainTextAsync("Depot 7 is late again, now for hospitals");
         await Expect(recurrences).ToContainTextAsync("raised the priority P3 → P1");
         await Expect(page.Locator("dl.facts")).ToContainTextAsync("P1");
+        await CheckAccessibleAsync(page, "item with a recurrence");
+        await SaveScreenshotAsync(page, "item-recurrence");
 
         // The recurring report has a page of its own, which says which open item it joined.
         await recurrences.GetByRole(AriaRole.Link, new() { Name = "Depot 7 is late again, now for hospitals" }).ClickAsync();
