@@ -104,6 +104,7 @@ public sealed partial class ItemPageTests : IAsyncLifetime
         // The recurring report has a page of its own, which says which open item it joined.
         await recurrences.GetByRole(AriaRole.Link, new() { Name = "Depot 7 is late again, now for hospitals" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Depot 7 is late again, now for hospitals");
+        await Expect(page.Locator("main time").First).ToHaveTextAsync(new Regex("E[SD]T$")); // local time after htmx swapped the page in too
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "The problem" })).ToContainTextAsync("critical");
         await Expect(page.Locator("main")).ToContainTextAsync("Recurrence of Depot 7 delivers two days late (Logistics: Routed, P1; raised P3 → P1)");
         await CheckAccessibleAsync(page, "report");
