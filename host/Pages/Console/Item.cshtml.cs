@@ -31,19 +31,6 @@ internal sealed class ItemModel(RoutingDb db, IDepartmentDirectory directory, Ti
 
     public string NameOf(string department) => ReportWords.DepartmentName(directory, department);
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
-    {
-        var item = await db.WorkItems.AsNoTracking().VisibleTo(User).FirstOrDefaultAsync(w => w.Id == id, ct);
-        if (item is null) return NotFound();
-        Item = item;
-        Now = clock.GetUtcNow();
-        Report = await db.Reports.AsNoTracking().FirstAsync(r => r.Id == item.ReportId, ct);
-        Others = [.. (await ItemOfReport.OfAsync(db, User, item.ReportId, ct)).Where(o => o.Id != id)];
-        Timeline = await TimelineQuery.EventsAsync(db, id, ct);
-        Recurrences = await RecurrencesAsync(ct);
-        return Page();
-    }
-
     async Task<IReadOnlyList<Recurrence>> RecurrencesAsync(CancellationToken ct)
     {
         var recurred = Timeline.Where(e => e.Kind == HistoryKinds.Recurred && e.ReportId is not null).ToList();
@@ -56,4 +43,17 @@ internal sealed class ItemModel(RoutingDb db, IDepartmentDirectory directory, Ti
         .Where(e => e.Kind == HistoryKinds.WorkItemReprioritized && e.ReportId == reportId)
         .Select(e => ReportWords.Raised(e.Kind, e.Data.GetRawText()))
         .FirstOrDefault(r => r is not null);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var item = await db.WorkItems.AsNoTracking().VisibleTo(User).FirstOrDefaultAsync(w => w.Id == id, ct);
+        if (item is null) return NotFound();
+        Item = item;
+        Now = clock.GetUtcNow();
+        Report = await db.Reports.AsNoTracking().FirstAsync(r => r.Id == item.ReportId, ct);
+        Others = [.. (await ItemOfReport.OfAsync(db, User, item.ReportId, ct)).Where(o => o.Id != id)];
+        Timeline = await TimelineQuery.EventsAsync(db, id, ct);
+        Recurrences = await RecurrencesAsync(ct);
+        return Page();
+    }
 }
