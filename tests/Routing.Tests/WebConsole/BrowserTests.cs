@@ -58,7 +58,6 @@ public sealed class BrowserTests : IAsyncLifetime
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(ShortId.Of(item));
         await Expect(page.GetByRole(AriaRole.List).Last).ToContainTextAsync("Carrier swapped at depot 7");
         await CheckAccessibleAsync(page, "item");
-        await SaveScreenshotAsync(page, "item");
         Assert.Equal("Resolved", (await admin.GetItemAsync(item)).State());
     }
 
@@ -126,7 +125,6 @@ public sealed class BrowserTests : IAsyncLifetime
         await csm.GetByRole(AriaRole.Link, new() { Name = "Reports" }).ClickAsync();
         await Expect(csm.GetByRole(AriaRole.Row).Filter(new() { HasText = product })).ToContainTextAsync("Logistics: Routed");
         await CheckAccessibleAsync(csm, "reports");
-        await SaveScreenshotAsync(csm, "reports");
 
         var head = await SignInAsync(await admin.CreateKeyAsync("department-head", "logistics"));
         var row = head.GetByRole(AriaRole.Row).Filter(new() { HasText = ShortId.Of(item) });
