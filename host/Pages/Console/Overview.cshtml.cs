@@ -22,7 +22,7 @@ internal sealed class OverviewModel(RoutingDb db, IDepartmentDirectory directory
     /// bar, and the drawing scales to its box (viewBox), so it fits a phone as it fits a desk.
     public string Chart()
     {
-        const int row = 46, width = 400, bars = 290;
+        const int row = 46, width = 340, bars = 230;
         var most = Math.Max(1, Stats.Count == 0 ? 1 : Stats.Max(s => s.Open));
         var height = Math.Max(1, Stats.Count * row);
         var svg = new StringBuilder($"<svg role=\"img\" aria-labelledby=\"chart-title\" viewBox=\"0 0 {width} {height}\" width=\"100%\">");

@@ -100,7 +100,7 @@ public abstract partial class HistoryPageTests(RoutingFixture fixture)
     [GeneratedRegex("<td data-label=\"What happened\">.*?<span class=\"hint\">\\(([^)]+)\\)</span></td>", RegexOptions.Singleline)]
     private static partial Regex KindHint();
 
-    [GeneratedRegex("<tr>\\s*<td data-label=\"#\">.*?</tr>", RegexOptions.Singleline)]
+    [GeneratedRegex("<tr>\\s*<td data-label=\"Event\">.*?</tr>", RegexOptions.Singleline)]
     private static partial Regex Row();
 }
 
