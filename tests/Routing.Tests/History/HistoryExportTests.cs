@@ -80,6 +80,13 @@ public abstract class HistoryExportTests(RoutingFixture fixture)
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await admin.GetAsync("/api/history/export?kind=work-item.acknowledge-ish")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/history/export?actor=x%00y")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/history/export?workItemId=not-an-id")).StatusCode);
+
+        // The OpenAPI document offers the export the search's filters, and its kinds.
+        var document = JsonNode.Parse(await admin.GetStringAsync("/openapi/v1.json"))!;
+        var parameters = document["paths"]!["/api/history/export"]!["get"]!["parameters"]!.AsArray();
+        Assert.Superset(new HashSet<string> { "reportId", "workItemId", "department", "kind", "actor", "from", "to", "format" },
+            parameters.Select(p => (string)p!["name"]!).ToHashSet());
+        Assert.Equal(HistoryKinds.All, parameters.Single(p => (string)p!["name"]! == "kind")!["schema"]!["enum"].Strings());
     }
 
     /// The sequences of the events exported with this query, the same in NDJSON and in CSV.
