@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Routing.Engine.Departments;
 using Routing.Engine.History;
 using Routing.Engine.Store;
@@ -23,6 +24,9 @@ internal sealed class HistoryModel(RoutingDb db, HistoryVerifier verifier, IDepa
     [BindProperty(SupportsGet = true)] public long? After { get; set; }
 
     public IReadOnlyList<HistoryEntryBody> Events { get; private set; } = [];
+
+    /// The names of every key, revoked ones too (their events remain), to suggest as actors.
+    public IReadOnlyList<string> KeyNames { get; private set; } = [];
     public long? Next { get; private set; }
     public HistoryVerifier.Result? Verification { get; private set; }
 
@@ -63,6 +67,7 @@ internal sealed class HistoryModel(RoutingDb db, HistoryVerifier verifier, IDepa
         var (events, next) = await new HistoryQuery(ReportId, WorkItemId, Blank(Department), Blank(Kind), Blank(Actor), from, to, After)
             .RunAsync(db, ct);
         (Events, Next) = ([.. events.Select(HistoryEntryBody.Of)], next);
+        KeyNames = await db.ApiKeys.AsNoTracking().Select(k => k.Name).OrderBy(n => n).ToListAsync(ct);
         return Page();
     }
 

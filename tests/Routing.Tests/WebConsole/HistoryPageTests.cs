@@ -64,6 +64,7 @@ public abstract partial class HistoryPageTests(RoutingFixture fixture)
         var search = $"/console/history?department=logistics&actor={name}&kind={HistoryKinds.Acknowledged}&from={Uri.EscapeDataString(since)}";
         var page = await browser.GetStringAsync(search);
         Assert.Equal([HistoryKinds.Acknowledged], Kinds(page));
+        Assert.Matches($"<datalist id=\"actors\">.*<option value=\"{name}\">", page.ReplaceLineEndings(" ")); // keys are suggested as actors
         foreach (var format in new[] { "ndjson", "csv" })
         {
             var link = WebUtility.HtmlDecode(Regex.Match(page, $"href=\"(/console/history/export\\?format={format}&[^\"]+)\">Export").Groups[1].Value);
