@@ -29,7 +29,7 @@ internal sealed class SubmitModel(IntakeService intake, ReportValidator validato
 
     public string? Value(string field) => Form.GetValueOrDefault(field);
 
-    /// Each field's label, by the name its errors are given under.
+    /// Each field's label, by the name its errors are given under: the form and its error summary say them alike.
     public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
     {
         ["title"] = "Title", ["product"] = "Product", ["category"] = "Category", ["severity"] = "Severity",
