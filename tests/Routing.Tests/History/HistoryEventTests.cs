@@ -46,7 +46,7 @@ public sealed class HistoryEventTests
         { "work-item.escalated", """{"before":"Routed","after":"Escalated","reason":"not acknowledged after 2 reminders"}""",
             """Escalated: not acknowledged after 2 reminders""" },
         { "work-item.reopened", """{"before":"Resolved","after":"Reopened","reportsSinceResolution":1,"ackDueAt":"2026-03-01T09:30:00+00:00","resolveDueAt":"2026-03-02T17:00:00.25+00:00"}""",
-            """Reopened: 1 new report(s) of the pattern since it was resolved""" },
+            """Reopened: 1 new report of the pattern since it was resolved""" },
         { "work-item.verified", """{"before":"Resolved","after":"Verified","resolvedAt":"2026-03-01T09:30:00+00:00"}""",
             """Verified: the pattern did not come back""" },
         { "timer.fired", """{"timer":"0195f3a0-0000-7000-8000-000000000002","kind":"FollowUp","round":0,"dueAt":"2026-03-01T09:30:00+00:00","firedAt":"2026-03-02T17:00:00.25+00:00","delayMs":113400250}""",
@@ -80,7 +80,7 @@ public sealed class HistoryEventTests
         { "session.ended", """{"reason":"signed out"}""",
             """Signed out of the console""" },
         { "auth.throttled", """{"client":"10.0.0.1","refused":7,"from":"2026-03-01T09:30:00+00:00","to":"2026-03-02T17:00:00.25+00:00"}""",
-            """7 more failed authentication(s) from 10.0.0.1 refused as too many, between 2026-03-01T09:30:00+00:00 and 2026-03-02T17:00:00.25+00:00""" },
+            """7 more failed authentications from 10.0.0.1 refused as too many, between 2026-03-01T09:30:00+00:00 and 2026-03-02T17:00:00.25+00:00""" },
     };
 
     /// Events stored under a kind's former name, or before its data gained a field.

@@ -143,7 +143,6 @@ public sealed class BrowserTests : IAsyncLifetime
         await Expect(auditor.GetByRole(AriaRole.Status)).ToContainTextAsync("Intact");
         await Expect(auditor.GetByRole(AriaRole.Table)).Not.ToContainTextAsync("report.accepted"); // the search survives the check
         await CheckAccessibleAsync(auditor, "history");
-        await SaveScreenshotAsync(auditor, "history");
     }
 
     [Fact]
@@ -205,7 +204,6 @@ public sealed class BrowserTests : IAsyncLifetime
             await Expect(lifecycle.Locator("g.node", new() { HasText = state })).ToHaveCountAsync(1);
         await Expect(lifecycle.Locator("g.edge", new() { HasText = "hand-back" })).ToHaveCountAsync(5);
         await CheckAccessibleAsync(page, "overview");
-        await SaveScreenshotAsync(page, "overview");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Sign in");
         await page.GotoAsync("/console/inbox");
