@@ -43,7 +43,6 @@ internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator,
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await LoadAsync(keepEdits: false, ct) is null) return NotFound();
-        if (!Shown.Active) Diff = await admin.DiffAsync(Shown.Version, null, ct);
         return Page();
     }
 
@@ -117,6 +116,8 @@ internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator,
         Versions = await admin.ListAsync(ct);
         if (await admin.GetAsync(Version, ct) is not { } view) return null;
         Shown = view;
+        // What the version changes stays in sight while it is simulated or replayed.
+        if (!view.Active) Diff = await admin.DiffAsync(view.Version, null, ct);
         if (!keepEdits)
         {
             Workflows = JsonSerializer.Serialize(view.Workflows, Indented);

@@ -104,7 +104,7 @@ public sealed class AdminPagesTests : IAsyncLifetime
         await Expect(diff).ToContainTextAsync("department logistics → rnd");
         var versions = page.GetByRole(AriaRole.Navigation, new() { Name = "Versions" });
         await Expect(versions).ToContainTextAsync($"v{version} draft: drafted by {RoutingApplication.AdminName}");
-        await Expect(versions).ToContainTextAsync(new Regex("v1 active: published by \\S+, \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC"));
+        await Expect(versions).ToContainTextAsync(new Regex("v1\\s+active:\\s+published by \\S+, \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC"));
 
         var simulate = page.GetByRole(AriaRole.Region, new() { Name = $"Simulate a report against v{version}" });
         await simulate.GetByLabel("Report (JSON, as POST /api/reports takes it)").FillAsync(Reports.Valid("supply").With("reportCount", "many").ToJsonString());
