@@ -129,6 +129,12 @@ public sealed class AdminPagesTests : IAsyncLifetime
         await AssertNoSidewaysScrollAsync(page, "rules");
         await CheckAccessibleAsync(page, "rules at 390 px");
         await SaveScreenshotAsync(page, "rules-390px");
+        // The simulation's table of rules (long names) fits too.
+        await simulate.GetByLabel("Report (JSON, as POST /api/reports takes it)").FillAsync(Reports.Valid("supply").ToJsonString());
+        await simulate.GetByRole(AriaRole.Button, new() { Name = "Simulate" }).ClickAsync();
+        await Expect(simulate.GetByRole(AriaRole.Status)).ToContainTextAsync("Routes: rnd (");
+        await AssertNoSidewaysScrollAsync(page, "rules, simulated");
+        await CheckAccessibleAsync(page, "rules, simulated, at 390 px");
     }
 
     async Task<int> KeyCountAsync() => JsonNode.Parse(await admin.GetStringAsync("/api/keys"))!.AsArray().Count;
