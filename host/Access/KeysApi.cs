@@ -15,7 +15,10 @@ internal static class KeysApi
         group.MapPost("/", CreateAsync);
         group.MapGet("/", async (ApiKeyService keys, CancellationToken ct) => TypedResults.Ok((await keys.ListAsync(ct))
             .Select(k => new KeyBody(k.Id, k.Name, k.Role, k.Departments, k.CreatedAt, k.CreatedBy, k.RevokedAt))));
-        group.MapDelete("/{id:guid}", RevokeAsync);
+        group.MapDelete("/{id:guid}", RevokeAsync)
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict); // the last live admin key
         return app;
     }
 
