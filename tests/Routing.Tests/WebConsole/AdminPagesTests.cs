@@ -47,6 +47,7 @@ public sealed class AdminPagesTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Create the key" }).ClickAsync();
         var key = page.GetByLabel("New key");
         await Expect(key).ToHaveValueAsync(new Regex("^rk_"));
+        await Expect(key).ToBeFocusedAsync(); // ready to copy
         var dana = await key.InputValueAsync();
         await Expect(page.GetByLabel("Name (required)")).ToHaveValueAsync("");
         await Expect(page.GetByLabel("Research & Development")).Not.ToBeCheckedAsync();
