@@ -68,6 +68,7 @@ public sealed class AdminPagesTests : IAsyncLifetime
         await row.Locator("summary").ClickAsync();
         await Expect(question).ToBeVisibleAsync();
         await CheckAccessibleAsync(page, "keys, revoke asked");
+        await SaveScreenshotAsync(page, "keys");
         using var head = host.Client(key: dana);
         Assert.Equal(HttpStatusCode.OK, (await head.GetAsync("/api/departments/rnd/work-items")).StatusCode);
         await row.GetByRole(AriaRole.Button, new() { Name = "Yes, revoke it" }).ClickAsync();
@@ -82,7 +83,6 @@ public sealed class AdminPagesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/keys")).StatusCode);
         await Expect(page).ToHaveURLAsync(new Regex("/console/keys$"));
         await CheckAccessibleAsync(page, "keys, last admin key");
-        await SaveScreenshotAsync(page, "keys");
 
         await page.SetViewportSizeAsync(390, 844);
         await AssertNoSidewaysScrollAsync(page, "keys");
