@@ -37,8 +37,8 @@ internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator,
     public RulesetDiff? Diff { get; private set; }
 
     /// A replayed report as a person finds it: its title, and the work item that shows it whole.
-    public sealed record ReplayedReport(string Title, Guid? Item);
-    public IReadOnlyDictionary<Guid, ReplayedReport> Replayed { get; private set; } = new Dictionary<Guid, ReplayedReport>();
+    /// The titles of the replayed reports that would route differently, by report id.
+    public IReadOnlyDictionary<Guid, string> Replayed { get; private set; } = new Dictionary<Guid, string>();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -96,10 +96,7 @@ internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator,
         }
         Replay = await simulator.ReplayAsync((await simulator.RulesetAsync(Shown.Version))!, from, to, ct);
         var ids = Replay.Changes.Select(c => c.ReportId).ToList();
-        var items = await db.WorkItems.AsNoTracking().Where(w => ids.Contains(w.ReportId))
-            .OrderBy(w => w.Department).Select(w => new { w.ReportId, w.Id }).ToListAsync(ct);
-        Replayed = await db.Reports.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id,
-            r => new ReplayedReport(r.Title, items.FirstOrDefault(i => i.ReportId == r.Id)?.Id), ct);
+        Replayed = await db.Reports.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Title, ct);
         return Page();
     }
 

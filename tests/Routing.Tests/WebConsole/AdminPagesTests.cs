@@ -121,8 +121,9 @@ public sealed class AdminPagesTests : IAsyncLifetime
         await replay.GetByLabel("To (UTC)").FillAsync(DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-ddTHH:mm"));
         await replay.GetByRole(AriaRole.Button, new() { Name = "Replay" }).ClickAsync();
         await Expect(replay.GetByRole(AriaRole.Status)).ToContainTextAsync("1 would route differently");
-        await Expect(replay.GetByRole(AriaRole.Link, new() { Name = title })).ToHaveAttributeAsync("href", $"/console/items/{item}");
-        await Expect(replay.GetByRole(AriaRole.Status)).ToContainTextAsync($"({Routing.Host.Pages.ShortId.Of(await ReportOfAsync(item))}): logistics → rnd");
+        var report = await ReportOfAsync(item);
+        await Expect(replay.GetByRole(AriaRole.Link, new() { Name = title })).ToHaveAttributeAsync("href", $"/console/reports/{report}");
+        await Expect(replay.GetByRole(AriaRole.Status)).ToContainTextAsync($"({Routing.Host.Pages.ShortId.Of(report)}): logistics → rnd");
         await CheckAccessibleAsync(page, "rules");
         await SaveScreenshotAsync(page, "rules");
 

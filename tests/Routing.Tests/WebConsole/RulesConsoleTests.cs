@@ -65,8 +65,8 @@ public abstract partial class RulesConsoleTests(RoutingFixture fixture)
         }))).Content.ReadAsStringAsync();
         Assert.Matches("[1-9]\\d* would route differently", replayed);
         Assert.Contains("logistics → rnd", replayed);
-        // Each report by its title, linked to the work item that shows it whole.
-        Assert.Contains($"<a href=\"/console/items/{receipt.Item("logistics")["id"]}\">{title}</a>", replayed);
+        // Each report by its title, linked to its page.
+        Assert.Contains($"<a href=\"/console/reports/{(string)receipt["reportId"]!}\">{title}</a>", replayed);
 
         var published = await (await browser.PostAsync($"/console/rules?handler=Publish&version={version}", ConsoleBrowser.Form(draft, [])))
             .Content.ReadAsStringAsync();
