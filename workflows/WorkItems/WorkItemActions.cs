@@ -17,11 +17,24 @@ public static class WorkItemActions
 
     public const int MaxNote = 10_000;
 
-    /// What is wrong with the note sent with an action, or null: a comment needs one, and no
-    /// note is longer than MaxNote. Problems asks here.
+    /// The actions that need a note, and why: someone reads it later (the triage team, an
+    /// auditor, the department when the pattern comes back).
+    static readonly Dictionary<string, string> NoteNeeded = new()
+    {
+        ["comment"] = "is required for a comment.",
+        ["resolve"] = "is required to resolve: say what was done.",
+        ["hand-back"] = "is required to hand back: say why the item is not this department's.",
+        ["cancel"] = "is required to cancel: say why no work is needed.",
+    };
+
+    /// Whether the action needs a note (the console marks the note required for it).
+    public static bool NeedsNote(string action) => NoteNeeded.ContainsKey(action);
+
+    /// What is wrong with the note sent with an action, or null: comment, resolve, hand-back
+    /// and cancel need one, and no note is longer than MaxNote. Problems asks here.
     public static string? NoteProblem(string action, string? note) =>
         note is { Length: > MaxNote } ? $"must be at most {MaxNote} characters."
-        : action == "comment" && string.IsNullOrWhiteSpace(note) ? "is required for a comment."
+        : string.IsNullOrWhiteSpace(note) && NoteNeeded.TryGetValue(action, out var why) ? why
         : null;
 
     /// The action that is final and asks a person to confirm it.

@@ -26,9 +26,9 @@ public abstract class HistoryTests(RoutingFixture fixture)
         var ohio = Reports.Valid("pricing").With("segment.region", "Ohio");
         var reopens = (string)(await client.SubmitAsync(ohio)).Item("strategy")["id"]!;
         await client.DoAsync(reopens, "acknowledge");
-        await client.DoAsync(reopens, "resolve");
+        await client.DoAsync(reopens, "resolve", "fixed");
         await client.DoAsync((string)(await client.SubmitAsync(Reports.Valid("design"))).Item("rnd")["id"]!, "hand-back", "misrouted");
-        await client.DoAsync((string)(await client.SubmitAsync(Reports.Valid("design"))).Item("rnd")["id"]!, "cancel");
+        await client.DoAsync((string)(await client.SubmitAsync(Reports.Valid("design"))).Item("rnd")["id"]!, "cancel", "a duplicate");
         await fixture.AdvanceAsync(TimeSpan.FromDays(1));
         await client.SubmitAsync(ohio.DeepClone());                                         // the pattern returns
         await fixture.AdvanceAsync(TimeSpan.FromDays(14));                                  // reminders, escalation, checks
