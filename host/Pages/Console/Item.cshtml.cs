@@ -28,4 +28,16 @@ internal sealed class ItemModel(RoutingDb db, TimeProvider clock) : PageModel
         Timeline = await TimelineQuery.EventsAsync(db, id, ct);
         return Page();
     }
+
+    /// An action from the page's form (the inbox's, see ConsoleActing); the page shows its outcome.
+    public async Task<IActionResult> OnPostActAsync(Guid id, string action, int version, string? note, bool confirmed,
+        [FromServices] Routing.Workflows.WorkItems.WorkItemActionService actions, [FromServices] Routing.Workflows.WorkItems.WorkItemUndo undo, CancellationToken ct)
+    {
+        var acted = await ConsoleActing.ActAsync(actions, undo, User, id, action, version, note, confirmed, ct);
+        if (acted.Refused) return StatusCode(acted.Status);
+        ViewData["Acted"] = acted;
+        var page = await OnGetAsync(id, ct);
+        Response.StatusCode = acted.Status;
+        return page;
+    }
 }
