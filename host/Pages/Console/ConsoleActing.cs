@@ -36,7 +36,7 @@ internal static class ConsoleActing
             ActionOutcome.Invalid { Errors: var errors } when errors.TryGetValue("note", out var problem) =>
                 new(item, StatusCodes.Status422UnprocessableEntity, $"Nothing changed: the note {problem[0]}", IsError: true, Note: note, NoteError: problem[0]),
             ActionOutcome.Invalid { Errors: var errors } when errors.TryGetValue("confirm", out var why) =>
-                new(item, StatusCodes.Status422UnprocessableEntity, $"Nothing changed: confirm it first ({why[0]})", IsError: true, Note: note, Confirming: action),
+                new(item, StatusCodes.Status422UnprocessableEntity, $"Nothing changed: the confirmation {why[0]}", IsError: true, Note: note, Confirming: action),
             ActionOutcome.Invalid { Errors: var errors } => new(item, StatusCodes.Status422UnprocessableEntity,
                 $"Nothing changed: {string.Join(" ", errors.Select(e => $"the {e.Key} {e.Value[0]}"))}", IsError: true, Note: note),
             ActionOutcome.NotAllowed n => new(item, StatusCodes.Status409Conflict, $"'{action}' is not allowed while the item is {n.State}.", IsError: true),
