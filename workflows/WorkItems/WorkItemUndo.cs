@@ -90,6 +90,9 @@ internal sealed class WorkItemUndo(
         return id is null ? null : await db.WorkItems.FirstOrDefaultAsync(w => w.Id == id, ct);
     }
 
+    /// The undo window in words ("a minute"), for the console's message.
+    public string Window => Words(options.Value.UndoWithin);
+
     static string Words(TimeSpan t) =>
         t.TotalMinutes >= 1 ? (t.TotalMinutes == 1 ? "a minute" : $"{t.TotalMinutes:0.#} minutes") : $"{t.TotalSeconds:0} seconds";
 }

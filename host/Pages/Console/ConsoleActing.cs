@@ -31,7 +31,7 @@ internal static class ConsoleActing
         return outcome switch
         {
             ActionOutcome.Done done => new(item, StatusCodes.Status200OK, $"Done ({action}): the item is now {done.Item.State}."
-                    + (WorkItemActions.AsksToConfirm(action) ? " Undo it within a short while if that was a mistake." : ""),
+                    + (WorkItemActions.AsksToConfirm(action) ? $" If that was a mistake, undo it within {undo.Window}." : ""),
                 UndoVersion: WorkItemActions.AsksToConfirm(action) ? done.Item.Version : null),
             ActionOutcome.Invalid { Errors: var errors } when errors.TryGetValue("note", out var problem) =>
                 new(item, StatusCodes.Status422UnprocessableEntity, $"Nothing changed: the note {problem[0]}", IsError: true, Note: note, NoteError: problem[0]),

@@ -137,6 +137,10 @@ public sealed class InboxTests : IAsyncLifetime
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Act" })).ToBeFocusedAsync();
         Assert.Equal(("Acknowledged", 2), await StateAsync(first));
         await CheckAccessibleAsync(page, "item, acted");
+        await SaveScreenshotAsync(page, "item-acted");
+        await page.SetViewportSizeAsync(390, 844);
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 390);
+        await SaveScreenshotAsync(page, "item-acted-390px");
     }
 
     [Fact]
