@@ -46,7 +46,7 @@ internal sealed class WorkItemUndo(
         if (now > taken.At + within)
             return new UndoOutcome.Refused($"It can be undone only within {Words(within)} of taking it; the item stays {item.State}.");
 
-        var undid = action is WorkItemHandedBack ? "hand-back" : WorkItemActions.Cancel;
+        var undid = action is WorkItemHandedBack ? WorkItemActions.HandBack : WorkItemActions.Cancel;
         var history = new List<HistoryEntry>();
         WorkItem? triage = null;
         if (action is WorkItemHandedBack)

@@ -33,8 +33,13 @@ public sealed class InboxTests : IAsyncLifetime
         Directory.CreateDirectory(Screenshots);
     }
 
-    async Task<string> NewItemAsync(string title) =>
-        (string)(await admin.SubmitAsync(Reports.Valid("supply").With("title", title))).Item("logistics")["id"]!;
+    /// A logistics item of its own (the product tells the pattern apart: the same pattern again would be a recurrence).
+    async Task<string> NewItemAsync(string title, string? product = null, string severity = "medium")
+    {
+        var report = Reports.Valid("supply", severity).With("title", title);
+        if (product is not null) report = report.With("product", product);
+        return (string)(await admin.SubmitAsync(report)).Item("logistics")["id"]!;
+    }
 
     static ILocator Row(IPage page, string item) => page.Locator($"#item-{ShortId.Of(item)}");
 
@@ -168,7 +173,7 @@ public sealed class InboxTests : IAsyncLifetime
     public async Task The_inbox_lists_titles_open_and_most_urgent_first_and_its_filters_stay_in_the_address()
     {
         var late = await NewItemAsync("Depot 7 delivers two days late");
-        var urgent = (string)(await admin.SubmitAsync(Reports.Valid("supply", "critical").With("title", "Depot 2 lost a truck"))).Item("logistics")["id"]!;
+        var urgent = await NewItemAsync("Depot 2 lost a truck", severity: "critical");
         var done = await NewItemAsync("Labels peel off in the rain");
         await admin.DoAsync(done, "cancel", "a duplicate");
         var page = await SignInAsync(await admin.CreateKeyAsync("department-head", "logistics"));
@@ -190,8 +195,9 @@ public sealed class InboxTests : IAsyncLifetime
     [Fact]
     public async Task At_390_px_the_inbox_and_its_header_fit_without_sideways_scrolling()
     {
-        await NewItemAsync("Depot 7 delivers two days late, every week since the new carrier started");
-        await NewItemAsync("Labels peel off in the rain");
+        await NewItemAsync("Depot 7 delivers two days late, every week since the new carrier started", "Parcel route 7");
+        await NewItemAsync("Labels peel off in the rain", "Outdoor shipping labels");
+        await NewItemAsync("Depot 2 lost a truck of heaters", "HX-200 heater, pallet", "critical");
         foreach (var (key, name) in new[] { (await admin.CreateKeyAsync("department-head", "logistics"), "head"), (RoutingApplication.AdminKey, "admin") })
         {
             var page = await SignInAsync(key);
