@@ -125,11 +125,11 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
         Dictionary<string, string> Cancel() => new() { ["item"] = item, ["action"] = "cancel", ["version"] = "1", ["department"] = "logistics", ["note"] = "duplicate" };
 
         var unconfirmed = await browser.PostAsync("/console/inbox?handler=Act", ConsoleBrowser.Form(html, Cancel()));
-        Assert.Equal(HttpStatusCode.Conflict, unconfirmed.StatusCode);
-        Assert.Contains("Nothing changed: to cancel the item, tick “Really cancel” first", WebUtility.HtmlDecode(await unconfirmed.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unconfirmed.StatusCode);
+        Assert.Contains("Nothing changed: the confirmation is required: a cancelled item is final.", WebUtility.HtmlDecode(await unconfirmed.Content.ReadAsStringAsync()));
         Assert.Equal(("Routed", 1), ((await admin.GetItemAsync(item)).State(), (int)(await admin.GetItemAsync(item))["version"]!));
 
-        var confirmed = await browser.PostAsync("/console/inbox?handler=Act", ConsoleBrowser.Form(html, new(Cancel()) { ["confirmCancel"] = "true" }));
+        var confirmed = await browser.PostAsync("/console/inbox?handler=Act", ConsoleBrowser.Form(html, new(Cancel()) { ["confirmed"] = "true" }));
         Assert.Contains("Done (cancel): the item is now Cancelled.", await confirmed.Content.ReadAsStringAsync());
         Assert.Equal("Cancelled", (await admin.GetItemAsync(item)).State());
     }
