@@ -10,6 +10,6 @@ namespace Routing.Engine.Patterns;
 /// Prr is null when the value never appears elsewhere (c = 0): the share elsewhere is zero and
 /// there is nothing to divide by (JSON has no Infinity); χ² and the p-value still rank it.
 /// PValue is one-sided, for an excess (see ReportingRatio).
-public sealed record Disproportion(
+internal sealed record Disproportion(
     long A, long B, long C, long D,
     double Share, double BaselineShare, double? Prr, double ChiSquare, double PValue);

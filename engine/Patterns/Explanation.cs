@@ -5,9 +5,9 @@ namespace Routing.Engine.Patterns;
 /// The sentence a CSM pastes into a report, numbers and all, so a reader who never opens
 /// Routing sees what was compared with what:
 /// "HX-200 heater, Michigan, Nov–Mar: 252 quality complaints on 9,000 units (2.8%) against
-/// 0.4% elsewhere — 7.0× (q &lt; 0.001)". Invariant culture: the sentence is the same on every
+/// 0.4% elsewhere — 7.0× (q < 0.001)". Invariant culture: the sentence is the same on every
 /// server, whatever its locale.
-public static class Explanation
+internal static class Explanation
 {
     static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -49,7 +49,7 @@ public static class Explanation
         return Math.Round(percent, decimals).ToString("0." + new string('#', decimals), Invariant) + "%";
     }
 
-    /// Three decimals, and "q &lt; 0.001" below that: more digits claim a precision the model has not.
+    /// Three decimals, and "q < 0.001" below that: more digits claim a precision the model has not.
     internal static string Q(double qValue) =>
         qValue < 0.001 ? "q < 0.001" : $"q = {qValue.ToString("0.000", Invariant)}";
 }

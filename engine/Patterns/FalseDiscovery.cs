@@ -1,13 +1,13 @@
 namespace Routing.Engine.Patterns;
 
 /// A scan tests hundreds of segments at once; at p ≤ 0.05 one in twenty segments at baseline
-/// would look like a pattern. Benjamini &amp; Hochberg (1995), "Controlling the false discovery
+/// would look like a pattern. Benjamini & Hochberg (1995), "Controlling the false discovery
 /// rate", J R Stat Soc B 57:289–300: flag the segments whose q-value is at most the chosen
 /// rate, and on average at most that share of the flagged are flukes. The q-value of the
 /// i-th smallest of m p-values is min over j ≥ i of m·p(j)/j, capped at 1 (the step-up rule
 /// written as adjusted p-values, like R's p.adjust(p, "BH")); "q ≤ 0.05" then gives exactly
 /// the segments the step-up procedure rejects at 0.05.
-public static class FalseDiscovery
+internal static class FalseDiscovery
 {
     /// The q-values in the order the p-values were given.
     public static double[] QValues(IReadOnlyList<double> pValues)

@@ -4,7 +4,7 @@ namespace Routing.Engine.Patterns;
 /// looked and said no; it comes back only when it has grown materially: its count or its
 /// ratio (rate ratio or PRR) multiplied by the growth factor (2: doubled). Otherwise every
 /// scan would bring back what the CSM already judged, after one more complaint.
-public static class MaterialGrowth
+internal static class MaterialGrowth
 {
     /// Ratios are null when nothing happened elsewhere (infinitely out of line): a finite
     /// ratio becoming infinite has grown; an infinite one can only come back by its count.

@@ -4,7 +4,7 @@ namespace Routing.Engine.Patterns;
 
 /// Contiguous months of the year, First to Last (1 = January), wrapping the year when First is
 /// after Last: November (11) to March (3) is one season, as a heater's winter is.
-public sealed record MonthRun(int First, int Last)
+internal sealed record MonthRun(int First, int Last)
 {
     static readonly DateTimeFormatInfo Names = CultureInfo.InvariantCulture.DateTimeFormat;
 

@@ -4,7 +4,7 @@ namespace Routing.Engine.Patterns;
 /// need the q-value within the false discovery rate and the minimum count; a disproportion
 /// also needs the Evans signal (PRR, χ², count) so that a large but tiny excess over a big
 /// table is not flagged just for being certain.
-public static class PatternRule
+internal static class PatternRule
 {
     public static bool Flags(RateComparison rate, double qValue, PatternOptions options) =>
         rate.Complaints >= options.MinimumComplaints
@@ -16,7 +16,7 @@ public static class PatternRule
         && IsEvansSignal(table, options)
         && qValue <= options.FalseDiscoveryRate;
 
-    /// Evans, Waller &amp; Davis (2001): PRR ≥ 2, χ² ≥ 4, a ≥ 3 (with the defaults). A value never
+    /// Evans, Waller & Davis (2001): PRR ≥ 2, χ² ≥ 4, a ≥ 3 (with the defaults). A value never
     /// seen elsewhere (PRR null: infinitely disproportionate) passes the PRR part.
     public static bool IsEvansSignal(Disproportion table, PatternOptions options) =>
         (table.Prr is not { } prr || prr >= options.MinimumPrr)

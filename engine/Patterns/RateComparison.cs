@@ -6,6 +6,6 @@ namespace Routing.Engine.Patterns;
 /// the segment, so the segment's rate is infinitely many times zero (or, with no complaints at
 /// all, 0 ÷ 0). A number would be made up; the sentence says "against none elsewhere" instead,
 /// and the p-value still ranks the segment. Null, not Infinity, because JSON has no Infinity.
-public sealed record RateComparison(
+internal sealed record RateComparison(
     long Complaints, long UnitsSold, long BaselineComplaints, long BaselineUnitsSold,
     double Rate, double BaselineRate, double? Ratio, double PValue);

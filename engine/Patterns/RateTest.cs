@@ -4,13 +4,13 @@ namespace Routing.Engine.Patterns;
 
 /// Is a segment's complaint rate (k complaints on n units) higher than the product's rate
 /// outside it (K complaints on N units)? The exact comparison of two Poisson rates
-/// (Przyborowski &amp; Wilenski 1940; Lehmann's "C-test", Testing Statistical Hypotheses §4.5):
+/// (Przyborowski & Wilenski 1940; Lehmann's "C-test", Testing Statistical Hypotheses §4.5):
 /// given the k + K complaints there are, if both places fail at the same rate each complaint
 /// lands in the segment with probability p = n / (n + N), so k is binomial(k + K, p) and the
 /// one-sided p-value is P(X ≥ k). This is what R's poisson.test(c(k, K), c(n, N),
 /// alternative = "greater") computes. Exact, because segments are often small: a normal
 /// approximation would call 3 complaints in a small market significant far too easily.
-public static class RateTest
+internal static class RateTest
 {
     /// Null when the segment or the rest of the product sold nothing: with no units there is
     /// no rate, and a complaint there says the units-sold data are missing, not that the

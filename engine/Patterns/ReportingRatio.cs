@@ -5,12 +5,12 @@ namespace Routing.Engine.Patterns;
 /// Disproportion where there is no denominator: units sold are not known per age group or
 /// vendor, so compare shares of complaints instead, as pharmacovigilance does with spontaneous
 /// reports. The proportional reporting ratio PRR = (a / (a + b)) ÷ (c / (c + d)) and Pearson's
-/// χ² with Yates' continuity correction, as in Evans, Waller &amp; Davis (2001), "Use of
+/// χ² with Yates' continuity correction, as in Evans, Waller & Davis (2001), "Use of
 /// proportional reporting ratios (PRRs) for signal generation from spontaneous adverse drug
 /// reaction reports", Pharmacoepidemiol Drug Saf 10:483–486, whose signal rule is
 /// PRR ≥ 2, χ² ≥ 4, a ≥ 3 (PatternRule). Yates, because a is often small and the correction
 /// keeps the χ² from overstating small tables; the χ² is then comparable to the Evans cut-off.
-public static class ReportingRatio
+internal static class ReportingRatio
 {
     public static Disproportion? Of(long a, long b, long c, long d)
     {

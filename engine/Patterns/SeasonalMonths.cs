@@ -3,7 +3,7 @@ namespace Routing.Engine.Patterns;
 /// Months of the year whose complaint rate is out of line, merged into seasons: a heater that
 /// fails from November to March is one pattern, not five, so contiguous flagged months make
 /// one run, and December runs on into January.
-public static class SeasonalMonths
+internal static class SeasonalMonths
 {
     /// flagged[0] is January … flagged[11] December. Runs come in calendar order of their
     /// first month; all twelve flagged is one run (all year), none flagged is no run.

@@ -66,6 +66,15 @@ public sealed class RateTestTests
         Close(1.0, rate.Ratio!.Value);
     }
 
+    [Theory]
+    // Millions of units, as a full scan meets them. The expected tails are sums in log space
+    // with python3's math.lgamma: Σ exp(log C(m,i) + i log p + (m−i) log(1−p)) for i ≥ k.
+    [InlineData(5_200, 1_000_000, 48_000, 9_000_000, 0.9595433459784768)]
+    [InlineData(5_000, 1_000_000, 45_000, 9_000_000, 0.5021805921520689)]
+    [InlineData(130, 20_000, 4_000, 1_000_000, 2.4486983136760554e-07)]
+    public void Large_counts_keep_their_precision(long k, long n, long baselineK, long baselineN, double expected) =>
+        Assert.True(Math.Abs(RateTest.Compare(k, n, baselineK, baselineN)!.PValue - expected) <= 1e-9 * expected);
+
     [Fact]
     public void No_complaints_in_the_segment_has_p_one()
     {
