@@ -4,7 +4,8 @@ namespace Routing.Engine.Patterns;
 
 /// Is a segment's complaint rate (k complaints on n units) higher than the product's rate
 /// outside it (K complaints on N units)? The exact comparison of two Poisson rates
-/// (Przyborowski & Wilenski 1940; Lehmann's "C-test", Testing Statistical Hypotheses §4.5):
+/// (Przyborowski & Wilenski 1940, Biometrika 31:313–323; the conditional "C-test" of Lehmann &
+/// Romano, Testing Statistical Hypotheses, ch. 4):
 /// given the k + K complaints there are, if both places fail at the same rate each complaint
 /// lands in the segment with probability p = n / (n + N), so k is binomial(k + K, p) and the
 /// one-sided p-value is P(X ≥ k). This is what R's poisson.test(c(k, K), c(n, N),
