@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Routing.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -12,28 +11,8 @@ namespace Routing.Tests.WebConsole;
 /// revoked after a question, never the last admin key; rules whose diff says what changed and
 /// whose simulation errors sit beside the simulation; both usable on a 390 px phone.
 [Collection(RealTime.Name)]
-public sealed class AdminPagesTests : IAsyncLifetime
+public sealed class AdminPagesTests : BrowserStory
 {
-    const string Chromium = "/usr/bin/chromium";
-    static readonly string Screenshots = Path.Combine(RepositoryFolder.Root, "artifacts", "screenshots");
-
-    readonly TestStore store = TestStore.Sqlite();
-    HostProcess host = null!;
-    IPlaywright playwright = null!;
-    IBrowser browser = null!;
-    HttpClient admin = null!;
-    readonly List<string> scriptErrors = [];
-
-    public async Task InitializeAsync()
-    {
-        host = new HostProcess(store);
-        await host.StartAsync();
-        admin = host.Client();
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
-        Directory.CreateDirectory(Screenshots);
-    }
-
     [Fact]
     public async Task A_created_key_leaves_the_form_empty_a_revoke_asks_first_and_the_last_admin_key_stays()
     {
@@ -84,8 +63,7 @@ public sealed class AdminPagesTests : IAsyncLifetime
         await Expect(page).ToHaveURLAsync(new Regex("/console/keys$"));
         await CheckAccessibleAsync(page, "keys, last admin key");
 
-        await page.SetViewportSizeAsync(390, 844);
-        await AssertNoSidewaysScrollAsync(page, "keys");
+        await AssertFitsAPhoneAsync(page, "keys");
         await CheckAccessibleAsync(page, "keys at 390 px");
         await SaveScreenshotAsync(page, "keys-390px");
     }
@@ -127,72 +105,18 @@ public sealed class AdminPagesTests : IAsyncLifetime
         await CheckAccessibleAsync(page, "rules");
         await SaveScreenshotAsync(page, "rules");
 
-        await page.SetViewportSizeAsync(390, 844);
-        await AssertNoSidewaysScrollAsync(page, "rules");
+        await AssertFitsAPhoneAsync(page, "rules");
         await CheckAccessibleAsync(page, "rules at 390 px");
         await SaveScreenshotAsync(page, "rules-390px");
         // The simulation's table of rules (long names) fits too.
         await simulate.GetByLabel("Report (JSON, as POST /api/reports takes it)").FillAsync(Reports.Valid("supply").ToJsonString());
         await simulate.GetByRole(AriaRole.Button, new() { Name = "Simulate" }).ClickAsync();
         await Expect(simulate.GetByRole(AriaRole.Status)).ToContainTextAsync("Routes: rnd (");
-        await AssertNoSidewaysScrollAsync(page, "rules, simulated");
+        await AssertFitsAPhoneAsync(page, "rules, simulated");
         await CheckAccessibleAsync(page, "rules, simulated, at 390 px");
     }
 
     async Task<int> KeyCountAsync() => JsonNode.Parse(await admin.GetStringAsync("/api/keys"))!.AsArray().Count;
 
     async Task<string> ReportOfAsync(string item) => (string)JsonNode.Parse(await admin.GetStringAsync($"/api/work-items/{item}"))!["reportId"]!;
-
-    static async Task AssertNoSidewaysScrollAsync(IPage page, string name)
-    {
-        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-        Assert.True(width <= 390, $"{name} at 390 px is {width} px wide");
-    }
-
-    async Task<IPage> SignInAsync(string key)
-    {
-        var page = await browser.NewPageAsync(new() { BaseURL = host.Address.ToString() });
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource"))
-                lock (scriptErrors) scriptErrors.Add($"{page.Url}: {message.Text} ({message.Location})");
-        };
-        page.PageError += (_, error) => { lock (scriptErrors) scriptErrors.Add($"{page.Url}: {error}"); };
-        await page.GotoAsync("/console/sign-in?returnUrl=/console/inbox");
-        await page.GetByLabel("API key").FillAsync(key);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("^[^?]*/console/inbox$"));
-        return page;
-    }
-
-    static async Task SaveScreenshotAsync(IPage page, string name)
-    {
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
-        // The screenshot leaves empty style attributes behind, which the console's CSP would refuse on the next page.
-        await page.EvaluateAsync("() => document.querySelectorAll('[style=\"\"]').forEach(e => e.removeAttribute('style'))");
-    }
-
-    static async Task CheckAccessibleAsync(IPage page, string name)
-    {
-        var result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, $"{name}: " + string.Join("; ", serious.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
-    }
-
-    public async Task DisposeAsync()
-    {
-        try
-        {
-            Assert.True(scriptErrors.Count == 0, string.Join("\n", scriptErrors));
-        }
-        finally
-        {
-            await browser.DisposeAsync();
-            playwright.Dispose();
-            admin.Dispose();
-            await host.DisposeAsync();
-            await store.DisposeAsync();
-        }
-    }
 }

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Routing.Engine.History;
 using Routing.Tests.Infrastructure;
@@ -9,28 +8,8 @@ namespace Routing.Tests.WebConsole;
 /// The auditor's history, the overview and the small pages (sign-in, start, submit, status) in
 /// a real browser: what they show, axe-clean, and no sideways scroll on a 390 px phone.
 [Collection(RealTime.Name)]
-public sealed class AuditPagesTests : IAsyncLifetime
+public sealed class AuditPagesTests : BrowserStory
 {
-    const string Chromium = "/usr/bin/chromium";
-    static readonly string Screenshots = Path.Combine(RepositoryFolder.Root, "artifacts", "screenshots");
-
-    readonly TestStore store = TestStore.Sqlite();
-    HostProcess host = null!;
-    IPlaywright playwright = null!;
-    IBrowser browser = null!;
-    HttpClient admin = null!;
-    readonly List<string> scriptErrors = [];
-
-    public async Task InitializeAsync()
-    {
-        host = new HostProcess(store);
-        await host.StartAsync();
-        admin = host.Client();
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
-        Directory.CreateDirectory(Screenshots);
-    }
-
     [Fact]
     public async Task An_auditor_chooses_a_department_and_a_kind_and_the_export_carries_both()
     {
@@ -51,7 +30,8 @@ public sealed class AuditPagesTests : IAsyncLifetime
         await Expect(events).Not.ToContainTextAsync("Research & Development");
         await CheckAccessibleAsync(page, "history");
         await SaveScreenshotAsync(page, "history");
-        await FitsAPhoneAsync(page, "history");
+        await AssertFitsAPhoneAsync(page, "history");
+        await SaveScreenshotAsync(page, "history-390px");
 
         await page.SetViewportSizeAsync(1280, 720);
         await page.GetByLabel("Kind of event").SelectOptionAsync(new SelectOptionValue { Label = "Acknowledged" });
@@ -93,7 +73,8 @@ public sealed class AuditPagesTests : IAsyncLifetime
         await CheckAccessibleAsync(page, "overview");
         await SaveScreenshotAsync(page, "overview");
 
-        await FitsAPhoneAsync(page, "overview");
+        await AssertFitsAPhoneAsync(page, "overview");
+        await SaveScreenshotAsync(page, "overview-390px");
         var width = await chart.EvaluateAsync<double>("svg => svg.getBoundingClientRect().width");
         Assert.InRange(width, 300, 390); // drawn to the phone's width, not cut off
         await CheckAccessibleAsync(page, "overview at 390 px");
@@ -105,11 +86,13 @@ public sealed class AuditPagesTests : IAsyncLifetime
         var page = await NewPageAsync();
         await page.SetViewportSizeAsync(390, 844);
         await page.GotoAsync("/console/sign-in");
-        await FitsAPhoneAsync(page, "sign-in");
+        await AssertFitsAPhoneAsync(page, "sign-in");
+        await SaveScreenshotAsync(page, "sign-in-390px");
 
         page = await SignInAsync(await admin.CreateKeyAsync("csm"));
         await page.GotoAsync("/console");
-        await FitsAPhoneAsync(page, "start");
+        await AssertFitsAPhoneAsync(page, "start");
+        await SaveScreenshotAsync(page, "start-390px");
         await page.GetByRole(AriaRole.Link, new() { Name = "Submit a pattern" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Submit a verified pattern");
         await page.GetByLabel("Verified at (UTC) (required)").FillAsync("");
@@ -120,75 +103,12 @@ public sealed class AuditPagesTests : IAsyncLifetime
         await summary.GetByRole(AriaRole.Link, new() { Name = "Title is required." }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("#title$"));
         await CheckAccessibleAsync(page, "submit with errors");
-        await FitsAPhoneAsync(page, "submit-errors");
+        await AssertFitsAPhoneAsync(page, "submit-errors");
+        await SaveScreenshotAsync(page, "submit-errors-390px");
 
         await page.GotoAsync($"/console/items/{Guid.NewGuid()}");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Not found");
-        await FitsAPhoneAsync(page, "status");
-    }
-
-    /// At 390 px the page scrolls only down, never sideways; its screenshot is saved as name-390px.
-    static async Task FitsAPhoneAsync(IPage page, string name)
-    {
-        await page.SetViewportSizeAsync(390, 844);
-        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-        Assert.True(width <= 390, $"{name}: {width} px wide at 390 px");
-        await SaveScreenshotAsync(page, $"{name}-390px");
-    }
-
-    async Task<IPage> SignInAsync(string key)
-    {
-        var page = await NewPageAsync();
-        await page.GotoAsync("/console/sign-in?returnUrl=/console/inbox");
-        await page.GetByLabel("API key").FillAsync(key);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("^[^?]*/console/inbox$"));
-        return page;
-    }
-
-    /// A page whose script errors (a refused script or WebAssembly under the CSP, an exception) fail the test.
-    async Task<IPage> NewPageAsync()
-    {
-        var page = await browser.NewPageAsync(new() { BaseURL = host.Address.ToString() });
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource"))
-                lock (scriptErrors) scriptErrors.Add($"{page.Url}: {message.Text} ({message.Location})");
-        };
-        page.PageError += (_, error) => { lock (scriptErrors) scriptErrors.Add($"{page.Url}: {error}"); };
-        return page;
-    }
-
-    static async Task SaveScreenshotAsync(IPage page, string name)
-    {
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
-        // The screenshot leaves empty style attributes behind, which htmx would carry into the
-        // next page, where the console's CSP refuses them.
-        await page.EvaluateAsync("() => document.querySelectorAll('[style=\"\"]').forEach(e => e.removeAttribute('style'))");
-    }
-
-    /// No serious or critical axe violation.
-    static async Task CheckAccessibleAsync(IPage page, string name)
-    {
-        var result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, $"{name}: " + string.Join("; ", serious.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
-    }
-
-    public async Task DisposeAsync()
-    {
-        try
-        {
-            Assert.True(scriptErrors.Count == 0, string.Join("\n", scriptErrors));
-        }
-        finally
-        {
-            await browser.DisposeAsync();
-            playwright.Dispose();
-            admin.Dispose();
-            await host.DisposeAsync();
-            await store.DisposeAsync();
-        }
+        await AssertFitsAPhoneAsync(page, "status");
+        await SaveScreenshotAsync(page, "status-390px");
     }
 }

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Routing.Host.Pages;
 using Routing.Tests.Infrastructure;
@@ -13,29 +11,8 @@ namespace Routing.Tests.WebConsole;
 /// The console in a real browser (Debian's Chromium, headless): the stories each role lives,
 /// an accessibility check (axe) of every page, and a screenshot of each main page.
 [Collection(RealTime.Name)]
-public sealed class BrowserTests : IAsyncLifetime
+public sealed class BrowserTests : BrowserStory
 {
-    const string Chromium = "/usr/bin/chromium";
-    static readonly string Screenshots = Path.Combine(RepositoryFolder.Root, "artifacts", "screenshots");
-
-    readonly TestStore store = TestStore.Sqlite();
-    HostProcess host = null!;
-    IPlaywright playwright = null!;
-    IBrowser browser = null!;
-    HttpClient admin = null!;
-    readonly List<string> scriptErrors = [];
-
-    public async Task InitializeAsync()
-    {
-        host = new HostProcess(store);
-        await host.StartAsync();
-        admin = host.Client();
-        playwright = await Playwright.CreateAsync();
-        // Playwright drives the system's Chromium; it never downloads a browser of its own.
-        browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
-        Directory.CreateDirectory(Screenshots);
-    }
-
     [Fact]
     public async Task A_head_signs_in_acknowledges_and_resolves_an_item_and_sees_it_in_the_timeline()
     {
@@ -215,64 +192,5 @@ public sealed class BrowserTests : IAsyncLifetime
         var taken = await api.PostAsJsonAsync($"/api/work-items/{item}/comment", new { version = 1, note = "seen" });
         Assert.Equal(taken.IsSuccessStatusCode ? actions.Order() : [], buttons.Order());
         Assert.True(buttons.Length > 0 || taken.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound, $"{role}: {taken.StatusCode}");
-    }
-
-    async Task<IPage> SignInAsync(string key)
-    {
-        var page = await NewPageAsync();
-        await page.GotoAsync("/console/sign-in?returnUrl=/console/inbox");
-        await page.GetByLabel("API key").FillAsync(key);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        // The inbox's own path, not the sign-in page's "?returnUrl=/console/inbox" (signing in takes a moment).
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("^[^?]*/console/inbox$"));
-        return page;
-    }
-
-    /// A page whose script errors (a refused script or WebAssembly under the CSP, an exception)
-    /// fail the test.
-    async Task<IPage> NewPageAsync()
-    {
-        var page = await browser.NewPageAsync(new() { BaseURL = host.Address.ToString() });
-        // A page answered 401, 404 or 422 is logged as a failed load too: the stories assert those.
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource"))
-                lock (scriptErrors) scriptErrors.Add($"{page.Url}: {message.Text} ({message.Location})");
-        };
-        page.PageError += (_, error) => { lock (scriptErrors) scriptErrors.Add($"{page.Url}: {error}"); };
-        return page;
-    }
-
-    static async Task SaveScreenshotAsync(IPage page, string name)
-    {
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
-        // The screenshot leaves empty style attributes behind, which htmx would carry into the
-        // next page, where the console's CSP refuses them.
-        await page.EvaluateAsync("() => document.querySelectorAll('[style=\"\"]').forEach(e => e.removeAttribute('style'))");
-    }
-
-    /// Our users include visually impaired staff: no serious or critical axe violation.
-    static async Task CheckAccessibleAsync(IPage page, string name)
-    {
-        var result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, $"{name}: " + string.Join("; ", serious.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
-    }
-
-    public async Task DisposeAsync()
-    {
-        try
-        {
-            Assert.True(scriptErrors.Count == 0, string.Join("\n", scriptErrors));
-        }
-        finally
-        {
-            await browser.DisposeAsync();
-            playwright.Dispose();
-            admin.Dispose();
-            await host.DisposeAsync();
-            await store.DisposeAsync();
-        }
     }
 }

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Routing.Host.Pages;
 using Routing.Tests.Infrastructure;
@@ -10,28 +9,9 @@ namespace Routing.Tests.WebConsole;
 /// first, an action only by its button, final actions asked in place and taken back with Undo,
 /// bulk acknowledgement, focus on the changed row, and a phone's 390 px without sideways scrolling.
 [Collection(RealTime.Name)]
-public sealed class InboxTests : IAsyncLifetime
+public sealed class InboxTests : BrowserStory
 {
-    const string Chromium = "/usr/bin/chromium";
-    static readonly string Screenshots = Path.Combine(RepositoryFolder.Root, "artifacts", "screenshots");
-
-    readonly TestStore store = TestStore.Sqlite();
-    HostProcess host = null!;
-    IPlaywright playwright = null!;
-    IBrowser browser = null!;
-    HttpClient admin = null!;
-    readonly List<string> scriptErrors = [];
     readonly List<string> posts = [];
-
-    public async Task InitializeAsync()
-    {
-        host = new HostProcess(store);
-        await host.StartAsync();
-        admin = host.Client();
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
-        Directory.CreateDirectory(Screenshots);
-    }
 
     /// A logistics item of its own (the product tells the pattern apart: the same pattern again would be a recurrence).
     async Task<string> NewItemAsync(string title, string? product = null, string severity = "medium")
@@ -143,8 +123,7 @@ public sealed class InboxTests : IAsyncLifetime
         Assert.Equal(("Acknowledged", 2), await StateAsync(first));
         await CheckAccessibleAsync(page, "item, acted");
         await SaveScreenshotAsync(page, "item-acted");
-        await page.SetViewportSizeAsync(390, 844);
-        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 390);
+        await AssertFitsAPhoneAsync(page, "the item page, acted");
         await SaveScreenshotAsync(page, "item-acted-390px");
     }
 
@@ -202,9 +181,7 @@ public sealed class InboxTests : IAsyncLifetime
         {
             var page = await SignInAsync(key);
             await page.GotoAsync("/console/inbox?department=logistics");
-            await page.SetViewportSizeAsync(390, 844);
-            Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 390,
-                $"{name}: the inbox is {await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")} px wide");
+            await AssertFitsAPhoneAsync(page, $"{name}: the inbox");
             foreach (var part in new[] { page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }), page.Locator("header .who") })
             {
                 var box = (await part.BoundingBoxAsync())!;
@@ -223,51 +200,11 @@ public sealed class InboxTests : IAsyncLifetime
         return (read.State(), (int)read["version"]!);
     }
 
-    async Task<IPage> SignInAsync(string key)
+    /// Every POST after signing in (the sign-in's is behind us): the stories count the actions sent.
+    protected override async Task<IPage> SignInAsync(string key)
     {
-        var page = await browser.NewPageAsync(new() { BaseURL = host.Address.ToString() });
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource"))
-                lock (scriptErrors) scriptErrors.Add($"{page.Url}: {message.Text} ({message.Location})");
-        };
-        page.PageError += (_, error) => { lock (scriptErrors) scriptErrors.Add($"{page.Url}: {error}"); };
-        await page.GotoAsync("/console/sign-in?returnUrl=/console/inbox");
-        await page.GetByLabel("API key").FillAsync(key);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("^[^?]*/console/inbox$"));
-        // Every POST from here on (the sign-in's is behind us): the stories count the actions sent.
+        var page = await base.SignInAsync(key);
         page.Request += (_, request) => { if (request.Method == "POST") lock (posts) posts.Add(request.Url); };
         return page;
-    }
-
-    static async Task SaveScreenshotAsync(IPage page, string name)
-    {
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
-        await page.EvaluateAsync("() => document.querySelectorAll('[style=\"\"]').forEach(e => e.removeAttribute('style'))");
-    }
-
-    static async Task CheckAccessibleAsync(IPage page, string name)
-    {
-        var result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, $"{name}: " + string.Join("; ", serious.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
-    }
-
-    public async Task DisposeAsync()
-    {
-        try
-        {
-            Assert.True(scriptErrors.Count == 0, string.Join("\n", scriptErrors));
-        }
-        finally
-        {
-            await browser.DisposeAsync();
-            playwright.Dispose();
-            admin.Dispose();
-            await host.DisposeAsync();
-            await store.DisposeAsync();
-        }
     }
 }

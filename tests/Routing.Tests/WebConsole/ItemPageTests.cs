@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Routing.Host.Pages;
 using Routing.Tests.Infrastructure;
@@ -11,28 +10,8 @@ namespace Routing.Tests.WebConsole;
 /// The work item page in a real browser (Debian's Chromium): a head reads the whole problem there,
 /// with the other departments on the report, its recurrences, and times in the reader's own zone.
 [Collection(RealTime.Name)]
-public sealed partial class ItemPageTests : IAsyncLifetime
+public sealed class ItemPageTests() : BrowserStory(timeZone: "America/New_York", locale: "en-US")
 {
-    const string Chromium = "/usr/bin/chromium";
-    static readonly string Screenshots = Path.Combine(RepositoryFolder.Root, "artifacts", "screenshots");
-
-    readonly TestStore store = TestStore.Sqlite();
-    HostProcess host = null!;
-    IPlaywright playwright = null!;
-    IBrowser browser = null!;
-    HttpClient admin = null!;
-    readonly List<string> scriptErrors = [];
-
-    public async Task InitializeAsync()
-    {
-        host = new HostProcess(store);
-        await host.StartAsync();
-        admin = host.Client();
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
-        Directory.CreateDirectory(Screenshots);
-    }
-
     [Fact]
     public async Task A_head_opens_an_item_from_the_inbox_and_reads_the_whole_problem_with_the_other_department_and_local_times()
     {
@@ -77,8 +56,7 @@ public sealed partial class ItemPageTests : IAsyncLifetime
 
         await CheckAccessibleAsync(page, "item");
         await SaveScreenshotAsync(page, "item");
-        await page.SetViewportSizeAsync(390, 844);
-        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 390, "the item page scrolls sideways at 390 px: " + await WiderAsync(page));
+        await AssertFitsAPhoneAsync(page, "the item page");
         await CheckAccessibleAsync(page, "item at 390 px");
         await SaveScreenshotAsync(page, "item-390px");
     }
@@ -121,60 +99,8 @@ public sealed partial class ItemPageTests : IAsyncLifetime
         Assert.DoesNotMatch(@"\d{4}-\d{2}-\d{2}T|UTC", string.Join(" ", await page.Locator("main time").AllInnerTextsAsync()));
         await CheckAccessibleAsync(page, "reports");
         await SaveScreenshotAsync(page, "reports");
-        await page.SetViewportSizeAsync(390, 844);
-        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 390, "the reports page scrolls sideways at 390 px: " + await WiderAsync(page));
+        await AssertFitsAPhoneAsync(page, "the reports page");
         await CheckAccessibleAsync(page, "reports at 390 px");
         await SaveScreenshotAsync(page, "reports-390px");
-    }
-
-    static Task<string> WiderAsync(IPage page) => page.EvaluateAsync<string>(
-        "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 390).slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')");
-
-    async Task<IPage> SignInAsync(string key)
-    {
-        var page = await browser.NewPageAsync(new() { BaseURL = host.Address.ToString(), TimezoneId = "America/New_York", Locale = "en-US" });
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource"))
-                lock (scriptErrors) scriptErrors.Add($"{page.Url}: {message.Text} ({message.Location})");
-        };
-        page.PageError += (_, error) => { lock (scriptErrors) scriptErrors.Add($"{page.Url}: {error}"); };
-        await page.GotoAsync("/console/sign-in?returnUrl=/console/inbox");
-        await page.GetByLabel("API key").FillAsync(key);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("^[^?]*/console/inbox$"));
-        return page;
-    }
-
-    static async Task SaveScreenshotAsync(IPage page, string name)
-    {
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
-        // The screenshot leaves empty style attributes behind, which the console's CSP refuses on the next page.
-        await page.EvaluateAsync("() => document.querySelectorAll('[style=\"\"]').forEach(e => e.removeAttribute('style'))");
-    }
-
-    /// Our users include visually impaired staff: no serious or critical axe violation.
-    static async Task CheckAccessibleAsync(IPage page, string name)
-    {
-        var result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, $"{name}: " + string.Join("; ", serious.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
-    }
-
-    public async Task DisposeAsync()
-    {
-        try
-        {
-            Assert.True(scriptErrors.Count == 0, string.Join("\n", scriptErrors));
-        }
-        finally
-        {
-            await browser.DisposeAsync();
-            playwright.Dispose();
-            admin.Dispose();
-            await host.DisposeAsync();
-            await store.DisposeAsync();
-        }
     }
 }
