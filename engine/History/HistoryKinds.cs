@@ -35,6 +35,8 @@ internal static class HistoryKinds
     public const string SessionEnded = "session.ended";
     /// Failed authentications beyond the limit, refused and counted in one event per client and window.
     public const string AuthenticationThrottled = "auth.throttled";
+    public const string ComplaintsImported = "complaints.imported";
+    public const string ExposureImported = "exposure.imported";
 
     /// Every kind, in the order above.
     public static readonly IReadOnlyList<string> All = [.. typeof(HistoryKinds).GetFields(BindingFlags.Public | BindingFlags.Static)
