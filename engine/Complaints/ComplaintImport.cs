@@ -19,7 +19,7 @@ internal sealed class ComplaintImport(RoutingDb db, HistoryJournal journal, Time
 
     /// The summary, or null when there was not a single line.
     public async Task<ImportSummary?> ImportAsync(IAsyncEnumerable<ImportRow> rows, string actor, ImportSource source,
-        CancellationToken ct, IProgress<ImportSummary>? progress = null)
+        CancellationToken ct, IProgress<ImportProgress>? progress = null)
     {
         var importId = Guid.CreateVersion7();
         var tally = new ImportTally("complaints", importId, log, progress);

@@ -17,7 +17,7 @@ internal sealed class ExposureImport(RoutingDb db, HistoryJournal journal, TimeP
 
     /// The summary, or null when there was not a single line.
     public async Task<ImportSummary?> ImportAsync(IAsyncEnumerable<ImportRow> rows, string actor, ImportSource source,
-        CancellationToken ct, IProgress<ImportSummary>? progress = null)
+        CancellationToken ct, IProgress<ImportProgress>? progress = null)
     {
         var importId = Guid.CreateVersion7();
         var tally = new ImportTally("units sold", importId, log, progress);

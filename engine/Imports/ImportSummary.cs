@@ -14,5 +14,6 @@ internal sealed record ImportSummary(
 {
     public const int MaxErrors = 100;
 
+    [JsonIgnore]
     public long Lines => Accepted + Duplicates + Rejected;
 }

@@ -4,7 +4,7 @@ namespace Routing.Engine.Imports;
 
 /// The running count of one import: what it stored, found stored already, refused (with the
 /// first errors), and a progress line in the log (and to whoever watches) every so many lines.
-internal sealed class ImportTally(string what, Guid importId, ILogger log, IProgress<ImportSummary>? progress)
+internal sealed class ImportTally(string what, Guid importId, ILogger log, IProgress<ImportProgress>? progress)
 {
     public const int ProgressEvery = 100_000;
 
@@ -22,7 +22,7 @@ internal sealed class ImportTally(string what, Guid importId, ILogger log, IProg
         if (++lines % ProgressEvery != 0) return;
         log.LogInformation("Importing {What} ({ImportId}): {Lines} lines read, {Accepted} accepted, {Duplicates} duplicates, {Rejected} rejected",
             what, importId, lines, Accepted, Duplicates, Rejected);
-        progress?.Report(Summary(null));
+        progress?.Report(new(lines, Accepted, Duplicates, Rejected));
     }
 
     /// A line refused, for one or more reasons.
