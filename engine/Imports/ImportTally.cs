@@ -35,5 +35,7 @@ internal sealed class ImportTally(string what, Guid importId, ILogger log, IProg
 
     public void Reject(ImportError why) => Reject([why]);
 
-    public ImportSummary Summary(long? replaced) => new(Accepted, Duplicates, Rejected, [.. errors], replaced);
+    /// What the import did; its errors in the order of their lines (a line that conflicts with a
+    /// stored one is found when its batch is written, after the lines found wrong on reading).
+    public ImportSummary Summary(long? replaced) => new(Accepted, Duplicates, Rejected, [.. errors.OrderBy(e => e.Line)], replaced);
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.OpenApi;
 using Routing.Engine.Complaints;
 using Routing.Engine.Exposure;
 using Routing.Engine.Imports;
@@ -31,8 +32,22 @@ internal static class ImportsApi
         return app;
     }
 
+    // The body's formats are described, not declared with Accepts(): routing would refuse any
+    // other type itself, with a 415 that does not say which types are taken.
     static RouteHandlerBuilder Describe(this RouteHandlerBuilder endpoint) => endpoint
-        .Accepts<Stream>("application/x-ndjson", "text/csv", "application/json")
+        .AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Description = "One line a record: NDJSON, a CSV whose header row names the fields, or a JSON array of objects.",
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/x-ndjson"] = new(), ["text/csv"] = new(), ["application/json"] = new(),
+                },
+            };
+            return Task.CompletedTask;
+        })
         .Produces<ImportSummary>()
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);

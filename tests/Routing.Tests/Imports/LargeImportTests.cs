@@ -1,0 +1,49 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Routing.Tests.Infrastructure;
+
+namespace Routing.Tests.Imports;
+
+/// A ticket system's export is large: 200 000 complaints in one body, generated as it is sent
+/// (never held whole, here or in the host), past the host's body limit, stored in batches.
+public sealed class LargeImportTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
+{
+    public const int Lines = 200_000;
+
+    /// NDJSON lines written to the request as they are made.
+    sealed class GeneratedTickets(string product, int count) : HttpContent
+    {
+        static readonly string[] Regions = ["Michigan", "Ohio", "Utah", "Texas"];
+
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 64 * 1024, leaveOpen: true);
+            for (var i = 0; i < count; i++)
+                await writer.WriteAsync($$"""{"id":"{{product}}-{{i}}","receivedAt":"2026-{{i % 10 + 1:00}}-{{i % 28 + 1:00}}T10:00:00Z","product":"{{product}}","category":"quality","region":"{{Regions[i % 4]}}","channel":"web","summary":"ticket {{i}}"}""" + "\n");
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = -1;
+            return false;
+        }
+    }
+
+    [Fact]
+    public async Task Two_hundred_thousand_lines_streamed_in_one_body_are_all_stored()
+    {
+        var product = $"bulk-{Guid.NewGuid():N}";
+        var content = new GeneratedTickets(product, Lines);
+        content.Headers.ContentType = new("application/x-ndjson");
+
+        using var response = await fixture.Client.PostAsync("/api/complaints", content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var summary = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal((Lines, 0L, 0L), ((long)summary["accepted"]!, (long)summary["duplicates"]!, (long)summary["rejected"]!));
+        Assert.Equal(Lines, await fixture.WithStoreAsync(db => db.Complaints.CountAsync(c => c.Product == product)));
+        Assert.Contains("100000 lines read", fixture.App.Logs.All);
+    }
+}
