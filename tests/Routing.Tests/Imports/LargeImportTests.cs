@@ -6,9 +6,10 @@ using Routing.Tests.Infrastructure;
 
 namespace Routing.Tests.Imports;
 
-/// A ticket system's export is large: 200 000 complaints in one body, generated as it is sent
-/// (never held whole, here or in the host), past the host's body limit, stored in batches.
-public sealed class LargeImportTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
+/// A ticket system's export is large: 200 000 complaints (34 MB) in one body, generated as it
+/// is sent (never held whole, here or in the host), to the host as it runs (Kestrel, whose body
+/// limit is 5 MiB for every other endpoint), stored in batches.
+public sealed class LargeImportTests
 {
     public const int Lines = 200_000;
 
@@ -37,13 +38,21 @@ public sealed class LargeImportTests(SqliteFixture fixture) : IClassFixture<Sqli
         var product = $"bulk-{Guid.NewGuid():N}";
         var content = new GeneratedTickets(product, Lines);
         content.Headers.ContentType = new("application/x-ndjson");
+        await using var store = TestStore.Sqlite();
+        await using var host = new HostProcess(store, extra: new Dictionary<string, string>
+        {
+            ["Logging__LogLevel__Routing.Engine.Complaints"] = "Information",
+        });
+        await host.StartAsync();
+        using var client = host.Client(timeout: TimeSpan.FromMinutes(5));
 
-        using var response = await fixture.Client.PostAsync("/api/complaints", content);
+        using var response = await client.PostAsync("/api/complaints", content);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var summary = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal((Lines, 0L, 0L), ((long)summary["accepted"]!, (long)summary["duplicates"]!, (long)summary["rejected"]!));
-        Assert.Equal(Lines, await fixture.WithStoreAsync(db => db.Complaints.CountAsync(c => c.Product == product)));
-        Assert.Contains("100000 lines read", fixture.App.Logs.All);
+        await using var db = store.Open();
+        Assert.Equal(Lines, await db.Complaints.CountAsync(c => c.Product == product));
+        Assert.Contains("100000 lines read", host.Output);
     }
 }
