@@ -37,6 +37,8 @@ internal static class PostgresComplaintWriter
             await copy.CompleteAsync(ct);
         }
 
+        // A fresh table has no statistics: without them the planner may scan every stored complaint.
+        await Run(connection, "ANALYZE complaint_batch", ct);
         var existing = new Dictionary<string, string>();
         await using (var stored = new NpgsqlCommand("""
             SELECT b."Id", c."ContentHash" FROM complaint_batch b JOIN complaints c ON c."Id" = b."Id"

@@ -125,6 +125,20 @@ public abstract class ComplaintImportTests(RoutingFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsync("/api/complaints", "", Ndjson)).Status);
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsync("/api/exposure", "[]", Json)).Status);
     }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_both_imports_with_their_formats_and_answers()
+    {
+        var document = JsonNode.Parse(await admin.GetStringAsync("/openapi/v1.json"))!;
+
+        foreach (var path in (string[])["/api/complaints", "/api/exposure"])
+        {
+            var post = document["paths"]![path]!["post"]!;
+            Assert.Equal(["application/x-ndjson", "text/csv", "application/json"], post["requestBody"]!["content"]!.AsObject().Select(c => c.Key));
+            Assert.Equal(["200", "400", "415"], post["responses"]!.AsObject().Select(r => r.Key).Order());
+            Assert.Equal("Imports", (string)post["tags"]![0]!);
+        }
+    }
 }
 
 public sealed class ComplaintImportOnSqlite(SqliteFixture fixture) : ComplaintImportTests(fixture), IClassFixture<SqliteFixture>;
