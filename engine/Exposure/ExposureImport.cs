@@ -52,7 +52,7 @@ internal sealed class ExposureImport(RoutingDb db, HistoryJournal journal, TimeP
                 supersededInBatch = 0;
             }
         }
-        if (batch.Count > 0 || supersededInBatch > 0) await WriteAsync(batch, supersededInBatch, importId, tally, ct);
+        if (batch.Count > 0) await WriteAsync(batch, supersededInBatch, importId, tally, ct);
 
         var summary = tally.Summary(tally.Replaced);
         if (summary.Lines == 0) return null;
