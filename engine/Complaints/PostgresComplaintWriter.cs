@@ -6,8 +6,8 @@ using Routing.Engine.Store;
 namespace Routing.Engine.Complaints;
 
 /// Writes a batch of complaints on PostgreSQL: binary COPY into a staging table dropped at
-/// commit, then one insert of what is new; the ids already stored come back with their
-/// content hash.
+/// commit, then one insert of what is new; the ids that were stored already come back with
+/// their content hash.
 internal static class PostgresComplaintWriter
 {
     public static async Task<Dictionary<string, string>> WriteAsync(RoutingDb db, IReadOnlyList<Complaint> batch, CancellationToken ct)
@@ -37,6 +37,16 @@ internal static class PostgresComplaintWriter
             await copy.CompleteAsync(ct);
         }
 
+        var inserted = new HashSet<string>();
+        await using (var insert = new NpgsqlCommand("""
+            INSERT INTO complaints SELECT * FROM complaint_batch ON CONFLICT ("Id") DO NOTHING RETURNING "Id"
+            """, connection))
+        await using (var reader = await insert.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct)) inserted.Add(reader.GetString(0));
+        if (inserted.Count == batch.Count) return [];
+
+        // The rest were stored already (by an earlier import, or one running beside this one,
+        // whose insert this one waited for): their content tells a duplicate from a conflict.
         // A fresh table has no statistics: without them the planner may scan every stored complaint.
         await Run(connection, "ANALYZE complaint_batch", ct);
         var existing = new Dictionary<string, string>();
@@ -44,9 +54,8 @@ internal static class PostgresComplaintWriter
             SELECT b."Id", c."ContentHash" FROM complaint_batch b JOIN complaints c ON c."Id" = b."Id"
             """, connection))
         await using (var reader = await stored.ExecuteReaderAsync(ct))
-            while (await reader.ReadAsync(ct)) existing[reader.GetString(0)] = reader.GetString(1);
-
-        await Run(connection, """INSERT INTO complaints SELECT * FROM complaint_batch ON CONFLICT ("Id") DO NOTHING""", ct);
+            while (await reader.ReadAsync(ct))
+                if (!inserted.Contains(reader.GetString(0))) existing[reader.GetString(0)] = reader.GetString(1);
         return existing;
     }
 
