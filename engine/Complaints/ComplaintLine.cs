@@ -19,17 +19,7 @@ internal static class ComplaintLine
     {
         if (row.Unreadable is { } unreadable) return (null, [unreadable]);
         var errors = new List<ImportError>();
-        string? Text(string field, bool required, int max)
-        {
-            var value = row[field];
-            if (value is null)
-            {
-                if (required) errors.Add(new(row.Line, field, "is required."));
-                return null;
-            }
-            if (value.Length > max) errors.Add(new(row.Line, field, $"is longer than {max} characters."));
-            return value;
-        }
+        string? Text(string field, bool required, int max) => LineText.Read(row, field, required, max, errors);
 
         var id = Text("id", true, MaxId);
         var receivedAt = ReceivedAt(row, now, errors);

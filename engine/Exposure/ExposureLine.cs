@@ -15,13 +15,7 @@ internal static class ExposureLine
     {
         if (row.Unreadable is { } unreadable) return (null, [unreadable]);
         var errors = new List<ImportError>();
-        string? Text(string field)
-        {
-            var value = row[field];
-            if (value is null) errors.Add(new(row.Line, field, "is required."));
-            else if (value.Length > MaxName) errors.Add(new(row.Line, field, $"is longer than {MaxName} characters."));
-            return value;
-        }
+        string? Text(string field) => LineText.Read(row, field, true, MaxName, errors);
 
         var product = Text("product");
         var region = Text("region");

@@ -9,6 +9,19 @@ internal static class JsonRowFields
 {
     public static ImportRow Of(long line, JsonElement element)
     {
+        try
+        {
+            return Fields(line, element);
+        }
+        catch (InvalidOperationException)
+        {
+            // Bytes that are not UTF-8, or an escape that is no character (a lone surrogate).
+            return ImportRow.Broken(line, "line", "has text that is not valid UTF-8.");
+        }
+    }
+
+    static ImportRow Fields(long line, JsonElement element)
+    {
         if (element.ValueKind != JsonValueKind.Object) return ImportRow.Broken(line, "line", "is not a JSON object.");
         var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var property in element.EnumerateObject())

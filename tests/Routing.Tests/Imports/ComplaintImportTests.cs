@@ -127,6 +127,21 @@ public abstract class ComplaintImportTests(RoutingFixture fixture)
     }
 
     [Fact]
+    public async Task Text_no_store_keeps_is_an_error_on_its_line_and_not_a_failed_import()
+    {
+        var product = $"HX-200 {Guid.NewGuid():N}";
+        var nul = AsNdjson([Complaint($"{product}-1", product), Complaint($"{product}-2", product).With("region", "Mich\0igan")]);
+        Assert.Equal((1, 0, 1, "2 region"), Counts((await admin.PostAsync("/api/complaints", nul, Ndjson)).Body));
+
+        var array = System.Text.Encoding.UTF8.GetBytes(AsJsonArray([Complaint($"{product}-3", product), Complaint($"{product}-4", product)]));
+        var at = Array.IndexOf(array, (byte)'M', Array.IndexOf(array, (byte)'}'));
+        using var invalid = new ByteArrayContent([.. array[..at], 0xC3, 0x28, .. array[at..]]) { Headers = { ContentType = new(Json) } };
+        using var response = await admin.PostAsync("/api/complaints", invalid);
+        Assert.Equal((1, 0, 1, "2 line"), Counts(JsonNode.Parse(await response.Content.ReadAsStringAsync())));
+        Assert.Equal(2, await StoredAsync(product));
+    }
+
+    [Fact]
     public async Task The_OpenAPI_document_describes_both_imports_with_their_formats_and_answers()
     {
         var document = JsonNode.Parse(await admin.GetStringAsync("/openapi/v1.json"))!;
