@@ -138,7 +138,13 @@ public abstract class ComplaintImportTests(RoutingFixture fixture)
         using var invalid = new ByteArrayContent([.. array[..at], 0xC3, 0x28, .. array[at..]]) { Headers = { ContentType = new(Json) } };
         using var response = await admin.PostAsync("/api/complaints", invalid);
         Assert.Equal((1, 0, 1, "2 line"), Counts(JsonNode.Parse(await response.Content.ReadAsStringAsync())));
-        Assert.Equal(2, await StoredAsync(product));
+
+        var csv = System.Text.Encoding.UTF8.GetBytes(AsCsv([Complaint($"{product}-5", product), Complaint($"{product}-6", product)], ComplaintFields));
+        at = Array.LastIndexOf(csv, (byte)'M');
+        using var invalidCsv = new ByteArrayContent([.. csv[..at], 0xC3, 0x28, 0xFF, .. csv[at..]]) { Headers = { ContentType = new(Csv) } };
+        using var csvResponse = await admin.PostAsync("/api/complaints", invalidCsv);
+        Assert.Equal((1, 0, 1, "3 region"), Counts(JsonNode.Parse(await csvResponse.Content.ReadAsStringAsync())));
+        Assert.Equal(3, await StoredAsync(product));
     }
 
     [Fact]
