@@ -14,6 +14,9 @@ internal static class PostgresExposureWriter
     public static async Task<ExposureWrite> WriteAsync(RoutingDb db, IReadOnlyList<MonthlySales> batch, CancellationToken ct)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        // Batches of units sold are few and small: written one at a time, two imports of the same
+        // month cannot both find it new (and neither count it).
+        await RunAsync(connection, "SELECT pg_advisory_xact_lock(hashtext('exposure'))", ct);
         await RunAsync(connection, "CREATE TEMP TABLE exposure_batch (LIKE exposure) ON COMMIT DROP", ct);
         await using (var copy = await connection.BeginBinaryImportAsync("""
             COPY exposure_batch ("Product", "Region", "Month", "UnitsSold", "ImportedAt", "ImportId") FROM STDIN (FORMAT BINARY)
