@@ -5,6 +5,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Routing.Engine.Access;
+using Routing.Engine.Complaints;
+using Routing.Engine.Exposure;
 using Routing.Engine.History;
 using Routing.Engine.Intake;
 using Routing.Engine.Notifications;
@@ -58,6 +60,8 @@ public static class RoutingEngineExtensions
         services.AddScoped<ApiKeyService>();
         services.AddScoped<ActingKey>();
         services.AddScoped<ConsoleSessions>();
+        services.AddScoped<ComplaintImport>();
+        services.AddScoped<ExposureImport>();
         return services;
     }
 

@@ -4,6 +4,7 @@ using Routing.Host.Cli;
 using Routing.Host.Departments;
 using Routing.Host.Errors;
 using Routing.Host.History;
+using Routing.Host.Imports;
 using Routing.Host.Pages;
 using Routing.Host.Reports;
 using Routing.Host.Rules;
@@ -22,6 +23,7 @@ builder.Services.AddRoutingAccess();
 builder.Services.AddRazorPages();
 builder.Services.AddSingleton<Routing.Host.Pages.ConsoleScripts>();
 // The largest body anyone sends is a ruleset draft (4 MiB); reports are held to 256 KiB by their endpoint.
+// Imports of complaints and units sold stream and lift the limit for themselves (ImportsApi).
 builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 5 * 1024 * 1024);
 
 var app = builder.Build();
@@ -49,6 +51,7 @@ app.MapDepartments();
 app.MapRules();
 app.MapHistory();
 app.MapKeys();
+app.MapImports();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions { IsReadOnlyFunc = _ => true, Authorization = [new AdminDashboardAuthorization()] })
     .RequireAuthorization(Policies.Administer);
 

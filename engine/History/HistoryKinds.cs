@@ -37,6 +37,8 @@ internal static class HistoryKinds
     public const string AuthenticationThrottled = "auth.throttled";
     /// A cancel or hand-back undone by the person who took it, within the undo window.
     public const string Restored = "work-item.restored";
+    public const string ComplaintsImported = "complaints.imported";
+    public const string ExposureImported = "exposure.imported";
 
     /// Every kind, in the order above.
     public static readonly IReadOnlyList<string> All = [.. typeof(HistoryKinds).GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Routing.Engine.Access;
+using Routing.Engine.Complaints;
+using Routing.Engine.Exposure;
 using Routing.Engine.History;
 using Routing.Engine.Intake;
 using Routing.Engine.Notifications;
@@ -24,6 +26,8 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<ConsoleSession> Sessions => Set<ConsoleSession>();
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+    public DbSet<MonthlySales> Exposure => Set<MonthlySales>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -102,6 +106,21 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
             e.ToTable("ruleset_publications");
             e.HasKey(p => p.Id);
             e.HasOne<RulesetVersion>().WithMany().HasForeignKey(p => p.Version);
+        });
+        model.Entity<Complaint>(e =>
+        {
+            e.ToTable("complaints");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.ContentHash).HasMaxLength(64);
+            // What the pattern scan groups and filters by.
+            e.HasIndex(c => new { c.Product, c.Category, c.ReceivedAt });
+            e.HasIndex(c => c.Region);
+            e.HasIndex(c => c.ImportId);
+        });
+        model.Entity<MonthlySales>(e =>
+        {
+            e.ToTable("exposure");
+            e.HasKey(s => new { s.Product, s.Region, s.Month });
         });
         model.Entity<IdempotencyRecord>(e =>
         {

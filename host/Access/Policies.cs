@@ -10,6 +10,7 @@ internal static class Policies
     public const string Submit = "submit";             // csm, admin
     public const string Act = "act";                   // department-head, csm (triage), admin
     public const string Simulate = "simulate";         // csm, admin
+    public const string Import = "import";             // csm, admin: complaints and units sold
     public const string Administer = "administer";     // admin
     public const string Audit = "audit";               // auditor, admin
 
@@ -19,6 +20,7 @@ internal static class Policies
         o.AddPolicy(Submit, p => p.RequireRole(Roles.Csm, Roles.Admin));
         o.AddPolicy(Act, p => p.RequireRole(Roles.DepartmentHead, Roles.Csm, Roles.Admin));
         o.AddPolicy(Simulate, p => p.RequireRole(Roles.Csm, Roles.Admin));
+        o.AddPolicy(Import, p => p.RequireRole(Roles.Csm, Roles.Admin));
         o.AddPolicy(Administer, p => p.RequireRole(Roles.Admin));
         o.AddPolicy(Audit, p => p.RequireRole(Roles.Auditor, Roles.Admin));
         o.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireRole(Roles.Admin).Build();

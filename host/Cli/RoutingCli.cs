@@ -58,6 +58,7 @@ internal static class RoutingCli
             ContentRoot,
             KeysCli.Command(),
             RulesCli.Command(),
+            Imports.ImportCli.Command(),
         };
         // What the web host is given (--urls, --environment, configuration keys) is not ours to judge.
         root.TreatUnmatchedTokensAsErrors = false;

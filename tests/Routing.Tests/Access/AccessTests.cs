@@ -41,6 +41,8 @@ public abstract class AccessTests(RoutingFixture fixture)
         ["POST /api/keys/"] = ["admin"],
         ["GET /api/keys/"] = ["admin"],
         ["DELETE /api/keys/{id:guid}"] = ["admin"],
+        ["POST /api/complaints"] = ["csm", "admin"],
+        ["POST /api/exposure"] = ["csm", "admin"],
         ["GET /hangfire/{**path}"] = ["admin"],
         ["GET /console"] = ["csm", "department-head", "admin", "auditor"],
         ["GET /console/inbox"] = ["csm", "department-head", "admin", "auditor"],

@@ -85,6 +85,12 @@ public sealed class HistoryEventTests
             """Signed out of the console""" },
         { "auth.throttled", """{"client":"10.0.0.1","refused":7,"from":"2026-03-01T09:30:00+00:00","to":"2026-03-02T17:00:00.25+00:00"}""",
             """7 more failed authentications from 10.0.0.1 refused as too many, between 2026-03-01T09:30:00+00:00 and 2026-03-02T17:00:00.25+00:00""" },
+        { "complaints.imported", """{"importId":"0195f3a0-0000-7000-8000-000000000001","source":"api","accepted":1200,"duplicates":3,"rejected":2}""",
+            """1200 complaints imported (3 already stored, 2 rejected) from api""" },
+        { "complaints.imported", """{"importId":"0195f3a0-0000-7000-8000-000000000001","source":"cli","accepted":5,"duplicates":0,"rejected":0,"file":"tickets.csv"}""",
+            """5 complaints imported (0 already stored, 0 rejected) from tickets.csv""" },
+        { "exposure.imported", """{"importId":"0195f3a0-0000-7000-8000-000000000001","source":"api","accepted":48,"duplicates":0,"rejected":1,"replaced":12}""",
+            """Units sold imported: 48 rows, 12 of them replacing an earlier value (0 already stored, 1 rejected) from api""" },
     };
 
     /// Events stored under a kind's former name, or before its data gained a field.

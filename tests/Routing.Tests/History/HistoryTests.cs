@@ -38,6 +38,9 @@ public abstract class HistoryTests(RoutingFixture fixture)
         var key = JsonNode.Parse(await (await client.PostAsJsonAsync("/api/keys", new { name = "temp", role = "auditor" })).Content.ReadAsStringAsync())!;
         await client.DeleteAsync($"/api/keys/{key["id"]}");
         await fixture.App.ClientWithKey((string)key["key"]!).GetAsync("/api/history");     // a revoked key fails
+        await client.PostAsync("/api/complaints", new StringContent($$"""{"id":"{{Guid.NewGuid()}}","receivedAt":"2026-11-01T10:00:00Z","product":"HX-200","category":"quality"}""",
+            System.Text.Encoding.UTF8, "application/x-ndjson"));                           // imports
+        await client.PostAsync("/api/exposure", new StringContent("product,region,month,unitsSold\nHX-200,Utah,2026-10,900\n", System.Text.Encoding.UTF8, "text/csv"));
         var browser = ConsoleBrowser.Open(fixture.App);                                    // a console session
         await browser.SignInAsync(RoutingApplication.AdminKey);
         var undone = (string)(await client.SubmitAsync(Reports.Valid("design"))).Item("rnd")["id"]!;

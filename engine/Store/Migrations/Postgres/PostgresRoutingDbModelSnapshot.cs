@@ -87,6 +87,90 @@ namespace Routing.Engine.Store.Migrations.Postgres
                     b.ToTable("console_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Routing.Engine.Complaints.Complaint", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Accessibility")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AgeGroup")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Channel")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Depot")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Product")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Region")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Summary")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Vendor")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("Region");
+
+                    b.HasIndex("Product", "Category", "ReceivedAt");
+
+                    b.ToTable("complaints", (string)null);
+                });
+
+            modelBuilder.Entity("Routing.Engine.Exposure.MonthlySales", b =>
+                {
+                    b.Property<string>("Product")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Region")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("UnitsSold")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Product", "Region", "Month");
+
+                    b.ToTable("exposure", (string)null);
+                });
+
             modelBuilder.Entity("Routing.Engine.History.HistoryEvent", b =>
                 {
                     b.Property<long>("Sequence")

@@ -81,6 +81,90 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                     b.ToTable("console_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Routing.Engine.Complaints.Complaint", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Accessibility")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgeGroup")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Depot")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Product")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Region")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Vendor")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("Region");
+
+                    b.HasIndex("Product", "Category", "ReceivedAt");
+
+                    b.ToTable("complaints", (string)null);
+                });
+
+            modelBuilder.Entity("Routing.Engine.Exposure.MonthlySales", b =>
+                {
+                    b.Property<string>("Product")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UnitsSold")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Product", "Region", "Month");
+
+                    b.ToTable("exposure", (string)null);
+                });
+
             modelBuilder.Entity("Routing.Engine.History.HistoryEvent", b =>
                 {
                     b.Property<long>("Sequence")
