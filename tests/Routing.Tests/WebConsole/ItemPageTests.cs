@@ -59,6 +59,20 @@ public sealed class ItemPageTests() : BrowserStory(timeZone: "America/New_York",
         await AssertFitsAPhoneAsync(page, "the item page");
         await CheckAccessibleAsync(page, "item at 390 px");
         await SaveScreenshotAsync(page, "item-390px");
+
+        // Having read it, the head works the item from its page to Resolved; the note says what was done.
+        var act = page.GetByRole(AriaRole.Region, new() { Name = "Act" });
+        foreach (var (action, state) in new[] { ("acknowledge", "Acknowledged"), ("start", "InProgress") })
+        {
+            await act.GetByRole(AriaRole.Button, new() { Name = action, Exact = true }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"the item is now {state}");
+        }
+        await act.GetByLabel($"Note on work item {ShortId.Of(rnd)}").FillAsync("Dial reprinted at twice the size, black on white");
+        await act.GetByRole(AriaRole.Button, new() { Name = "resolve", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("the item is now Resolved");
+        await Expect(page.Locator("dl.facts")).ToContainTextAsync("Resolved");
+        await Expect(page.Locator("ol.timeline")).ToContainTextAsync("Dial reprinted at twice the size, black on white");
+        Assert.Equal("Resolved", (await admin.GetItemAsync(rnd)).State());
     }
 
     [Fact]
