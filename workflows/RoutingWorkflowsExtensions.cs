@@ -19,7 +19,11 @@ public static class RoutingWorkflowsExtensions
             .Check(o => o.BatchSize <= 0 ? $"{SchedulerOptions.Section}:BatchSize must be at least 1, not {o.BatchSize}." : null)
             .Check(o => o.PollingInterval <= TimeSpan.Zero ? $"{SchedulerOptions.Section}:PollingInterval must be longer than zero, not {o.PollingInterval}." : null)
             .ValidateOnStart();
+        services.AddOptions<UndoOptions>().BindConfiguration(UndoOptions.Section)
+            .Check(o => o.UndoWithin <= TimeSpan.Zero ? $"{UndoOptions.Section}:UndoWithin must be longer than zero, not {o.UndoWithin}." : null)
+            .ValidateOnStart();
         services.AddScoped<WorkItemActionService>();
+        services.AddScoped<WorkItemUndo>();
         services.AddScoped<WorkItemMoves>();
         services.AddSingleton<IWorkItemStates, LifecycleStates>();
         services.AddScoped<TimerFiring>();

@@ -1,3 +1,5 @@
+using System.Data;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Routing.Engine.Departments;
 using Routing.Engine.History;
@@ -70,18 +72,49 @@ internal sealed class ApiKeyService(RoutingDb db, HistoryJournal journal, IDepar
         return db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Hash == hash && k.RevokedAt == null, ct);
     }
 
-    public async Task<bool> RevokeAsync(Guid id, string actor, CancellationToken ct)
+    /// Revoking a key, the one operation behind the API, the console and the CLI. The last live
+    /// admin key is never revoked, even by two admins revoking the last two at once.
+    public async Task<Revocation> RevokeAsync(Guid id, string actor, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryRevokeAsync(id, actor, ct);
+            }
+            catch (Exception e) when (attempt < 5 && IsSerializationFailure(e))
+            {
+                // PostgreSQL refused one of two revokes that each counted the other's key as live;
+                // asked again, this one sees the other's revoke.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    async Task<Revocation> TryRevokeAsync(Guid id, string actor, CancellationToken ct)
+    {
+        // Serializable, so the count of live admin keys holds until commit: PostgreSQL fails one of
+        // two transactions that read what the other writes; SQLite takes its write lock at BEGIN.
+        await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
         var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id && k.RevokedAt == null, ct);
-        if (key is null) return false;
+        if (key is null) return new Revocation.NoSuchLiveKey();
+        if (key.Role == Roles.Admin && !await db.ApiKeys.AnyAsync(k => k.Role == Roles.Admin && k.RevokedAt == null && k.Id != id, ct))
+            return new Revocation.LastAdminKey(key.Name);
         key.RevokedAt = clock.Now();
         // Its console sessions already fail (they join on the live key); ending them says so in the store too.
         await db.Sessions.Where(s => s.KeyId == id && s.EndedAt == null).ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, key.RevokedAt), ct);
         await journal.AppendAsync([new(actor, new KeyRevoked(key.Id, key.Name, key.Role))], ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return true;
+        return new Revocation.Revoked(key.Name);
+    }
+
+    // SQLSTATE 40001, serialization_failure (PostgreSQL's SSI); SQLite never raises it.
+    static bool IsSerializationFailure(Exception e)
+    {
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+            if (inner is DbException { SqlState: "40001" }) return true;
+        return false;
     }
 
     /// Makes `key` an admin key (for automation) if no key has had its value. A revoked one

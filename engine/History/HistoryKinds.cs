@@ -35,6 +35,8 @@ internal static class HistoryKinds
     public const string SessionEnded = "session.ended";
     /// Failed authentications beyond the limit, refused and counted in one event per client and window.
     public const string AuthenticationThrottled = "auth.throttled";
+    /// A cancel or hand-back undone by the person who took it, within the undo window.
+    public const string Restored = "work-item.restored";
     public const string ComplaintsImported = "complaints.imported";
     public const string ExposureImported = "exposure.imported";
 

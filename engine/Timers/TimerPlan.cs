@@ -22,6 +22,17 @@ internal static class TimerPlan
     public static WorkItemTimer ResolutionCheck(WorkItem item, DateTimeOffset resolvedAt) =>
         New(item, TimerKind.ResolutionCheck, resolvedAt + ResolutionCheckAfter(item));
 
+    /// A cancelled timer pending again as it was, when the action that cancelled it is undone.
+    public static WorkItemTimer Again(WorkItemTimer cancelled) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        WorkItemId = cancelled.WorkItemId,
+        Kind = cancelled.Kind,
+        Round = cancelled.Round,
+        DueAt = cancelled.DueAt,
+        Status = TimerStatus.Pending,
+    };
+
     /// Default: half the acknowledgement window.
     public static TimeSpan FollowUpEvery(WorkItem item) => item.FollowUpEvery ?? item.AckWithin / 2;
 

@@ -15,12 +15,21 @@ internal static class KeysApi
         group.MapPost("/", CreateAsync);
         group.MapGet("/", async (ApiKeyService keys, CancellationToken ct) => TypedResults.Ok((await keys.ListAsync(ct))
             .Select(k => new KeyBody(k.Id, k.Name, k.Role, k.Departments, k.CreatedAt, k.CreatedBy, k.RevokedAt))));
-        group.MapDelete("/{id:guid}", async (Guid id, HttpContext http, ApiKeyService keys, CancellationToken ct) =>
-            await keys.RevokeAsync(id, Actor.Of(http), ct)
-                ? Results.NoContent()
-                : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such live key."));
+        group.MapDelete("/{id:guid}", RevokeAsync)
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict); // the last live admin key
         return app;
     }
+
+    static async Task<IResult> RevokeAsync(Guid id, HttpContext http, ApiKeyService keys, CancellationToken ct) =>
+        await keys.RevokeAsync(id, Actor.Of(http), ct) switch
+        {
+            Revocation.Revoked => Results.NoContent(),
+            Revocation.LastAdminKey last => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
+                title: "The last live admin key cannot be revoked.", detail: last.Message),
+            var other => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: other.Message),
+        };
 
     static async Task<IResult> CreateAsync(HttpRequest request, ApiKeyService keys, CancellationToken ct)
     {

@@ -7,7 +7,7 @@ namespace Routing.Host.Access;
 /// `keys create|list|revoke` on the store, whether the host runs or not:
 ///   keys create --name NAME --role ROLE [--department ID]...   prints the new key, once
 ///   keys list                                                 one line per key, tab-separated
-///   keys revoke ID
+///   keys revoke ID                                            never the last live admin key
 internal static class KeysCli
 {
     const string Actor = "system:cli";
@@ -27,7 +27,7 @@ internal static class KeysCli
         var name = new Option<string>("--name") { Description = "Who holds the key.", Required = true };
         var role = new Option<string>("--role") { Description = $"One of: {string.Join(", ", Roles.All)}.", Required = true };
         var departments = new Option<string[]>("--department") { Description = "A department of a department head (repeat it for several)." };
-        var create = new Command("create", "Creates a key and prints it (it is shown this once, and stored only as a hash).")
+        var create = new Command("create", "Creates a key and prints it (it is shown this once, and stored only as a hash). Locked out, with no admin key left? This makes a new one: --role admin.")
         {
             name, role, departments,
         };
@@ -66,14 +66,17 @@ internal static class KeysCli
     static Command Revoke()
     {
         var id = new Argument<Guid>("id") { Description = "The key's id (from keys list)." };
-        var revoke = new Command("revoke", "Revokes a key: it stops working at once, on every host.") { id };
+        var revoke = new Command("revoke", "Revokes a key: it stops working at once, on every host. The last live admin key is never revoked.") { id };
         revoke.SetAction(async (parsed, ct) =>
         {
             await using var store = await CliStore.OpenAsync(parsed, ct);
             await using var scope = store.Services.CreateAsyncScope();
             var key = parsed.GetValue(id);
-            if (!await scope.ServiceProvider.GetRequiredService<ApiKeyService>().RevokeAsync(key, Actor, ct))
+            var revocation = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().RevokeAsync(key, Actor, ct);
+            if (revocation is Revocation.NoSuchLiveKey)
                 return await RoutingCli.FailAsync(parsed.InvocationConfiguration.Error, $"keys revoke: no live key has the id {key}.", 1);
+            if (revocation is Revocation.LastAdminKey)
+                return await RoutingCli.FailAsync(parsed.InvocationConfiguration.Error, $"keys revoke: {revocation.Message}", 1);
             await parsed.InvocationConfiguration.Output.WriteLineAsync($"revoked {key}");
             return 0;
         });

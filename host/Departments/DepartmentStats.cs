@@ -7,8 +7,9 @@ using Routing.Workflows.WorkItems;
 
 namespace Routing.Host.Departments;
 
-/// How a department is doing: open and overdue items now, and over the last 30 days the
-/// median time to acknowledge and to resolve and how often resolved work came back.
+/// How a department is doing: open and overdue items now (the work it owes: a Resolved item
+/// awaits the service's check, not the department), and over the last 30 days the median time
+/// to acknowledge and to resolve and how often resolved work came back.
 internal sealed record DepartmentStats(
     string Department, int Open, int Overdue, TimeSpan? MedianToAcknowledge, TimeSpan? MedianToResolve, int Resolved, int Reopened)
 {
@@ -20,7 +21,7 @@ internal sealed record DepartmentStats(
     {
         // Counted by the database: an overview must not read every open item.
         var open = await db.WorkItems.AsNoTracking()
-            .Where(w => departments.Contains(w.Department) && WorkItemLifecycle.Open.Contains(w.State))
+            .Where(w => departments.Contains(w.Department) && WorkItemLifecycle.AwaitingWork.Contains(w.State))
             .GroupBy(w => w.Department)
             .Select(g => new
             {

@@ -6,18 +6,22 @@ using Routing.Engine.Store;
 
 namespace Routing.Host.History;
 
-/// GET /api/history/export?format=ndjson|csv&from=&to= — streamed row by row from the
-/// store to the client, so any range exports in constant memory.
+/// GET /api/history/export?format=ndjson|csv&reportId=&workItemId=&department=&kind=&actor=&from=&to=
+/// — the events the same search finds, streamed row by row from the store to the client, so
+/// any range exports in constant memory.
 internal static class HistoryExport
 {
-    public static async Task<IResult> ExportAsync(string? format, string? from, string? to, HttpContext http, RoutingDb db, CancellationToken ct)
+    public static async Task<IResult> ExportAsync(
+        string? format, Guid? reportId, Guid? workItemId, string? department, string? kind, string? actor, string? from, string? to,
+        HttpContext http, RoutingDb db, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var (start, end) = (QueryTime.Parse(from, "from", errors), QueryTime.Parse(to, "to", errors));
         if (format is not (null or "ndjson" or "csv")) errors["format"] = ["must be ndjson or csv."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (HistoryApi.Refusal(errors, department, kind, actor) is { } refused) return refused;
 
-        var events = HistoryQuery.Within(db.History.AsNoTracking(), start, end).OrderBy(e => e.Sequence).AsAsyncEnumerable();
+        var events = new HistoryQuery(reportId, workItemId, department, kind, actor, start, end)
+            .Matching(db.History.AsNoTracking()).OrderBy(e => e.Sequence).AsAsyncEnumerable();
         var csv = format == "csv";
         http.Response.ContentType = csv ? "text/csv; charset=utf-8" : "application/x-ndjson";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"history.{(csv ? "csv" : "ndjson")}\"";

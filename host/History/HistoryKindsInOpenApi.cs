@@ -5,13 +5,13 @@ using Routing.Engine.History;
 
 namespace Routing.Host.History;
 
-/// The OpenAPI document lists the kinds of events that GET /api/history?kind= accepts, from
+/// The OpenAPI document lists the kinds of events that GET /api/history?kind= (and the export) accepts, from
 /// HistoryKinds itself, so a kind added there is documented without another edit.
 internal static class HistoryKindsInOpenApi
 {
     public static Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
     {
-        if (context.Description.RelativePath?.TrimEnd('/') != "api/history") return Task.CompletedTask;
+        if (context.Description.RelativePath?.TrimEnd('/') is not ("api/history" or "api/history/export")) return Task.CompletedTask;
         foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>().Where(p => p.Name == "kind"))
         {
             parameter.Description = "Only events of this kind. Older events written under a kind's former name are found too.";

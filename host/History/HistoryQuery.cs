@@ -14,7 +14,14 @@ internal sealed record HistoryQuery(
     /// The events, and the cursor of the next page when there may be one.
     public async Task<(List<HistoryEvent> Events, long? Next)> RunAsync(RoutingDb db, CancellationToken ct)
     {
-        var query = Within(db.History.AsNoTracking(), From, To);
+        var events = await Matching(db.History.AsNoTracking()).OrderBy(e => e.Sequence).Take(Limit).ToListAsync(ct);
+        return (events, events.Count == Limit ? events[^1].Sequence : null);
+    }
+
+    /// The events this search finds, in no order and not paged: the page's and the export's.
+    public IQueryable<HistoryEvent> Matching(IQueryable<HistoryEvent> query)
+    {
+        query = Within(query, From, To);
         if (ReportId is { } r) query = query.Where(e => e.ReportId == r);
         if (WorkItemId is { } w) query = query.Where(e => e.WorkItemId == w);
         if (Department is not null) query = query.Where(e => e.Department == Department);
@@ -26,8 +33,7 @@ internal sealed record HistoryQuery(
         }
         if (Actor is not null) query = query.Where(e => e.Actor == Actor);
         if (After is { } a) query = query.Where(e => e.Sequence > a);
-        var events = await query.OrderBy(e => e.Sequence).Take(Limit).ToListAsync(ct);
-        return (events, events.Count == Limit ? events[^1].Sequence : null);
+        return query;
     }
 
     /// Filters that no stored text can match, and that PostgreSQL would refuse: a NUL character.

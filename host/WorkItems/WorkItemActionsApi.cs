@@ -25,7 +25,9 @@ internal static class WorkItemActionsApi
                 title: $"No such action. Actions: {string.Join(", ", u.Actions)}."),
             ActionOutcome.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such work item."),
             ActionOutcome.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "You may not act on this department's items."),
-            ActionOutcome.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
+            // No version is the client's mistake (400); a missing note is the person's input (422).
+            ActionOutcome.Invalid invalid => Results.ValidationProblem(invalid.Errors,
+                statusCode: invalid.Errors.ContainsKey("version") ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity),
             ActionOutcome.NotAllowed n => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
                 title: $"'{action}' is not allowed while the item is {n.State}.",
                 extensions: new Dictionary<string, object?> { ["state"] = n.State.ToString(), ["allowedActions"] = n.AllowedActions }),

@@ -6,8 +6,12 @@ using Routing.Engine.Rulesets;
 namespace Routing.Rules.Rulesets;
 
 /// A rule or department present in both versions but different. `Fields` names the changed
-/// properties; `Patch` is the jsondiffpatch delta from the older to the newer.
-public sealed record ChangedEntry(string Name, IReadOnlyList<string> Fields, object Patch);
+/// properties; `Patch` is the jsondiffpatch delta from the older to the newer; `Changes` says
+/// the same in words for the console (not in the API's answer nor in the history).
+public sealed record ChangedEntry(string Name, IReadOnlyList<string> Fields, object Patch)
+{
+    [System.Text.Json.Serialization.JsonIgnore] public IReadOnlyList<FieldChange> Changes { get; init; } = [];
+}
 
 /// What changed between two versions, rule by rule and department by department. Secrets
 /// are compared as their fingerprints, webhook URLs as their host and fingerprint: a diff
@@ -38,7 +42,10 @@ public sealed record RulesetDiff(
         var changed = new List<ChangedEntry>();
         foreach (var name in after.Keys.Intersect(before.Keys).Order(StringComparer.Ordinal))
             if (differ.Diff(before[name], after[name]) is JObject patch)
-                changed.Add(new(name, [.. patch.Properties().Select(p => p.Name)], ToPlain(patch)));
+                changed.Add(new(name, [.. patch.Properties().Select(p => p.Name)], ToPlain(patch))
+                {
+                    Changes = FieldChange.Between(before[name], after[name]),
+                });
         return (
             [.. after.Keys.Except(before.Keys).Order(StringComparer.Ordinal)],
             [.. before.Keys.Except(after.Keys).Order(StringComparer.Ordinal)],

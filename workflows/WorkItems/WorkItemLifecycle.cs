@@ -71,6 +71,10 @@ public static class WorkItemLifecycle
     /// Being worked on: its resolution is due.
     public static readonly WorkItemState[] AwaitingResolution = [WorkItemState.Acknowledged, WorkItemState.InProgress, WorkItemState.Escalated];
 
+    /// The department owes work: the item awaits acknowledgement or resolution. Resolved is
+    /// open (its check is pending) but not here: the check is the service's to do, not theirs.
+    public static readonly WorkItemState[] AwaitingWork = [.. AwaitingAcknowledgement, .. AwaitingResolution];
+
     static WorkItemLifecycle()
     {
         if (!AwaitingAcknowledgement.Concat(AwaitingResolution).All(Open.Contains)

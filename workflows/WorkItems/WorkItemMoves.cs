@@ -83,6 +83,30 @@ internal sealed class WorkItemMoves(RoutingDb db, Notifier notifier, IDepartment
 
     static readonly TimerKind[] All = [TimerKind.FollowUp, TimerKind.ResolutionDue, TimerKind.ResolutionCheck];
 
+    /// Puts the item back in the state a final action (cancel, hand-back) took it from, when the
+    /// person undoes it (WorkItemUndo). No move of the lifecycle leaves a final state, so this is
+    /// not one: the version and time change as a move's do, and the timers the state waits on that
+    /// the action cancelled are pending again, due as they were.
+    public async Task RestoreAsync(WorkItem item, WorkItemState to, DateTimeOffset now, CancellationToken ct)
+    {
+        item.State = to;
+        item.Version++;
+        item.UpdatedAt = now;
+        var kinds = WaitsOn(to);
+        var timers = await db.Timers.AsNoTracking().Where(t => t.WorkItemId == item.Id && kinds.Contains(t.Kind)).ToListAsync(ct);
+        // The latest timer of each kind is the one that was pending; an earlier one has fired.
+        db.Timers.AddRange(timers.GroupBy(t => t.Kind).Select(g => g.MaxBy(t => t.DueAt)!)
+            .Where(t => t.Status == TimerStatus.Cancelled).Select(TimerPlan.Again));
+    }
+
+    /// The timers an item waits on in a state: its follow-ups and resolution due while nobody has
+    /// taken it, its resolution due while it is worked on, its check once resolved.
+    static TimerKind[] WaitsOn(WorkItemState state) =>
+        WorkItemLifecycle.AwaitingAcknowledgement.Contains(state) ? [TimerKind.FollowUp, TimerKind.ResolutionDue]
+        : WorkItemLifecycle.AwaitingResolution.Contains(state) ? [TimerKind.ResolutionDue]
+        : state == WorkItemState.Resolved ? [TimerKind.ResolutionCheck]
+        : [];
+
     /// A misrouted item goes back to triage as a new item there, opened as intake opens its
     /// items, carrying the note.
     HistoryEntry SendToTriage(WorkItem item, string? note, DateTimeOffset now)

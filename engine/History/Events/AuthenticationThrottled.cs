@@ -5,5 +5,5 @@ namespace Routing.Engine.History.Events;
 internal sealed record AuthenticationThrottled(string Client, int Refused, DateTimeOffset From, DateTimeOffset To) : HistoryData
 {
     public override string Summary() =>
-        $"{Refused} more failed authentication(s) from {Client} refused as too many, between {Text(From)} and {Text(To)}";
+        $"{Refused} more failed authentication{(Refused == 1 ? "" : "s")} from {Client} refused as too many, between {Text(From)} and {Text(To)}";
 }

@@ -7,5 +7,6 @@ namespace Routing.Engine.History.Events;
 internal sealed record WorkItemReopened(
     WorkItemState Before, WorkItemState After, int ReportsSinceResolution, DateTimeOffset AckDueAt, DateTimeOffset ResolveDueAt) : HistoryData
 {
-    public override string Summary() => $"Reopened: {ReportsSinceResolution} new report(s) of the pattern since it was resolved";
+    public override string Summary() =>
+        $"Reopened: {ReportsSinceResolution} new report{(ReportsSinceResolution == 1 ? "" : "s")} of the pattern since it was resolved";
 }

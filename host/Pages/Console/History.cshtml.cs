@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Routing.Engine.Departments;
 using Routing.Engine.History;
 using Routing.Engine.Store;
 using Routing.Host.Access;
@@ -10,7 +12,7 @@ namespace Routing.Host.Pages.Console;
 
 /// Auditors search the history with the API's filters, check the chain and export it.
 [Authorize(Policy = Policies.Audit)]
-internal sealed class HistoryModel(RoutingDb db, HistoryVerifier verifier) : FormPage
+internal sealed class HistoryModel(RoutingDb db, HistoryVerifier verifier, IDepartmentDirectory directory) : FormPage
 {
     [BindProperty(SupportsGet = true)] public Guid? ReportId { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? WorkItemId { get; set; }
@@ -22,15 +24,25 @@ internal sealed class HistoryModel(RoutingDb db, HistoryVerifier verifier) : For
     [BindProperty(SupportsGet = true)] public long? After { get; set; }
 
     public IReadOnlyList<HistoryEntryBody> Events { get; private set; } = [];
+
+    /// The names of every key, revoked ones too (their events remain), to suggest as actors.
+    public IReadOnlyList<string> KeyNames { get; private set; } = [];
     public long? Next { get; private set; }
     public HistoryVerifier.Result? Verification { get; private set; }
 
-    /// This search's filters that are set, to carry them to the next page, the exports and the chain check.
+    /// This search's filters that are set, as it ran, to carry them to the next page, the exports and the chain check.
     public IEnumerable<KeyValuePair<string, string?>> Filters(long? after = null) => new Dictionary<string, string?>
     {
-        ["reportId"] = ReportId?.ToString(), ["workItemId"] = WorkItemId?.ToString(), ["department"] = Department, ["kind"] = Kind,
-        ["actor"] = Actor, ["from"] = From, ["to"] = To, ["after"] = after?.ToString(),
-    }.Where(p => !string.IsNullOrEmpty(p.Value));
+        ["reportId"] = ReportId?.ToString(), ["workItemId"] = WorkItemId?.ToString(), ["department"] = Blank(Department), ["kind"] = Blank(Kind),
+        ["actor"] = Blank(Actor), ["from"] = Blank(From), ["to"] = Blank(To), ["after"] = after?.ToString(),
+    }.Where(p => p.Value is not null);
+
+    /// The departments to search by, named; one no longer in the rules (its events remain) by its id.
+    public IEnumerable<Department> Departments => Blank(Department) is { } wanted && directory.Find(wanted) is null
+        ? directory.All.Append(new Department(wanted, wanted, Engine.Departments.Department.Internal))
+        : directory.All;
+
+    public string DepartmentName(string? id) => id is null ? "" : directory.Find(id)?.Name ?? id;
 
     public string Query(long? after = null) => QueryString.Create(Filters(after)).ToString();
 
@@ -55,6 +67,7 @@ internal sealed class HistoryModel(RoutingDb db, HistoryVerifier verifier) : For
         var (events, next) = await new HistoryQuery(ReportId, WorkItemId, Blank(Department), Blank(Kind), Blank(Actor), from, to, After)
             .RunAsync(db, ct);
         (Events, Next) = ([.. events.Select(HistoryEntryBody.Of)], next);
+        KeyNames = await db.ApiKeys.AsNoTracking().Select(k => k.Name).OrderBy(n => n).ToListAsync(ct);
         return Page();
     }
 

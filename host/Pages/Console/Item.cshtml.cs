@@ -9,8 +9,8 @@ using Routing.Engine.Store;
 using Routing.Engine.WorkItems;
 using Routing.Host.Access;
 using Routing.Host.History;
-
 using Routing.Host.WorkItems;
+using Routing.Workflows.WorkItems;
 
 namespace Routing.Host.Pages.Console;
 
@@ -55,5 +55,17 @@ internal sealed class ItemModel(RoutingDb db, IDepartmentDirectory directory, Ti
         Timeline = await TimelineQuery.EventsAsync(db, id, ct);
         Recurrences = await RecurrencesAsync(ct);
         return Page();
+    }
+
+    /// An action from the page's form (the inbox's, see ConsoleActing); the page shows its outcome.
+    public async Task<IActionResult> OnPostActAsync(Guid id, string action, int version, string? note, bool confirmed,
+        [FromServices] WorkItemActionService actions, [FromServices] WorkItemUndo undo, CancellationToken ct)
+    {
+        var acted = await ConsoleActing.ActAsync(actions, undo, User, id, action, version, note, confirmed, ct);
+        if (acted.Refused) return StatusCode(acted.Status);
+        ViewData["Acted"] = acted;
+        var page = await OnGetAsync(id, ct);
+        Response.StatusCode = acted.Status;
+        return page;
     }
 }

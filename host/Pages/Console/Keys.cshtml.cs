@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Routing.Engine.Access;
 using Routing.Engine.Departments;
 using Routing.Host.Access;
 
 namespace Routing.Host.Pages.Console;
 
-/// Admins hand out keys (shown once) and revoke them; departments are listed with their contacts.
+/// Admins hand out keys (shown once) and revoke them (after a confirmation); departments are
+/// listed with their contacts.
 [Authorize(Policy = Policies.Administer)]
 internal sealed class KeysModel(ApiKeyService keys, IDepartmentDirectory directory) : FormPage
 {
@@ -18,7 +18,12 @@ internal sealed class KeysModel(ApiKeyService keys, IDepartmentDirectory directo
     public IReadOnlyList<ApiKey> Keys { get; private set; } = [];
     public IReadOnlyList<Department> All => directory.All;
     public ApiKeyService.Created? Created { get; private set; }
-    public string? Message { get; private set; }
+    public Revocation? Revocation { get; private set; }
+    /// The key whose revoke was sent without its confirmation: the page asks for it.
+    public Guid? Confirming { get; private set; }
+
+    /// A department as a person reads it: its name (its id when the active rules no longer have it).
+    public string NameOf(string department) => directory.Find(department)?.Name ?? department;
 
     public async Task OnGetAsync(CancellationToken ct) => Keys = await keys.ListAsync(ct);
 
@@ -26,14 +31,37 @@ internal sealed class KeysModel(ApiKeyService keys, IDepartmentDirectory directo
     {
         (Created, Errors) = await keys.TryCreateAsync(new KeyRequest(Name, Role, Departments), Actor.Of(HttpContext), ct);
         if (Created is null) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        Keys = await keys.ListAsync(ct);
-        return Page();
+        else
+        {
+            // The form is empty again, so sending it a second time cannot make a second key.
+            ModelState.Clear();
+            (Name, Role, Departments) = (null, null, []);
+        }
+        return await PageAsync(ct);
     }
 
-    public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnPostRevokeAsync(Guid id, bool confirmed, CancellationToken ct)
     {
-        Message = await keys.RevokeAsync(id, Actor.Of(HttpContext), ct) ? "The key is revoked: it stops working at once, on every host." : "No such live key.";
+        if (!confirmed) Confirming = id;
+        else
+        {
+            Revocation = await keys.RevokeAsync(id, Actor.Of(HttpContext), ct);
+            Response.StatusCode = Revocation switch
+            {
+                Revocation.Revoked => StatusCodes.Status200OK,
+                Revocation.LastAdminKey => StatusCodes.Status409Conflict,
+                _ => StatusCodes.Status404NotFound,
+            };
+        }
+        return await PageAsync(ct);
+    }
+
+    async Task<IActionResult> PageAsync(CancellationToken ct)
+    {
         Keys = await keys.ListAsync(ct);
+        // htmx would put the form's address (…?handler=Create) in the address bar, and a reload
+        // there shows no keys: the page's own address instead.
+        Response.Headers["HX-Replace-Url"] = "/console/keys";
         return Page();
     }
 }

@@ -2,7 +2,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Routing.Engine.Reports;
+using Routing.Engine.Store;
 using Routing.Host.Access;
 using Routing.Rules.Rulesets;
 
@@ -11,7 +13,7 @@ namespace Routing.Host.Pages.Console;
 /// Admins edit the rules as JSON: save a draft (every error named by its rule), simulate a
 /// report against a version, replay a period, compare with the active version, publish.
 [Authorize(Policy = Policies.Administer)]
-internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator) : PageModel
+internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator, RoutingDb db) : PageModel
 {
     // Readable quotes in the editor (Razor HTML-encodes the text, so no escaping is needed for safety).
     static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -27,15 +29,20 @@ internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator)
     public RulesetDetails Shown { get; private set; } = null!;
     public IReadOnlyList<RulesetSummary> Versions { get; private set; } = [];
     public IReadOnlyList<RuleError> Errors { get; private set; } = [];
+    /// The form the errors are about ("draft", "simulate" or "replay"), shown beside it.
+    public string? ErrorsOf { get; private set; }
     public string? Message { get; private set; }
     public Evaluation? Simulation { get; private set; }
     public RulesetSimulator.Replay? Replay { get; private set; }
     public RulesetDiff? Diff { get; private set; }
 
+    /// A replayed report as a person finds it: its title, and the work item that shows it whole.
+    /// The titles of the replayed reports that would route differently, by report id.
+    public IReadOnlyDictionary<Guid, string> Replayed { get; private set; } = new Dictionary<Guid, string>();
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await LoadAsync(keepEdits: false, ct) is null) return NotFound();
-        if (!Shown.Active) Diff = await admin.DiffAsync(Shown.Version, null, ct);
         return Page();
     }
 
@@ -43,7 +50,7 @@ internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator)
     {
         var (version, errors) = await admin.DraftAsync(Workflows, Departments, Actor.Of(HttpContext), ct);
         if (version is { } v) return RedirectToPage(new { version = v });
-        Errors = errors;
+        (Errors, ErrorsOf) = (errors, "draft");
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         await LoadAsync(keepEdits: true, ct);
         return Page();
@@ -71,6 +78,7 @@ internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator)
         Errors = problem is not null ? [new(problem.Field == "body" ? "report" : $"report.{problem.Field}", problem.Reason)]
             : outcome is SimulationOutcome.Invalid invalid ? [.. invalid.Errors.SelectMany(f => f.Value.Select(m => new RuleError(f.Key, m)))]
             : [];
+        ErrorsOf = "simulate";
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
@@ -82,11 +90,22 @@ internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator)
         if (QueryTime.Period(From, To, errors) is not var (from, to))
         {
             Errors = [.. errors.SelectMany(f => f.Value.Select(m => new RuleError(f.Key, m)))];
+            ErrorsOf = "replay";
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
         Replay = await simulator.ReplayAsync((await simulator.RulesetAsync(Shown.Version))!, from, to, ct);
+        var ids = Replay.Changes.Select(c => c.ReportId).ToList();
+        Replayed = await db.Reports.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Title, ct);
         return Page();
+    }
+
+    // htmx would put a form's address (…?handler=Simulate) in the address bar, where a reload
+    // shows nothing: the version's own address instead.
+    public override void OnPageHandlerExecuted(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutedContext context)
+    {
+        if (HttpMethods.IsPost(Request.Method) && Shown is not null)
+            Response.Headers["HX-Replace-Url"] = $"/console/rules?version={Shown.Version}";
     }
 
     async Task<RulesetDetails?> LoadAsync(bool keepEdits, CancellationToken ct)
@@ -94,6 +113,8 @@ internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator)
         Versions = await admin.ListAsync(ct);
         if (await admin.GetAsync(Version, ct) is not { } view) return null;
         Shown = view;
+        // What the version changes stays in sight while it is simulated or replayed.
+        if (!view.Active) Diff = await admin.DiffAsync(view.Version, null, ct);
         if (!keepEdits)
         {
             Workflows = JsonSerializer.Serialize(view.Workflows, Indented);

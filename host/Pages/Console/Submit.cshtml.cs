@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Routing.Engine.Departments;
 using Routing.Engine.Intake;
 using Routing.Engine.Reports;
 using Routing.Host.Access;
@@ -11,7 +12,7 @@ namespace Routing.Host.Pages.Console;
 /// A CSM submits a verified pattern: errors are shown at their fields, and an accepted
 /// report shows where it went and which rules sent it there.
 [Authorize(Policy = Policies.Submit)]
-internal sealed class SubmitModel(IntakeService intake, ReportValidator validator, TimeProvider clock) : FormPage
+internal sealed class SubmitModel(IntakeService intake, ReportValidator validator, TimeProvider clock, IDepartmentDirectory directory) : FormPage
 {
     /// The form's values as typed, to show them again next to their errors.
     [BindProperty]
@@ -27,6 +28,25 @@ internal sealed class SubmitModel(IntakeService intake, ReportValidator validato
     public ReportReceipt? Receipt { get; private set; }
 
     public string? Value(string field) => Form.GetValueOrDefault(field);
+
+    /// Each field's label, by the name its errors are given under: the form and its error summary say them alike.
+    public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
+    {
+        ["title"] = "Title", ["product"] = "Product", ["category"] = "Category", ["severity"] = "Severity",
+        ["description"] = "Description", ["reportCount"] = "Number of reports", ["unitsSold"] = "Units sold",
+        ["affectedUnits"] = "Affected units", ["segment.region"] = "Region", ["segment.ageGroup"] = "Age group",
+        ["segment.accessibility"] = "Accessibility need", ["segment.months"] = "Months the problem appears in",
+        ["vendor"] = "Vendor", ["recommendation"] = "Recommendation", ["evidence"] = "Evidence",
+        ["verifiedBy"] = "Verified by", ["verifiedAt"] = "Verified at (UTC)",
+    };
+
+    /// The fields with problems, in the form's order, for the summary above it: the control's
+    /// id (a segment's fields are named without "segment."), its label and what is wrong.
+    public IEnumerable<(string Id, string Label, string Problem)> Problems => Labels
+        .Where(l => Errors.ContainsKey(l.Key))
+        .Select(l => (l.Key.Replace("segment.", ""), l.Value, ErrorOf(l.Key)!));
+
+    public string DepartmentName(string id) => directory.Find(id)?.Name ?? id;
 
     public void OnGet() => Form["verifiedAt"] = clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 

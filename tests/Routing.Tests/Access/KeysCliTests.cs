@@ -95,6 +95,32 @@ public sealed class KeysCliTests : IAsyncLifetime
         Assert.DoesNotContain("Sam", await admin.GetStringAsync("/api/keys"));
     }
 
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public async Task Keys_revoke_refuses_the_last_admin_key_and_keys_create_makes_a_new_admin_key_for_whoever_is_locked_out(string provider)
+    {
+        await using var store = provider == "Sqlite" ? TestStore.Sqlite() : TestStore.Postgres();
+        await using var host = new HostProcess(store);
+        await host.StartAsync();
+        var environment = StoreSettings(store);
+        var listed = await HostCommand.RunAsync(folder, environment, "keys", "list");
+        var bootstrap = Assert.Single(listed.Output.Split('\n'), l => l.Contains($"\t{RoutingApplication.AdminName}\t")).Split('\t')[0];
+
+        var refused = await HostCommand.RunAsync(folder, environment, "keys", "revoke", bootstrap);
+        Assert.Equal((1, "", $"keys revoke: {RoutingApplication.AdminName}'s key is the last live admin key, so it stays: create another admin key first.\n"),
+            (refused.ExitCode, refused.Output, refused.Error));
+        using var admin = host.Client();
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/keys")).StatusCode);
+
+        // The way back in when the admin key is lost: a new one made on the store itself.
+        var created = await HostCommand.RunAsync(folder, environment, "keys", "create", "--name", "recovered admin", "--role", "admin");
+        Assert.True(created.ExitCode == 0, created.Error);
+        using var recovered = host.Client(key: created.Output.Trim());
+        Assert.Equal(HttpStatusCode.NoContent, (await recovered.DeleteAsync($"/api/keys/{bootstrap}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await recovered.GetAsync("/api/keys")).StatusCode);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync()

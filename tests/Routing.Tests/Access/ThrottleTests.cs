@@ -32,7 +32,7 @@ public abstract class ThrottleTests(RoutingFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.SignInAsync("rk_wrong-again")).StatusCode);
         Assert.Equal(failed + 11, await CountAsync(HistoryKinds.AuthenticationFailed));
         Assert.Equal(throttled + 20, await RefusedAsync());
-        Assert.Contains("20 more failed authentication(s)",
+        Assert.Contains("20 more failed authentications",
             (await fixture.Client.GetStringAsync($"/api/history?kind={HistoryKinds.AuthenticationThrottled}&limit=1000")));
     }
 

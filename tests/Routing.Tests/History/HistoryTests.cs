@@ -26,9 +26,9 @@ public abstract class HistoryTests(RoutingFixture fixture)
         var ohio = Reports.Valid("pricing").With("segment.region", "Ohio");
         var reopens = (string)(await client.SubmitAsync(ohio)).Item("strategy")["id"]!;
         await client.DoAsync(reopens, "acknowledge");
-        await client.DoAsync(reopens, "resolve");
+        await client.DoAsync(reopens, "resolve", "fixed");
         await client.DoAsync((string)(await client.SubmitAsync(Reports.Valid("design"))).Item("rnd")["id"]!, "hand-back", "misrouted");
-        await client.DoAsync((string)(await client.SubmitAsync(Reports.Valid("design"))).Item("rnd")["id"]!, "cancel");
+        await client.DoAsync((string)(await client.SubmitAsync(Reports.Valid("design"))).Item("rnd")["id"]!, "cancel", "a duplicate");
         await fixture.AdvanceAsync(TimeSpan.FromDays(1));
         await client.SubmitAsync(ohio.DeepClone());                                         // the pattern returns
         await fixture.AdvanceAsync(TimeSpan.FromDays(14));                                  // reminders, escalation, checks
@@ -43,6 +43,13 @@ public abstract class HistoryTests(RoutingFixture fixture)
         await client.PostAsync("/api/exposure", new StringContent("product,region,month,unitsSold\nHX-200,Utah,2026-10,900\n", System.Text.Encoding.UTF8, "text/csv"));
         var browser = ConsoleBrowser.Open(fixture.App);                                    // a console session
         await browser.SignInAsync(RoutingApplication.AdminKey);
+        var undone = (string)(await client.SubmitAsync(Reports.Valid("design"))).Item("rnd")["id"]!;
+        var inbox = await browser.GetStringAsync("/console/inbox?department=rnd");
+        foreach (var (action, version) in new[] { ("cancel", 1), ("undo", 2) })            // a cancel taken back
+            await browser.PostAsync("/console/inbox?department=rnd&handler=Act&confirmed=true", ConsoleBrowser.Form(inbox, new()
+            {
+                ["item"] = undone, ["action"] = action, ["version"] = $"{version}", ["note"] = "a duplicate",
+            }));
         await browser.PostAsync("/console/sign-out", ConsoleBrowser.Form(await browser.GetStringAsync("/console/sign-out"), []));
         for (var i = 0; i < Routing.Host.Access.FailedAuthentications.Limit; i++) await browser.SignInAsync("rk_wrong"); // too many failures,
         fixture.Clock.Advance(Routing.Host.Access.FailedAuthentications.Window);

@@ -48,7 +48,7 @@ public abstract class ActOnWorkItemTests(RoutingFixture fixture)
         Assert.Equal(HttpStatusCode.Conflict, (await api.ActAsync(viaApi, "start", 1)).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await ActInConsoleAsync(console, viaConsole, "start", 1, "logistics")).StatusCode);
         // A comment without a note is refused both ways.
-        Assert.Equal(HttpStatusCode.BadRequest, (await api.ActAsync(viaApi, "comment", 2)).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await api.ActAsync(viaApi, "comment", 2)).StatusCode);
         Assert.Contains("The note is required for a comment.", await (await ActInConsoleAsync(console, viaConsole, "comment", 2, "logistics")).Content.ReadAsStringAsync());
         Assert.Equal(await SeenByAdminAsync(viaApi), await SeenByAdminAsync(viaConsole));
         Assert.Equal(("Acknowledged", 2), ((await SeenByAdminAsync(viaApi)).State, (await SeenByAdminAsync(viaApi)).Version));

@@ -125,11 +125,11 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
         Dictionary<string, string> Cancel() => new() { ["item"] = item, ["action"] = "cancel", ["version"] = "1", ["department"] = "logistics", ["note"] = "duplicate" };
 
         var unconfirmed = await browser.PostAsync("/console/inbox?handler=Act", ConsoleBrowser.Form(html, Cancel()));
-        Assert.Equal(HttpStatusCode.Conflict, unconfirmed.StatusCode);
-        Assert.Contains("Nothing changed: to cancel the item, tick “Really cancel” first", WebUtility.HtmlDecode(await unconfirmed.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unconfirmed.StatusCode);
+        Assert.Contains("Nothing changed: the confirmation is required: a cancelled item is final.", WebUtility.HtmlDecode(await unconfirmed.Content.ReadAsStringAsync()));
         Assert.Equal(("Routed", 1), ((await admin.GetItemAsync(item)).State(), (int)(await admin.GetItemAsync(item))["version"]!));
 
-        var confirmed = await browser.PostAsync("/console/inbox?handler=Act", ConsoleBrowser.Form(html, new(Cancel()) { ["confirmCancel"] = "true" }));
+        var confirmed = await browser.PostAsync("/console/inbox?handler=Act", ConsoleBrowser.Form(html, new(Cancel()) { ["confirmed"] = "true" }));
         Assert.Contains("Done (cancel): the item is now Cancelled.", await confirmed.Content.ReadAsStringAsync());
         Assert.Equal("Cancelled", (await admin.GetItemAsync(item)).State());
     }
@@ -202,8 +202,8 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
         Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
         Assert.Contains("Ruleset v1 sent it to:", routed);
         Assert.Contains("QualityDefectToManufacturing", routed);
-        Assert.Contains(">manufacturing</a>", routed);
-        Assert.Contains(">rnd</a>", routed);
+        Assert.Contains(">Manufacturing</a>", routed); // departments by name
+        Assert.Contains(">Research &amp; Development</a>", routed);
 
         var resent = await browser.PostAsync("/console/submit", ConsoleBrowser.Form(errors, Fields(title: "Thermostat fails for low-vision users", reportCount: "87")));
         Assert.Equal(HttpStatusCode.Created, resent.StatusCode);
@@ -244,10 +244,10 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
         await browser.SignInAsync(await admin.CreateKeyAsync("auditor"));
 
         var found = await (await browser.GetAsync($"/console/history?workItemId={item}")).Content.ReadAsStringAsync();
-        Assert.Contains("work-item.routed", found);
-        Assert.Contains("work-item.acknowledged", found);
+        Assert.Contains("(work-item.routed)", found); // a row's kind
+        Assert.Contains("(work-item.acknowledged)", found);
         Assert.Contains("taking it", found);
-        Assert.DoesNotContain("report.accepted", found); // that event belongs to the report, not the item
+        Assert.DoesNotContain("(report.accepted)", found); // that event belongs to the report, not the item
 
         var bad = await browser.GetAsync("/console/history?from=yesterday");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
@@ -260,8 +260,8 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
         var verified = await (await browser.PostAsync("/console/history?handler=Verify", ConsoleBrowser.Form(found, new() { ["workItemId"] = item })))
             .Content.ReadAsStringAsync();
         Assert.Contains("Intact:", verified);
-        Assert.Contains("work-item.acknowledged", verified);
-        Assert.DoesNotContain("report.accepted", verified); // the search stays as it was
+        Assert.Contains("(work-item.acknowledged)", verified);
+        Assert.DoesNotContain("(report.accepted)", verified); // the search stays as it was
 
         var export = await browser.GetAsync("/console/history/export?format=ndjson");
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);

@@ -21,22 +21,66 @@ public abstract partial class OverviewTests(RoutingFixture fixture)
         fixture.Clock.Advance(TimeSpan.FromHours(3)); // the other critical item is now past its 4 h to acknowledge
 
         var html = await PageAsync(await admin.CreateKeyAsync("auditor"));
-        Assert.Equal(["2", "1", "2 h 0 min", "—", "—"], Row(html, "logistics"));
-        Assert.Equal(["1", "0", "—", "—", "—"], Row(html, "rnd"));
+        Assert.Equal(["2", "1", "2 h 0 min", "—", "—"], Row(html, "logistics", "Logistics"));
+        Assert.Equal(["1", "0", "—", "—", "—"], Row(html, "rnd", "Research &amp; Development"));
         Assert.Contains("<code id=\"lifecycle-dot\">digraph lifecycle", html); // what the browser draws
         Assert.Matches("<th scope=\"row\">Resolved</th>\\s*<td>verify \\(by a timer\\) → Verified · reopen \\(by a timer\\) → Reopened</td>", System.Net.WebUtility.HtmlDecode(html));
 
         var head = await PageAsync(await admin.CreateKeyAsync("department-head", "rnd"));
         Assert.DoesNotContain("department=logistics", head);
-        Assert.Equal(["1", "0", "—", "—", "—"], Row(head, "rnd"));
+        Assert.Equal(["1", "0", "—", "—", "—"], Row(head, "rnd", "Research &amp; Development"));
+    }
+
+    [Fact]
+    public async Task Only_work_the_department_owes_is_open_not_resolved_verified_or_cancelled_items()
+    {
+        string[] items = [.. await Task.WhenAll(Enumerable.Range(0, 5).Select(async _ =>
+            (string)(await admin.SubmitAsync(Reports.Valid("pricing"))).Item("strategy")["id"]!))];
+        await admin.DoAsync(items[1], "acknowledge");
+        await admin.DoAsync(items[2], "acknowledge");
+        await admin.DoAsync(items[2], "resolve", "Price list corrected");
+        await fixture.AdvanceAsync(TimeSpan.FromDays(15)); // the resolution check: Verified
+        await admin.DoAsync(items[3], "acknowledge");
+        await admin.DoAsync(items[3], "resolve", "Policy reworded"); // awaits its check
+        await admin.DoAsync(items[4], "cancel", "Duplicate of a pricing report");
+        string[] states = [.. await Task.WhenAll(items.Select(async i => (await admin.GetItemAsync(i)).State()))];
+        Assert.Equal(["Escalated", "Escalated", "Verified", "Resolved", "Cancelled"], states);
+
+        var html = await PageAsync(await admin.CreateKeyAsync("auditor"));
+        Assert.Equal("2", Row(html, "strategy", "Strategy (price and policy)")[0]);
+    }
+
+    [Fact]
+    public async Task Medians_are_rounded_to_the_nearest_unit_shown()
+    {
+        // Three marketing items made at one moment, worked at times chosen by hand.
+        string[] items = [.. await Task.WhenAll(Enumerable.Range(0, 3).Select(async _ =>
+            (string)(await admin.SubmitAsync(Reports.Valid("marketing"))).Item("marketing")["id"]!))];
+        var made = fixture.Clock.GetUtcNow();
+        async Task At(TimeSpan after, string item, string action)
+        {
+            fixture.Clock.Advance(made + after - fixture.Clock.GetUtcNow());
+            await admin.DoAsync(item, action, action == "resolve" ? "Advert withdrawn" : null);
+        }
+        // Acknowledged after 10 min, 20 min 10 s and 45 min: the median, 20 min 10 s, is "20 min".
+        await At(TimeSpan.FromMinutes(10), items[0], "acknowledge");
+        await At(new TimeSpan(0, 20, 10), items[1], "acknowledge");
+        await At(TimeSpan.FromMinutes(45), items[2], "acknowledge");
+        // Resolved after 1 d 2 h, 1 d 5 h 40 min and 2 d: the median, 1 d 5 h 40 min, is "1 d 6 h".
+        await At(new TimeSpan(1, 2, 0, 0), items[0], "resolve");
+        await At(new TimeSpan(1, 5, 40, 0), items[1], "resolve");
+        await At(TimeSpan.FromDays(2), items[2], "resolve");
+
+        var html = await PageAsync(await admin.CreateKeyAsync("auditor"));
+        Assert.Equal(["0", "0", "20 min", "1 d 6 h", $"{0.0:P0} (0 of 3)"], Row(html, "marketing", "Marketing"));
     }
 
     Task<string> PageAsync(string key) => fixture.App.ClientWithKey(key).GetStringAsync("/console/overview");
 
     /// The cells after the department's name in its table row.
-    static string[] Row(string html, string department)
+    static string[] Row(string html, string department, string name)
     {
-        var row = Regex.Match(html, $"<tr>\\s*<th scope=\"row\"><a href=\"/console/inbox\\?department={department}\">{department}</a></th>(.*?)</tr>", RegexOptions.Singleline);
+        var row = Regex.Match(html, $"<tr>\\s*<th scope=\"row\"><a href=\"/console/inbox\\?department={department}\">{Regex.Escape(name)}</a></th>(.*?)</tr>", RegexOptions.Singleline);
         return row.Success ? [.. Cell().Matches(row.Groups[1].Value).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value.Trim()))] : [];
     }
 

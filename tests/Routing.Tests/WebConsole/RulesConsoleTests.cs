@@ -37,7 +37,8 @@ public abstract partial class RulesConsoleTests(RoutingFixture fixture)
         Assert.Equal("/console/rules", drafted.RequestMessage!.RequestUri!.AbsolutePath);
         var version = int.Parse(Regex.Match(drafted.RequestMessage.RequestUri.Query, "version=(\\d+)").Groups[1].Value);
         Assert.Contains($"Rules: version {version}</h1>", draft);
-        Assert.Contains("Rule changed: <strong>SupplyProblemToLogistics</strong> (Properties)", draft);
+        // The change in words, as the API's diff says it (not only which fields changed).
+        Assert.Contains("Rule SupplyProblemToLogistics changed: department logistics → rnd", Text(draft));
 
         var simulated = await (await browser.PostAsync($"/console/rules?handler=Simulate&version={version}", ConsoleBrowser.Form(draft, new Dictionary<string, string>
         {
@@ -50,15 +51,22 @@ public abstract partial class RulesConsoleTests(RoutingFixture fixture)
             ["Report"] = Reports.Valid("supply").With("reportCount", "many").ToJsonString(),
         }));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, mistyped.StatusCode);
-        Assert.Contains("report.reportCount", await mistyped.Content.ReadAsStringAsync());
+        var mistypedPage = await mistyped.Content.ReadAsStringAsync();
+        Assert.Contains("report.reportCount", mistypedPage);
+        // Beside the simulate form, not at the top where a draft's errors go.
+        Assert.DoesNotContain("Nothing was stored", mistypedPage);
+        Assert.True(mistypedPage.IndexOf("id=\"simulate-errors\"") > mistypedPage.IndexOf("id=\"simulate\""), "the errors are beside the simulate form");
 
-        await admin.SubmitAsync(Reports.Valid("supply"));
+        var title = $"Depot {Guid.NewGuid():N}"[..20];
+        var receipt = await admin.SubmitAsync(Reports.Valid("supply").With("title", title));
         var replayed = await (await browser.PostAsync($"/console/rules?handler=Replay&version={version}", ConsoleBrowser.Form(draft, new Dictionary<string, string>
         {
             ["From"] = (fixture.Clock.GetUtcNow() - TimeSpan.FromDays(1)).ToString("O"), ["To"] = (fixture.Clock.GetUtcNow() + TimeSpan.FromDays(1)).ToString("O"),
         }))).Content.ReadAsStringAsync();
         Assert.Matches("[1-9]\\d* would route differently", replayed);
         Assert.Contains("logistics → rnd", replayed);
+        // Each report by its title, linked to its page.
+        Assert.Contains($"<a href=\"/console/reports/{(string)receipt["reportId"]!}\">{title}</a>", replayed);
 
         var published = await (await browser.PostAsync($"/console/rules?handler=Publish&version={version}", ConsoleBrowser.Form(draft, [])))
             .Content.ReadAsStringAsync();
@@ -83,14 +91,24 @@ public abstract partial class RulesConsoleTests(RoutingFixture fixture)
         {
             ["Name"] = "head of logistics", ["Role"] = "department-head", ["Departments"] = "logistics",
         }))).Content.ReadAsStringAsync();
-        var key = Regex.Match(created, "id=\"new-key\" readonly size=\"60\" value=\"(rk_[^\"]+)\"").Groups[1].Value;
+        var key = Regex.Match(created, "id=\"new-key\" class=\"secret\" readonly value=\"(rk_[^\"]+)\"").Groups[1].Value;
+        // The form is empty again: sending it twice makes no second key.
+        Assert.Matches("<input id=\"Name\" name=\"Name\" type=\"text\" required", created); // no value
+        Assert.DoesNotContain("value=\"logistics\" checked", created);
         var head = fixture.App.ClientWithKey(key);
         Assert.Equal(HttpStatusCode.OK, (await head.GetAsync("/api/departments/logistics/work-items")).StatusCode);
         Assert.DoesNotContain(key, await (await browser.GetAsync("/console/keys")).Content.ReadAsStringAsync());
 
+        // A revoke sent without its confirmation asks for it, and the key keeps working.
         var id = await fixture.WithStoreAsync(db => db.ApiKeys.Where(k => k.Name == "head of logistics").Select(k => k.Id).SingleAsync());
-        var revoked = await (await browser.PostAsync($"/console/keys?id={id}&handler=Revoke", ConsoleBrowser.Form(created, []))).Content.ReadAsStringAsync();
-        Assert.Contains("The key is revoked", revoked);
+        var asked = await (await browser.PostAsync($"/console/keys?id={id}&handler=Revoke", ConsoleBrowser.Form(created, []))).Content.ReadAsStringAsync();
+        Assert.Matches("<details class=\"confirm-revoke\" open=\"open\">\\s*<summary>Revoke<span class=\"visually-hidden\"> head of logistics's key</span>", asked);
+        Assert.Contains("Revoke head of logistics's key? It stops working at once.", asked);
+        Assert.Equal(HttpStatusCode.OK, (await head.GetAsync("/api/departments/logistics/work-items")).StatusCode);
+
+        var revoked = await (await browser.PostAsync($"/console/keys?id={id}&handler=Revoke", ConsoleBrowser.Form(asked, new() { ["confirmed"] = "true" })))
+            .Content.ReadAsStringAsync();
+        Assert.Contains("head of logistics&#x27;s key is revoked", revoked);
         Assert.Equal(HttpStatusCode.Unauthorized, (await head.GetAsync("/api/departments/logistics/work-items")).StatusCode);
     }
 
@@ -100,6 +118,9 @@ public abstract partial class RulesConsoleTests(RoutingFixture fixture)
         await browser.SignInAsync(RoutingApplication.AdminKey);
         return browser;
     }
+
+    /// A page's text as a person reads it: no tags, white space collapsed.
+    static string Text(string html) => System.Net.WebUtility.HtmlDecode(Regex.Replace(Regex.Replace(html, "<[^>]+>", " "), "\\s+", " "));
 
     static FormUrlEncodedContent DraftForm(string page, JsonObject draft) => ConsoleBrowser.Form(page, new Dictionary<string, string>
     {

@@ -43,7 +43,7 @@ public abstract class LifecycleTests(RoutingFixture fixture)
         foreach (var path in paths)
         {
             var id = await NewItemAsync();
-            foreach (var action in path) await client.DoAsync(id, action);
+            foreach (var action in path) await client.DoAsync(id, action, "done in a test");
             var item = await client.GetItemAsync(id);
             var allowed = item["allowedActions"].Strings();
             checkedStates.Add(item.State());
@@ -118,15 +118,37 @@ public abstract class LifecycleTests(RoutingFixture fixture)
     }
 
     [Theory]
-    [InlineData("acknowledge", "{\"note\": \"x\"}", "version")]
-    [InlineData("comment", "{\"version\": 1}", "note")]
-    public async Task Missing_fields_are_400_naming_them(string action, string body, string field)
+    [InlineData("acknowledge", "{\"note\": \"x\"}", "version", HttpStatusCode.BadRequest)]
+    [InlineData("comment", "{\"version\": 1}", "note", HttpStatusCode.UnprocessableEntity)]
+    public async Task Missing_fields_are_refused_naming_them(string action, string body, string field, HttpStatusCode status)
     {
         var id = await NewItemAsync();
         var response = await client.PostAsync($"/api/work-items/{id}/{action}",
             new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(status, response.StatusCode);
         Assert.NotNull(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]![field]);
+    }
+
+    [Theory]
+    [InlineData("resolve", "is required to resolve: say what was done.")]
+    [InlineData("hand-back", "is required to hand back: say why the item is not this department's.")]
+    [InlineData("cancel", "is required to cancel: say why no work is needed.")]
+    public async Task Resolve_hand_back_and_cancel_without_a_note_are_422_naming_the_note_and_change_nothing(string action, string reason)
+    {
+        var id = await NewItemAsync();
+        await client.DoAsync(id, "acknowledge");
+        var before = await client.GetItemAsync(id);
+        var timeline = (await client.TimelineAsync(id)).Count;
+
+        foreach (var note in new string?[] { null, "", "   " })
+        {
+            var response = await client.ActAsync(id, action, (int)before["version"]!, note);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+            Assert.Equal(reason, (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!["note"]![0]!);
+        }
+        var after = await client.GetItemAsync(id);
+        Assert.Equal((before.State(), (int)before["version"]!), (after.State(), (int)after["version"]!));
+        Assert.Equal(timeline, (await client.TimelineAsync(id)).Count);
     }
 
     [Fact]

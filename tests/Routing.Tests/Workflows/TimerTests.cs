@@ -79,7 +79,7 @@ public abstract class TimerTests(RoutingFixture fixture)
     {
         var id = await NewItemAsync();
         await client.DoAsync(id, "acknowledge");
-        await client.DoAsync(id, "resolve");
+        await client.DoAsync(id, "resolve", "fixed");
 
         await fixture.AdvanceAsync(TimeSpan.FromDays(14) - TimeSpan.FromMinutes(1));
         Assert.Equal("Resolved", (await client.GetItemAsync(id)).State());
@@ -95,7 +95,7 @@ public abstract class TimerTests(RoutingFixture fixture)
     {
         var id = await NewItemAsync(Reports.Valid("supply", "critical"));
         await client.DoAsync(id, "acknowledge");
-        await client.DoAsync(id, "resolve");
+        await client.DoAsync(id, "resolve", "fixed");
 
         await fixture.AdvanceAsync(TimeSpan.FromDays(7));
 
@@ -108,7 +108,7 @@ public abstract class TimerTests(RoutingFixture fixture)
         var report = Reports.Valid("supply", "medium").With("segment.region", "Ohio");
         var id = await NewItemAsync(report);
         await client.DoAsync(id, "acknowledge");
-        await client.DoAsync(id, "resolve");
+        await client.DoAsync(id, "resolve", "fixed");
         await fixture.AdvanceAsync(TimeSpan.FromDays(3));
 
         var again = await client.SubmitAsync(report.DeepClone());
@@ -157,7 +157,7 @@ public abstract class TimerTests(RoutingFixture fixture)
         Assert.Equal(("Escalated", 2, fixture.Clock.GetUtcNow(), "ResolutionDue"), await ReadAsync());
 
         // A person resolves: only the check is left.
-        await client.DoAsync(id.ToString(), "resolve");
+        await client.DoAsync(id.ToString(), "resolve", "fixed");
         var resolved = await ReadAsync();
         Assert.Equal(("Resolved", 3, "ResolutionCheck"), (resolved.State, resolved.Version, resolved.Pending));
 
@@ -168,7 +168,7 @@ public abstract class TimerTests(RoutingFixture fixture)
         Assert.Equal(("Reopened", 4, fixture.Clock.GetUtcNow(), "FollowUp ResolutionDue"), await ReadAsync());
 
         // A person cancels: nothing is left to fire.
-        await client.DoAsync(id.ToString(), "cancel");
+        await client.DoAsync(id.ToString(), "cancel", "a duplicate");
         var cancelled = await ReadAsync();
         Assert.Equal(("Cancelled", 5, ""), (cancelled.State, cancelled.Version, cancelled.Pending));
     }

@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using Routing.Host.Access;
+using Routing.Workflows.WorkItems;
+
+namespace Routing.Host.Pages.Console;
+
+/// What the console's action form sends (from the inbox's rows and the item page alike) and
+/// what the page says after: the one place the console turns an action's outcome into words.
+/// "undo" takes back the person's last cancel or hand-back (WorkItemUndo); every other action
+/// is the API's (WorkItemActionService).
+internal static class ConsoleActing
+{
+    public const string Undo = "undo";
+
+    public static async Task<Acted> ActAsync(
+        WorkItemActionService actions, WorkItemUndo undo, ClaimsPrincipal user,
+        Guid item, string action, int version, string? note, bool confirmed, CancellationToken ct)
+    {
+        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (action == Undo)
+            return await undo.UndoAsync(new UndoAction(item, version), user.ToCaller(), ct) switch
+            {
+                UndoOutcome.Done d => new(item, StatusCodes.Status200OK,
+                    $"Undone: the item is back to {d.State}." + (d.CancelledTriageItem is null ? "" : " The item it had opened in triage is cancelled.")),
+                UndoOutcome.Refused r => new(item, StatusCodes.Status409Conflict, $"Not undone: {r.Why}", IsError: true),
+                UndoOutcome.Forbidden => new(item, StatusCodes.Status403Forbidden, "", IsError: true),
+                _ => new(item, StatusCodes.Status404NotFound, "", IsError: true),
+            };
+
+        var outcome = await actions.ActAsync(new ActOnWorkItem(item, action, note, version, confirmed), user.ToCaller(), ct);
+        return outcome switch
+        {
+            ActionOutcome.Done done => new(item, StatusCodes.Status200OK, $"Done ({action}): the item is now {done.Item.State}."
+                    + (WorkItemActions.AsksToConfirm(action) ? $" If that was a mistake, undo it within {undo.Window}." : ""),
+                UndoVersion: WorkItemActions.AsksToConfirm(action) ? done.Item.Version : null),
+            ActionOutcome.Invalid { Errors: var errors } when errors.TryGetValue("note", out var problem) =>
+                new(item, StatusCodes.Status422UnprocessableEntity, $"Nothing changed: the note {problem[0]}", IsError: true, Note: note, NoteError: problem[0]),
+            ActionOutcome.Invalid { Errors: var errors } when errors.TryGetValue("confirm", out var why) =>
+                new(item, StatusCodes.Status422UnprocessableEntity, $"Nothing changed: the confirmation {why[0]}", IsError: true, Note: note, Confirming: action),
+            ActionOutcome.Invalid { Errors: var errors } => new(item, StatusCodes.Status422UnprocessableEntity,
+                $"Nothing changed: {string.Join(" ", errors.Select(e => $"the {e.Key} {e.Value[0]}"))}", IsError: true, Note: note),
+            ActionOutcome.NotAllowed n => new(item, StatusCodes.Status409Conflict, $"'{action}' is not allowed while the item is {n.State}.", IsError: true),
+            ActionOutcome.Stale => new(item, StatusCodes.Status409Conflict, "The item changed since you loaded the page; here it is as it is now.", IsError: true),
+            ActionOutcome.Forbidden => new(item, StatusCodes.Status403Forbidden, "", IsError: true),
+            ActionOutcome.UnknownAction => new(item, StatusCodes.Status400BadRequest, "", IsError: true),
+            _ => new(item, StatusCodes.Status404NotFound, "", IsError: true),
+        };
+    }
+}
