@@ -22,7 +22,7 @@ internal sealed class PatternDecisions(RoutingDb db, IntakeService intake, TimeP
             return new PatternOutcome.Invalid(new() { ["title"] = [$"must be at most {MaxText} characters."] });
 
         var evidence = await PatternEvidence.Of(db, candidate).Select(c => c.Id).Take(MaxEvidence).ToListAsync(ct);
-        var outcome = await intake.SubmitAsync(Report(candidate, body, evidence, actor), key: null, actor, ct);
+        var outcome = await intake.SubmitAsync(Report(candidate, body, evidence, actor), key: null, actor, ct, patternId: id);
         switch (outcome)
         {
             case IntakeOutcome.Accepted accepted:

@@ -128,6 +128,7 @@ public abstract class PatternScanTests(RoutingFixture fixture)
             ((string)report["product"]!, (string)report["category"]!, (int)report["reportCount"]!, (int)report["affectedUnits"]!,
                 (string)report["segment"]!["accessibility"]!, (string)report["severity"]!, (string)report["recommendation"]!));
         Assert.Equal(20, report["evidence"]!.AsArray().Count);
+        Assert.Equal((string)accessibility["id"]!, (string)report["patternId"]!);
         Assert.All(report["evidence"]!.AsArray(), id => Assert.Contains("visually impaired", (string)id!));
         Assert.Contains((string)accessibility["explanation"]!, (string)report["description"]!);
         Assert.StartsWith("csm-", (string)report["verifiedBy"]!);

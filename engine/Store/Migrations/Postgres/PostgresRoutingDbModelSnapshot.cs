@@ -459,6 +459,9 @@ namespace Routing.Engine.Store.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<Guid?>("PatternId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("PatternKey")
                         .IsRequired()
                         .HasColumnType("text");

@@ -451,6 +451,9 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PatternId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PatternKey")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -11,7 +11,7 @@ using Routing.Engine.Store;
 namespace Routing.Engine.Store.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRoutingDb))]
-    [Migration("20261128220711_PatternCandidates")]
+    [Migration("20261128221841_PatternCandidates")]
     partial class PatternCandidates
     {
         /// <inheritdoc />
@@ -452,6 +452,9 @@ namespace Routing.Engine.Store.Migrations.Sqlite
 
                     b.PrimitiveCollection<string>("Notify")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PatternId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PatternKey")

@@ -11,6 +11,12 @@ namespace Routing.Engine.Store.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<Guid>(
+                name: "PatternId",
+                table: "reports",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "pattern_candidates",
                 columns: table => new
@@ -70,6 +76,10 @@ namespace Routing.Engine.Store.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "pattern_candidates");
+
+            migrationBuilder.DropColumn(
+                name: "PatternId",
+                table: "reports");
         }
     }
 }

@@ -12,6 +12,12 @@ namespace Routing.Engine.Store.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<Guid>(
+                name: "PatternId",
+                table: "reports",
+                type: "uuid",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "pattern_candidates",
                 columns: table => new
@@ -71,6 +77,10 @@ namespace Routing.Engine.Store.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "pattern_candidates");
+
+            migrationBuilder.DropColumn(
+                name: "PatternId",
+                table: "reports");
         }
     }
 }

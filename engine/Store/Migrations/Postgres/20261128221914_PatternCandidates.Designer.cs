@@ -13,7 +13,7 @@ using Routing.Engine.Store;
 namespace Routing.Engine.Store.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRoutingDb))]
-    [Migration("20261128220757_PatternCandidates")]
+    [Migration("20261128221914_PatternCandidates")]
     partial class PatternCandidates
     {
         /// <inheritdoc />
@@ -461,6 +461,9 @@ namespace Routing.Engine.Store.Migrations.Postgres
                     b.PrimitiveCollection<List<string>>("Notify")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<Guid?>("PatternId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("PatternKey")
                         .IsRequired()
