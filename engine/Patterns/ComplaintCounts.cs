@@ -46,28 +46,3 @@ internal sealed class ComplaintCounts
         _ => throw new ArgumentOutOfRangeException(nameof(attribute), attribute, "Not an attribute of a complaint."),
     };
 }
-
-internal sealed class MonthlyCount
-{
-    public required string Product { get; init; }
-    public required string Category { get; init; }
-    public required string Region { get; init; }
-    public int MonthOfYear { get; init; }
-    public long Complaints { get; init; }
-}
-
-internal sealed class MonthlyUnits
-{
-    public required string Product { get; init; }
-    public required string Region { get; init; }
-    public int MonthOfYear { get; init; }
-    public long UnitsSold { get; init; }
-}
-
-internal sealed class AttributeCount
-{
-    public required string Product { get; init; }
-    public required string Category { get; init; }
-    public required string Value { get; init; }
-    public long Complaints { get; init; }
-}

@@ -154,6 +154,16 @@ public abstract class PatternScanTests(RoutingFixture fixture)
         Assert.Equal(1L, (long)(await ScanAsync())["reopened"]!);
         var back = JsonNode.Parse(await admin.GetStringAsync(texasPath))!["pattern"]!;
         Assert.Equal(("open", 120L), ((string)back["status"]!, (long)back["complaints"]!));
+        Assert.True((bool)back["stillFlagged"]!);
+
+        // Once Michigan and Ohio complain as often as Texas, Texas is no longer out of line: the
+        // candidate stays, with its status and its last numbers, marked as no longer flagged.
+        var level = (string[])["Michigan", "Ohio"];
+        await admin.PostAsync("/api/complaints", AsNdjson(level.SelectMany(r => Enumerable.Range(1, 12)
+            .SelectMany(m => PlantedPatterns.Many("AC-300 fan", "quality", r, m, 9, batch: "level-")))), Ndjson);
+        Assert.Equal(1L, (long)(await ScanAsync())["noLongerFlagged"]!);
+        var levelled = JsonNode.Parse(await admin.GetStringAsync(texasPath))!["pattern"]!;
+        Assert.Equal(("open", false, 120L), ((string)levelled["status"]!, (bool)levelled["stillFlagged"]!, (long)levelled["complaints"]!));
     }
 
     static void AssertNumbers(JsonNode c, string method, long complaints, long? units, double rate, double baseline, double ratio)
