@@ -10,6 +10,7 @@ using Routing.Engine.Exposure;
 using Routing.Engine.History;
 using Routing.Engine.Intake;
 using Routing.Engine.Notifications;
+using Routing.Engine.Patterns;
 using Routing.Engine.Store;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -62,6 +63,9 @@ public static class RoutingEngineExtensions
         services.AddScoped<ConsoleSessions>();
         services.AddScoped<ComplaintImport>();
         services.AddScoped<ExposureImport>();
+        services.AddOptions<PatternOptions>().BindConfiguration(PatternOptions.Section).Check(o => o.Problem()).ValidateOnStart();
+        services.AddScoped<PatternScan>();
+        services.AddScoped<PatternDecisions>();
         return services;
     }
 

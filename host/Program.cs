@@ -5,6 +5,7 @@ using Routing.Host.Departments;
 using Routing.Host.Errors;
 using Routing.Host.History;
 using Routing.Host.Imports;
+using Routing.Host.Patterns;
 using Routing.Host.Pages;
 using Routing.Host.Reports;
 using Routing.Host.Rules;
@@ -52,6 +53,7 @@ app.MapRules();
 app.MapHistory();
 app.MapKeys();
 app.MapImports();
+app.MapPatterns();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions { IsReadOnlyFunc = _ => true, Authorization = [new AdminDashboardAuthorization()] })
     .RequireAuthorization(Policies.Administer);
 

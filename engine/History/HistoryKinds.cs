@@ -39,6 +39,8 @@ internal static class HistoryKinds
     public const string Restored = "work-item.restored";
     public const string ComplaintsImported = "complaints.imported";
     public const string ExposureImported = "exposure.imported";
+    /// A pattern scan: counts of segments tested and candidates, not one event per candidate.
+    public const string PatternsScanned = "patterns.scanned";
 
     /// Every kind, in the order above.
     public static readonly IReadOnlyList<string> All = [.. typeof(HistoryKinds).GetFields(BindingFlags.Public | BindingFlags.Static)

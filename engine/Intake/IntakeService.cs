@@ -20,7 +20,7 @@ internal sealed class IntakeService(
     ILogger<IntakeService> log)
 {
     public async Task<IntakeOutcome> SubmitAsync(
-        ReportSubmission submission, IdempotencyKey? key, string actor, CancellationToken ct)
+        ReportSubmission submission, IdempotencyKey? key, string actor, CancellationToken ct, Guid? patternId = null)
     {
         if (key is not null && await Idempotency.ReplayAsync(db, key, ct) is { } replay) return replay;
 
@@ -31,7 +31,7 @@ internal sealed class IntakeService(
         {
             try
             {
-                return await AcceptAsync(submission, key, actor, ct);
+                return await AcceptAsync(submission, key, actor, patternId, ct);
             }
             catch (DbUpdateConcurrencyException) when (attempt < Attempts)
             {
@@ -43,10 +43,11 @@ internal sealed class IntakeService(
 
     const int Attempts = 5;
 
-    async Task<IntakeOutcome> AcceptAsync(ReportSubmission submission, IdempotencyKey? key, string actor, CancellationToken ct)
+    async Task<IntakeOutcome> AcceptAsync(ReportSubmission submission, IdempotencyKey? key, string actor, Guid? patternId, CancellationToken ct)
     {
         var now = clock.Now();
         var report = ReportFactory.Create(submission, now);
+        report.PatternId = patternId;
         var decision = await router.RouteAsync(ReportFacts.From(report), ct);
         report.RulesetVersion = decision.RulesetVersion;
         report.Notify = [.. decision.Notify];

@@ -30,4 +30,7 @@ internal sealed class Report
 
     /// Product + category + segment, normalized: two reports with the same key describe the same pattern.
     public required string PatternKey { get; set; }
+
+    /// The candidate pattern it was submitted from (POST /api/patterns/{id}/submit), if any.
+    public Guid? PatternId { get; set; }
 }

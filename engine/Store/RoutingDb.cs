@@ -6,6 +6,7 @@ using Routing.Engine.Exposure;
 using Routing.Engine.History;
 using Routing.Engine.Intake;
 using Routing.Engine.Notifications;
+using Routing.Engine.Patterns;
 using Routing.Engine.Reports;
 using Routing.Engine.Rulesets;
 using Routing.Engine.Timers;
@@ -28,6 +29,7 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
     public DbSet<ConsoleSession> Sessions => Set<ConsoleSession>();
     public DbSet<Complaint> Complaints => Set<Complaint>();
     public DbSet<MonthlySales> Exposure => Set<MonthlySales>();
+    public DbSet<PatternCandidate> Patterns => Set<PatternCandidate>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -121,6 +123,16 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
         {
             e.ToTable("exposure");
             e.HasKey(s => new { s.Product, s.Region, s.Month });
+        });
+        model.Entity<PatternCandidate>(e =>
+        {
+            e.ToTable("pattern_candidates");
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Status).HasMaxLength(20);
+            e.Property(p => p.Method).HasMaxLength(20);
+            // A rescan finds a segment by its key and updates it.
+            e.HasIndex(p => p.Key).IsUnique();
+            e.HasIndex(p => new { p.Status, p.QValue });
         });
         model.Entity<IdempotencyRecord>(e =>
         {

@@ -13,6 +13,7 @@ internal static class Policies
     public const string Import = "import";             // csm, admin: complaints and units sold
     public const string Administer = "administer";     // admin
     public const string Audit = "audit";               // auditor, admin
+    public const string Patterns = "patterns";         // csm, admin, auditor: read pattern candidates
 
     public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationOptions o)
     {
@@ -23,6 +24,7 @@ internal static class Policies
         o.AddPolicy(Import, p => p.RequireRole(Roles.Csm, Roles.Admin));
         o.AddPolicy(Administer, p => p.RequireRole(Roles.Admin));
         o.AddPolicy(Audit, p => p.RequireRole(Roles.Auditor, Roles.Admin));
+        o.AddPolicy(Patterns, p => p.RequireRole(Roles.Csm, Roles.Admin, Roles.Auditor));
         o.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireRole(Roles.Admin).Build();
     }
 }

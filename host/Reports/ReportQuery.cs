@@ -18,7 +18,9 @@ internal static class ReportQuery
         int? UnitsSold, int? AffectedUnits, double? FailureRate, int ReportCount, Segment Segment,
         string? Vendor, string Severity, string? Recommendation, IReadOnlyList<string> Evidence,
         string VerifiedBy, DateTimeOffset VerifiedAt, DateTimeOffset ReceivedAt,
-        int RulesetVersion, IReadOnlyList<string> Notify, IReadOnlyList<RoutedItem> WorkItems);
+        int RulesetVersion, IReadOnlyList<string> Notify, IReadOnlyList<RoutedItem> WorkItems,
+        /// The candidate pattern it was submitted from, if any (GET /api/patterns/{id}).
+        Guid? PatternId);
 
     public static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, RoutingDb db, RulesetCache rulesets, CancellationToken ct)
     {
@@ -39,6 +41,6 @@ internal static class ReportQuery
         return TypedResults.Ok(new Body(
             r.Id, r.Title, r.Product, r.Category, r.Description, r.UnitsSold, r.AffectedUnits, r.FailureRate, r.ReportCount,
             new Segment(r.Region, r.AgeGroup, r.Accessibility, r.Months), r.Vendor, r.Severity, r.Recommendation, r.Evidence,
-            r.VerifiedBy, r.VerifiedAt, r.ReceivedAt, r.RulesetVersion, r.Notify, routed));
+            r.VerifiedBy, r.VerifiedAt, r.ReceivedAt, r.RulesetVersion, r.Notify, routed, r.PatternId));
     }
 }

@@ -91,6 +91,8 @@ public sealed class HistoryEventTests
             """5 complaints imported (0 already stored, 0 rejected) from tickets.csv""" },
         { "exposure.imported", """{"importId":"0195f3a0-0000-7000-8000-000000000001","source":"api","accepted":48,"duplicates":0,"rejected":1,"replaced":12}""",
             """Units sold imported: 48 rows, 12 of them replacing an earlier value (0 already stored, 1 rejected) from api""" },
+        { "patterns.scanned", """{"tested":240,"flagged":7,"new":2,"reopened":1,"noLongerFlagged":3}""",
+            """Scanned 240 segments for patterns: 7 flagged (2 new, 1 reopened), 3 no longer flagged""" },
     };
 
     /// Events stored under a kind's former name, or before its data gained a field.

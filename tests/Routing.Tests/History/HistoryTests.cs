@@ -41,6 +41,7 @@ public abstract class HistoryTests(RoutingFixture fixture)
         await client.PostAsync("/api/complaints", new StringContent($$"""{"id":"{{Guid.NewGuid()}}","receivedAt":"2026-11-01T10:00:00Z","product":"HX-200","category":"quality"}""",
             System.Text.Encoding.UTF8, "application/x-ndjson"));                           // imports
         await client.PostAsync("/api/exposure", new StringContent("product,region,month,unitsSold\nHX-200,Utah,2026-10,900\n", System.Text.Encoding.UTF8, "text/csv"));
+        await client.PostAsync("/api/patterns/scan", null);                                // a scan for patterns
         var browser = ConsoleBrowser.Open(fixture.App);                                    // a console session
         await browser.SignInAsync(RoutingApplication.AdminKey);
         var undone = (string)(await client.SubmitAsync(Reports.Valid("design"))).Item("rnd")["id"]!;

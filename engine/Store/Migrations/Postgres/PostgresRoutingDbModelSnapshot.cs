@@ -304,6 +304,124 @@ namespace Routing.Engine.Store.Migrations.Postgres
                     b.ToTable("notifications", (string)null);
                 });
 
+            modelBuilder.Entity("Routing.Engine.Patterns.PatternCandidate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Accessibility")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AgeGroup")
+                        .HasColumnType("text");
+
+                    b.Property<double>("BaselineRate")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Channel")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Complaints")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Depot")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("DismissedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DismissedBy")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("DismissedComplaints")
+                        .HasColumnType("bigint");
+
+                    b.Property<double?>("DismissedRatio")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("DismissedReason")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.PrimitiveCollection<List<int>>("Months")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<double>("PValue")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Product")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<double>("QValue")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Rate")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Ratio")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Region")
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("ReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("StillFlagged")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("UnitsSold")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Vendor")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "QValue");
+
+                    b.ToTable("pattern_candidates", (string)null);
+                });
+
             modelBuilder.Entity("Routing.Engine.Reports.Report", b =>
                 {
                     b.Property<Guid>("Id")
@@ -340,6 +458,9 @@ namespace Routing.Engine.Store.Migrations.Postgres
                     b.PrimitiveCollection<List<string>>("Notify")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<Guid?>("PatternId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("PatternKey")
                         .IsRequired()

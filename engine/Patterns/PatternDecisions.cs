@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Routing.Engine.Intake;
+using Routing.Engine.Reports;
+using Routing.Engine.Store;
+
+namespace Routing.Engine.Patterns;
+
+/// What a CSM decides about a candidate: submit it as a verified report (through the same
+/// intake as POST /api/reports, so the active rules route it) or dismiss it with a reason.
+internal sealed class PatternDecisions(RoutingDb db, IntakeService intake, TimeProvider clock, ILogger<PatternDecisions> log)
+{
+    /// The report's evidence limit (ReportValidator).
+    public const int MaxEvidence = 1000;
+    const int MaxText = ReportFacts.LongestText;
+
+    public async Task<PatternOutcome> SubmitAsync(Guid id, PatternSubmission body, string actor, CancellationToken ct)
+    {
+        if (await db.Patterns.SingleOrDefaultAsync(p => p.Id == id, ct) is not { } candidate) return new PatternOutcome.NotFound();
+        if (candidate.Status != PatternStatus.Open) return new PatternOutcome.NotOpen(candidate.Status);
+        if (body.Title is { Length: > MaxText })
+            return new PatternOutcome.Invalid(new() { ["title"] = [$"must be at most {MaxText} characters."] });
+
+        var evidence = await PatternEvidence.Of(db, candidate).Select(c => c.Id).Take(MaxEvidence).ToListAsync(ct);
+        var outcome = await intake.SubmitAsync(Report(candidate, body, evidence, actor), key: null, actor, ct, patternId: id);
+        switch (outcome)
+        {
+            case IntakeOutcome.Accepted accepted:
+                var now = clock.Now();
+                // Only an open candidate becomes submitted: a second submit racing this one finds it taken.
+                await db.Patterns.Where(p => p.Id == id && p.Status == PatternStatus.Open).ExecuteUpdateAsync(s => s
+                    .SetProperty(p => p.Status, PatternStatus.Submitted)
+                    .SetProperty(p => p.ReportId, accepted.Receipt.ReportId)
+                    .SetProperty(p => p.SubmittedBy, actor)
+                    .SetProperty(p => p.SubmittedAt, now)
+                    .SetProperty(p => p.UpdatedAt, now), ct);
+                log.LogInformation("Pattern {PatternId} submitted by {Actor} as report {ReportId}", id, actor, accepted.Receipt.ReportId);
+                return new PatternOutcome.Submitted(accepted.Receipt);
+            case IntakeOutcome.Invalid invalid:
+                return new PatternOutcome.Invalid(invalid.Errors);
+            default:
+                throw new InvalidOperationException($"Unexpected intake outcome {outcome}.");
+        }
+    }
+
+    public async Task<PatternOutcome> DismissAsync(Guid id, PatternDismissal body, string actor, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(body.Reason)) return new PatternOutcome.Invalid(new() { ["reason"] = ["is required."] });
+        if (body.Reason.Length > 2000) return new PatternOutcome.Invalid(new() { ["reason"] = ["must be at most 2000 characters."] });
+        if (await db.Patterns.SingleOrDefaultAsync(p => p.Id == id, ct) is not { } candidate) return new PatternOutcome.NotFound();
+        if (candidate.Status != PatternStatus.Open) return new PatternOutcome.NotOpen(candidate.Status);
+
+        var now = clock.Now();
+        candidate.Status = PatternStatus.Dismissed;
+        (candidate.DismissedBy, candidate.DismissedReason, candidate.DismissedAt) = (actor, body.Reason.Trim(), now);
+        (candidate.DismissedComplaints, candidate.DismissedRatio) = (candidate.Complaints, candidate.Ratio);
+        candidate.UpdatedAt = now;
+        await db.SaveChangesAsync(ct);
+        log.LogInformation("Pattern {PatternId} dismissed by {Actor}: {Reason}", id, actor, candidate.DismissedReason);
+        return new PatternOutcome.Dismissed();
+    }
+
+    /// The report the candidate is: its numbers, its segment, its complaints as evidence and
+    /// its sentence in the description, verified by the CSM submitting it now.
+    ReportSubmission Report(PatternCandidate c, PatternSubmission body, List<string> evidence, string actor)
+    {
+        var title = string.IsNullOrWhiteSpace(body.Title) ? DefaultTitle(c) : body.Title;
+        var description = string.IsNullOrWhiteSpace(body.Description) ? c.Explanation : body.Description + "\n\n" + c.Explanation;
+        return new(
+            Title: title,
+            Product: c.Product,
+            Category: c.Category,
+            Description: description,
+            UnitsSold: c.UnitsSold is { } units && units <= int.MaxValue ? (int)units : null,
+            AffectedUnits: (int)Math.Min(c.Complaints, int.MaxValue),
+            ReportCount: (int)Math.Min(c.Complaints, int.MaxValue),
+            Segment: new SegmentSubmission(c.Region, c.AgeGroup, c.Accessibility, c.Months.Count == 0 ? null : [.. c.Months]),
+            Vendor: c.Vendor,
+            Severity: body.Severity,
+            Recommendation: body.Recommendation,
+            Evidence: [.. evidence],
+            VerifiedBy: actor,
+            VerifiedAt: clock.GetUtcNow());
+    }
+
+    /// "HX-200, Michigan, Nov–Mar: quality complaints out of line", cut to a title's length.
+    static string DefaultTitle(PatternCandidate c)
+    {
+        var segment = new PatternSegment(c.Region, c.Months.Count == 0 ? null : new MonthRun(c.Months[0], c.Months[^1]),
+            c.AgeGroup, c.Accessibility, c.Channel, c.Vendor, c.Depot);
+        var title = $"{string.Join(", ", segment.Words().Prepend(c.Product))}: {c.Category} complaints out of line";
+        return title.Length <= MaxText ? title : title[..(MaxText - 1)] + "…";
+    }
+}

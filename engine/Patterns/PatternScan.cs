@@ -1,0 +1,220 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Routing.Engine.History;
+using Routing.Engine.History.Events;
+using Routing.Engine.Store;
+
+namespace Routing.Engine.Patterns;
+
+/// Finds the segments whose complaints are out of line and keeps them as candidates. The
+/// database counts (ComplaintCounts); the tests run here on the counts:
+/// - rates, per product and category, by region, by season (months flagged one by one, then
+///   merged into runs that wrap the year and tested as a whole) and by region × season,
+///   each against the same product and category outside the segment (RateTest);
+/// - disproportions of age group, accessibility and channel against other products of the
+///   same category, and of vendor and depot against the product's other categories
+///   (ReportingRatio): a depot that is late shows up among delivery complaints, not among all;
+/// - one Benjamini–Hochberg over every p-value of the scan, then PatternRule.
+internal sealed class PatternScan(RoutingDb db, HistoryJournal journal, IOptions<PatternOptions> options, TimeProvider clock, ILogger<PatternScan> log)
+{
+    public static readonly string[] Attributes = ["ageGroup", "accessibility", "channel", "vendor", "depot"];
+
+    // Against the product's other categories rather than other products.
+    static readonly HashSet<string> SupplyChain = ["vendor", "depot"];
+
+    // Two scans at once would both insert a new segment's candidate.
+    static readonly SemaphoreSlim OneAtATime = new(1, 1);
+
+    PatternOptions Options => options.Value;
+
+    public async Task<PatternScanResult> ScanAsync(string actor, CancellationToken ct)
+    {
+        await OneAtATime.WaitAsync(ct);
+        try
+        {
+            return await RunAsync(actor, ct);
+        }
+        finally
+        {
+            OneAtATime.Release();
+        }
+    }
+
+    async Task<PatternScanResult> RunAsync(string actor, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        log.LogInformation("Pattern scan started for {Actor}", actor);
+        var counts = await ComplaintCounts.ReadAsync(db, ct);
+        log.LogInformation("Pattern scan counted {Rows} complaint groups and {UnitRows} units-sold groups in {Ms} ms",
+            counts.Monthly.Count, counts.Units.Count, watch.ElapsedMilliseconds);
+
+        var findings = RateFindings(counts).Concat(Disproportions(counts)).ToList();
+        var q = FalseDiscovery.QValues([.. findings.Select(f => f.PValue)]);
+        var flagged = findings.Select((f, i) => (Finding: f, Q: q[i])).Where(x => x.Finding.IsFlagged(x.Q, Options)).ToList();
+        log.LogInformation("Pattern scan tested {Tested} segments, {Flagged} flagged, in {Ms} ms", findings.Count, flagged.Count, watch.ElapsedMilliseconds);
+
+        var (created, reopened, dropped) = await KeepAsync(flagged, ct);
+        var result = new PatternScanResult(findings.Count, flagged.Count, created, reopened, dropped, watch.ElapsedMilliseconds);
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            await journal.AppendAsync([new HistoryEntry(actor, new PatternsScanned(result.Tested, result.Flagged, created, reopened, dropped))], ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        log.LogInformation("Pattern scan done in {Ms} ms: {Tested} tested, {Flagged} flagged ({New} new, {Reopened} reopened), {Dropped} no longer flagged",
+            watch.ElapsedMilliseconds, result.Tested, result.Flagged, created, reopened, dropped);
+        return result with { ElapsedMs = watch.ElapsedMilliseconds };
+    }
+
+    /// Updates the candidates in one transaction: new segments open, known ones keep the
+    /// CSM's decision (a dismissed one opens again only when it grew materially), and the
+    /// ones this scan did not flag are kept, marked as no longer flagged.
+    async Task<(long Created, long Reopened, long Dropped)> KeepAsync(List<(PatternFinding Finding, double Q)> flagged, CancellationToken ct)
+    {
+        var now = clock.Now();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var known = await db.Patterns.ToDictionaryAsync(p => p.Key, ct);
+        long created = 0, reopened = 0, dropped = 0;
+        var seen = new HashSet<string>();
+        foreach (var (finding, q) in flagged)
+        {
+            seen.Add(finding.Key);
+            if (!known.TryGetValue(finding.Key, out var candidate))
+            {
+                candidate = New(finding, now);
+                db.Patterns.Add(candidate);
+                created++;
+            }
+            else if (candidate.Status == PatternStatus.Dismissed && MaterialGrowth.BringsBack(
+                         candidate.DismissedComplaints ?? 0, candidate.DismissedRatio, finding.Complaints, finding.Ratio, Options.GrowthToReturn))
+            {
+                candidate.Status = PatternStatus.Open;
+                reopened++;
+                log.LogInformation("Pattern {PatternId} reopened: {Complaints} complaints, ratio {Ratio}, dismissed at {Was} complaints, ratio {WasRatio}",
+                    candidate.Id, finding.Complaints, finding.Ratio, candidate.DismissedComplaints, candidate.DismissedRatio);
+            }
+            Update(candidate, finding, q, now);
+        }
+        foreach (var candidate in known.Values.Where(c => c.StillFlagged && !seen.Contains(c.Key)))
+        {
+            candidate.StillFlagged = false;
+            candidate.UpdatedAt = now;
+            dropped++;
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return (created, reopened, dropped);
+    }
+
+    static PatternCandidate New(PatternFinding f, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        Key = f.Key,
+        Product = f.Product,
+        Category = f.Category,
+        Region = f.Segment.Region,
+        Months = f.Segment.Season is { } season ? [.. season.Months] : [],
+        AgeGroup = f.Segment.AgeGroup,
+        Accessibility = f.Segment.Accessibility,
+        Channel = f.Segment.Channel,
+        Vendor = f.Segment.Vendor,
+        Depot = f.Segment.Depot,
+        Method = f.Method,
+        Status = PatternStatus.Open,
+        Explanation = "",
+        FirstSeenAt = now,
+    };
+
+    static void Update(PatternCandidate c, PatternFinding f, double q, DateTimeOffset now)
+    {
+        c.Complaints = f.Complaints;
+        c.UnitsSold = f.Rate?.UnitsSold;
+        c.Rate = f.Rate?.Rate ?? f.Table!.Share;
+        c.BaselineRate = f.Rate?.BaselineRate ?? f.Table!.BaselineShare;
+        c.Ratio = f.Ratio;
+        c.PValue = f.PValue;
+        c.QValue = q;
+        c.Explanation = f.Explain(q);
+        c.StillFlagged = true;
+        c.UpdatedAt = now;
+    }
+
+    /// Rates per product and category: by region, by season, by region × season.
+    IEnumerable<PatternFinding> RateFindings(ComplaintCounts counts)
+    {
+        var units = counts.Units.GroupBy(u => u.Product).ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var group in counts.Monthly.GroupBy(c => (c.Product, c.Category)))
+        {
+            var (product, category) = group.Key;
+            if (!units.TryGetValue(product, out var sold)) continue; // no units sold: no rate
+            var complaints = group.ToList();
+            var totalComplaints = complaints.Sum(c => c.Complaints);
+            var totalUnits = sold.Sum(u => u.UnitsSold);
+
+            // Tests complaints and units selected by (region, month) against the rest of the product and category.
+            RateComparison? Compare(Func<string, int, bool> inSegment)
+            {
+                var k = complaints.Where(c => inSegment(c.Region, c.MonthOfYear)).Sum(c => c.Complaints);
+                var n = sold.Where(u => inSegment(u.Region, u.MonthOfYear)).Sum(u => u.UnitsSold);
+                return RateTest.Compare(k, n, totalComplaints - k, totalUnits - n);
+            }
+
+            IEnumerable<PatternFinding> Seasons(string? region)
+            {
+                bool InRegion(string r) => region is null || r == region;
+                var flaggedMonths = Enumerable.Range(1, 12)
+                    .Select(m => Compare((r, month) => InRegion(r) && month == m) is { } month
+                                 && month.Rate > month.BaselineRate && month.PValue <= Options.FalseDiscoveryRate)
+                    .ToList();
+                foreach (var run in SeasonalMonths.Runs(flaggedMonths).Where(r => r.Length < 12))
+                    if (Compare((r, month) => InRegion(r) && run.Contains(month)) is { } season)
+                        yield return new(product, category, new PatternSegment(Region: region, Season: run), season, null);
+            }
+
+            foreach (var region in sold.Select(u => u.Region).Distinct().Order(StringComparer.Ordinal))
+            {
+                if (Compare((r, _) => r == region) is { } byRegion)
+                    yield return new(product, category, new PatternSegment(Region: region), byRegion, null);
+                foreach (var finding in Seasons(region)) yield return finding;
+            }
+            foreach (var finding in Seasons(null)) yield return finding;
+        }
+    }
+
+    /// A value's share of a product and category's complaints against its share elsewhere:
+    /// other products of the category, or (vendor, depot) the product's other categories.
+    /// Complaints that do not say the attribute count on neither side.
+    IEnumerable<PatternFinding> Disproportions(ComplaintCounts counts)
+    {
+        foreach (var attribute in Attributes)
+        {
+            var rows = counts.Attributes[attribute];
+            var supplyChain = SupplyChain.Contains(attribute);
+            var known = rows.GroupBy(r => (r.Product, r.Category)).ToDictionary(g => g.Key, g => g.Sum(r => r.Complaints));
+            // The "elsewhere" population: per category (other products) or per product (other categories).
+            var wider = rows.GroupBy(r => supplyChain ? r.Product : r.Category).ToDictionary(g => g.Key, g => g.Sum(r => r.Complaints));
+            var widerWithValue = rows.GroupBy(r => (supplyChain ? r.Product : r.Category, r.Value)).ToDictionary(g => g.Key, g => g.Sum(r => r.Complaints));
+            foreach (var row in rows)
+            {
+                var scope = supplyChain ? row.Product : row.Category;
+                var a = row.Complaints;
+                var b = known[(row.Product, row.Category)] - a;
+                var c = widerWithValue[(scope, row.Value)] - a;
+                var d = wider[scope] - known[(row.Product, row.Category)] - c;
+                if (ReportingRatio.Of(a, b, c, d) is { } table)
+                    yield return new(row.Product, row.Category, Segment(attribute, row.Value), null, table);
+            }
+        }
+    }
+
+    static PatternSegment Segment(string attribute, string value) => attribute switch
+    {
+        "ageGroup" => new(AgeGroup: value),
+        "accessibility" => new(Accessibility: value),
+        "channel" => new(Channel: value),
+        "vendor" => new(Vendor: value),
+        _ => new(Depot: value),
+    };
+}
