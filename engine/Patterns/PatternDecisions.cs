@@ -22,7 +22,17 @@ internal sealed class PatternDecisions(RoutingDb db, IntakeService intake, TimeP
             return new PatternOutcome.Invalid(new() { ["title"] = [$"must be at most {MaxText} characters."] });
 
         var evidence = await PatternEvidence.Of(db, candidate).Select(c => c.Id).Take(MaxEvidence).ToListAsync(ct);
-        var outcome = await intake.SubmitAsync(Report(candidate, body, evidence, actor), key: null, actor, ct, patternId: id);
+        IntakeOutcome outcome;
+        try
+        {
+            outcome = await intake.SubmitAsync(Report(candidate, body, evidence, actor), key: null, actor, ct, patternId: id);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+        {
+            // Another submit of this candidate stored its report first (one report per pattern).
+            db.ChangeTracker.Clear();
+            return new PatternOutcome.NotOpen(PatternStatus.Submitted);
+        }
         switch (outcome)
         {
             case IntakeOutcome.Accepted accepted:

@@ -55,26 +55,40 @@ internal sealed class PatternScan(RoutingDb db, HistoryJournal journal, IOptions
         var flagged = findings.Select((f, i) => (Finding: f, Q: q[i])).Where(x => x.Finding.IsFlagged(x.Q, Options)).ToList();
         log.LogInformation("Pattern scan tested {Tested} segments, {Flagged} flagged, in {Ms} ms", findings.Count, flagged.Count, watch.ElapsedMilliseconds);
 
-        var (created, reopened, dropped) = await KeepAsync(flagged, ct);
-        var result = new PatternScanResult(findings.Count, flagged.Count, created, reopened, dropped, watch.ElapsedMilliseconds);
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
-        {
-            await journal.AppendAsync([new HistoryEntry(actor, new PatternsScanned(result.Tested, result.Flagged, created, reopened, dropped))], ct);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
+        var result = await KeepAsync(flagged, findings.Count, actor, watch, ct);
         log.LogInformation("Pattern scan done in {Ms} ms: {Tested} tested, {Flagged} flagged ({New} new, {Reopened} reopened), {Dropped} no longer flagged",
-            watch.ElapsedMilliseconds, result.Tested, result.Flagged, created, reopened, dropped);
+            watch.ElapsedMilliseconds, result.Tested, result.Flagged, result.New, result.Reopened, result.NoLongerFlagged);
         return result with { ElapsedMs = watch.ElapsedMilliseconds };
     }
 
-    /// Updates the candidates in one transaction: new segments open, known ones keep the
-    /// CSM's decision (a dismissed one opens again only when it grew materially), and the
-    /// ones this scan did not flag are kept, marked as no longer flagged.
-    async Task<(long Created, long Reopened, long Dropped)> KeepAsync(List<(PatternFinding Finding, double Q)> flagged, CancellationToken ct)
+    /// Keeps the scan's outcome with its history event, in one transaction; a scan on another
+    /// host that stored a new segment's candidate first makes this one read the candidates again.
+    async Task<PatternScanResult> KeepAsync(List<(PatternFinding Finding, double Q)> flagged, int tested, string actor, Stopwatch watch, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var (created, reopened, dropped) = await UpdateCandidatesAsync(flagged, ct);
+                await journal.AppendAsync([new HistoryEntry(actor, new PatternsScanned(tested, flagged.Count, created, reopened, dropped))], ct);
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return new PatternScanResult(tested, flagged.Count, created, reopened, dropped, watch.ElapsedMilliseconds);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    /// New segments open, known ones keep the CSM's decision (a dismissed one opens again only
+    /// when it grew materially), and the ones this scan did not flag are kept, marked as no
+    /// longer flagged.
+    async Task<(long Created, long Reopened, long Dropped)> UpdateCandidatesAsync(List<(PatternFinding Finding, double Q)> flagged, CancellationToken ct)
     {
         var now = clock.Now();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var known = await db.Patterns.ToDictionaryAsync(p => p.Key, ct);
         long created = 0, reopened = 0, dropped = 0;
         var seen = new HashSet<string>();
@@ -103,8 +117,6 @@ internal sealed class PatternScan(RoutingDb db, HistoryJournal journal, IOptions
             candidate.UpdatedAt = now;
             dropped++;
         }
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
         return (created, reopened, dropped);
     }
 

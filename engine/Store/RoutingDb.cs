@@ -46,6 +46,8 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
             e.HasKey(r => r.Id);
             e.HasIndex(r => new { r.PatternKey, r.ReceivedAt });
             e.HasIndex(r => r.ReceivedAt);
+            // A candidate becomes one report, however many CSMs submit it at once.
+            e.HasIndex(r => r.PatternId).IsUnique();
         });
         model.Entity<WorkItem>(e =>
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Routing.Engine.History;
 using Routing.Engine.History.Events;
 using Routing.Tests.Imports;
@@ -119,8 +120,14 @@ public abstract class PatternScanTests(RoutingFixture fixture)
         var invalid = await csm.PostAsync(path + "/submit", """{ "severity": "dire" }""", Json);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, invalid.Status);
         Assert.NotNull(invalid.Body!["errors"]!["severity"]);
-        var (created, receipt) = await csm.PostAsync(path + "/submit", """{ "severity": "high", "recommendation": "Tactile buttons" }""", Json);
-        Assert.Equal(HttpStatusCode.Created, created);
+        // Four CSMs press submit at once: one report, the others are told it is taken.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            csm.PostAsync(path + "/submit", """{ "severity": "high", "recommendation": "Tactile buttons" }""", Json)));
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict, HttpStatusCode.Conflict, HttpStatusCode.Conflict],
+            answers.Select(a => a.Status).Order());
+        var receipt = answers.Single(a => a.Status == HttpStatusCode.Created).Body;
+        var pattern = Guid.Parse((string)accessibility["id"]!);
+        Assert.Equal(1, await fixture.WithStoreAsync(db => db.Reports.CountAsync(r => r.PatternId == pattern)));
         // Quality to manufacturing; quality naming an accessibility need to R&D too.
         Assert.Equal(["manufacturing", "rnd"], receipt!["workItems"]!.AsArray().Select(w => (string)w!["department"]!).Order());
         var report = JsonNode.Parse(await csm.GetStringAsync($"/api/reports/{receipt["reportId"]}"))!;

@@ -512,6 +512,9 @@ namespace Routing.Engine.Store.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PatternId")
+                        .IsUnique();
+
                     b.HasIndex("ReceivedAt");
 
                     b.HasIndex("PatternKey", "ReceivedAt");

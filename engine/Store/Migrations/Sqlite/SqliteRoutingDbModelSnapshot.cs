@@ -504,6 +504,9 @@ namespace Routing.Engine.Store.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PatternId")
+                        .IsUnique();
+
                     b.HasIndex("ReceivedAt");
 
                     b.HasIndex("PatternKey", "ReceivedAt");
