@@ -13,16 +13,18 @@ namespace Routing.Tests.Drills;
 /// and deeply nested JSON, wrong types, huge numbers and strings, invalid UTF-8, unknown
 /// fields, nulls everywhere, NUL characters, keys given twice, 10 MB bodies. Only 4xx may come back, nothing may be stored,
 /// and afterwards the host still works and the history chain still verifies. The imports answer a body of bad lines
-/// with 200 and the lines' errors (storing what is valid in it, and an event with the counts): from them, no 5xx.
+/// with 200 and the lines' errors (storing what is valid in it, and an event with the counts), and a pattern scan reads
+/// no body and stores its outcome: from them (Writes), no 5xx.
 [Collection(RealTime.Name)]
 public sealed class GarbageInputDrill(PostgresFixture fixture) : IClassFixture<PostgresFixture>
 {
     const int BodiesPerEndpoint = 10_000;
     const int Senders = 8;
     const int Seed = 20261124;
+    static readonly Guid NoCandidate = Guid.Parse("0195f3a0-0000-7000-8000-00000000fa22");
     readonly HttpClient client = fixture.Client;
 
-    sealed record Target(string Pattern, Func<Random, string> Path, JsonNode Valid, int Bodies = BodiesPerEndpoint, bool Import = false);
+    sealed record Target(string Pattern, Func<Random, string> Path, JsonNode Valid, int Bodies = BodiesPerEndpoint, bool Writes = false);
 
     [Fact]
     public async Task Ten_thousand_mutated_bodies_per_post_endpoint_get_only_4xx_and_store_nothing()
@@ -43,9 +45,13 @@ public sealed class GarbageInputDrill(PostgresFixture fixture) : IClassFixture<P
             new("/api/rules/simulate", _ => "/api/rules/simulate", new JsonObject { ["report"] = Reports.Valid(), ["version"] = active }),
             new("/api/keys/", _ => "/api/keys", new JsonObject { ["name"] = "fuzz", ["role"] = "csm", ["departments"] = new JsonArray() }),
             new("/api/complaints", _ => "/api/complaints", new JsonArray(new JsonObject { ["id"] = "fuzz-1", ["receivedAt"] = "2026-11-01T10:00:00Z",
-                ["product"] = "HX-200", ["category"] = "quality", ["region"] = "Utah" }), Bodies: 1_000, Import: true),
+                ["product"] = "HX-200", ["category"] = "quality", ["region"] = "Utah" }), Bodies: 1_000, Writes: true),
             new("/api/exposure", _ => "/api/exposure", new JsonArray(new JsonObject { ["product"] = "HX-200", ["region"] = "Utah",
-                ["month"] = "2026-10", ["unitsSold"] = 900 }), Bodies: 1_000, Import: true),
+                ["month"] = "2026-10", ["unitsSold"] = 900 }), Bodies: 1_000, Writes: true),
+            new("/api/patterns/scan", _ => "/api/patterns/scan", new JsonObject(), Bodies: 100, Writes: true),
+            // No candidate has this id: the body is read and checked before the candidate is looked up.
+            new("/api/patterns/{id:guid}/submit", _ => $"/api/patterns/{NoCandidate}/submit", new JsonObject { ["severity"] = "high", ["title"] = "Fuzz" }, Bodies: 1_000),
+            new("/api/patterns/{id:guid}/dismiss", _ => $"/api/patterns/{NoCandidate}/dismiss", new JsonObject { ["reason"] = "fuzz" }, Bodies: 1_000),
         ];
         var posts = fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("POST") == true)
@@ -54,9 +60,9 @@ public sealed class GarbageInputDrill(PostgresFixture fixture) : IClassFixture<P
 
         var before = await CountsAsync();
         var wrong = new ConcurrentQueue<string>();
-        await SendAsync(targets.Where(t => !t.Import), wrong);
+        await SendAsync(targets.Where(t => !t.Writes), wrong);
         Assert.Equal(before, await CountsAsync());
-        await SendAsync(targets.Where(t => t.Import), wrong);
+        await SendAsync(targets.Where(t => t.Writes), wrong);
 
         Assert.True(wrong.IsEmpty, $"{wrong.Count} answers were not 4xx, e.g.:\n{string.Join("\n", wrong.Take(10))}");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
@@ -81,7 +87,7 @@ public sealed class GarbageInputDrill(PostgresFixture fixture) : IClassFixture<P
                     content.Headers.ContentType = new("application/json");
                     using var response = await client.PostAsync(target.Path(random), content);
                     var status = (int)response.StatusCode;
-                    if (target.Import ? status >= 500 : status is < 400 or >= 500)
+                    if (target.Writes ? status >= 500 : status is < 400 or >= 500)
                         wrong.Enqueue($"{target.Pattern} #{n} ({mutation}): {status} {Truncated(await response.Content.ReadAsStringAsync())}");
                 }
             }));
