@@ -44,17 +44,9 @@ internal sealed class WorkItemActionService(
             ? [new(actor, Acted(trigger, before, before, note), ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department)]
             : (await moves.MoveAsync(item, trigger, actor, note, (b, a) => Acted(trigger, b, a, note), now, ct)).History;
 
-        try
-        {
-            await journal.AppendAsync(events, ct);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.TryCommitAsync(journal, tx, events, ct))
         {
             // Another action on this item committed first.
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
             var current = await db.WorkItems.AsNoTracking().FirstAsync(w => w.Id == id, ct);
             return new ActionOutcome.Stale(current.State, current.Version);
         }

@@ -64,18 +64,8 @@ internal sealed class WorkItemUndo(
         history.Insert(0, new HistoryEntry(caller.Name, new WorkItemRestored(before, item.State, undid, triage?.Id),
             ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department));
 
-        try
-        {
-            await journal.AppendAsync(history, ct);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
+        if (!await db.TryCommitAsync(journal, tx, history, ct))
             return new UndoOutcome.Refused("Something else happened to the item meanwhile, so the action stands.");
-        }
         log.LogInformation("Work item {WorkItemId}: {Action} undone by {Actor} ({Before} -> {After})", item.Id, undid, caller.Name, before, item.State);
         return new UndoOutcome.Done(item.State, triage?.Id);
     }
