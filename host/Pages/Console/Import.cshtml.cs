@@ -34,8 +34,11 @@ internal sealed class ImportModel(ComplaintImport complaints, ExposureImport exp
 
     public void OnGet() { }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    // No parameters, no bound properties: binding any would make MVC read (and buffer) the whole
+    // form first, file and all, to find their values.
+    public async Task<IActionResult> OnPostAsync()
     {
+        var ct = HttpContext.RequestAborted;
         if (HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = null;
         if (await FileForm.ReadAsync(Request, "file", ct) is not { } form || !await ValidTokenAsync(form))
