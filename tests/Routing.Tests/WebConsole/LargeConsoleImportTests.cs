@@ -11,6 +11,7 @@ namespace Routing.Tests.WebConsole;
 /// upload below holds back its last lines until the host's log says it has imported the first
 /// 100 000 (a host that kept the file before importing would never say so, and the upload
 /// would wait in vain). The file (20 MB) is beyond the 5 MiB the host takes from any other form.
+[Collection(RealTime.Name)]
 public sealed partial class LargeConsoleImportTests
 {
     const int Lines = 120_000, HeldBack = 10_000;
