@@ -33,6 +33,10 @@
             bar.value = sent;
             text.textContent = size(sent) + " of " + size(total);
         }
+        function failed(message) {
+            text.textContent = message;
+            progress.hidden = false;
+        }
         function done(message) {
             if (button) button.disabled = false;
             announce.textContent = message;
@@ -51,8 +55,12 @@
         };
         request.onload = function () {
             const answer = new DOMParser().parseFromString(request.responseText, "text/html").getElementById("import-outcome");
-            // Not the import page (signed out, not allowed, refused): show what the server said.
-            if (!answer) return location.assign(request.responseURL || form.action);
+            if (!answer) {
+                // Signed out: the sign-in page, as a form post would have shown it.
+                if (request.status < 400) return location.assign(request.responseURL || form.action);
+                failed("Not imported: the server answered " + request.status + ". Reload the page and send the file again.");
+                return done(text.textContent);
+            }
             if (chosen) show(chosen.size, chosen.size);
             outcome.replaceWith(answer);
             const said = answer.querySelector("[data-announce]");
@@ -61,7 +69,7 @@
             if (heading) heading.focus();
         };
         request.onerror = function () {
-            text.textContent = "The upload broke off.";
+            failed("The upload broke off.");
             done("The upload broke off. Whole batches already imported stay stored; importing the same file again completes it.");
         };
         request.send(new FormData(form));

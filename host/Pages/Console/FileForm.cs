@@ -24,8 +24,8 @@ internal sealed class FileForm
     /// The file's bytes, read from the request as they come.
     public Stream File => file?.Body ?? Stream.Null;
 
-    /// The form up to its file (named fileField), or null when the body is not a multipart form,
-    /// a field is longer than a form's fields are, or the body breaks off before the file.
+    /// The form up to its file (named fileField; a form without one reads as one without a file
+    /// chosen), or null when the body is not a multipart form or a field is longer than a form's are.
     public static async Task<FileForm?> ReadAsync(HttpRequest request, string fileField, CancellationToken ct)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)

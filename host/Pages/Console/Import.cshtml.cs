@@ -47,7 +47,9 @@ internal sealed class ImportModel(ComplaintImport complaints, ExposureImport exp
         var source = ImportSource.Console(form.FileName);
         (Kind, FileName) = (form.Fields.GetValueOrDefault("kind"), source.File!);
         if (Kind is null || !Kinds.ContainsKey(Kind))
-            Errors["kind"] = [Kind is null ? "Choose what the file holds: complaints or units sold." : $"\"{Kind}\" is not something to import: choose complaints or units sold."];
+            Errors["kind"] = [Kind is null
+                ? "Choose what the file holds: complaints or units sold."
+                : $"\"{Kind}\" is not something to import: choose complaints or units sold."];
         var format = ImportFormat.OfFile(FileName) ?? ImportFormat.OfContentType(form.FileContentType);
         if (FileName == "") Errors["file"] = ["Choose a file to import."];
         else if (format is null) Errors["file"] = [$"{FileName} is not a CSV (.csv), NDJSON (.ndjson, .jsonl) or JSON array (.json) file."];
