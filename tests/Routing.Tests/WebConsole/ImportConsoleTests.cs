@@ -63,6 +63,22 @@ public abstract partial class ImportConsoleTests(RoutingFixture fixture)
     }
 
     [Fact]
+    public async Task Of_many_bad_lines_the_page_lists_the_first_hundred_and_no_patterns_link_when_nothing_was_accepted()
+    {
+        var product = $"HX-200 {Guid.NewGuid():N}";
+        var browser = await SignedInAsync("csm");
+        var csv = AsCsv(Enumerable.Range(1, 120).Select(i => Complaint($"{product}-{i}", product, category: "weather")), ComplaintFields);
+
+        var response = await browser.PostAsync("/console/import", Upload(await browser.GetStringAsync("/console/import"), "complaints", "bad.csv", csv));
+
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("0 complaints accepted, 0 duplicates (already stored), 120 rejected.", html);
+        Assert.Contains("<caption>The first 100 errors, by line</caption>", html);
+        Assert.Equal(Enumerable.Range(2, 100).Select(l => $"{l} | category"), ErrorRows(html).Select(r => r[..r.LastIndexOf(" |")]));
+        Assert.DoesNotContain("/console/patterns\">", html);
+    }
+
+    [Fact]
     public async Task Units_sold_for_a_month_already_stored_replace_its_value_and_the_page_says_how_many()
     {
         var product = $"HX-200 {Guid.NewGuid():N}";

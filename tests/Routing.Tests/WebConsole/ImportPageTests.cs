@@ -52,9 +52,16 @@ public sealed class ImportPageTests : BrowserStory
         await CheckAccessibleAsync(page, "import, complaints imported");
         await SaveScreenshotAsync(page, "import");
 
-        // Units sold: the form is there again, under the last summary.
+        // Units sold, by keyboard: the form is there again, under the last summary, its choice kept.
         JsonObject Sales(string month, long units) => new() { ["product"] = product, ["region"] = "Michigan", ["month"] = month, ["unitsSold"] = units };
-        await page.GetByLabel("Units sold").CheckAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "See the patterns" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByLabel("Complaints", new() { Exact = true })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowRight");
+        await Expect(page.GetByLabel("Units sold")).ToBeCheckedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByLabel("File (required)")).ToBeFocusedAsync();
         await page.GetByLabel("File (required)").SetInputFilesAsync(new FilePayload
         {
             Name = "sales.ndjson", MimeType = "application/octet-stream", Buffer = Encoding.UTF8.GetBytes(AsNdjson([Sales("2026-10", 9000), Sales("2026-11", 8700)])),
