@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Routing.Engine.History.Events;
 
-/// Complaints imported, through the API or from a file with the CLI: the counts, not the
+/// Complaints imported, through the API, from a file with the CLI or uploaded in the console: the counts, not the
 /// complaints (each stored complaint names the import's id).
 [HistoryKind(HistoryKinds.ComplaintsImported)]
 internal sealed record ComplaintsImported(
