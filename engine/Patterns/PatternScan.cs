@@ -45,6 +45,7 @@ internal sealed class PatternScan(RoutingDb db, HistoryJournal journal, IOptions
     async Task<PatternScanResult> RunAsync(string actor, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
+        var startedAt = clock.Now();
         log.LogInformation("Pattern scan started for {Actor}", actor);
         var counts = await ComplaintCounts.ReadAsync(db, ct);
         log.LogInformation("Pattern scan counted {Rows} complaint groups and {UnitRows} units-sold groups in {Ms} ms",
@@ -55,7 +56,7 @@ internal sealed class PatternScan(RoutingDb db, HistoryJournal journal, IOptions
         var flagged = findings.Select((f, i) => (Finding: f, Q: q[i])).Where(x => x.Finding.IsFlagged(x.Q, Options)).ToList();
         log.LogInformation("Pattern scan tested {Tested} segments, {Flagged} flagged, in {Ms} ms", findings.Count, flagged.Count, watch.ElapsedMilliseconds);
 
-        var result = await KeepAsync(flagged, findings.Count, actor, watch, ct);
+        var result = await KeepAsync(flagged, findings.Count, actor, startedAt, watch, ct);
         log.LogInformation("Pattern scan done in {Ms} ms: {Tested} tested, {Flagged} flagged ({New} new, {Reopened} reopened), {Dropped} no longer flagged",
             watch.ElapsedMilliseconds, result.Tested, result.Flagged, result.New, result.Reopened, result.NoLongerFlagged);
         return result with { ElapsedMs = watch.ElapsedMilliseconds };
@@ -63,7 +64,8 @@ internal sealed class PatternScan(RoutingDb db, HistoryJournal journal, IOptions
 
     /// Keeps the scan's outcome with its history event, in one transaction; a scan on another
     /// host that stored a new segment's candidate first makes this one read the candidates again.
-    async Task<PatternScanResult> KeepAsync(List<(PatternFinding Finding, double Q)> flagged, int tested, string actor, Stopwatch watch, CancellationToken ct)
+    async Task<PatternScanResult> KeepAsync(List<(PatternFinding Finding, double Q)> flagged, int tested, string actor, DateTimeOffset startedAt,
+        Stopwatch watch, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -71,7 +73,7 @@ internal sealed class PatternScan(RoutingDb db, HistoryJournal journal, IOptions
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 var (created, reopened, dropped) = await UpdateCandidatesAsync(flagged, ct);
-                await journal.AppendAsync([new HistoryEntry(actor, new PatternsScanned(tested, flagged.Count, created, reopened, dropped))], ct);
+                await journal.AppendAsync([new HistoryEntry(actor, new PatternsScanned(tested, flagged.Count, created, reopened, dropped, startedAt))], ct);
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
                 return new PatternScanResult(tested, flagged.Count, created, reopened, dropped, watch.ElapsedMilliseconds);
