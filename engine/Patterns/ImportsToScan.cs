@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Routing.Engine.History;
 using Routing.Engine.History.Events;
 using Routing.Engine.Store;
-using Routing.Engine.History;
 
 namespace Routing.Engine.Patterns;
 
