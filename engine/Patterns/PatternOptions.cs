@@ -4,7 +4,8 @@ namespace Routing.Engine.Patterns;
 /// thresholds; see README "How candidates are computed" for why each.
 /// <code>
 /// "Routing": { "Patterns": { "FalseDiscoveryRate": 0.05, "MinimumComplaints": 5,
-///   "MinimumPrr": 2, "MinimumChiSquare": 4, "MinimumPrrComplaints": 3, "GrowthToReturn": 2 } }
+///   "MinimumPrr": 2, "MinimumChiSquare": 4, "MinimumPrrComplaints": 3, "GrowthToReturn": 2,
+///   "ScanAfterImport": "00:02:00", "DailyScanCron": "0 3 * * *" } }
 /// </code>
 public sealed class PatternOptions
 {
@@ -24,7 +25,13 @@ public sealed class PatternOptions
     /// A dismissed candidate comes back when its count or its ratio grows by this factor.
     public double GrowthToReturn { get; set; } = 2;
 
-    /// What is wrong with these settings, or null; for OptionsChecks.Check at start.
+    /// A scan runs this long after an import that stored something; imports within it share the scan.
+    public TimeSpan ScanAfterImport { get; set; } = TimeSpan.FromMinutes(2);
+    /// When the daily scan runs (cron, UTC; five fields, or six with the seconds first): 03:00.
+    public string DailyScanCron { get; set; } = "0 3 * * *";
+
+    /// What is wrong with these settings, or null; for OptionsChecks.Check at start (the host
+    /// checks DailyScanCron, where the scheduler is).
     public string? Problem() =>
         !(FalseDiscoveryRate > 0 && FalseDiscoveryRate < 1)
             ? $"{Section}:FalseDiscoveryRate must be above 0 and below 1, not {FalseDiscoveryRate}."
@@ -33,5 +40,7 @@ public sealed class PatternOptions
         : !(MinimumChiSquare >= 0) ? $"{Section}:MinimumChiSquare must not be negative, not {MinimumChiSquare}."
         : MinimumPrrComplaints < 1 ? $"{Section}:MinimumPrrComplaints must be at least 1, not {MinimumPrrComplaints}."
         : !(GrowthToReturn > 1) ? $"{Section}:GrowthToReturn must be above 1, not {GrowthToReturn}."
+        : ScanAfterImport <= TimeSpan.Zero || ScanAfterImport > ImportsToScan.LookBack
+            ? $"{Section}:ScanAfterImport must be longer than zero and at most {ImportsToScan.LookBack}, not {ScanAfterImport}."
         : null;
 }

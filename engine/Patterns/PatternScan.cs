@@ -10,9 +10,9 @@ namespace Routing.Engine.Patterns;
 
 /// Finds the segments whose complaints are out of line and keeps them as candidates. The
 /// database counts (ComplaintCounts); the tests run here on the counts:
-/// - rates, per product and category, by region, by season (months flagged one by one, then
-///   merged into runs that wrap the year and tested as a whole) and by region × season,
-///   each against the same product and category outside the segment (RateTest);
+/// - rates, per product and category, by region against the product and category elsewhere
+///   (RateTest), and by season, in all regions and in each region: the run of months most out
+///   of line with the place's other months, with a p-value that pays for choosing it (SeasonScan);
 /// - disproportions of age group, accessibility and channel against other products of the
 ///   same category, and of vendor and depot against the product's other categories
 ///   (ReportingRatio): a depot that is late shows up among delivery complaints, not among all;
@@ -45,6 +45,7 @@ internal sealed class PatternScan(RoutingDb db, HistoryJournal journal, IOptions
     async Task<PatternScanResult> RunAsync(string actor, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
+        var startedAt = clock.Now();
         log.LogInformation("Pattern scan started for {Actor}", actor);
         var counts = await ComplaintCounts.ReadAsync(db, ct);
         log.LogInformation("Pattern scan counted {Rows} complaint groups and {UnitRows} units-sold groups in {Ms} ms",
@@ -55,7 +56,7 @@ internal sealed class PatternScan(RoutingDb db, HistoryJournal journal, IOptions
         var flagged = findings.Select((f, i) => (Finding: f, Q: q[i])).Where(x => x.Finding.IsFlagged(x.Q, Options)).ToList();
         log.LogInformation("Pattern scan tested {Tested} segments, {Flagged} flagged, in {Ms} ms", findings.Count, flagged.Count, watch.ElapsedMilliseconds);
 
-        var result = await KeepAsync(flagged, findings.Count, actor, watch, ct);
+        var result = await KeepAsync(flagged, findings.Count, actor, startedAt, watch, ct);
         log.LogInformation("Pattern scan done in {Ms} ms: {Tested} tested, {Flagged} flagged ({New} new, {Reopened} reopened), {Dropped} no longer flagged",
             watch.ElapsedMilliseconds, result.Tested, result.Flagged, result.New, result.Reopened, result.NoLongerFlagged);
         return result with { ElapsedMs = watch.ElapsedMilliseconds };
@@ -63,7 +64,8 @@ internal sealed class PatternScan(RoutingDb db, HistoryJournal journal, IOptions
 
     /// Keeps the scan's outcome with its history event, in one transaction; a scan on another
     /// host that stored a new segment's candidate first makes this one read the candidates again.
-    async Task<PatternScanResult> KeepAsync(List<(PatternFinding Finding, double Q)> flagged, int tested, string actor, Stopwatch watch, CancellationToken ct)
+    async Task<PatternScanResult> KeepAsync(List<(PatternFinding Finding, double Q)> flagged, int tested, string actor, DateTimeOffset startedAt,
+        Stopwatch watch, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -71,7 +73,7 @@ internal sealed class PatternScan(RoutingDb db, HistoryJournal journal, IOptions
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 var (created, reopened, dropped) = await UpdateCandidatesAsync(flagged, ct);
-                await journal.AppendAsync([new HistoryEntry(actor, new PatternsScanned(tested, flagged.Count, created, reopened, dropped))], ct);
+                await journal.AppendAsync([new HistoryEntry(actor, new PatternsScanned(tested, flagged.Count, created, reopened, dropped, startedAt))], ct);
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
                 return new PatternScanResult(tested, flagged.Count, created, reopened, dropped, watch.ElapsedMilliseconds);
@@ -141,6 +143,8 @@ internal sealed class PatternScan(RoutingDb db, HistoryJournal journal, IOptions
 
     static void Update(PatternCandidate c, PatternFinding f, double q, DateTimeOffset now)
     {
+        // A place has one season candidate, whose months follow the data from scan to scan.
+        if (f.Segment.Season is { } season) c.Months = [.. season.Months];
         c.Complaints = f.Complaints;
         c.UnitsSold = f.Rate?.UnitsSold;
         c.Rate = f.Rate?.Rate ?? f.Table!.Share;
@@ -153,45 +157,38 @@ internal sealed class PatternScan(RoutingDb db, HistoryJournal journal, IOptions
         c.UpdatedAt = now;
     }
 
-    /// Rates per product and category: by region, by season, by region × season.
+    /// Rates per product and category: by region, by season (all regions), by region × season.
+    /// A region is compared with the product and category elsewhere; a season with the same
+    /// place's other months (SeasonScan), so a region's excess all year is its region's candidate,
+    /// not an eleven-month "season" of it.
     IEnumerable<PatternFinding> RateFindings(ComplaintCounts counts)
     {
-        var units = counts.Units.GroupBy(u => u.Product).ToDictionary(g => g.Key, g => g.ToList());
-        foreach (var group in counts.Monthly.GroupBy(c => (c.Product, c.Category)))
+        var units = new Dictionary<string, MonthGrid>(StringComparer.Ordinal);
+        foreach (var u in counts.Units)
         {
-            var (product, category) = group.Key;
+            if (!units.TryGetValue(u.Product, out var grid)) units[u.Product] = grid = new MonthGrid();
+            grid.Add(u.Region, u.MonthOfYear, u.UnitsSold);
+        }
+        var complaints = new Dictionary<(string Product, string Category), MonthGrid>();
+        foreach (var c in counts.Monthly)
+        {
+            if (!complaints.TryGetValue((c.Product, c.Category), out var grid)) complaints[(c.Product, c.Category)] = grid = new MonthGrid();
+            grid.Add(c.Region, c.MonthOfYear, c.Complaints);
+        }
+
+        foreach (var ((product, category), complained) in complaints)
+        {
             if (!units.TryGetValue(product, out var sold)) continue; // no units sold: no rate
-            var complaints = group.ToList();
-            var totalComplaints = complaints.Sum(c => c.Complaints);
-            var totalUnits = sold.Sum(u => u.UnitsSold);
-
-            // Tests complaints and units selected by (region, month) against the rest of the product and category.
-            RateComparison? Compare(Func<string, int, bool> inSegment)
+            foreach (var region in sold.Regions.Order(StringComparer.Ordinal))
             {
-                var k = complaints.Where(c => inSegment(c.Region, c.MonthOfYear)).Sum(c => c.Complaints);
-                var n = sold.Where(u => inSegment(u.Region, u.MonthOfYear)).Sum(u => u.UnitsSold);
-                return RateTest.Compare(k, n, totalComplaints - k, totalUnits - n);
-            }
-
-            IEnumerable<PatternFinding> Seasons(string? region)
-            {
-                bool InRegion(string r) => region is null || r == region;
-                var flaggedMonths = Enumerable.Range(1, 12)
-                    .Select(m => Compare((r, month) => InRegion(r) && month == m) is { } month
-                                 && month.Rate > month.BaselineRate && month.PValue <= Options.FalseDiscoveryRate)
-                    .ToList();
-                foreach (var run in SeasonalMonths.Runs(flaggedMonths).Where(r => r.Length < 12))
-                    if (Compare((r, month) => InRegion(r) && run.Contains(month)) is { } season)
-                        yield return new(product, category, new PatternSegment(Region: region, Season: run), season, null);
-            }
-
-            foreach (var region in sold.Select(u => u.Region).Distinct().Order(StringComparer.Ordinal))
-            {
-                if (Compare((r, _) => r == region) is { } byRegion)
+                var (k, n) = (complained.TotalOf(region), sold.TotalOf(region));
+                if (RateTest.Compare(k, n, complained.Total - k, sold.Total - n) is { } byRegion)
                     yield return new(product, category, new PatternSegment(Region: region), byRegion, null);
-                foreach (var finding in Seasons(region)) yield return finding;
+                if (SeasonScan.Find(complained.Of(region), sold.Of(region)) is (var season, var rate))
+                    yield return new(product, category, new PatternSegment(Region: region, Season: season), rate, null);
             }
-            foreach (var finding in Seasons(null)) yield return finding;
+            if (SeasonScan.Find(complained.AllRegions, sold.AllRegions) is (var allRegions, var allRate))
+                yield return new(product, category, new PatternSegment(Season: allRegions), allRate, null);
         }
     }
 

@@ -7,9 +7,10 @@ internal sealed record PatternSegment(
     string? Channel = null, string? Vendor = null, string? Depot = null)
 {
     /// The segment's identity across scans, with the product, category and method: a rescan
-    /// finding the same segment updates its candidate.
+    /// finding the same segment updates its candidate. A season is one per product, category and
+    /// place whichever months it spans: a rescan that finds it a month longer updates it.
     public string Key(string product, string category, string method) => string.Join("|",
-        product, category, method, Region ?? "", Season is { } s ? $"{s.First}-{s.Last}" : "",
+        product, category, method, Region ?? "", Season is not null ? "season" : "",
         AgeGroup ?? "", Accessibility ?? "", Channel ?? "", Vendor ?? "", Depot ?? "");
 
     /// The parts that name it in the explanation: "Michigan", "Nov–Mar", "vendor: Acme".

@@ -1,7 +1,9 @@
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.Options;
+using Routing.Engine.Patterns;
 using Routing.Engine.Store;
+using Routing.Host.Patterns;
 using Routing.Workflows.Timers;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -39,6 +41,13 @@ internal static class RoutingSchedulerExtensions
         var server = services.Last(d => d.ServiceType == typeof(IHostedService));
         services[services.IndexOf(server)] = ServiceDescriptor.Transient<IHostedService>(sp =>
             Scheduler(sp).Enabled ? (IHostedService)server.ImplementationFactory!(sp) : new SchedulerOff());
+
+        // Scans after imports and daily.
+        services.AddOptions<PatternOptions>().Check(o => SchedulerOptions.IsCron(o.DailyScanCron) ? null
+            : $"{PatternOptions.Section}:DailyScanCron ({o.DailyScanCron}) is not a cron expression (five fields, or six with the seconds first).");
+        services.AddSingleton<ImportsToScan>();
+        services.AddScoped<PatternScanJobs>();
+        services.AddHostedService<PatternScanSchedule>();
         return services;
     }
 
