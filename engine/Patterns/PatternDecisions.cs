@@ -94,11 +94,9 @@ internal sealed class PatternDecisions(RoutingDb db, IntakeService intake, TimeP
     }
 
     /// "HX-200, Michigan, Nov–Mar: quality complaints out of line", cut to a title's length.
-    static string DefaultTitle(PatternCandidate c)
+    internal static string DefaultTitle(PatternCandidate c)
     {
-        var segment = new PatternSegment(c.Region, c.Months.Count == 0 ? null : new MonthRun(c.Months[0], c.Months[^1]),
-            c.AgeGroup, c.Accessibility, c.Channel, c.Vendor, c.Depot);
-        var title = $"{string.Join(", ", segment.Words().Prepend(c.Product))}: {c.Category} complaints out of line";
+        var title = $"{string.Join(", ", CandidateSegment.Of(c).Words().Prepend(c.Product))}: {c.Category} complaints out of line";
         return title.Length <= MaxText ? title : title[..(MaxText - 1)] + "…";
     }
 }
