@@ -21,7 +21,8 @@ internal sealed class PatternsModel(RoutingDb db) : PageModel
 
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Product { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // Not "page": Razor Pages routes by that name.
+    [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
 
     /// A candidate just dismissed from its page, to say so here.
     [BindProperty(SupportsGet = true)] public Guid? Dismissed { get; set; }
@@ -34,7 +35,7 @@ internal sealed class PatternsModel(RoutingDb db) : PageModel
     /// The list's address with these filters, on another page.
     public string Here(int page) => "/console/patterns" + QueryString.Create(new Dictionary<string, string?>
     {
-        ["status"] = Status, ["product"] = Product, ["page"] = page == 1 ? null : page.ToString(),
+        ["status"] = Status, ["product"] = Product, ["pageNumber"] = page == 1 ? null : page.ToString(),
     }.Where(p => p.Value is not null));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
