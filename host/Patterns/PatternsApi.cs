@@ -57,7 +57,7 @@ internal static class PatternsApi
         var query = db.Patterns.AsNoTracking();
         if (status is not null) query = query.Where(c => c.Status == status);
         if (!string.IsNullOrWhiteSpace(product)) query = query.Where(c => c.Product == product);
-        var candidates = await query.StrongestFirst().Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        var candidates = await query.StrongestFirst(db).Skip((p - 1) * size).Take(size).ToListAsync(ct);
         return TypedResults.Ok(candidates.Select(PatternBody.Of).ToList());
     }
 

@@ -11,7 +11,7 @@ namespace Routing.Host.Pages.Console;
 /// squares: told apart without colour too. The page shows the same numbers in a table.
 internal static class PatternChart
 {
-    const double Width = 400, Height = 230, Left = 46, Right = 10, Top = 34, Bottom = 26;
+    const double Width = 400, Height = 230, Left = 46, Right = 26, Top = 34, Bottom = 26;
     const string Segment = "#b00020", Baseline = "#0b3d62", Ink = "#1a1a1a", Grid = "#d0d0d0";
     static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -28,11 +28,11 @@ internal static class PatternChart
         // The scale: 0, half and the top, in percent, as many digits as they need ("0.25%").
         foreach (var tick in new[] { 0, scale / 2, scale })
             svg.Append($"<line x1=\"{N(Left)}\" x2=\"{N(Width - Right)}\" y1=\"{N(Y(tick))}\" y2=\"{N(Y(tick))}\" stroke=\"{Grid}\"></line>")
-                .Append($"<text x=\"{N(Left - 4)}\" y=\"{N(Y(tick) + 4)}\" text-anchor=\"end\" font-size=\"11\" fill=\"{Ink}\">{(tick * 100).ToString("0.####", Invariant)}%</text>");
+                .Append($"<text x=\"{N(Left - 4)}\" y=\"{N(Y(tick) + 4)}\" text-anchor=\"end\" font-size=\"12\" fill=\"{Ink}\">{(tick * 100).ToString("0.####", Invariant)}%</text>");
         // At most six month labels, the last month always among them.
         var every = Math.Max(1, (int)Math.Ceiling(months.Count / 6.0));
         for (var i = months.Count - 1; i >= 0; i -= every)
-            svg.Append($"<text x=\"{N(X(i))}\" y=\"{N(Height - 8)}\" text-anchor=\"middle\" font-size=\"11\" fill=\"{Ink}\">{PatternWords.Month(months[i].Month)}</text>");
+            svg.Append($"<text x=\"{N(X(i))}\" y=\"{N(Height - 8)}\" text-anchor=\"middle\" font-size=\"12\" fill=\"{Ink}\">{PatternWords.Month(months[i].Month)}</text>");
 
         Line(svg, months.Select(m => m.BaselineRate).ToList(), X, Y, Baseline, dashed: true);
         Line(svg, months.Select(m => m.Rate).ToList(), X, Y, Segment, dashed: false);
@@ -40,10 +40,10 @@ internal static class PatternChart
         // The legend, above the plot.
         svg.Append($"<line x1=\"{N(Left)}\" x2=\"{N(Left + 22)}\" y1=\"10\" y2=\"10\" stroke=\"{Segment}\" stroke-width=\"2.5\"></line>")
             .Append($"<circle cx=\"{N(Left + 11)}\" cy=\"10\" r=\"3\" fill=\"{Segment}\"></circle>")
-            .Append($"<text x=\"{N(Left + 28)}\" y=\"14\" font-size=\"11\" fill=\"{Ink}\">{Text(segment)}</text>")
+            .Append($"<text x=\"{N(Left + 28)}\" y=\"14\" font-size=\"12\" fill=\"{Ink}\">{Text(segment)}</text>")
             .Append($"<line x1=\"{N(Left)}\" x2=\"{N(Left + 22)}\" y1=\"25\" y2=\"25\" stroke=\"{Baseline}\" stroke-width=\"2\" stroke-dasharray=\"5 3\"></line>")
             .Append($"<rect x=\"{N(Left + 8)}\" y=\"22\" width=\"6\" height=\"6\" fill=\"{Baseline}\"></rect>")
-            .Append($"<text x=\"{N(Left + 28)}\" y=\"29\" font-size=\"11\" fill=\"{Ink}\">{Text(baseline)}</text>");
+            .Append($"<text x=\"{N(Left + 28)}\" y=\"29\" font-size=\"12\" fill=\"{Ink}\">{Text(baseline)}</text>");
         return svg.Append("</svg>").ToString();
     }
 

@@ -132,7 +132,7 @@ public abstract partial class PatternsConsoleTests(RoutingFixture fixture)
         Assert.Contains($"value=\"{texas.Product}, Texas: quality complaints out of line\"", page);
         Assert.Contains($">{texas.Explanation}</textarea>", page);
 
-        var noSeverity = await csm.PostAsync(path + "?handler=Submit", ConsoleBrowser.Form(page, new()
+        var noSeverity = await csm.PostAsync(path + "?handler=Submit", ConsoleBrowser.Form(FormOf(page, "Submit"), new()
         {
             ["title"] = "Texas units fail", ["severity"] = "", ["description"] = texas.Explanation, ["recommendation"] = "",
         }));
@@ -143,7 +143,7 @@ public abstract partial class PatternsConsoleTests(RoutingFixture fixture)
         Assert.Contains("value=\"Texas units fail\"", refused); // kept as typed
         Assert.Equal(0, await fixture.WithStoreAsync(db => db.Reports.CountAsync(r => r.PatternId == texas.Id)));
 
-        var submitted = await csm.PostAsync(path + "?handler=Submit", ConsoleBrowser.Form(refused, new()
+        var submitted = await csm.PostAsync(path + "?handler=Submit", ConsoleBrowser.Form(FormOf(refused, "Submit"), new()
         {
             ["title"] = "Texas units fail", ["severity"] = "high",
             ["description"] = texas.Explanation + "\nThe heat in the depot.", ["recommendation"] = "Check the seals",
@@ -166,7 +166,7 @@ public abstract partial class PatternsConsoleTests(RoutingFixture fixture)
         Assert.Matches($"Submitted by csm-[^,]+, <time [^>]+>[^<]+</time>, as the report\\s+<a href=\"/console/reports/{report.Id}\">Texas units fail</a>", after);
         Assert.DoesNotContain("handler=Submit", after);
         Assert.DoesNotContain("handler=Dismiss", after);
-        var again = await csm.PostAsync(path + "?handler=Submit", ConsoleBrowser.Form(page, new() { ["severity"] = "high" }));
+        var again = await csm.PostAsync(path + "?handler=Submit", ConsoleBrowser.Form(FormOf(page, "Submit"), new() { ["severity"] = "high" }));
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Contains("Not submitted: the candidate is submitted, not open.", await BodyAsync(again));
     }
@@ -180,14 +180,14 @@ public abstract partial class PatternsConsoleTests(RoutingFixture fixture)
         var page = await PageAsync(csm, path);
         Assert.Contains("<details class=\"confirm\">", page); // asked in place, closed
 
-        var noReason = await csm.PostAsync(path + "?handler=Dismiss", ConsoleBrowser.Form(page, new() { ["reason"] = "  " }));
+        var noReason = await csm.PostAsync(path + "?handler=Dismiss", ConsoleBrowser.Form(FormOf(page, "Dismiss"), new() { ["reason"] = "  " }));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, noReason.StatusCode);
         var refused = await BodyAsync(noReason);
         Assert.Contains("<details class=\"confirm\" open=\"open\">", refused);
         Assert.Contains("<p id=\"reason-error\" class=\"error\">Reason is required.</p>", refused);
         Assert.Equal(PatternStatus.Open, await StatusAsync(texas.Id));
 
-        var dismissed = await csm.PostAsync(path + "?handler=Dismiss", ConsoleBrowser.Form(page, new() { ["reason"] = "Texas had a heatwave" }));
+        var dismissed = await csm.PostAsync(path + "?handler=Dismiss", ConsoleBrowser.Form(FormOf(page, "Dismiss"), new() { ["reason"] = "Texas had a heatwave" }));
         Assert.Equal(HttpStatusCode.Redirect, dismissed.StatusCode);
         Assert.Equal($"/console/patterns?dismissed={texas.Id}", dismissed.Headers.Location!.OriginalString);
         var list = await PageAsync(csm, dismissed.Headers.Location.OriginalString);
@@ -221,11 +221,16 @@ public abstract partial class PatternsConsoleTests(RoutingFixture fixture)
         Assert.DoesNotContain("handler=Submit", page);
         Assert.DoesNotContain("handler=Dismiss", page);
 
-        var submit = await reader.PostAsync(path + "?handler=Submit", ConsoleBrowser.Form(page, new() { ["severity"] = "high" }));
-        var dismiss = await reader.PostAsync(path + "?handler=Dismiss", ConsoleBrowser.Form(page, new() { ["reason"] = "not ours" }));
+        var submit = await reader.PostAsync(path + "?handler=Submit", ConsoleBrowser.Form(FormOf(page, "Submit"), new() { ["severity"] = "high" }));
+        var dismiss = await reader.PostAsync(path + "?handler=Dismiss", ConsoleBrowser.Form(FormOf(page, "Dismiss"), new() { ["reason"] = "not ours" }));
         Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (submit.StatusCode, dismiss.StatusCode));
         Assert.Equal(PatternStatus.Open, await StatusAsync(texas.Id));
     }
+
+    /// The form that posts to the handler, with its own anti-forgery token; empty when the page has
+    /// no such form (a reader's page: their post then carries the token of the sign-out form).
+    static string FormOf(string page, string handler) =>
+        Regex.Match(page, $"<form [^>]*handler={handler}\".*?</form>", RegexOptions.Singleline) is { Success: true } form ? form.Value : page;
 
     /// A page's HTML with its characters as a reader sees them (Razor writes "–" as "&#x2013;").
     static async Task<string> PageAsync(HttpClient browser, string path) => WebUtility.HtmlDecode(await browser.GetStringAsync(path));
