@@ -11,7 +11,7 @@ namespace Routing.Host.Pages.Console;
 /// squares: told apart without colour too. The page shows the same numbers in a table.
 internal static class PatternChart
 {
-    const double Width = 400, Height = 230, Left = 46, Right = 26, Top = 34, Bottom = 26;
+    const double Width = 400, Height = 230, Left = 46, Right = 30, Top = 34, Bottom = 26;
     const string Segment = "#b00020", Baseline = "#0b3d62", Ink = "#1a1a1a", Grid = "#d0d0d0";
     static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -29,8 +29,8 @@ internal static class PatternChart
         foreach (var tick in new[] { 0, scale / 2, scale })
             svg.Append($"<line x1=\"{N(Left)}\" x2=\"{N(Width - Right)}\" y1=\"{N(Y(tick))}\" y2=\"{N(Y(tick))}\" stroke=\"{Grid}\"></line>")
                 .Append($"<text x=\"{N(Left - 4)}\" y=\"{N(Y(tick) + 4)}\" text-anchor=\"end\" font-size=\"12\" fill=\"{Ink}\">{(tick * 100).ToString("0.####", Invariant)}%</text>");
-        // At most six month labels, the last month always among them.
-        var every = Math.Max(1, (int)Math.Ceiling(months.Count / 6.0));
+        // At most five month labels ("Nov 2025" takes a fifth of the width), the last month always among them.
+        var every = Math.Max(1, (int)Math.Ceiling(months.Count / 5.0));
         for (var i = months.Count - 1; i >= 0; i -= every)
             svg.Append($"<text x=\"{N(X(i))}\" y=\"{N(Height - 8)}\" text-anchor=\"middle\" font-size=\"12\" fill=\"{Ink}\">{PatternWords.Month(months[i].Month)}</text>");
 

@@ -43,19 +43,21 @@ public sealed class PatternsPageTests : BrowserStory
         await Expect(months.GetByRole(AriaRole.Row).Filter(new() { HasText = "Apr 2025" })).ToContainTextAsync("2 of 2,000 (0.1%)");
         // Its complaints, 20 a page.
         await Expect(csm.GetByText("100 complaints, oldest first; page 1 of 5.")).ToBeVisibleAsync();
+        await Expect(csm.GetByRole(AriaRole.Cell, new() { Name = "HX-200 heater/quality/Michigan/1//1", Exact = true })).ToBeVisibleAsync(); // January first
+        await CheckAccessibleAsync(csm, "candidate");
+        await SaveScreenshotAsync(csm, "patterns-candidate");
+        await AssertFitsAPhoneAsync(csm, "candidate");
+        await SaveScreenshotAsync(csm, "patterns-candidate-phone");
+        await csm.SetViewportSizeAsync(1280, 800);
         await csm.GetByRole(AriaRole.Link, new() { Name = "Next complaints" }).ClickAsync();
         await Expect(csm.GetByText("100 complaints, oldest first; page 2 of 5.")).ToBeVisibleAsync();
         // Dismiss asks first, in place, by keyboard too.
         await csm.GetByText("Dismiss…").FocusAsync();
         await csm.Keyboard.PressAsync("Enter");
         await Expect(csm.GetByLabel("Reason (required)")).ToBeVisibleAsync();
+        await CheckAccessibleAsync(csm, "candidate, dismissal asked");
         await csm.Keyboard.PressAsync("Enter");
         await Expect(csm.GetByLabel("Reason (required)")).ToBeHiddenAsync();
-        await CheckAccessibleAsync(csm, "candidate");
-        await SaveScreenshotAsync(csm, "patterns-candidate");
-        await AssertFitsAPhoneAsync(csm, "candidate");
-        await SaveScreenshotAsync(csm, "patterns-candidate-phone");
-        await csm.SetViewportSizeAsync(1280, 800);
 
         // Submitted from the form the candidate filled in: severity is the CSM's to say.
         await Expect(csm.GetByLabel("Description")).ToHaveValueAsync(new Regex("^HX-200 heater, Nov–Mar: 100 quality complaints"));
