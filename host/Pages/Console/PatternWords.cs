@@ -22,11 +22,11 @@ internal static class PatternWords
     /// Where a disproportion's "elsewhere" is: customers are compared across products, the
     /// supply chain across the product's own categories (PatternScan).
     public static string Elsewhere(PatternCandidate c) => IsRate(c)
-        ? $"the rest of {c.Product}'s {c.Category} complaints"
-        : c.Vendor is not null || c.Depot is not null ? $"{c.Product}'s other categories" : $"other products' {c.Category} complaints";
+        ? $"the rest of {c.Product}"
+        : c.Vendor is not null || c.Depot is not null ? $"{c.Product}'s complaints of other categories" : $"other products' {c.Category} complaints";
 
     public static string Method(PatternCandidate c) => IsRate(c)
-        ? $"Rate test: complaints per unit sold in the segment against {Elsewhere(c)} per unit sold there, "
+        ? $"Rate test: {c.Category} complaints per unit sold in the segment against those per unit sold in {Elsewhere(c)}, "
           + "with an exact one-sided test of two Poisson rates."
         : $"Reporting ratio: the share of {c.Product}'s {c.Category} complaints that name this value, against its share among {Elsewhere(c)} "
           + "(proportional reporting ratio, with Pearson's χ² with Yates' correction).";

@@ -208,6 +208,30 @@ public abstract partial class PatternsConsoleTests(RoutingFixture fixture)
         Assert.DoesNotContain("handler=Dismiss", after);
     }
 
+    [Fact]
+    public async Task A_disproportions_page_shows_the_values_share_month_by_month_and_no_units()
+    {
+        // 20 of the kettle's 40 quality complaints name "visually impaired" (all in April), 5 of the lamp's 100.
+        var kettle = $"KT-{Guid.NewGuid():N}"[..12];
+        var lamp = kettle + "-lamp";
+        var complaints = PlantedPatterns.Many(kettle, "quality", null, 4, 20, accessibility: "visually impaired")
+            .Concat(PlantedPatterns.Many(kettle, "quality", null, 5, 20, accessibility: "none"))
+            .Concat(PlantedPatterns.Many(lamp, "quality", null, 4, 5, accessibility: "visually impaired"))
+            .Concat(PlantedPatterns.Many(lamp, "quality", null, 5, 95, accessibility: "none"));
+        Assert.Equal(0L, (long)(await admin.PostAsync("/api/complaints", AsNdjson(complaints), Ndjson)).Body!["rejected"]!);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/patterns/scan", "", Json)).Status);
+        var candidate = await fixture.WithStoreAsync(db => db.Patterns.AsNoTracking().SingleAsync(p => p.Product == kettle));
+
+        var page = await PageAsync(await SignedInAsync("csm"), $"/console/patterns/{candidate.Id}");
+        Assert.Contains("<dt>Share</dt><dd>50.0% of the product's quality complaints that say it</dd>", page);
+        Assert.Contains("<dt>Baseline</dt><dd>5.0% among other products' quality complaints</dd>", page);
+        Assert.Contains("<dt>Ratio</dt><dd>PRR 10.0</dd>", page);
+        Assert.DoesNotContain("<dt>Units sold</dt>", page);
+        Assert.Contains("<title id=\"series-title\">Share of complaints, month by month: accessibility: visually impaired against other products' quality complaints", page);
+        Assert.Matches("<th scope=\"row\">Apr 2025</th>\\s*<td data-label=\"accessibility: visually impaired\">20 of 20 \\(100.0%\\)</td>\\s*<td data-label=\"Elsewhere\">5 of 5 \\(100.0%\\)</td>", page);
+        Assert.Matches("<th scope=\"row\">May 2025</th>\\s*<td data-label=\"accessibility: visually impaired\">0 of 20 \\(0%\\)</td>\\s*<td data-label=\"Elsewhere\">0 of 95 \\(0%\\)</td>", page);
+    }
+
     [Theory]
     [InlineData("auditor")]
     [InlineData("admin")]
