@@ -41,6 +41,8 @@ internal static class HistoryKinds
     public const string ExposureImported = "exposure.imported";
     /// A pattern scan: counts of segments tested and candidates, not one event per candidate.
     public const string PatternsScanned = "patterns.scanned";
+    /// A candidate pattern dismissed by a CSM, with the reason.
+    public const string PatternDismissed = "pattern.dismissed";
 
     /// Every kind, in the order above.
     public static readonly IReadOnlyList<string> All = [.. typeof(HistoryKinds).GetFields(BindingFlags.Public | BindingFlags.Static)

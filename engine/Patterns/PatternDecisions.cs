@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Routing.Engine.History;
+using Routing.Engine.History.Events;
 using Routing.Engine.Intake;
 using Routing.Engine.Reports;
 using Routing.Engine.Store;
@@ -8,7 +10,7 @@ namespace Routing.Engine.Patterns;
 
 /// What a CSM decides about a candidate: submit it as a verified report (through the same
 /// intake as POST /api/reports, so the active rules route it) or dismiss it with a reason.
-internal sealed class PatternDecisions(RoutingDb db, IntakeService intake, TimeProvider clock, ILogger<PatternDecisions> log)
+internal sealed class PatternDecisions(RoutingDb db, IntakeService intake, HistoryJournal journal, TimeProvider clock, ILogger<PatternDecisions> log)
 {
     /// The report's evidence limit (ReportValidator).
     public const int MaxEvidence = 1000;
@@ -65,7 +67,11 @@ internal sealed class PatternDecisions(RoutingDb db, IntakeService intake, TimeP
         (candidate.DismissedBy, candidate.DismissedReason, candidate.DismissedAt) = (actor, body.Reason.Trim(), now);
         (candidate.DismissedComplaints, candidate.DismissedRatio) = (candidate.Complaints, candidate.Ratio);
         candidate.UpdatedAt = now;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await journal.AppendAsync([new HistoryEntry(actor, new PatternDismissed(id, candidate.Product, candidate.Category,
+            string.Join(", ", CandidateSegment.Of(candidate).Words()), candidate.DismissedReason, candidate.Complaints, candidate.Ratio))], ct);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         log.LogInformation("Pattern {PatternId} dismissed by {Actor}: {Reason}", id, actor, candidate.DismissedReason);
         return new PatternOutcome.Dismissed();
     }
@@ -94,11 +100,9 @@ internal sealed class PatternDecisions(RoutingDb db, IntakeService intake, TimeP
     }
 
     /// "HX-200, Michigan, Nov–Mar: quality complaints out of line", cut to a title's length.
-    static string DefaultTitle(PatternCandidate c)
+    internal static string DefaultTitle(PatternCandidate c)
     {
-        var segment = new PatternSegment(c.Region, c.Months.Count == 0 ? null : new MonthRun(c.Months[0], c.Months[^1]),
-            c.AgeGroup, c.Accessibility, c.Channel, c.Vendor, c.Depot);
-        var title = $"{string.Join(", ", segment.Words().Prepend(c.Product))}: {c.Category} complaints out of line";
+        var title = $"{string.Join(", ", CandidateSegment.Of(c).Words().Prepend(c.Product))}: {c.Category} complaints out of line";
         return title.Length <= MaxText ? title : title[..(MaxText - 1)] + "…";
     }
 }

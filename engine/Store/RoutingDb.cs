@@ -134,7 +134,10 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
             e.Property(p => p.Method).HasMaxLength(20);
             // A rescan finds a segment by its key and updates it.
             e.HasIndex(p => p.Key).IsUnique();
-            e.HasIndex(p => new { p.Status, p.QValue });
+            // Lists strongest first (PatternOrder), a page at a time: by status, every status, by product.
+            e.HasIndex(p => new { p.Status, p.QValue, p.Ratio, p.Key }).IsDescending(false, false, true, false);
+            e.HasIndex(p => new { p.QValue, p.Ratio, p.Key }).IsDescending(false, true, false);
+            e.HasIndex(p => new { p.Product, p.Status, p.QValue, p.Ratio, p.Key }).IsDescending(false, false, false, true, false);
         });
         model.Entity<IdempotencyRecord>(e =>
         {

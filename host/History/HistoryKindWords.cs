@@ -11,7 +11,7 @@ internal static class HistoryKindWords
     {
         ["report"] = "Reports", ["work-item"] = "Work items", ["timer"] = "Timers", ["notification"] = "Notifications",
         ["key"] = "API keys", ["auth"] = "Authentication", ["session"] = "Console sessions", ["ruleset"] = "Rules",
-        ["patterns"] = "Patterns",
+        ["patterns"] = "Patterns", ["pattern"] = "Patterns",
     };
 
     /// Every kind of HistoryKinds, by subject, in the catalogue's order.

@@ -57,9 +57,7 @@ internal static class PatternsApi
         var query = db.Patterns.AsNoTracking();
         if (status is not null) query = query.Where(c => c.Status == status);
         if (!string.IsNullOrWhiteSpace(product)) query = query.Where(c => c.Product == product);
-        // A null ratio is infinitely out of line: before every finite one of the same q.
-        var candidates = await query.OrderBy(c => c.QValue).ThenBy(c => c.Ratio == null ? 0 : 1).ThenByDescending(c => c.Ratio)
-            .ThenBy(c => c.Key).Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        var candidates = await query.StrongestFirst(db).Skip((p - 1) * size).Take(size).ToListAsync(ct);
         return TypedResults.Ok(candidates.Select(PatternBody.Of).ToList());
     }
 

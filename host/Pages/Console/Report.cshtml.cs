@@ -18,6 +18,9 @@ internal sealed class ReportModel(RoutingDb db, IDepartmentDirectory directory) 
     public IReadOnlyList<ItemOfReport> Items { get; private set; } = [];
     public IReadOnlyList<JoinedItems.Joined> Joined { get; private set; } = [];
 
+    /// Just submitted from a candidate pattern's page, to say so.
+    [BindProperty(SupportsGet = true)] public bool Submitted { get; set; }
+
     public string NameOf(string department) => ReportWords.DepartmentName(directory, department);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)

@@ -93,6 +93,8 @@ public sealed class HistoryEventTests
             """Units sold imported: 48 rows, 12 of them replacing an earlier value (0 already stored, 1 rejected) from api""" },
         { "patterns.scanned", """{"tested":240,"flagged":7,"new":2,"reopened":1,"noLongerFlagged":3}""",
             """Scanned 240 segments for patterns: 7 flagged (2 new, 1 reopened), 3 no longer flagged""" },
+        { "pattern.dismissed", """{"patternId":"0195f3a0-0000-7000-8000-000000000001","product":"AC-300 fan","category":"quality","segment":"Texas","reason":"Texas had a heatwave","complaints":60,"ratio":5}""",
+            "Candidate pattern AC-300 fan, Texas (quality complaints) dismissed: \"Texas had a heatwave\"" },
     };
 
     /// Events stored under a kind's former name, or before its data gained a field.

@@ -42,6 +42,13 @@ public abstract class HistoryTests(RoutingFixture fixture)
             System.Text.Encoding.UTF8, "application/x-ndjson"));                           // imports
         await client.PostAsync("/api/exposure", new StringContent("product,region,month,unitsSold\nHX-200,Utah,2026-10,900\n", System.Text.Encoding.UTF8, "text/csv"));
         await client.PostAsync("/api/patterns/scan", null);                                // a scan for patterns
+        var candidate = new Routing.Engine.Patterns.PatternCandidate
+        {
+            Id = Guid.CreateVersion7(), Key = $"history|{Guid.NewGuid()}", Product = "HX-200", Category = "quality", Region = "Utah",
+            Method = "rate", Explanation = "HX-200, Utah", Status = "open",
+        };
+        await fixture.WithStoreAsync(db => { db.Patterns.Add(candidate); return db.SaveChangesAsync(); });
+        await client.PostAsJsonAsync($"/api/patterns/{candidate.Id}/dismiss", new { reason = "seen it" }); // a candidate dismissed
         var browser = ConsoleBrowser.Open(fixture.App);                                    // a console session
         await browser.SignInAsync(RoutingApplication.AdminKey);
         var undone = (string)(await client.SubmitAsync(Reports.Valid("design"))).Item("rnd")["id"]!;

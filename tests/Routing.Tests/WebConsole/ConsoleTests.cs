@@ -293,13 +293,13 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
     }
 
     [Theory]
-    [InlineData("csm", "/console/inbox /console/overview /console/reports /console/submit")]
+    [InlineData("csm", "/console/inbox /console/overview /console/reports /console/patterns /console/submit /console/import")]
     [InlineData("department-head", "/console/inbox /console/overview /console/reports")]
-    [InlineData("auditor", "/console/inbox /console/overview /console/reports /console/history")]
-    [InlineData("admin", "/console/inbox /console/overview /console/reports /console/submit /console/history /console/rules /console/keys /hangfire")]
+    [InlineData("auditor", "/console/inbox /console/overview /console/reports /console/patterns /console/history")]
+    [InlineData("admin", "/console/inbox /console/overview /console/reports /console/patterns /console/submit /console/import /console/history /console/rules /console/keys /hangfire")]
     public async Task The_menu_offers_each_role_exactly_the_pages_it_may_open(string role, string expected)
     {
-        string[] pages = ["/console/inbox", "/console/overview", "/console/reports", "/console/submit", "/console/history", "/console/rules", "/console/keys", "/hangfire"];
+        string[] pages = ["/console/inbox", "/console/overview", "/console/reports", "/console/patterns", "/console/submit", "/console/import", "/console/history", "/console/rules", "/console/keys", "/hangfire"];
         var browser = Browser();
         var key = role == "admin" ? RoutingApplication.AdminKey : await admin.CreateKeyAsync(role, role == "department-head" ? ["logistics"] : []);
         var home = await (await browser.SignInAsync(key)).Content.ReadAsStringAsync();

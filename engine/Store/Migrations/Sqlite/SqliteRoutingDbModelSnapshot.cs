@@ -409,7 +409,14 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                     b.HasIndex("Key")
                         .IsUnique();
 
-                    b.HasIndex("Status", "QValue");
+                    b.HasIndex("QValue", "Ratio", "Key")
+                        .IsDescending(false, true, false);
+
+                    b.HasIndex("Status", "QValue", "Ratio", "Key")
+                        .IsDescending(false, false, true, false);
+
+                    b.HasIndex("Product", "Status", "QValue", "Ratio", "Key")
+                        .IsDescending(false, false, false, true, false);
 
                     b.ToTable("pattern_candidates", (string)null);
                 });
