@@ -56,7 +56,7 @@ public abstract partial class ImportConsoleTests(RoutingFixture fixture)
         Assert.Contains("3 complaints accepted, 1 duplicate (already stored), 1 rejected.", html);
         // The header is line 1: the fourth complaint is on line 5.
         Assert.Equal(["5 | category | must be one of: "], ErrorRows(html).Select(r => r[..(r.IndexOf(':') + 2)]));
-        Assert.Contains("<a href=\"/console/patterns\">", html);
+        Assert.Contains("<a href=\"/console/patterns\">See the patterns</a>", html);
         Assert.Equal(3, await fixture.WithStoreAsync(db => db.Complaints.CountAsync(c => c.Product == product)));
         var imported = await fixture.LatestEventAsync<ComplaintsImported>(HistoryKinds.ComplaintsImported);
         Assert.Equal(("console", file, 3L, 1L, 1L), (imported.Source, imported.File, imported.Accepted, imported.Duplicates, imported.Rejected));
@@ -75,7 +75,7 @@ public abstract partial class ImportConsoleTests(RoutingFixture fixture)
         Assert.Contains("0 complaints accepted, 0 duplicates (already stored), 120 rejected.", html);
         Assert.Contains("<caption>The first 100 errors, by line</caption>", html);
         Assert.Equal(Enumerable.Range(2, 100).Select(l => $"{l} | category"), ErrorRows(html).Select(r => r[..r.LastIndexOf(" |")]));
-        Assert.DoesNotContain("/console/patterns\">", html);
+        Assert.DoesNotContain("See the patterns", html);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public abstract partial class ImportConsoleTests(RoutingFixture fixture)
 
         var html = await second.Content.ReadAsStringAsync();
         Assert.Contains("2 rows of units sold accepted (1 of them replacing an earlier value), 1 duplicate (already stored), 0 rejected.", html);
-        Assert.DoesNotContain("/console/patterns\">", html);
+        Assert.DoesNotContain("See the patterns", html);
         Assert.Equal([9500L, 400L, 380L], await fixture.WithStoreAsync(db => db.Exposure.Where(s => s.Product == product)
             .OrderBy(s => s.Region).ThenBy(s => s.Month).Select(s => s.UnitsSold).ToListAsync()));
         var imported = await fixture.LatestEventAsync<ExposureImported>(HistoryKinds.ExposureImported);
