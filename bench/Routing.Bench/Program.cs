@@ -37,6 +37,9 @@ switch (args.FirstOrDefault())
         if (args.Contains("--closed-only")) Save(Option("--name"), await load.RunClosedAsync(seconds, connections: 32));
         else Save("intake", await load.RunAsync(seconds / 2, seconds, seconds, connections: 32));
         break;
+    case "patterns-data":
+        PatternsData.Write(output, long.Parse(Option("--complaints"), System.Globalization.CultureInfo.InvariantCulture));
+        break;
     case "report":
         Results.Write(output, double.Parse(Option("--pgbench-tps"), System.Globalization.CultureInfo.InvariantCulture), Option("--commit"), quick);
         break;
