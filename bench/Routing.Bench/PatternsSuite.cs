@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
@@ -113,7 +112,7 @@ internal sealed partial class PatternsSuite(string url, string key, Psql psql, s
         var csm = await SignInAsync(await CreateKeyAsync("csm"));
         var (pageP95, pageStatus) = await P95Async(requests, () => new HttpRequestMessage(HttpMethod.Get, "/console/patterns") { Headers = { { "Cookie", csm } } });
         var (apiP95, _) = await P95Async(requests, () => new HttpRequestMessage(HttpMethod.Get, "/api/patterns?status=open"));
-        Console.WriteLine($"patterns: page p95 {pageP95?.ToString("F1", CultureInfo.InvariantCulture) ?? pageStatus} ms, API p95 {apiP95:F1} ms");
+        Console.WriteLine($"patterns: page p95 {(pageP95 is { } p ? $"{p:F1} ms" : pageStatus)}, API p95 {apiP95:F1} ms");
         return new(candidates, requests, pageP95, pageStatus, apiP95!.Value);
     }
 
