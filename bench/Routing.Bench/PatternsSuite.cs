@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 
 namespace Routing.Bench;
 
@@ -10,7 +9,7 @@ namespace Routing.Bench;
 /// bare table (the anchor), our import of the same file over HTTP, a full scan and whether it
 /// found the planted patterns; then, with 10,000 candidates, the console's Patterns page and
 /// GET /api/patterns?status=open.
-internal sealed partial class PatternsSuite(string url, string key, Psql psql, string work)
+internal sealed class PatternsSuite(string url, string key, Psql psql, string work)
 {
     public sealed record Size(long Complaints, long FileBytes, double CopySeconds, double ImportSeconds, double ImportPerSecond,
         double Ratio, double ExposureSeconds, double ScanSeconds, long Tested, long Flagged, Dictionary<string, bool> Planted);
@@ -19,7 +18,8 @@ internal sealed partial class PatternsSuite(string url, string key, Psql psql, s
 
     public sealed record Result(IReadOnlyList<Size> Sizes, Page Page);
 
-    readonly HttpClient http = new(new SocketsHttpHandler { UseCookies = false })
+    // No redirects followed: a page that sends the CSM to sign in again is not measured as the page.
+    readonly HttpClient http = new(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false })
     {
         BaseAddress = new Uri(url),
         Timeout = TimeSpan.FromHours(1),
@@ -109,7 +109,7 @@ internal sealed partial class PatternsSuite(string url, string key, Psql psql, s
               0.01, 0.004, 2.5, 1e-6 * i, 1e-5 * i, 'HX-' || (200 + i % 20 * 10) || ' Region ' || i || ': a planted bench candidate', 'open', true, now(), now()
             FROM generate_series(1, {candidates}) i
             """);
-        var csm = await SignInAsync(await CreateKeyAsync("csm"));
+        var csm = await ConsoleSignIn.CookieAsync(url, await CreateKeyAsync("csm"));
         var (pageP95, pageStatus) = await P95Async(requests, () => new HttpRequestMessage(HttpMethod.Get, "/console/patterns") { Headers = { { "Cookie", csm } } });
         var (apiP95, _) = await P95Async(requests, () => new HttpRequestMessage(HttpMethod.Get, "/api/patterns?status=open"));
         Console.WriteLine($"patterns: page p95 {(pageP95 is { } p ? $"{p:F1} ms" : pageStatus)}, API p95 {apiP95:F1} ms");
@@ -140,30 +140,7 @@ internal sealed partial class PatternsSuite(string url, string key, Psql psql, s
         return (string)JsonNode.Parse(await Ok(response))!["key"]!;
     }
 
-    /// Signs in to the console as a browser does (the form, its antiforgery token and cookie);
-    /// answers the Cookie header of the session. The session cookie is Secure: kept by hand over http.
-    async Task<string> SignInAsync(string csmKey)
-    {
-        using var anonymous = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri(url) };
-        using var form = await anonymous.GetAsync("/console/sign-in");
-        var token = TokenField().Match(await Ok(form)).Groups[1].Value;
-        using var post = new HttpRequestMessage(HttpMethod.Post, "/console/sign-in")
-        {
-            Content = new FormUrlEncodedContent([new("key", csmKey), new("__RequestVerificationToken", WebUtility.HtmlDecode(token))]),
-            Headers = { { "Cookie", Cookies(form) } },
-        };
-        using var signedIn = await anonymous.SendAsync(post);
-        if (signedIn.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Console sign-in: {signedIn.StatusCode}");
-        return Cookies(signedIn);
-    }
-
-    static string Cookies(HttpResponseMessage response) => string.Join("; ",
-        response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies.Select(c => c.Split(';')[0]) : []);
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
-
-    static async Task<string> Ok(HttpResponseMessage response)
+    public static async Task<string> Ok(HttpResponseMessage response)
     {
         var body = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {body}");

@@ -9,8 +9,8 @@ namespace Routing.Engine.Complaints;
 /// ids that were stored already and their content hash. A batch of new complaints (the usual)
 /// goes straight into the table by one binary COPY; a batch with an id stored already (a file
 /// sent again, an import running beside this one) fails on the key at that line and goes again
-/// through a staging table. Staging every batch, or looking its ids up first, cost as much again
-/// as the COPY (bench, 1M lines).
+/// through a staging table. Staging every batch and inserting from there (INSERT … ON CONFLICT)
+/// cost PostgreSQL a third more CPU (bench, 1M lines: 14 s against 10.6 s).
 internal static class PostgresComplaintWriter
 {
     const string Columns = """
