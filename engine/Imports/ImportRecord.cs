@@ -1,3 +1,5 @@
+using System.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Routing.Engine.History;
 using Routing.Engine.Store;
@@ -14,6 +16,8 @@ internal static class ImportRecord
     {
         try
         {
+            // A write cancelled half-way can leave the connection broken: it opens again for the event.
+            if (db.Database.GetDbConnection().State == ConnectionState.Broken) await db.Database.CloseConnectionAsync();
             await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
             await journal.AppendAsync([entry], CancellationToken.None);
             await db.SaveChangesAsync(CancellationToken.None);
