@@ -1,13 +1,26 @@
 #!/usr/bin/env bash
 # Runs Routing's benchmarks against a throwaway PostgreSQL and writes
-# bench/results/latest.md and latest.json.   bench/run.sh [--quick]
+# bench/results/latest.md and latest.json.   bench/run.sh [--quick] [--only patterns]
 # Suites: pgbench TPC-B baseline (the physical anchor), HTTP intake (closed loop for the
 # maximum, open loop at 50% for latency), timers (intake with 100,000 pending, a burst of
-# 10,000 due at once), history at scale (seal, verify, export, query), rule evaluation
-# (BenchmarkDotNet).
+# 10,000 due at once), history at scale (seal, verify, export, query), patterns (import
+# against psql \copy, scan, the Patterns page with 10,000 candidates; 1M and 10M complaints,
+# quick: 100k; PATTERNS_SIZES=N,N… to choose), rule evaluation (BenchmarkDotNet).
+# --only patterns runs that suite alone; latest.md keeps the other suites' numbers from the
+# run before, and says from when.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-QUICK=""; [ "${1:-}" = "--quick" ] && QUICK="--quick"
+QUICK=""; ONLY=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) QUICK="--quick" ;;
+    --only) ONLY="${2:-}"; shift ;;
+    *) echo "usage: bench/run.sh [--quick] [--only patterns]"; exit 2 ;;
+  esac
+  shift
+done
+[ -z "$ONLY" ] || [ "$ONLY" = patterns ] || { echo "--only: the one suite that runs alone is patterns"; exit 2; }
+PATTERNS_SIZES=${PATTERNS_SIZES:-1000000,10000000}; [ -n "$QUICK" ] && PATTERNS_SIZES=${PATTERNS_SIZES_QUICK:-100000}
 OUT=bench/results
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/routing-bench.XXXXXX")
 HOST_PID=""
@@ -29,6 +42,36 @@ PGPASSWORD=$(sed 's/.*Password=\([^;]*\).*/\1/' <<<"$ROUTING_TEST_POSTGRES"); ex
 PG=(-h 127.0.0.1 -p "$PGPORT_TEST" -U postgres)
 "$PGBIN/psql" "${PG[@]}" -qc "CREATE DATABASE pgbench" -c "CREATE DATABASE routing" >/dev/null
 
+BENCH=(dotnet bench/Routing.Bench/bin/Release/net10.0/Routing.Bench.dll)
+
+# The patterns suite, on a database of its own and a host of its own: its data set goes into the
+# bench's temp folder and is deleted after each size.
+run_patterns() {
+  echo "== patterns: $PATTERNS_SIZES complaints"
+  "$PGBIN/psql" "${PG[@]}" -qc "CREATE DATABASE patterns" >/dev/null
+  local key="bench-admin-key-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  Routing__Storage__Provider=Postgres ConnectionStrings__Routing="$ROUTING_TEST_POSTGRES;Database=patterns" \
+    Routing__Auth__BootstrapAdminKey="$key" Urls=http://127.0.0.1:5096 Logging__LogLevel__Default=Warning \
+    dotnet host/bin/Release/net10.0/Routing.Host.dll --contentRoot "$PWD/host/bin/Release/net10.0" >"$WORK/patterns-host.log" 2>&1 &
+  HOST_PID=$!
+  for _ in $(seq 1 60); do curl -sf http://127.0.0.1:5096/health >/dev/null 2>&1 && break; sleep 0.5; done
+  curl -sf http://127.0.0.1:5096/health >/dev/null || { echo "the host did not start:"; tail -20 "$WORK/patterns-host.log"; exit 1; }
+  "${BENCH[@]}" patterns --url http://127.0.0.1:5096 --key "$key" --psql "$PGBIN/psql" --pg-port "$PGPORT_TEST" --pg-db patterns \
+    --sizes "$PATTERNS_SIZES" --out "$WORK"
+  kill "$HOST_PID"; wait "$HOST_PID" 2>/dev/null || true; HOST_PID=""
+}
+
+if [ "$ONLY" = patterns ]; then
+  run_patterns
+  mkdir -p "$OUT"
+  PREVIOUS=(); [ -f "$OUT/latest.json" ] && PREVIOUS=(--previous "$OUT/latest.json")
+  [ -f "$OUT/latest.json" ] || PREVIOUS=(--pgbench-tps NaN)
+  "${BENCH[@]}" report "${PREVIOUS[@]}" --commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" $QUICK --out "$WORK"
+  cp "$WORK/latest.md" "$WORK/latest.json" "$OUT/"
+  echo "== wrote $OUT/latest.md and $OUT/latest.json (patterns only)"
+  exit 0
+fi
+
 SECONDS_PGBENCH=20; [ -n "$QUICK" ] && SECONDS_PGBENCH=5
 echo "== baseline: pgbench TPC-B, 4 clients, ${SECONDS_PGBENCH} s"
 "$PGBIN/pgbench" "${PG[@]}" -q -i -s 10 pgbench >/dev/null 2>&1
@@ -43,7 +86,6 @@ Routing__Storage__Provider=Postgres ConnectionStrings__Routing="$ROUTING_TEST_PO
 HOST_PID=$!
 for _ in $(seq 1 60); do curl -sf http://127.0.0.1:5095/health >/dev/null 2>&1 && break; sleep 0.5; done
 curl -sf http://127.0.0.1:5095/health >/dev/null || { echo "the host did not start:"; tail -20 "$WORK/host.log"; exit 1; }
-BENCH=(dotnet bench/Routing.Bench/bin/Release/net10.0/Routing.Bench.dll)
 "${BENCH[@]}" intake --url http://127.0.0.1:5095 --key "$KEY" $QUICK --out "$WORK"
 sql() { "$PGBIN/psql" "${PG[@]}" -d routing -Atqc "$1"; }
 
@@ -91,6 +133,8 @@ printf '{ "Events": %s, "SealSeconds": %s, "VerifySeconds": %s, "NdjsonSeconds":
   "$TOTAL" "$SEAL_S" "$VERIFY_S" "$NDJSON_S" "$CSV_S" "$P95_S" "$(cat "$WORK/verify.json")" > "$WORK/history.json"
 cat "$WORK/history.json"
 kill "$HOST_PID"; wait "$HOST_PID" 2>/dev/null || true; HOST_PID=""
+
+run_patterns
 
 echo "== rules: BenchmarkDotNet"
 "${BENCH[@]}" rules $QUICK --out "$WORK"

@@ -9,7 +9,8 @@ using Routing.Bench;
 // turns the fragments into latest.md and latest.json.
 //   rules  [--quick] --out DIR
 //   intake --url URL --key KEY [--quick] [--closed-only --name NAME] --out DIR
-//   report --pgbench-tps N --commit SHA [--quick] --out DIR
+//   patterns --url URL --key KEY --psql PATH --pg-port PORT --pg-db DB --sizes N[,N…] --out DIR
+//   report (--pgbench-tps N | --previous LATEST.json) --commit SHA [--quick] --out DIR
 string Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault()
     ?? throw new ArgumentException($"{name} is required");
 var quick = args.Contains("--quick");
@@ -37,8 +38,15 @@ switch (args.FirstOrDefault())
         if (args.Contains("--closed-only")) Save(Option("--name"), await load.RunClosedAsync(seconds, connections: 32));
         else Save("intake", await load.RunAsync(seconds / 2, seconds, seconds, connections: 32));
         break;
+    case "patterns":
+        var suite = new PatternsSuite(Option("--url"), Option("--key"), new Psql(Option("--psql"), Option("--pg-port"), Option("--pg-db")), output);
+        Save("patterns", await suite.RunAsync([.. Option("--sizes").Split(',').Select(long.Parse)]));
+        break;
     case "report":
-        Results.Write(output, double.Parse(Option("--pgbench-tps"), System.Globalization.CultureInfo.InvariantCulture), Option("--commit"), quick);
+        // --previous: the latest.json whose other suites a run of one suite (--only) carries over.
+        var previous = args.Contains("--previous") ? JsonNode.Parse(File.ReadAllText(Option("--previous"))) : null;
+        Results.Write(output, previous is null ? double.Parse(Option("--pgbench-tps"), System.Globalization.CultureInfo.InvariantCulture) : double.NaN,
+            Option("--commit"), quick, previous);
         break;
     default:
         Console.Error.WriteLine("usage: rules|intake|report … --out DIR (see bench/run.sh)");

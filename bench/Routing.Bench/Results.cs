@@ -9,10 +9,24 @@ namespace Routing.Bench;
 /// Writes latest.md and latest.json from the suites' fragments, with each target met or not.
 internal static class Results
 {
-    public static void Write(string folder, double pgbenchTps, string commit, bool quick)
+    /// `previous`: latest.json of an earlier run, whose other suites' numbers a run of the
+    /// patterns suite alone (bench/run.sh --only patterns) carries over, saying so.
+    public static void Write(string folder, double pgbenchTps, string commit, bool quick, JsonNode? previous = null)
     {
         JsonNode? Read(string name) => File.Exists(Path.Combine(folder, $"{name}.json"))
             ? JsonNode.Parse(File.ReadAllText(Path.Combine(folder, $"{name}.json"))) : null;
+        var carried = previous is null ? null : previous["OtherSuitesFrom"]?.DeepClone() ?? new JsonObject
+        {
+            ["Date"] = previous["Date"]?.DeepClone(), ["Commit"] = previous["Commit"]?.DeepClone(), ["Quick"] = previous["Quick"]?.DeepClone(),
+        };
+        if (previous is not null)
+        {
+            pgbenchTps = (double?)previous["PgbenchTps"] ?? double.NaN;
+            foreach (var (name, node) in new[] { ("intake", "Intake"), ("timers", "Timers"), ("history", "History"), ("rules", "Rules") })
+                if (previous[node] is { } value) File.WriteAllText(Path.Combine(folder, $"{name}.json"), value.ToJsonString());
+            File.WriteAllText(Path.Combine(folder, "intake-pending.json"), new JsonObject { ["MaxPerSecond"] = previous["IntakeWithPendingTimers"]?.DeepClone() }.ToJsonString());
+        }
+        var patterns = Read("patterns");
         var intake = Read("intake");
         var rules = Read("rules")?.AsArray() ?? [];
         double RulesRate(string set) => (double?)rules.FirstOrDefault(r => (string)r!["Ruleset"]! == set)?["EvaluationsPerSecond"] ?? double.NaN;
@@ -32,7 +46,7 @@ internal static class Results
         var events = H("Events");
         var maxIntake = (double?)intake?["MaxPerSecond"] ?? double.NaN;
         var p99 = (double?)intake?["P99Ms"] ?? double.NaN;
-        var targets = new List<(string Target, string Measured, bool Met)>
+        var targets = new List<(string Target, string Measured, bool? Met)>
         {
             ("intake >= 0.5 x pgbench TPC-B tps", $"{maxIntake:F0}/s vs {pgbenchTps:F0} tps (ratio {maxIntake / pgbenchTps:F2})", maxIntake >= 0.5 * pgbenchTps),
             ("intake p99 <= 50 ms at 50% load", $"{p99:F1} ms", p99 <= 50),
@@ -44,13 +58,17 @@ internal static class Results
                 events / H("NdjsonSeconds") >= 100_000 && events / H("CsvSeconds") >= 100_000),
             ("verify of 1,000,000 events <= 10 s", $"{H("VerifySeconds"):F1} s for {events:F0} events", H("VerifySeconds") * 1_000_000 / events <= 10),
         };
+        targets.AddRange(PatternsResults.Targets(patterns));
 
         var md = new StringBuilder();
         md.AppendLine("# Routing benchmarks").AppendLine();
         md.AppendLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, commit `{commit}`{(quick ? " — **quick run** (short, for smoke checks)" : "")}").AppendLine();
+        if (carried is not null)
+            md.AppendLine($"Only the patterns suite ran now; every other number is from the run of {(DateTime?)carried["Date"]:yyyy-MM-dd HH:mm} UTC, " +
+                          $"commit `{carried["Commit"]}`{((bool?)carried["Quick"] == true ? " (quick)" : "")}.").AppendLine();
         md.AppendLine($"Machine: {machine.Cores} cores, {machine.MemoryGiB} GiB, {machine.Os}, {machine.Runtime}.").AppendLine();
         md.AppendLine("## Targets").AppendLine().AppendLine("| target | measured | |").AppendLine("|---|---|---|");
-        foreach (var t in targets) md.AppendLine($"| {t.Target} | {t.Measured} | {(t.Met ? "met" : "not met")} |");
+        foreach (var t in targets) md.AppendLine($"| {t.Target} | {t.Measured} | {t.Met switch { true => "met", false => "not met", null => "not run" }} |");
         md.AppendLine().AppendLine("## Baseline: pgbench TPC-B (built-in script, 4 clients)").AppendLine().AppendLine($"{pgbenchTps:F0} tps").AppendLine();
         if (intake is not null)
             md.AppendLine("## Intake (HTTP, PostgreSQL, Release host)").AppendLine().AppendLine("| max reports/s | errors | open-loop rate | p50 | p95 | p99 |")
@@ -66,6 +84,7 @@ internal static class Results
                 .AppendLine("|---|---|---|---|---|---|")
                 .AppendLine(Invariant($"| {events:F0} | {events / H("SealSeconds"):F0}/s | {H("VerifySeconds"):F2} s | {events / H("NdjsonSeconds"):F0}/s | {events / H("CsvSeconds"):F0}/s | {H("QueryP95Seconds") * 1000:F1} ms |"))
                 .AppendLine();
+        PatternsResults.Section(md, patterns);
         md.AppendLine("## Rules (BenchmarkDotNet, one core)").AppendLine().AppendLine("| ruleset | evaluations/s | bytes/evaluation |").AppendLine("|---|---|---|");
         foreach (var r in rules) md.AppendLine(Invariant($"| {r!["Ruleset"]} | {(double)r["EvaluationsPerSecond"]!:F0} | {r["BytesPerEvaluation"]} |"));
 
@@ -73,7 +92,7 @@ internal static class Results
         File.WriteAllText(Path.Combine(folder, "latest.json"), JsonSerializer.Serialize(new
         {
             Date = DateTime.UtcNow, Commit = commit, Quick = quick, Machine = machine, PgbenchTps = pgbenchTps, Intake = intake,
-            IntakeWithPendingTimers = withPending, Timers = timers, Rules = rules, History = history,
+            IntakeWithPendingTimers = withPending, Timers = timers, Rules = rules, History = history, Patterns = patterns, OtherSuitesFrom = carried,
             Targets = targets.Select(t => new { t.Target, t.Measured, t.Met }),
         }, new JsonSerializerOptions { WriteIndented = true }));
         Console.WriteLine(md);

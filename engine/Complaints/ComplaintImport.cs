@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Routing.Engine.History;
@@ -12,10 +13,13 @@ namespace Routing.Engine.Complaints;
 /// size takes constant memory, and a dropped connection leaves whole batches stored. A
 /// complaint's id is its key: the same complaint again is a duplicate (so a retried file
 /// completes what was cut off), another complaint under a used id is an error on its line.
-/// The import is one history event with its counts.
+/// The import is one history event with its counts, also when it is cut off.
 internal sealed class ComplaintImport(RoutingDb db, HistoryJournal journal, TimeProvider clock, ILogger<ComplaintImport> log)
 {
     public const int BatchSize = 5_000;
+
+    /// A batch's complaints by id, with the line each came from.
+    sealed class Batch : Dictionary<string, (long Line, Complaint Complaint)>;
 
     /// The summary, or null when there was not a single line.
     public async Task<ImportSummary?> ImportAsync(IAsyncEnumerable<ImportRow> rows, string actor, ImportSource source,
@@ -23,65 +27,110 @@ internal sealed class ComplaintImport(RoutingDb db, HistoryJournal journal, Time
     {
         var importId = Guid.CreateVersion7();
         var tally = new ImportTally("complaints", importId, log, progress);
-        var batch = new Dictionary<string, (long Line, Complaint Complaint)>();
         log.LogInformation("Importing complaints ({ImportId}) from {Source} {File} for {Actor}", importId, source.Channel, source.File, actor);
 
-        await foreach (var row in rows.WithCancellation(ct))
+        try
         {
-            tally.Read();
-            var (complaint, errors) = ComplaintLine.Read(row, clock.GetUtcNow());
-            if (complaint is null)
-            {
-                tally.Reject(errors);
-                continue;
-            }
-            if (batch.TryGetValue(complaint.Id, out var earlier))
-            {
-                // The same id twice within one batch: the store cannot tell them apart, this can.
-                if (earlier.Complaint.ContentHash == complaint.ContentHash) tally.Duplicates++;
-                else tally.Reject(OtherContent(row.Line, $"line {earlier.Line}"));
-                continue;
-            }
-            batch[complaint.Id] = (row.Line, complaint);
-            if (batch.Count == BatchSize) await WriteAsync(batch, importId, tally, ct);
+            await ReadAndWriteAsync(rows, importId, tally, ct);
         }
-        if (batch.Count > 0) await WriteAsync(batch, importId, tally, ct);
+        catch (Exception e)
+        {
+            var why = ImportCutOff.Why(e);
+            log.LogWarning("Import of complaints ({ImportId}) cut off ({CutOff}) after {Accepted} accepted, {Duplicates} duplicates, {Rejected} rejected",
+                importId, why, tally.Accepted, tally.Duplicates, tally.Rejected);
+            await RecordAsync(tally.Summary(null), actor, source, importId, why);
+            throw;
+        }
 
         var summary = tally.Summary(null);
-        if (summary.Lines == 0) return null;
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
-        {
-            await journal.AppendAsync([new HistoryEntry(actor, new ComplaintsImported(importId, source.Channel,
-                summary.Accepted, summary.Duplicates, summary.Rejected, source.File))], ct);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
+        await RecordAsync(summary, actor, source, importId, cutOff: null);
         log.LogInformation("Imported complaints ({ImportId}): {Accepted} accepted, {Duplicates} duplicates, {Rejected} rejected",
             importId, summary.Accepted, summary.Duplicates, summary.Rejected);
-        return summary;
+        return summary.Lines == 0 ? null : summary;
     }
 
-    async Task WriteAsync(Dictionary<string, (long Line, Complaint Complaint)> batch, Guid importId, ImportTally tally, CancellationToken ct)
+    Task RecordAsync(ImportSummary summary, string actor, ImportSource source, Guid importId, string? cutOff) =>
+        summary.Lines == 0 ? Task.CompletedTask : ImportRecord.WriteAsync(db, journal, new HistoryEntry(actor,
+            new ComplaintsImported(importId, source.Channel, summary.Accepted, summary.Duplicates, summary.Rejected, source.File, cutOff)),
+            log, cutOff is not null);
+
+    /// Lines are read and checked on one thread while the batch before is written on another:
+    /// the host's part (reading, checking, hashing) takes about as much CPU as the store's
+    /// (bench), and two cores overlap them. At most three batches are in memory.
+    async Task ReadAndWriteAsync(IAsyncEnumerable<ImportRow> rows, Guid importId, ImportTally tally, CancellationToken ct)
+    {
+        var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reading = Task.Run(() => ReadAsync(rows, batches.Writer, tally, stopReading.Token), CancellationToken.None);
+        try
+        {
+            // A line that could not be read (the connection dropped) ends this loop with its error,
+            // after the batches read whole before it are written.
+            await foreach (var batch in batches.Reader.ReadAllAsync(ct)) await WriteAsync(batch, importId, tally, ct);
+        }
+        finally
+        {
+            // A batch that failed to be written stops the reading; the reading's own failure came through the channel.
+            await stopReading.CancelAsync();
+            await reading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    async Task ReadAsync(IAsyncEnumerable<ImportRow> rows, ChannelWriter<Batch> batches, ImportTally tally, CancellationToken ct)
+    {
+        try
+        {
+            var batch = new Batch();
+            await foreach (var row in rows.WithCancellation(ct))
+            {
+                tally.Read();
+                var (complaint, errors) = ComplaintLine.Read(row, clock.GetUtcNow());
+                if (complaint is null)
+                {
+                    tally.Reject(errors);
+                    continue;
+                }
+                if (batch.TryGetValue(complaint.Id, out var earlier))
+                {
+                    // The same id twice within one batch: the store cannot tell them apart, this can.
+                    if (earlier.Complaint.ContentHash == complaint.ContentHash) tally.Stored(0, 1);
+                    else tally.Reject(OtherContent(row.Line, $"line {earlier.Line}"));
+                    continue;
+                }
+                batch[complaint.Id] = (row.Line, complaint);
+                if (batch.Count < BatchSize) continue;
+                await batches.WriteAsync(batch, ct);
+                batch = new Batch();
+            }
+            if (batch.Count > 0) await batches.WriteAsync(batch, ct);
+            batches.Complete();
+        }
+        catch (Exception e)
+        {
+            batches.Complete(e);
+        }
+    }
+
+    async Task WriteAsync(Batch batch, Guid importId, ImportTally tally, CancellationToken ct)
     {
         var importedAt = clock.Now();
         var complaints = batch.Values.Select(b => b.Complaint).ToList();
         foreach (var c in complaints) (c.ImportedAt, c.ImportId) = (importedAt, importId);
 
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var existing = db.Database.IsNpgsql()
+            ? await PostgresComplaintWriter.WriteAsync(db, complaints, ct)
+            : await SqliteComplaintWriter.WriteAsync(db, complaints, ct);
+        await transaction.CommitAsync(ct);
+        // Counted once committed: a batch that fails counts nothing.
+        long accepted = 0, duplicates = 0;
+        foreach (var (line, complaint) in batch.Values)
         {
-            var existing = db.Database.IsNpgsql()
-                ? await PostgresComplaintWriter.WriteAsync(db, complaints, ct)
-                : await SqliteComplaintWriter.WriteAsync(db, complaints, ct);
-            await transaction.CommitAsync(ct);
-            // Counted once committed: a batch that fails counts nothing.
-            foreach (var (line, complaint) in batch.Values.OrderBy(b => b.Line))
-            {
-                if (!existing.TryGetValue(complaint.Id, out var hash)) tally.Accepted++;
-                else if (hash == complaint.ContentHash) tally.Duplicates++;
-                else tally.Reject(OtherContent(line, "an earlier import"));
-            }
+            if (!existing.TryGetValue(complaint.Id, out var hash)) accepted++;
+            else if (hash == complaint.ContentHash) duplicates++;
+            else tally.Reject(OtherContent(line, "an earlier import"));
         }
-        batch.Clear();
+        tally.Stored(accepted, duplicates);
     }
 
     static ImportError OtherContent(long line, string where) =>

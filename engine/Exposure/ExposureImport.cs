@@ -8,9 +8,9 @@ using Routing.Engine.Store;
 namespace Routing.Engine.Exposure;
 
 /// Imports units sold, whichever way they come (the API's body, the CLI's file), in batches of
-/// their own transaction as complaints are (see ComplaintImport). A product, region and month
-/// has one value: a row with another value replaces it (counted as replaced, in the import's
-/// history event), the same value again is a duplicate.
+/// their own transaction as complaints are (see ComplaintImport), with one history event, also
+/// when cut off. A product, region and month has one value: a row with another value replaces
+/// it (counted as replaced, in the import's history event), the same value again is a duplicate.
 internal sealed class ExposureImport(RoutingDb db, HistoryJournal journal, TimeProvider clock, ILogger<ExposureImport> log)
 {
     public const int BatchSize = 5_000;
@@ -21,10 +21,37 @@ internal sealed class ExposureImport(RoutingDb db, HistoryJournal journal, TimeP
     {
         var importId = Guid.CreateVersion7();
         var tally = new ImportTally("units sold", importId, log, progress);
-        var batch = new Dictionary<(string, string, int), MonthlySales>();
-        long supersededInBatch = 0;
         log.LogInformation("Importing units sold ({ImportId}) from {Source} {File} for {Actor}", importId, source.Channel, source.File, actor);
 
+        try
+        {
+            await ReadAndWriteAsync(rows, importId, tally, ct);
+        }
+        catch (Exception e)
+        {
+            var why = ImportCutOff.Why(e);
+            log.LogWarning("Import of units sold ({ImportId}) cut off ({CutOff}) after {Accepted} accepted, {Duplicates} duplicates, {Rejected} rejected",
+                importId, why, tally.Accepted, tally.Duplicates, tally.Rejected);
+            await RecordAsync(tally.Summary(tally.Replaced), actor, source, importId, why);
+            throw;
+        }
+
+        var summary = tally.Summary(tally.Replaced);
+        await RecordAsync(summary, actor, source, importId, cutOff: null);
+        log.LogInformation("Imported units sold ({ImportId}): {Accepted} accepted ({Replaced} replacing a value), {Duplicates} duplicates, {Rejected} rejected",
+            importId, summary.Accepted, summary.Replaced, summary.Duplicates, summary.Rejected);
+        return summary.Lines == 0 ? null : summary;
+    }
+
+    Task RecordAsync(ImportSummary summary, string actor, ImportSource source, Guid importId, string? cutOff) =>
+        summary.Lines == 0 ? Task.CompletedTask : ImportRecord.WriteAsync(db, journal, new HistoryEntry(actor,
+            new ExposureImported(importId, source.Channel, summary.Accepted, summary.Duplicates, summary.Rejected, summary.Replaced ?? 0,
+                source.File, cutOff)), log, cutOff is not null);
+
+    async Task ReadAndWriteAsync(IAsyncEnumerable<ImportRow> rows, Guid importId, ImportTally tally, CancellationToken ct)
+    {
+        var batch = new Dictionary<(string, string, int), MonthlySales>();
+        long supersededInBatch = 0;
         await foreach (var row in rows.WithCancellation(ct))
         {
             tally.Read();
@@ -40,7 +67,7 @@ internal sealed class ExposureImport(RoutingDb db, HistoryJournal journal, TimeP
                 // The same month twice within one batch: the later line's value wins.
                 if (earlier.UnitsSold == sales.UnitsSold)
                 {
-                    tally.Duplicates++;
+                    tally.Stored(0, 1);
                     continue;
                 }
                 supersededInBatch++;
@@ -53,19 +80,6 @@ internal sealed class ExposureImport(RoutingDb db, HistoryJournal journal, TimeP
             }
         }
         if (batch.Count > 0) await WriteAsync(batch, supersededInBatch, importId, tally, ct);
-
-        var summary = tally.Summary(tally.Replaced);
-        if (summary.Lines == 0) return null;
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
-        {
-            await journal.AppendAsync([new HistoryEntry(actor, new ExposureImported(importId, source.Channel,
-                summary.Accepted, summary.Duplicates, summary.Rejected, tally.Replaced, source.File))], ct);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        log.LogInformation("Imported units sold ({ImportId}): {Accepted} accepted ({Replaced} replacing a value), {Duplicates} duplicates, {Rejected} rejected",
-            importId, summary.Accepted, tally.Replaced, summary.Duplicates, summary.Rejected);
-        return summary;
     }
 
     /// Writes the batch; the lines it superseded within itself count as accepted and replaced once it is committed.
@@ -81,9 +95,7 @@ internal sealed class ExposureImport(RoutingDb db, HistoryJournal journal, TimeP
                 ? await PostgresExposureWriter.WriteAsync(db, rows, ct)
                 : await SqliteExposureWriter.WriteAsync(db, rows, ct);
             await transaction.CommitAsync(ct);
-            tally.Accepted += written.Inserted + written.Replaced + superseded;
-            tally.Replaced += written.Replaced + superseded;
-            tally.Duplicates += written.Unchanged;
+            tally.Stored(written.Inserted + written.Replaced + superseded, written.Unchanged, written.Replaced + superseded);
         }
         batch.Clear();
     }
