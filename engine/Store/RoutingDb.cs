@@ -116,10 +116,9 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
             e.ToTable("complaints");
             e.HasKey(c => c.Id);
             e.Property(c => c.ContentHash).HasMaxLength(64);
-            // What the pattern scan groups and filters by.
+            // A candidate's evidence and its months: by product and category, oldest first. The scan
+            // reads every complaint, so nothing else is indexed: each index slows every import.
             e.HasIndex(c => new { c.Product, c.Category, c.ReceivedAt });
-            e.HasIndex(c => c.Region);
-            e.HasIndex(c => c.ImportId);
         });
         model.Entity<MonthlySales>(e =>
         {

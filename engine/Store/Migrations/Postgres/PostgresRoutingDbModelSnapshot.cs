@@ -137,10 +137,6 @@ namespace Routing.Engine.Store.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ImportId");
-
-                    b.HasIndex("Region");
-
                     b.HasIndex("Product", "Category", "ReceivedAt");
 
                     b.ToTable("complaints", (string)null);

@@ -131,10 +131,6 @@ namespace Routing.Engine.Store.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ImportId");
-
-                    b.HasIndex("Region");
-
                     b.HasIndex("Product", "Category", "ReceivedAt");
 
                     b.ToTable("complaints", (string)null);
