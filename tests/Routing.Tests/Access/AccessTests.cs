@@ -65,6 +65,7 @@ public abstract class AccessTests(RoutingFixture fixture)
         ["POST /console/rules"] = ["admin"],
         ["GET /console/submit"] = ["csm", "admin"],
         ["POST /console/submit"] = ["csm", "admin"],
+        ["GET /console/import"] = ["csm", "admin"],
         ["GET /console/patterns"] = ["csm", "admin", "auditor"],
         ["GET /console/patterns/{id:guid}"] = ["csm", "admin", "auditor"],
         ["GET /console/sign-in"] = [Anonymous],
