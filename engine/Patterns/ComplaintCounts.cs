@@ -20,8 +20,8 @@ internal sealed class ComplaintCounts
     {
         if (db.Database.IsNpgsql()) return await PostgresCounts.ReadAsync(db, ct);
         var sql = $"""
-            SELECT "Product", "Category", COALESCE("Region", '') AS "Region", {MonthOfYear.Sql(db)} AS "MonthOfYear", COUNT(*) AS "Complaints"
-            FROM complaints GROUP BY "Product", "Category", COALESCE("Region", ''), {MonthOfYear.Sql(db)}
+            SELECT "Product", "Category", COALESCE("Region", '') AS "Region", {ReceivedMonth.OfYear(db)} AS "MonthOfYear", COUNT(*) AS "Complaints"
+            FROM complaints GROUP BY "Product", "Category", COALESCE("Region", ''), {ReceivedMonth.OfYear(db)}
             """;
         var monthly = await db.Database.SqlQueryRaw<MonthlyCount>(sql).ToListAsync(ct);
         var units = await db.Exposure.GroupBy(s => new { s.Product, s.Region, MonthOfYear = s.Month % 100 })

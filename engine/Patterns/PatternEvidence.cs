@@ -12,7 +12,7 @@ internal static class PatternEvidence
     public static IQueryable<Complaint> Of(RoutingDb db, PatternCandidate p)
     {
         // Whole numbers from the candidate, not from a request: safe to write into the SQL.
-        var inSeason = $"SELECT * FROM complaints WHERE {MonthOfYear.Sql(db)} IN ({string.Join(", ", p.Months)})";
+        var inSeason = $"SELECT * FROM complaints WHERE {ReceivedMonth.OfYear(db)} IN ({string.Join(", ", p.Months)})";
         var complaints = p.Months.Count == 0 ? db.Complaints : db.Complaints.FromSqlRaw(inSeason);
         complaints = complaints.Where(c => c.Product == p.Product && c.Category == p.Category);
         if (p.Region is { } region) complaints = complaints.Where(c => c.Region == region);

@@ -22,7 +22,7 @@ internal static class PatternSeries
     static async Task<IReadOnlyList<PatternMonth>> RatesAsync(RoutingDb db, PatternCandidate p, CancellationToken ct)
     {
         var sql = $"""
-            SELECT {CalendarMonth.Sql(db)} AS "Month", COALESCE("Region", '') AS "Region", COUNT(*) AS "Count"
+            SELECT {ReceivedMonth.Calendar(db)} AS "Month", COALESCE("Region", '') AS "Region", COUNT(*) AS "Count"
             FROM complaints WHERE "Product" = {"{0}"} AND "Category" = {"{1}"}
             GROUP BY 1, 2
             """;
@@ -50,7 +50,7 @@ internal static class PatternSeries
         var supplyChain = column is "Vendor" or "Depot";
         var (population, scope) = supplyChain ? ("Product", "Category") : ("Category", "Product");
         var sql = $"""
-            SELECT {CalendarMonth.Sql(db)} AS "Month",
+            SELECT {ReceivedMonth.Calendar(db)} AS "Month",
                    CASE WHEN "{scope}" = {"{1}"} THEN 1 ELSE 0 END AS "InScope",
                    CASE WHEN "{column}" = {"{2}"} THEN 1 ELSE 0 END AS "IsValue",
                    COUNT(*) AS "Count"
