@@ -39,8 +39,9 @@ internal sealed class PatternDecisions(RoutingDb db, IntakeService intake, Histo
         {
             case IntakeOutcome.Accepted accepted:
                 var now = clock.Now();
-                // Only an open candidate becomes submitted: a second submit racing this one finds it taken.
-                await db.Patterns.Where(p => p.Id == id && p.Status == PatternStatus.Open).ExecuteUpdateAsync(s => s
+                // The report exists, so the candidate is submitted, even if a dismissal racing this
+                // submit got there first (a second submit was refused by the report's unique index).
+                await db.Patterns.Where(p => p.Id == id).ExecuteUpdateAsync(s => s
                     .SetProperty(p => p.Status, PatternStatus.Submitted)
                     .SetProperty(p => p.ReportId, accepted.Receipt.ReportId)
                     .SetProperty(p => p.SubmittedBy, actor)
@@ -63,16 +64,27 @@ internal sealed class PatternDecisions(RoutingDb db, IntakeService intake, Histo
         if (candidate.Status != PatternStatus.Open) return new PatternOutcome.NotOpen(candidate.Status);
 
         var now = clock.Now();
-        candidate.Status = PatternStatus.Dismissed;
-        (candidate.DismissedBy, candidate.DismissedReason, candidate.DismissedAt) = (actor, body.Reason.Trim(), now);
-        (candidate.DismissedComplaints, candidate.DismissedRatio) = (candidate.Complaints, candidate.Ratio);
-        candidate.UpdatedAt = now;
+        var reason = body.Reason.Trim();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Only while it is still open: a submit or a dismissal racing this one keeps what it did.
+        var dismissed = await db.Patterns.Where(p => p.Id == id && p.Status == PatternStatus.Open).ExecuteUpdateAsync(s => s
+            .SetProperty(p => p.Status, PatternStatus.Dismissed)
+            .SetProperty(p => p.DismissedBy, actor)
+            .SetProperty(p => p.DismissedReason, reason)
+            .SetProperty(p => p.DismissedAt, now)
+            .SetProperty(p => p.DismissedComplaints, p => p.Complaints)
+            .SetProperty(p => p.DismissedRatio, p => p.Ratio)
+            .SetProperty(p => p.UpdatedAt, now), ct);
+        if (dismissed == 0)
+        {
+            await transaction.RollbackAsync(ct);
+            return new PatternOutcome.NotOpen(await db.Patterns.Where(p => p.Id == id).Select(p => p.Status).SingleAsync(ct));
+        }
         await journal.AppendAsync([new HistoryEntry(actor, new PatternDismissed(id, candidate.Product, candidate.Category,
-            string.Join(", ", CandidateSegment.Of(candidate).Words()), candidate.DismissedReason, candidate.Complaints, candidate.Ratio))], ct);
+            string.Join(", ", CandidateSegment.Of(candidate).Words()), reason, candidate.Complaints, candidate.Ratio))], ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        log.LogInformation("Pattern {PatternId} dismissed by {Actor}: {Reason}", id, actor, candidate.DismissedReason);
+        log.LogInformation("Pattern {PatternId} dismissed by {Actor}: {Reason}", id, actor, reason);
         return new PatternOutcome.Dismissed();
     }
 

@@ -143,8 +143,6 @@ internal sealed class PatternScan(RoutingDb db, HistoryJournal journal, IOptions
 
     static void Update(PatternCandidate c, PatternFinding f, double q, DateTimeOffset now)
     {
-        // A place has one season candidate, whose months follow the data from scan to scan.
-        if (f.Segment.Season is { } season) c.Months = [.. season.Months];
         c.Complaints = f.Complaints;
         c.UnitsSold = f.Rate?.UnitsSold;
         c.Rate = f.Rate?.Rate ?? f.Table!.Share;

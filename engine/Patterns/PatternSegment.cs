@@ -7,10 +7,11 @@ internal sealed record PatternSegment(
     string? Channel = null, string? Vendor = null, string? Depot = null)
 {
     /// The segment's identity across scans, with the product, category and method: a rescan
-    /// finding the same segment updates its candidate. A season is one per product, category and
-    /// place whichever months it spans: a rescan that finds it a month longer updates it.
+    /// finding the same segment updates its candidate. A season's months are part of it: a CSM's
+    /// decision on Nov–Mar is about Nov–Mar, so a place whose season moves to Jun–Aug gets a new
+    /// candidate, and the old one is kept, no longer flagged.
     public string Key(string product, string category, string method) => string.Join("|",
-        product, category, method, Region ?? "", Season is not null ? "season" : "",
+        product, category, method, Region ?? "", Season is { } s ? $"{s.First}-{s.Last}" : "",
         AgeGroup ?? "", Accessibility ?? "", Channel ?? "", Vendor ?? "", Depot ?? "");
 
     /// The parts that name it in the explanation: "Michigan", "Nov–Mar", "vendor: Acme".

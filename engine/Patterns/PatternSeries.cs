@@ -30,13 +30,16 @@ internal static class PatternSeries
         var units = await db.Exposure.AsNoTracking().Where(s => s.Product == p.Product)
             .Select(s => new RegionCount { Month = s.Month, Region = s.Region, Count = s.UnitsSold }).ToListAsync(ct);
 
-        bool InSegment(RegionCount r) => (p.Region is null || r.Region == p.Region) && (p.Months.Count == 0 || p.Months.Contains(r.Month % 100));
+        bool InPlace(RegionCount r) => p.Region is null || r.Region == p.Region;
+        bool InSegment(RegionCount r) => InPlace(r) && (p.Months.Count == 0 || p.Months.Contains(r.Month % 100));
+        // As the scan tests them: a season against its own place's other months, a region against the other regions.
+        bool InRest(RegionCount r) => !InSegment(r) && (p.Months.Count == 0 || InPlace(r));
         return Months(complaints.Select(c => c.Month).Concat(units.Select(u => u.Month)), month =>
         {
             var (k, n) = (complaints.Where(c => c.Month == month), units.Where(u => u.Month == month));
             return new PatternMonth(month,
                 k.Where(InSegment).Sum(c => c.Count), n.Where(InSegment).Sum(u => u.Count),
-                k.Where(c => !InSegment(c)).Sum(c => c.Count), n.Where(u => !InSegment(u)).Sum(u => u.Count));
+                k.Where(InRest).Sum(c => c.Count), n.Where(InRest).Sum(u => u.Count));
         });
     }
 

@@ -115,5 +115,6 @@ internal static class PatternsApi
     static (int Page, int Size, IResult? Problem) Paging(int? page, int? pageSize) =>
         page is < 1 ? (0, 0, Invalid("page", "must be at least 1."))
         : pageSize is < 1 or > MaxPageSize ? (0, 0, Invalid("pageSize", $"must be from 1 to {MaxPageSize}."))
+        : page > int.MaxValue / (pageSize ?? DefaultPageSize) ? (0, 0, Invalid("page", "is beyond any list."))
         : (page ?? 1, pageSize ?? DefaultPageSize, null);
 }

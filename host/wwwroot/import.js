@@ -58,7 +58,10 @@
             if (!answer) {
                 // Signed out: the sign-in page, as a form post would have shown it.
                 if (request.status < 400) return location.assign(request.responseURL || form.action);
-                failed("Not imported: the server answered " + request.status + ". Reload the page and send the file again.");
+                // A failure midway keeps the whole batches stored before it: sending the file again completes it.
+                failed(request.status >= 500
+                    ? "The import stopped: the server answered " + request.status + ". Whole batches already imported stay stored; reload the page and send the same file again to complete it."
+                    : "Not imported: the server answered " + request.status + ". Reload the page and send the file again.");
                 return done(text.textContent);
             }
             if (chosen) show(chosen.size, chosen.size);

@@ -42,7 +42,12 @@ internal sealed class ImportModel(ComplaintImport complaints, ExposureImport exp
         if (HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = null;
         if (await FileForm.ReadAsync(Request, "file", ct) is not { } form || !await ValidTokenAsync(form))
+        {
+            // Read to the end first: a browser still sending a large file would see the
+            // connection reset, not the answer, and tell its user the upload broke off.
+            await Request.Body.CopyToAsync(Stream.Null, ct);
             return BadRequest();
+        }
 
         var source = ImportSource.Console(form.FileName);
         (Kind, FileName) = (form.Fields.GetValueOrDefault("kind"), source.File!);

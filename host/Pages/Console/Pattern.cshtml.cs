@@ -115,9 +115,9 @@ internal sealed class PatternModel(RoutingDb db) : FormPage
     {
         if (await db.Patterns.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) is not { } candidate) return false;
         Candidate = candidate;
-        EvidencePage = Math.Max(1, EvidencePage);
         var evidence = PatternEvidence.Of(db, candidate).AsNoTracking();
         EvidenceTotal = await evidence.LongCountAsync(ct);
+        EvidencePage = (int)Math.Clamp(EvidencePage, 1, EvidencePages); // past the last: the last
         Evidence = await evidence.Skip((EvidencePage - 1) * EvidencePageSize).Take(EvidencePageSize).ToListAsync(ct);
         Months = await PatternSeries.OfAsync(db, candidate, ct);
         if (candidate.ReportId is { } report)

@@ -22,7 +22,7 @@ internal static class PatternWords
     /// Where a disproportion's "elsewhere" is: customers are compared across products, the
     /// supply chain across the product's own categories (PatternScan).
     public static string Elsewhere(PatternCandidate c) => IsRate(c)
-        ? $"the rest of {c.Product}"
+        ? c.Months.Count > 0 ? $"{c.Region ?? c.Product}'s other months" : $"{c.Product}'s other regions"
         : c.Vendor is not null || c.Depot is not null ? $"{c.Product}'s complaints of other categories" : $"other products' {c.Category} complaints";
 
     public static string Method(PatternCandidate c) => IsRate(c)

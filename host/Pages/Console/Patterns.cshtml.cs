@@ -48,6 +48,7 @@ internal sealed class PatternsModel(RoutingDb db) : PageModel
         if (Status != All) query = query.Where(c => c.Status == Status);
         if (Product is not null) query = query.Where(c => c.Product == Product);
         Total = await query.CountAsync(ct);
+        PageNumber = Math.Min(PageNumber, Pages); // past the last: the last
         Candidates = await query.StrongestFirst(db).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         Products = await db.Patterns.AsNoTracking().Select(c => c.Product).Distinct().OrderBy(p => p).ToListAsync(ct);
         return Page();

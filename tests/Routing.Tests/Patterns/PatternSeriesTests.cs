@@ -43,7 +43,7 @@ public abstract class PatternSeriesTests(RoutingFixture fixture)
         fixture.WithStoreAsync(db => PatternSeries.OfAsync(db, candidate, CancellationToken.None));
 
     [Fact]
-    public async Task A_rate_is_the_segments_complaints_per_unit_sold_each_month_against_the_rest_of_the_product_and_category()
+    public async Task A_rate_is_the_segments_complaints_per_unit_sold_each_month_against_what_the_scan_tests_it_against()
     {
         var stove = $"SR-{Guid.NewGuid():N}"[..12];
         // Michigan sells 100 a month, Ohio 200, from November 2025 to February 2026; Ohio also
@@ -70,14 +70,25 @@ public abstract class PatternSeriesTests(RoutingFixture fixture)
         Assert.Equal((202403, 202602), (series[0].Month, series[^1].Month));
         Assert.Equal(series.Select(m => m.Month).Order(), series.Select(m => m.Month));
         Assert.All(series.Take(20), m => Assert.Equal(new PatternMonth(m.Month, 0, 0, 0, 0), m));
+        // A season is tested against its own place's other months: Michigan out of the season.
         Assert.Equal([
-            new PatternMonth(202511, 0, 0, 7, 300),   // out of the season: all of it is the rest
+            new PatternMonth(202511, 0, 0, 5, 100),
+            new PatternMonth(202512, 8, 100, 0, 0),
+            new PatternMonth(202601, 0, 100, 0, 0),
+            new PatternMonth(202602, 0, 0, 3, 100),
+        ], series.Skip(20));
+        Assert.Equal(0.08, series[21].Rate);
+        Assert.Null(series[21].BaselineRate);
+        Assert.Null(series[20].Rate);
+
+        // A region is tested against the other regions, every month.
+        var region = await SeriesAsync(Candidate(stove, "quality", PatternMethod.Rate, region: "Michigan"));
+        Assert.Equal([
+            new PatternMonth(202511, 5, 100, 2, 200),
             new PatternMonth(202512, 8, 100, 2, 200),
             new PatternMonth(202601, 0, 100, 5, 200), // Ohio's 4 and the one without a region
-            new PatternMonth(202602, 0, 0, 5, 300),
-        ], series.Skip(20));
-        Assert.Equal((0.08, 0.01), (series[21].Rate, series[21].BaselineRate));
-        Assert.Null(series[20].Rate);
+            new PatternMonth(202602, 3, 100, 2, 200),
+        ], region.Skip(20));
     }
 
     [Fact]

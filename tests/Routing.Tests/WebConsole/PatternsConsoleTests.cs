@@ -262,6 +262,38 @@ public abstract partial class PatternsConsoleTests(RoutingFixture fixture)
         Assert.Equal(PatternStatus.Dismissed, await StatusAsync(texas.Id));
     }
 
+    [Fact]
+    public async Task Four_dismissals_at_once_dismiss_once_and_a_submit_after_them_is_refused()
+    {
+        var texas = await PlantAsync();
+        var path = $"/api/patterns/{texas.Id}";
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
+            admin.PostAsync(path + "/dismiss", $$"""{ "reason": "seen it ({{i}})" }""", Json)));
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict, HttpStatusCode.Conflict, HttpStatusCode.Conflict],
+            answers.Select(a => a.Status).Order());
+        var id = texas.Id.ToString();
+        Assert.Equal(1, await fixture.WithStoreAsync(db => db.History.CountAsync(e => e.Kind == HistoryKinds.PatternDismissed && e.Data.Contains(id))));
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync(path + "/submit", """{ "severity": "high" }""", Json)).Status);
+    }
+
+    [Fact]
+    public async Task A_page_past_the_last_shows_the_last_and_the_API_names_a_page_beyond_any_list()
+    {
+        var texas = await PlantAsync();
+        var browser = await SignedInAsync("csm");
+        using var list = await browser.GetAsync($"/console/patterns?pageNumber={int.MaxValue}");
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        var html = await BodyAsync(list);
+        Assert.Contains("<td class=\"candidate\">", html);
+        var pager = Regex.Match(html, @"Page (\d+) of (\d+)");
+        Assert.True(!pager.Success || pager.Groups[1].Value == pager.Groups[2].Value, pager.Value);
+        using var evidence = await browser.GetAsync($"/console/patterns/{texas.Id}?evidence={int.MaxValue}");
+        Assert.Equal(HttpStatusCode.OK, evidence.StatusCode);
+        using var api = await admin.GetAsync($"/api/patterns?page={int.MaxValue}");
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        Assert.Contains("\"page\"", await api.Content.ReadAsStringAsync());
+    }
+
     /// The form that posts to the handler, with its own anti-forgery token; empty when the page has
     /// no such form (a reader's page: their post then carries the token of the sign-out form).
     static string FormOf(string page, string handler) =>
