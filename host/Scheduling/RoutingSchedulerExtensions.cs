@@ -27,7 +27,16 @@ internal static class RoutingSchedulerExtensions
                 .UseRecommendedSerializerSettings();
             if (storage.Provider == StorageProvider.Postgres)
                 c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(storage.ConnectionString),
-                    new PostgreSqlStorageOptions { QueuePollInterval = Scheduler(sp).PollingInterval, PrepareSchemaIfNecessary = true });
+                    new PostgreSqlStorageOptions
+                    {
+                        QueuePollInterval = Scheduler(sp).PollingInterval,
+                        PrepareSchemaIfNecessary = true,
+                        // A host killed while it holds a lock (the recurring jobs', a job's, a
+                        // pattern scan's) leaves it in the store until it is this old: with the
+                        // default 10 minutes, the clock of every other host stopped for that long.
+                        // Every lock here is held for seconds at most.
+                        DistributedLockTimeout = TimeSpan.FromSeconds(30),
+                    });
             else
                 c.UseInMemoryStorage();
         });
