@@ -29,30 +29,13 @@ internal sealed class ComplaintImport(RoutingDb db, HistoryJournal journal, Time
         var tally = new ImportTally("complaints", importId, log, progress);
         log.LogInformation("Importing complaints ({ImportId}) from {Source} {File} for {Actor}", importId, source.Channel, source.File, actor);
 
-        try
-        {
-            await ReadAndWriteAsync(rows, importId, tally, ct);
-        }
-        catch (Exception e)
-        {
-            var why = ImportCutOff.Why(e);
-            log.LogWarning("Import of complaints ({ImportId}) cut off ({CutOff}) after {Accepted} accepted, {Duplicates} duplicates, {Rejected} rejected",
-                importId, why, tally.Accepted, tally.Duplicates, tally.Rejected);
-            await RecordAsync(tally.Summary(null), actor, source, importId, why);
-            throw;
-        }
-
-        var summary = tally.Summary(null);
-        await RecordAsync(summary, actor, source, importId, cutOff: null);
+        var record = new ImportRecord(db, journal, log, "complaints", importId);
+        var summary = await record.RunAsync(() => ReadAndWriteAsync(rows, importId, tally, ct), () => tally.Summary(null),
+            (s, cutOff) => new ComplaintsImported(importId, source.Channel, s.Accepted, s.Duplicates, s.Rejected, source.File, cutOff), actor);
         log.LogInformation("Imported complaints ({ImportId}): {Accepted} accepted, {Duplicates} duplicates, {Rejected} rejected",
             importId, summary.Accepted, summary.Duplicates, summary.Rejected);
         return summary.Lines == 0 ? null : summary;
     }
-
-    Task RecordAsync(ImportSummary summary, string actor, ImportSource source, Guid importId, string? cutOff) =>
-        summary.Lines == 0 ? Task.CompletedTask : ImportRecord.WriteAsync(db, journal, new HistoryEntry(actor,
-            new ComplaintsImported(importId, source.Channel, summary.Accepted, summary.Duplicates, summary.Rejected, source.File, cutOff)),
-            log, cutOff is not null);
 
     /// Lines are read and checked on one thread while the batch before is written on another:
     /// the host's part (reading, checking, hashing) takes about as much CPU as the store's

@@ -23,30 +23,13 @@ internal sealed class ExposureImport(RoutingDb db, HistoryJournal journal, TimeP
         var tally = new ImportTally("units sold", importId, log, progress);
         log.LogInformation("Importing units sold ({ImportId}) from {Source} {File} for {Actor}", importId, source.Channel, source.File, actor);
 
-        try
-        {
-            await ReadAndWriteAsync(rows, importId, tally, ct);
-        }
-        catch (Exception e)
-        {
-            var why = ImportCutOff.Why(e);
-            log.LogWarning("Import of units sold ({ImportId}) cut off ({CutOff}) after {Accepted} accepted, {Duplicates} duplicates, {Rejected} rejected",
-                importId, why, tally.Accepted, tally.Duplicates, tally.Rejected);
-            await RecordAsync(tally.Summary(tally.Replaced), actor, source, importId, why);
-            throw;
-        }
-
-        var summary = tally.Summary(tally.Replaced);
-        await RecordAsync(summary, actor, source, importId, cutOff: null);
+        var record = new ImportRecord(db, journal, log, "units sold", importId);
+        var summary = await record.RunAsync(() => ReadAndWriteAsync(rows, importId, tally, ct), () => tally.Summary(tally.Replaced),
+            (s, cutOff) => new ExposureImported(importId, source.Channel, s.Accepted, s.Duplicates, s.Rejected, s.Replaced ?? 0, source.File, cutOff), actor);
         log.LogInformation("Imported units sold ({ImportId}): {Accepted} accepted ({Replaced} replacing a value), {Duplicates} duplicates, {Rejected} rejected",
             importId, summary.Accepted, summary.Replaced, summary.Duplicates, summary.Rejected);
         return summary.Lines == 0 ? null : summary;
     }
-
-    Task RecordAsync(ImportSummary summary, string actor, ImportSource source, Guid importId, string? cutOff) =>
-        summary.Lines == 0 ? Task.CompletedTask : ImportRecord.WriteAsync(db, journal, new HistoryEntry(actor,
-            new ExposureImported(importId, source.Channel, summary.Accepted, summary.Duplicates, summary.Rejected, summary.Replaced ?? 0,
-                source.File, cutOff)), log, cutOff is not null);
 
     async Task ReadAndWriteAsync(IAsyncEnumerable<ImportRow> rows, Guid importId, ImportTally tally, CancellationToken ct)
     {

@@ -2,17 +2,40 @@ using System.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Routing.Engine.History;
+using Routing.Engine.History.Events;
 using Routing.Engine.Store;
 
 namespace Routing.Engine.Imports;
 
-/// Writes an import's history event, whether it finished or was cut off. A cut-off import's
-/// token is cancelled (the caller hung up) or its store failed: the event is written all the
-/// same, without the token, and a failure to write it is logged rather than hiding why the
-/// import stopped.
-internal static class ImportRecord
+/// An import's history event, whether it finished or was cut off: one event with its counts
+/// (none for an import without a single line). A cut-off import's token is cancelled (the
+/// caller hung up) or its store failed: the event is written all the same, without the token,
+/// saying why it stopped, and a failure to write it is logged rather than hiding that reason.
+internal sealed class ImportRecord(RoutingDb db, HistoryJournal journal, ILogger log, string what, Guid importId)
 {
-    public static async Task WriteAsync(RoutingDb db, HistoryJournal journal, HistoryEntry entry, ILogger log, bool cutOff)
+    /// Runs the import, then writes its event from the counts `summary` gives and the reason it
+    /// was cut off (null when it finished); a failure goes on to the caller after its event.
+    public async Task<ImportSummary> RunAsync(Func<Task> import, Func<ImportSummary> summary, Func<ImportSummary, string?, HistoryData> data, string actor)
+    {
+        try
+        {
+            await import();
+        }
+        catch (Exception e)
+        {
+            var why = ImportCutOff.Why(e);
+            var stored = summary();
+            log.LogWarning("Import of {What} ({ImportId}) cut off ({CutOff}) after {Accepted} accepted, {Duplicates} duplicates, {Rejected} rejected",
+                what, importId, why, stored.Accepted, stored.Duplicates, stored.Rejected);
+            if (stored.Lines > 0) await WriteAsync(new HistoryEntry(actor, data(stored, why)), cutOff: true);
+            throw;
+        }
+        var done = summary();
+        if (done.Lines > 0) await WriteAsync(new HistoryEntry(actor, data(done, null)), cutOff: false);
+        return done;
+    }
+
+    async Task WriteAsync(HistoryEntry entry, bool cutOff)
     {
         try
         {
