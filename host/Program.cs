@@ -1,4 +1,5 @@
 using Hangfire;
+using Routing.Host.Lifecycles;
 using Routing.Host.Access;
 using Routing.Host.Cli;
 using Routing.Host.Departments;
@@ -48,6 +49,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapReports();
 app.MapWorkItems();
+app.MapLifecycles();
 app.MapDepartments();
 app.MapRules();
 app.MapHistory();

@@ -1,3 +1,4 @@
+using Routing.Engine.Lifecycles;
 using Routing.Engine.Departments;
 using Routing.Engine.Intake;
 using Routing.Rules;
@@ -20,6 +21,7 @@ public static class RoutingRulesExtensions
         services.AddSingleton<ActiveRuleset>();
         services.AddSingleton<IReportRouter>(sp => sp.GetRequiredService<ActiveRuleset>());
         services.AddSingleton<IDepartmentDirectory>(sp => sp.GetRequiredService<ActiveRuleset>());
+        services.AddSingleton<ILifecycles, LifecycleCatalog>();
         services.AddSingleton<RulesetCache>();
         services.AddScoped<RulesetAdmin>();
         services.AddScoped<RulesetSimulator>();

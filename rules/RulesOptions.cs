@@ -9,6 +9,7 @@ public sealed class RulesOptions
     public const string Section = "Routing:Rules";
     public const string WorkflowsFile = "routing.json";
     public const string DepartmentsFile = "departments.json";
+    public const string LifecyclesFile = "lifecycles.json";
 
     /// Relative paths are taken from the host's output folder, where the build copies `rules/*.json`.
     public string Folder { get; set; } = "rules";

@@ -1,4 +1,3 @@
-using Routing.Engine.WorkItems;
 using Routing.Workflows.Notifications;
 using Routing.Workflows.Timers;
 using Routing.Workflows.WorkItems;
@@ -25,7 +24,8 @@ public static class RoutingWorkflowsExtensions
         services.AddScoped<WorkItemActionService>();
         services.AddScoped<WorkItemUndo>();
         services.AddScoped<WorkItemMoves>();
-        services.AddSingleton<IWorkItemStates, LifecycleStates>();
+        services.AddScoped<TimedSteps>();
+        services.AddScoped<ResolutionCheck>();
         services.AddScoped<TimerFiring>();
         services.AddScoped<TimerDispatcher>();
         services.AddScoped<TimerJobs>();
@@ -35,7 +35,6 @@ public static class RoutingWorkflowsExtensions
             .ConfigurePrimaryHttpMessageHandler(sp => WebhookConnection.Handler(sp.GetRequiredService<Routing.Engine.Notifications.WebhookAddressPolicy>()));
         services.AddScoped<Notifier>();
         services.Scan(scan => scan.FromAssemblyOf<TimerFiring>()
-            .AddClasses(c => c.AssignableTo<ITimedStep>(), publicOnly: false).As<ITimedStep>().WithScopedLifetime()
             .AddClasses(c => c.AssignableTo<INotificationChannel>(), publicOnly: false).As<INotificationChannel>().WithScopedLifetime());
         services.AddHostedService<SchedulerStartup>();
         return services;

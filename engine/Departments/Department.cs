@@ -1,10 +1,13 @@
 namespace Routing.Engine.Departments;
 
 /// A department (or third-party vendor) that can receive work items; part of a ruleset.
-/// `EscalateTo` names the department also told when one of this department's items escalates.
+/// `EscalateTo` names the department also told when one of this department's items escalates;
+/// `Lifecycle`, the lifecycle its items follow (standard when it names none).
 public sealed record Department(
-    string Id, string Name, string Kind, string? Contact = null, Webhook? Webhook = null, string? EscalateTo = null)
+    string Id, string Name, string Kind, string? Contact = null, Webhook? Webhook = null, string? EscalateTo = null, string? Lifecycle = null)
 {
+    [System.Text.Json.Serialization.JsonIgnore] public string LifecycleId => Lifecycle ?? Lifecycles.Lifecycle.Standard;
+
     public const string Internal = "internal";
     public const string Vendor = "vendor";
     public const string Triage = "triage";

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Routing.Engine.History;
 using Routing.Engine.History.Events;
+using Routing.Engine.Lifecycles;
 using Routing.Engine.Reports;
 using Routing.Engine.Store;
 using Routing.Engine.WorkItems;
@@ -14,7 +15,7 @@ internal sealed class IntakeService(
     RoutingDb db,
     ReportValidator validator,
     IReportRouter router,
-    IWorkItemStates states,
+    ILifecycles lifecycles,
     HistoryJournal journal,
     TimeProvider clock,
     ILogger<IntakeService> log)
@@ -56,24 +57,28 @@ internal sealed class IntakeService(
         // when it comes back more urgent, the work is tightened to match.
         var recurring = await OpenItemsOfPatternAsync(report.PatternKey, [.. decision.Routes.Select(r => r.Department)], ct);
         var reprioritized = recurring
-            .Select(item => Reprioritization.Apply(item, decision.Routes.First(r => r.Department == item.Department), states.AwaitingAcknowledgement, now))
+            .Select(item => Reprioritization.Apply(item, decision.Routes.First(r => r.Department == item.Department), now))
             .OfType<Reprioritization>()
             .ToList();
-        var items = decision.Routes
-            .Where(route => recurring.All(w => w.Department != route.Department))
-            .Select(route => NewWorkItem(report, route, decision.RulesetVersion, now))
-            .ToList();
+        var opened = new List<(WorkItem, Lifecycle)>();
+        foreach (var route in decision.Routes.Where(route => recurring.All(w => w.Department != route.Department)))
+        {
+            var lifecycle = await lifecycles.GetAsync(decision.RulesetVersion, route.Lifecycle);
+            opened.Add((NewWorkItem(report, route, decision.RulesetVersion, lifecycle, now), lifecycle));
+        }
+        var items = opened.Select(o => o.Item1).ToList();
         var receipt = Receipt(report, items, recurring, reprioritized);
 
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             db.Reports.Add(report);
-            db.AddOpened(items, now);
+            db.AddOpened(opened, now);
             foreach (var item in recurring)
                 await db.WorkItems.Where(w => w.Id == item.Id)
                     .ExecuteUpdateAsync(s => s.SetProperty(w => w.Recurrences, w => w.Recurrences + 1), ct);
-            foreach (var change in reprioritized) await change.ApplyAsync(db, now, ct);
+            foreach (var change in reprioritized)
+                await change.ApplyAsync(db, await lifecycles.GetAsync(change.Item.RulesetVersion, change.Item.Lifecycle), now, ct);
             if (key is not null) Idempotency.Remember(db, key, receipt, now);
             await journal.AppendAsync(HistoryOf(report, decision, items, recurring, reprioritized, actor), ct);
             // A reprioritized item is written only if nobody changed it since it was read (its Version).
@@ -102,15 +107,14 @@ internal sealed class IntakeService(
     {
         var reportIds = await db.Reports.Where(r => r.PatternKey == patternKey).Select(r => r.Id).ToListAsync(ct);
         if (reportIds.Count == 0) return [];
-        var open = states.Open.ToArray();
         return await db.WorkItems
-            .Where(w => reportIds.Contains(w.ReportId) && departments.Contains(w.Department) && open.Contains(w.State))
+            .Where(w => reportIds.Contains(w.ReportId) && departments.Contains(w.Department) && w.Stage != WorkItemStage.Final)
             .ToListAsync(ct);
     }
 
-    static WorkItem NewWorkItem(Report report, Route route, int rulesetVersion, DateTimeOffset now) =>
+    static WorkItem NewWorkItem(Report report, Route route, int rulesetVersion, Lifecycle lifecycle, DateTimeOffset now) =>
         WorkItem.Open(report.Id, route.Department, route.Priority, new(route.AckWithin, route.ResolveWithin,
-            route.FollowUpEvery, route.ResolutionCheckAfter), rulesetVersion, route.MatchedRules, now);
+            route.FollowUpEvery, route.ResolutionCheckAfter), rulesetVersion, lifecycle, route.MatchedRules, now);
 
     static ReportReceipt Receipt(Report report, List<WorkItem> items, List<WorkItem> recurring, List<Reprioritization> reprioritized) => new(
         report.Id,

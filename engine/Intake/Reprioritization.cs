@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Routing.Engine.History.Events;
+using Routing.Engine.Lifecycles;
 using Routing.Engine.Notifications;
 using Routing.Engine.Store;
 using Routing.Engine.Timers;
@@ -16,7 +17,7 @@ internal sealed record Reprioritization(WorkItem Item, string FromPriority, Date
     public bool ResolveDueMoved => Item.ResolveDueAt != FromResolveDueAt;
 
     /// Tightens the item to the route decided for its department now; null when the route is not more urgent.
-    public static Reprioritization? Apply(WorkItem item, Route route, IReadOnlyList<WorkItemState> awaitingAcknowledgement, DateTimeOffset now)
+    public static Reprioritization? Apply(WorkItem item, Route route, DateTimeOffset now)
     {
         if (string.CompareOrdinal(route.Priority, item.Priority) >= 0) return null;
 
@@ -29,28 +30,30 @@ internal sealed record Reprioritization(WorkItem Item, string FromPriority, Date
         if (item.FollowUpEvery is not null || route.FollowUpEvery is not null) item.FollowUpEvery = followUpEvery;
         // A due time is moved only while it is still owed: acknowledgement until someone takes the
         // item, resolution until it is resolved.
-        if (awaitingAcknowledgement.Contains(item.State)) item.AckDueAt = Min(item.AckDueAt, now + route.AckWithin);
-        if (item.State != WorkItemState.Resolved) item.ResolveDueAt = Min(item.ResolveDueAt, now + route.ResolveWithin);
+        if (item.Stage == WorkItemStage.Acknowledgement) item.AckDueAt = Min(item.AckDueAt, now + route.AckWithin);
+        if (item.Stage is WorkItemStage.Acknowledgement or WorkItemStage.Resolution) item.ResolveDueAt = Min(item.ResolveDueAt, now + route.ResolveWithin);
         item.Version++;
         item.UpdatedAt = now;
         return change;
     }
 
     /// Its effects, in the caller's transaction: the timers of the due times that moved earlier are
-    /// cancelled and set anew (only the first follow-up hangs on the acknowledgement due time; later
-    /// rounds count from it), and the department is told.
-    public async Task ApplyAsync(RoutingDb db, DateTimeOffset now, CancellationToken ct)
+    /// cancelled and set anew (only a step's first timer hangs on the due time; its reminders
+    /// count from it), and the department is told.
+    public async Task ApplyAsync(RoutingDb db, Lifecycle lifecycle, DateTimeOffset now, CancellationToken ct)
     {
-        if (AckDueMoved && await CancelPendingAsync(db, TimerKind.FollowUp, Item.AckDueAt, ct) > 0)
-            db.Timers.Add(TimerPlan.FirstFollowUp(Item));
-        if (ResolveDueMoved && await CancelPendingAsync(db, TimerKind.ResolutionDue, Item.ResolveDueAt, ct) > 0)
-            db.Timers.Add(TimerPlan.ResolutionDue(Item));
+        if (AckDueMoved) await MoveAsync(db, lifecycle, TimedStep.AckDueAt, Item.AckDueAt, now, ct);
+        if (ResolveDueMoved) await MoveAsync(db, lifecycle, TimedStep.ResolveDueAt, Item.ResolveDueAt, now, ct);
         db.Queue(NotificationEvents.Reprioritized, Item, now);
     }
 
-    Task<int> CancelPendingAsync(RoutingDb db, TimerKind kind, DateTimeOffset dueBy, CancellationToken ct) =>
-        db.Timers.Where(t => t.WorkItemId == Item.Id && t.Kind == kind && t.Round == 0 && t.Status == TimerStatus.Pending && t.DueAt > dueBy)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled), ct);
+    async Task MoveAsync(RoutingDb db, Lifecycle lifecycle, string dueTime, DateTimeOffset dueBy, DateTimeOffset now, CancellationToken ct)
+    {
+        foreach (var step in TimerPlan.At(lifecycle, dueTime))
+            if (await db.Timers.Where(t => t.WorkItemId == Item.Id && t.Step == step && t.Round == 0 && t.Status == TimerStatus.Pending && t.DueAt > dueBy)
+                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled), ct) > 0)
+                db.Timers.Add(TimerPlan.First(Item, lifecycle.Step(step)!, now));
+    }
 
     /// What the history records: the item before and after.
     public WorkItemReprioritized Data(Guid reportId) =>

@@ -1,6 +1,7 @@
 namespace Routing.Engine.Intake;
 
-/// One department that must act on a report, with how urgently and why.
+/// One department that must act on a report, with how urgently and why, and the lifecycle its
+/// item follows (the department's).
 public sealed record Route(
     string Department,
     string Priority,
@@ -8,4 +9,5 @@ public sealed record Route(
     TimeSpan ResolveWithin,
     TimeSpan? FollowUpEvery,
     TimeSpan? ResolutionCheckAfter,
-    IReadOnlyList<string> MatchedRules);
+    IReadOnlyList<string> MatchedRules,
+    string Lifecycle = Lifecycles.Lifecycle.Standard);

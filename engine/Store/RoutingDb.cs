@@ -53,9 +53,12 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
         {
             e.ToTable("work_items");
             e.HasKey(w => w.Id);
-            e.Property(w => w.State).HasConversion<string>().HasMaxLength(20);
+            e.Property(w => w.State).HasMaxLength(64);
+            e.Property(w => w.Stage).HasConversion<string>().HasMaxLength(20);
+            e.Property(w => w.Lifecycle).HasMaxLength(100);
             e.Property(w => w.Version).IsConcurrencyToken();
             e.HasIndex(w => new { w.Department, w.State, w.CreatedAt });
+            e.HasIndex(w => new { w.Department, w.Stage });
             e.HasIndex(w => w.ReportId);
         });
         model.Entity<HistoryEvent>(e =>
@@ -73,7 +76,7 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
         {
             e.ToTable("timers");
             e.HasKey(t => t.Id);
-            e.Property(t => t.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(t => t.Step).HasMaxLength(100);
             // Firing claims a timer by writing Fired over Pending: the write fails if it is no longer Pending.
             e.Property(t => t.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
             e.HasIndex(t => new { t.Status, t.DueAt });

@@ -1,36 +1,61 @@
+using Routing.Engine.Lifecycles;
 using Routing.Engine.WorkItems;
 
 namespace Routing.Engine.Timers;
 
-/// Which timers a work item needs when it (re)opens or is resolved.
+/// When a work item's timed steps come due: a step starts when the item enters its states and
+/// ends when the item leaves them.
 internal static class TimerPlan
 {
-    /// Not acknowledged by AckDueAt: follow up. Not resolved by ResolveDueAt: escalate.
-    public static IEnumerable<WorkItemTimer> ForOpenItem(WorkItem item)
+    /// The timers of the steps an item starts by entering its state from `from` (null: it opens).
+    public static IEnumerable<WorkItemTimer> Entering(WorkItem item, Lifecycle lifecycle, string? from, DateTimeOffset now) =>
+        lifecycle.Steps.Where(s => s.In.Contains(item.State) && (from is null || !s.In.Contains(from)))
+            .Select(s => New(item, s.Name, FirstDue(item, s, now)));
+
+    /// The steps a move from `from` to `to` ends: the item left their states.
+    public static string[] Leaving(Lifecycle lifecycle, string from, string to) =>
+        [.. lifecycle.Steps.Where(s => s.In.Contains(from) && !s.In.Contains(to)).Select(s => s.Name)];
+
+    /// The steps that run in a state (whose timers an undo makes pending again).
+    public static string[] In(Lifecycle lifecycle, string state) =>
+        [.. lifecycle.Steps.Where(s => s.In.Contains(state)).Select(s => s.Name)];
+
+    /// The steps that hang on one of the item's due times (a reprioritization moves them).
+    public static string[] At(Lifecycle lifecycle, string dueTime) =>
+        [.. lifecycle.Steps.Where(s => s.At == dueTime).Select(s => s.Name)];
+
+    public static DateTimeOffset FirstDue(WorkItem item, TimedStep step, DateTimeOffset entered) => step.At switch
     {
-        yield return FirstFollowUp(item);
-        yield return ResolutionDue(item);
-    }
+        TimedStep.AckDueAt => item.AckDueAt,
+        TimedStep.ResolveDueAt => item.ResolveDueAt,
+        _ => entered + Duration(item, step.After!),
+    };
 
-    public static WorkItemTimer FirstFollowUp(WorkItem item) => New(item, TimerKind.FollowUp, item.AckDueAt);
+    public static WorkItemTimer First(WorkItem item, TimedStep step, DateTimeOffset entered) => New(item, step.Name, FirstDue(item, step, entered));
 
-    public static WorkItemTimer ResolutionDue(WorkItem item) => New(item, TimerKind.ResolutionDue, item.ResolveDueAt);
-
-    public static WorkItemTimer NextFollowUp(WorkItem item, WorkItemTimer previous) =>
-        New(item, TimerKind.FollowUp, previous.DueAt + FollowUpEvery(item), previous.Round + 1);
-
-    public static WorkItemTimer ResolutionCheck(WorkItem item, DateTimeOffset resolvedAt) =>
-        New(item, TimerKind.ResolutionCheck, resolvedAt + ResolutionCheckAfter(item));
+    /// The next reminder (or, after the last, the step's action), `every` after the previous one.
+    public static WorkItemTimer Next(WorkItem item, TimedStep step, WorkItemTimer previous) =>
+        New(item, step.Name, previous.DueAt + Duration(item, step.Every!), previous.Round + 1);
 
     /// A cancelled timer pending again as it was, when the action that cancelled it is undone.
     public static WorkItemTimer Again(WorkItemTimer cancelled) => new()
     {
         Id = Guid.CreateVersion7(),
         WorkItemId = cancelled.WorkItemId,
-        Kind = cancelled.Kind,
+        Step = cancelled.Step,
         Round = cancelled.Round,
         DueAt = cancelled.DueAt,
         Status = TimerStatus.Pending,
+    };
+
+    /// One of the item's windows by its rule property name, or an ISO 8601 duration.
+    public static TimeSpan Duration(WorkItem item, string window) => window switch
+    {
+        "ackWithin" => item.AckWithin,
+        "resolveWithin" => item.ResolveWithin,
+        "followUpEvery" => FollowUpEvery(item),
+        "resolutionCheckAfter" => ResolutionCheckAfter(item),
+        _ => LifecycleCheck.Duration(window) ?? throw new InvalidOperationException($"'{window}' is not a duration."),
     };
 
     /// Default: half the acknowledgement window.
@@ -40,11 +65,11 @@ internal static class TimerPlan
     public static TimeSpan ResolutionCheckAfter(WorkItem item) =>
         item.ResolutionCheckAfter ?? TimeSpan.FromDays(item.Priority == "P1" ? 7 : 14);
 
-    static WorkItemTimer New(WorkItem item, TimerKind kind, DateTimeOffset dueAt, int round = 0) => new()
+    static WorkItemTimer New(WorkItem item, string step, DateTimeOffset dueAt, int round = 0) => new()
     {
         Id = Guid.CreateVersion7(),
         WorkItemId = item.Id,
-        Kind = kind,
+        Step = step,
         Round = round,
         DueAt = dueAt,
         Status = TimerStatus.Pending,

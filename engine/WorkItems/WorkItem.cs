@@ -1,3 +1,5 @@
+using Routing.Engine.Lifecycles;
+
 namespace Routing.Engine.WorkItems;
 
 /// The work one department must do about one report.
@@ -7,7 +9,14 @@ internal sealed class WorkItem
     public Guid ReportId { get; set; }
     public required string Department { get; set; }
     public required string Priority { get; set; }
-    public WorkItemState State { get; set; }
+    /// A state of its lifecycle.
+    public required string State { get; set; }
+    /// What the item waits for in that state (its lifecycle says; stored for the queries).
+    public WorkItemStage Stage { get; set; }
+    /// The lifecycle it follows, as of its ruleset version.
+    public string Lifecycle { get; set; } = Lifecycles.Lifecycle.Standard;
+    /// The fields its actions recorded, the latest of each (a JSON object).
+    public string Fields { get; set; } = "{}";
     /// Bumped on every change; clients send it back so a stale action is refused.
     public int Version { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
@@ -26,15 +35,24 @@ internal sealed class WorkItem
 
     public Sla Sla => new(AckWithin, ResolveWithin, FollowUpEvery, ResolutionCheckAfter);
 
-    /// A new item in `Routed`, its due times counted from now.
-    public static WorkItem Open(Guid reportId, string department, string priority, Sla sla, int rulesetVersion,
+    /// Enters a state of its lifecycle.
+    public void Enter(string state, Lifecycle lifecycle)
+    {
+        State = state;
+        Stage = lifecycle.StageOf(state);
+    }
+
+    /// A new item in its lifecycle's start, its due times counted from now.
+    public static WorkItem Open(Guid reportId, string department, string priority, Sla sla, int rulesetVersion, Lifecycle lifecycle,
         IEnumerable<string> matchedRules, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
         ReportId = reportId,
         Department = department,
         Priority = priority,
-        State = WorkItemState.Routed,
+        State = lifecycle.Start,
+        Stage = lifecycle.StageOf(lifecycle.Start),
+        Lifecycle = lifecycle.Id,
         Version = 1,
         CreatedAt = now,
         UpdatedAt = now,

@@ -9,8 +9,9 @@ using Routing.Rules.Rulesets;
 namespace Routing.Host.Cli;
 
 /// Offline rule checks for admins who keep rules in git:
-///   rules validate ROUTING.json DEPARTMENTS.json
-///   rules simulate ROUTING.json DEPARTMENTS.json REPORT.json
+///   rules validate ROUTING.json DEPARTMENTS.json [--lifecycles LIFECYCLES.json]
+///   rules simulate ROUTING.json DEPARTMENTS.json REPORT.json [--lifecycles LIFECYCLES.json]
+/// The lifecycles default to lifecycles.json beside the departments, when there is one.
 /// Exit code 0: valid; 1: invalid (one error per line on stdout, naming the rule; a file that
 /// cannot be read or a report that is not valid on stderr); 2: wrong usage.
 internal static class RulesCli
@@ -25,35 +26,40 @@ internal static class RulesCli
                           "besides those the host's settings allow (Routing:Webhooks:AllowedHosts).",
             Recursive = true,
         };
+        var lifecycles = new Option<string?>("--lifecycles")
+        {
+            Description = "The lifecycles, e.g. rules/lifecycles.json (default: lifecycles.json beside the departments, if any; else the standard one alone).",
+            Recursive = true,
+        };
         WebhookAddressPolicy Webhooks(ParseResult parsed) => new([.. AllowedBySettings(parsed), .. parsed.GetValue(allow) ?? []]);
 
         var validate = new Command("validate", "Compiles and runs every rule once; prints one error per line, naming the rule.") { routing, departments };
-        validate.SetAction((parsed, _) => ValidateAsync(parsed.GetValue(routing)!, parsed.GetValue(departments)!, Webhooks(parsed),
+        validate.SetAction((parsed, _) => ValidateAsync(parsed.GetValue(routing)!, parsed.GetValue(departments)!, parsed.GetValue(lifecycles), Webhooks(parsed),
             parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
 
         var report = new Argument<string>("report") { Description = "A report as POST /api/reports takes it." };
         var simulate = new Command("simulate", "Routes a report with these rules: its routes, and what each rule did.") { routing, departments, report };
-        simulate.SetAction((parsed, _) => SimulateAsync(parsed.GetValue(routing)!, parsed.GetValue(departments)!, parsed.GetValue(report)!,
+        simulate.SetAction((parsed, _) => SimulateAsync(parsed.GetValue(routing)!, parsed.GetValue(departments)!, parsed.GetValue(lifecycles), parsed.GetValue(report)!,
             Webhooks(parsed), parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
 
-        var rules = new Command("rules", "Checks rule files offline, without a store (for rules kept in git).") { validate, simulate, allow };
+        var rules = new Command("rules", "Checks rule files offline, without a store (for rules kept in git).") { validate, simulate, allow, lifecycles };
         RoutingCli.ShowsHelpAlone(rules);
         return rules;
     }
 
-    static async Task<int> ValidateAsync(string routingFile, string departmentsFile, WebhookAddressPolicy webhooks, TextWriter output, TextWriter error)
+    static async Task<int> ValidateAsync(string routingFile, string departmentsFile, string? lifecyclesFile, WebhookAddressPolicy webhooks, TextWriter output, TextWriter error)
     {
         var started = TimeProvider.System.GetTimestamp();
-        if (await CompileAsync(routingFile, departmentsFile, webhooks, output, error) is not { } ruleset) return 1;
+        if (await CompileAsync(routingFile, departmentsFile, lifecyclesFile, webhooks, output, error) is not { } ruleset) return 1;
         var rules = ruleset.Workflows.Sum(w => w.Rules?.Count() ?? 0);
         await output.WriteLineAsync($"valid: {rules} rules in {ruleset.Workflows.Count} workflows, " +
-            $"{ruleset.Departments.Count} departments ({TimeProvider.System.GetElapsedTime(started).TotalMilliseconds:F0} ms)");
+            $"{ruleset.Departments.Count} departments, {ruleset.Lifecycles.Count} lifecycles ({TimeProvider.System.GetElapsedTime(started).TotalMilliseconds:F0} ms)");
         return 0;
     }
 
-    static async Task<int> SimulateAsync(string routingFile, string departmentsFile, string reportFile, WebhookAddressPolicy webhooks, TextWriter output, TextWriter error)
+    static async Task<int> SimulateAsync(string routingFile, string departmentsFile, string? lifecyclesFile, string reportFile, WebhookAddressPolicy webhooks, TextWriter output, TextWriter error)
     {
-        if (await CompileAsync(routingFile, departmentsFile, webhooks, output, error) is not { } ruleset) return 1;
+        if (await CompileAsync(routingFile, departmentsFile, lifecyclesFile, webhooks, output, error) is not { } ruleset) return 1;
         ReportSubmission? submission;
         try
         {
@@ -80,20 +86,25 @@ internal static class RulesCli
         }
     }
 
-    static async Task<CompiledRuleset?> CompileAsync(string routingFile, string departmentsFile, WebhookAddressPolicy webhooks, TextWriter output, TextWriter error)
+    static async Task<CompiledRuleset?> CompileAsync(
+        string routingFile, string departmentsFile, string? lifecyclesFile, WebhookAddressPolicy webhooks, TextWriter output, TextWriter error)
     {
         string workflows, departments;
+        string? lifecycles = null;
+        lifecyclesFile ??= Path.Combine(Path.GetDirectoryName(Path.GetFullPath(departmentsFile))!, Routing.Rules.RulesOptions.LifecyclesFile) is var beside
+            && File.Exists(beside) ? beside : null;
         try
         {
             workflows = await File.ReadAllTextAsync(routingFile);
             departments = await File.ReadAllTextAsync(departmentsFile);
+            if (lifecyclesFile is not null) lifecycles = await File.ReadAllTextAsync(lifecyclesFile);
         }
         catch (IOException e)
         {
             Fail(error, e.Message, 1);
             return null;
         }
-        var (ruleset, errors) = await RulesetCompiler.CompileAsync(0, workflows, departments, webhooks);
+        var (ruleset, errors) = await RulesetCompiler.CompileAsync(0, workflows, departments, webhooks, lifecyclesJson: lifecycles);
         foreach (var problem in errors) await output.WriteLineAsync($"{problem.Rule}: {problem.Message}");
         return ruleset;
     }

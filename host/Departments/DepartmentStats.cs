@@ -3,7 +3,7 @@ using Routing.Engine.History;
 using Routing.Engine.Store;
 using Routing.Engine.WorkItems;
 using Routing.Host.WorkItems;
-using Routing.Workflows.WorkItems;
+using Routing.Engine.Lifecycles;
 
 namespace Routing.Host.Departments;
 
@@ -21,14 +21,14 @@ internal sealed record DepartmentStats(
     {
         // Counted by the database: an overview must not read every open item.
         var open = await db.WorkItems.AsNoTracking()
-            .Where(w => departments.Contains(w.Department) && WorkItemLifecycle.AwaitingWork.Contains(w.State))
+            .Where(w => departments.Contains(w.Department) && (w.Stage == WorkItemStage.Acknowledgement || w.Stage == WorkItemStage.Resolution))
             .GroupBy(w => w.Department)
             .Select(g => new
             {
                 Department = g.Key,
                 Open = g.Count(),
-                Overdue = g.Count(w => (WorkItemLifecycle.AwaitingAcknowledgement.Contains(w.State) && w.AckDueAt < now) ||
-                                       (WorkItemLifecycle.AwaitingResolution.Contains(w.State) && w.ResolveDueAt < now)),
+                Overdue = g.Count(w => (w.Stage == WorkItemStage.Acknowledgement && w.AckDueAt < now) ||
+                                       (w.Stage == WorkItemStage.Resolution && w.ResolveDueAt < now)),
             })
             .ToDictionaryAsync(c => c.Department, ct);
         string[] kinds = [HistoryKinds.Acknowledged, HistoryKinds.Resolved, HistoryKinds.Reopened];

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Routing.Host.Access;
 using Routing.Engine.Access;
 using Routing.Engine.Departments;
+using Routing.Engine.Lifecycles;
 using Routing.Engine.Store;
 using Routing.Engine.WorkItems;
 using Routing.Host.WorkItems;
@@ -30,17 +31,18 @@ internal static class DepartmentsApi
 
     static async Task<IResult> InboxAsync(
         string id, string? state, int? page, int? pageSize,
-        ClaimsPrincipal user, IDepartmentDirectory departments, RoutingDb db, CancellationToken ct)
+        ClaimsPrincipal user, IDepartmentDirectory departments, ILifecycles lifecycles, RoutingDb db, CancellationToken ct)
     {
         if (departments.Find(id) is null || !user.CanSee(id))
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such department.");
 
         var errors = new Dictionary<string, string[]>();
-        WorkItemState? wanted = null;
+        string? wanted = null;
         if (state is not null)
         {
-            if (Enum.TryParse<WorkItemState>(state, ignoreCase: true, out var parsed) && !int.TryParse(state, out _)) wanted = parsed;
-            else errors["state"] = [$"must be one of: {string.Join(", ", Enum.GetNames<WorkItemState>())}."];
+            var known = lifecycles.Active.SelectMany(l => l.States).Select(s => s.Name).Distinct().ToList();
+            wanted = known.FirstOrDefault(s => s.Equals(state, StringComparison.OrdinalIgnoreCase));
+            if (wanted is null) errors["state"] = [$"must be one of: {string.Join(", ", known)}."];
         }
         if (pageSize is < 1 or > MaxPageSize) errors["pageSize"] = [$"must be from 1 to {MaxPageSize}."];
         var size = pageSize is >= 1 and <= MaxPageSize ? pageSize.Value : DefaultPageSize;
@@ -52,6 +54,8 @@ internal static class DepartmentsApi
         var p = page ?? 1;
         var (total, items) = await InboxQuery.PageAsync(db, user.ToCaller(), id, wanted, p, size, ct);
 
-        return TypedResults.Ok(new Inbox(id, p, size, total, [.. items.Select(WorkItemBody.Of)]));
+        var bodies = new List<WorkItemBody>();
+        foreach (var item in items) bodies.Add(await WorkItemBody.OfAsync(item, lifecycles));
+        return TypedResults.Ok(new Inbox(id, p, size, total, bodies));
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Routing.Engine.Access;
 using Routing.Engine.Store;
 using Routing.Engine.WorkItems;
-using Routing.Workflows.WorkItems;
+using Routing.Engine.Lifecycles;
 
 namespace Routing.Host.Departments;
 
@@ -12,24 +12,25 @@ namespace Routing.Host.Departments;
 /// caller may see it (a head of another department gets none, whatever the adapter checked before).
 internal static class InboxQuery
 {
+    /// Every state of every lifecycle that is not final.
+    public static readonly IReadOnlyCollection<string> Open = ["(open)"];
+
     public static Task<(int Total, List<WorkItem> Items)> PageAsync(
-        RoutingDb db, Caller caller, string department, WorkItemState? state, int page, int pageSize, CancellationToken ct) =>
+        RoutingDb db, Caller caller, string department, string? state, int page, int pageSize, CancellationToken ct) =>
         PageAsync(db, caller, department, state is { } s ? [s] : null, page, pageSize, ct);
 
-    /// The items in one of `states` (every item when null).
+    /// The items in one of `states` (every item when null); Open for the open ones of every lifecycle.
     public static async Task<(int Total, List<WorkItem> Items)> PageAsync(
-        RoutingDb db, Caller caller, string department, IReadOnlyCollection<WorkItemState>? states, int page, int pageSize, CancellationToken ct)
+        RoutingDb db, Caller caller, string department, IReadOnlyCollection<string>? states, int page, int pageSize, CancellationToken ct)
     {
         var query = db.WorkItems.AsNoTracking().VisibleTo(caller).Where(w => w.Department == department);
-        if (states is not null) query = query.Where(w => states.Contains(w.State));
+        if (states == Open) query = query.Where(w => w.Stage != WorkItemStage.Final);
+        else if (states is not null) query = query.Where(w => states.Contains(w.State));
         var total = await query.CountAsync(ct);
-        var open = WorkItemLifecycle.Open;
-        var awaitingAck = WorkItemLifecycle.AwaitingAcknowledgement;
-        var awaitingResolution = WorkItemLifecycle.AwaitingResolution;
         var items = await query
-            .OrderBy(w => open.Contains(w.State) ? 0 : 1)
+            .OrderBy(w => w.Stage != WorkItemStage.Final ? 0 : 1)
             .ThenBy(w => w.Priority)
-            .ThenBy(w => awaitingAck.Contains(w.State) ? w.AckDueAt : awaitingResolution.Contains(w.State) ? w.ResolveDueAt : DateTimeOffset.MaxValue)
+            .ThenBy(w => w.Stage == WorkItemStage.Acknowledgement ? w.AckDueAt : w.Stage == WorkItemStage.Resolution ? w.ResolveDueAt : DateTimeOffset.MaxValue)
             .ThenBy(w => w.CreatedAt).ThenBy(w => w.Id)
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return (total, items);

@@ -34,7 +34,7 @@ internal static class ReportQuery
         foreach (var item in items)
         {
             var ruleset = await rulesets.GetAsync(item.RulesetVersion);
-            routed.Add(new(WorkItemBody.Of(item),
+            routed.Add(new(WorkItemBody.Of(item, ruleset!.Lifecycles.First(l => l.Id == item.Lifecycle)),
                 [.. item.MatchedRules.Select(rule => new Reason(rule, ruleset?.ExpressionOf(rule) ?? ""))]));
         }
 

@@ -7,7 +7,7 @@ namespace Routing.Host.Rules;
 /// Admins edit routing as versioned RulesEngine JSON: draft, diff, simulate, publish, roll back.
 internal static class RulesApi
 {
-    public sealed record DraftBody(JsonElement? Workflows, JsonElement? Departments);
+    public sealed record DraftBody(JsonElement? Workflows, JsonElement? Departments, JsonElement? Lifecycles = null);
     public sealed record Drafted(int Version);
 
     const int MaxRulesetBytes = 4 * 1024 * 1024;
@@ -41,10 +41,12 @@ internal static class RulesApi
         List<RuleError> missing = [];
         if (body.Value!.Workflows is not { ValueKind: JsonValueKind.Array }) missing.Add(new("workflows", "must be an array of RulesEngine workflows."));
         if (body.Value.Departments is not { ValueKind: JsonValueKind.Array }) missing.Add(new("departments", "must be an array of departments."));
+        if (body.Value.Lifecycles is not (null or { ValueKind: JsonValueKind.Array })) missing.Add(new("lifecycles", "must be an array of lifecycles (or absent: the active version's)."));
         if (missing.Count > 0) return Invalid(missing);
 
         var (version, errors) = await admin.DraftAsync(
-            body.Value.Workflows!.Value.GetRawText(), body.Value.Departments!.Value.GetRawText(), Actor.Of(request.HttpContext), ct);
+            body.Value.Workflows!.Value.GetRawText(), body.Value.Departments!.Value.GetRawText(), body.Value.Lifecycles?.GetRawText(),
+            Actor.Of(request.HttpContext), ct);
         return version is { } v ? TypedResults.Created($"/api/rules/versions/{v}", new Drafted(v)) : Invalid(errors);
     }
 

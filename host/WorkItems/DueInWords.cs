@@ -1,5 +1,5 @@
 using Routing.Engine.WorkItems;
-using Routing.Workflows.WorkItems;
+using Routing.Engine.Lifecycles;
 
 namespace Routing.Host.WorkItems;
 
@@ -10,8 +10,8 @@ internal sealed record DueInWords(string What, DateTimeOffset By, string Words, 
 {
     public static IReadOnlyList<DueInWords> Of(WorkItem item, DateTimeOffset now)
     {
-        var awaitingAck = WorkItemLifecycle.AwaitingAcknowledgement.Contains(item.State);
-        var awaitingResolution = awaitingAck || WorkItemLifecycle.AwaitingResolution.Contains(item.State);
+        var awaitingAck = item.Stage == WorkItemStage.Acknowledgement;
+        var awaitingResolution = awaitingAck || item.Stage == WorkItemStage.Resolution;
         return
         [
             .. awaitingAck ? [Line("Acknowledge", item.AckDueAt, now)] : Array.Empty<DueInWords>(),

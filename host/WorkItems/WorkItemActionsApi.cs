@@ -1,30 +1,31 @@
+using Routing.Engine.Lifecycles;
 using Routing.Host.Access;
 using Routing.Workflows.WorkItems;
 
 namespace Routing.Host.WorkItems;
 
-/// POST /api/work-items/{id}/{action} with { note, version }: the body handed to
+/// POST /api/work-items/{id}/{action} with { note, version, fields }: the body handed to
 /// WorkItemActionService.ActAsync, its outcome translated to HTTP.
 internal static class WorkItemActionsApi
 {
-    public sealed record ActionBody(string? Note, int? Version);
+    public sealed record ActionBody(string? Note, int? Version, Dictionary<string, System.Text.Json.JsonElement>? Fields);
 
     const int MaxBodyBytes = 64 * 1024;
 
-    public static async Task<IResult> ActAsync(Guid id, string action, HttpContext http, WorkItemActionService service, CancellationToken ct)
+    public static async Task<IResult> ActAsync(Guid id, string action, HttpContext http, WorkItemActionService service, ILifecycles lifecycles, CancellationToken ct)
     {
         var read = await JsonBody.ReadAsync<ActionBody>(http.Request, MaxBodyBytes, ct);
         if (read.Problem is not null) return read.Problem;
         var body = read.Value!;
 
-        var outcome = await service.ActAsync(new ActOnWorkItem(id, action, body.Note, body.Version), http.User.ToCaller(), ct);
+        var outcome = await service.ActAsync(new ActOnWorkItem(id, action, body.Note, body.Version, Fields: body.Fields), http.User.ToCaller(), ct);
         return outcome switch
         {
-            ActionOutcome.Done done => TypedResults.Ok(WorkItemBody.Of(done.Item)),
+            ActionOutcome.Done done => TypedResults.Ok(await WorkItemBody.OfAsync(done.Item, lifecycles)),
             ActionOutcome.UnknownAction u => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
                 title: $"No such action. Actions: {string.Join(", ", u.Actions)}."),
             ActionOutcome.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such work item."),
-            ActionOutcome.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "You may not act on this department's items."),
+            ActionOutcome.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "You may not take this action on this department's items."),
             // No version is the client's mistake (400); a missing note is the person's input (422).
             ActionOutcome.Invalid invalid => Results.ValidationProblem(invalid.Errors,
                 statusCode: invalid.Errors.ContainsKey("version") ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity),

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using RulesEngine.Models;
 using Routing.Engine.Departments;
 using Routing.Engine.Intake;
+using Routing.Engine.Lifecycles;
 using Routing.Engine.Reports;
 
 namespace Routing.Rules.Rulesets;
@@ -14,7 +15,8 @@ internal sealed class CompiledRuleset(
     RulesByCategory rulesByCategory,
     IReadOnlyList<Department> departments,
     IReadOnlyDictionary<string, RouteSpec> specs,
-    IReadOnlyList<Workflow> workflows)
+    IReadOnlyList<Workflow> workflows,
+    IReadOnlyList<Lifecycle> lifecycles)
 {
     // Used when no priority band matches: the least urgent band.
     static readonly RouteSpec LowestBand = new("", null, null, "P4", TimeSpan.FromDays(5), TimeSpan.FromDays(30), null, null, []);
@@ -22,6 +24,7 @@ internal sealed class CompiledRuleset(
     public int Version => version;
     public IReadOnlyList<Department> Departments => departments;
     public IReadOnlyList<Workflow> Workflows => workflows;
+    public IReadOnlyList<Lifecycle> Lifecycles => lifecycles;
 
     /// The expression of a rule of this version, to explain a route.
     public string ExpressionOf(string rule) =>
@@ -160,12 +163,13 @@ internal sealed class CompiledRuleset(
     static string? Min(string? a, string? b) => a is null ? b : b is null ? a : string.CompareOrdinal(a, b) <= 0 ? a : b;
     static TimeSpan? Min(TimeSpan? a, TimeSpan? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
-    static Route ToRoute(string department, RouteSpec spec, IReadOnlyList<string> matchedRules) => new(
+    Route ToRoute(string department, RouteSpec spec, IReadOnlyList<string> matchedRules) => new(
         department,
         spec.Priority ?? LowestBand.Priority!,
         spec.AckWithin ?? LowestBand.AckWithin!.Value,
         spec.ResolveWithin ?? LowestBand.ResolveWithin!.Value,
         spec.FollowUpEvery,
         spec.ResolutionCheckAfter,
-        matchedRules);
+        matchedRules,
+        departments.First(d => d.Id == department).LifecycleId);
 }

@@ -16,13 +16,16 @@ internal sealed class RulesetAdmin(
     RoutingDb db, HistoryJournal journal, ActiveRuleset active, WebhookAddressPolicy webhooks, TimeProvider clock, ILogger<RulesetAdmin> log)
 {
     /// Validates and stores a draft: its new version number, or every error found. Secrets
-    /// left as their fingerprints (as GetAsync shows them) keep their stored values.
+    /// left as their fingerprints (as GetAsync shows them) keep their stored values. A draft that
+    /// sends no lifecycles keeps the active version's.
     public async Task<(int? Version, IReadOnlyList<RuleError> Errors)> DraftAsync(
-        string workflowsJson, string departmentsJson, string actor, CancellationToken ct)
+        string workflowsJson, string departmentsJson, string? lifecyclesJson, string actor, CancellationToken ct)
     {
         (departmentsJson, var unknown) = await SecretPlaceholders.RestoreAsync(departmentsJson, db, active.Current.Version, ct);
         if (unknown.Count > 0) return (null, unknown);
-        var (_, errors) = await RulesetCompiler.CompileAsync(0, workflowsJson, departmentsJson, webhooks);
+        lifecyclesJson ??= await db.Rulesets.AsNoTracking().Where(r => r.Version == active.Current.Version)
+            .Select(r => r.LifecyclesJson).FirstAsync(ct);
+        var (_, errors) = await RulesetCompiler.CompileAsync(0, workflowsJson, departmentsJson, webhooks, lifecyclesJson: lifecyclesJson);
         if (errors.Count > 0) return (null, errors);
 
         for (var attempt = 1; ; attempt++)
@@ -33,6 +36,7 @@ internal sealed class RulesetAdmin(
                 Version = await db.Rulesets.MaxAsync(r => (int?)r.Version, ct) + 1 ?? 1,
                 WorkflowsJson = workflowsJson,
                 DepartmentsJson = departmentsJson,
+                LifecyclesJson = lifecyclesJson ?? ShippedLifecycles.StandardOnlyJson,
                 CreatedAt = clock.Now(),
                 CreatedBy = actor,
             };
@@ -86,7 +90,8 @@ internal sealed class RulesetAdmin(
             .OrderByDescending(p => p.Id).FirstOrDefaultAsync(ct);
         return new RulesetDetails(v, v == activeVersion, stored.CreatedAt, stored.CreatedBy,
             published?.PublishedAt, published?.PublishedBy,
-            JsonDocument.Parse(stored.WorkflowsJson).RootElement, JsonDocument.Parse(SecretFields.Redact(stored.DepartmentsJson)).RootElement);
+            JsonDocument.Parse(stored.WorkflowsJson).RootElement, JsonDocument.Parse(SecretFields.Redact(stored.DepartmentsJson)).RootElement,
+            JsonDocument.Parse(stored.LifecyclesJson ?? ShippedLifecycles.StandardOnlyJson).RootElement);
     }
 
     public async Task<IReadOnlyList<RulesetSummary>> ListAsync(CancellationToken ct)

@@ -29,7 +29,8 @@ internal sealed class RulesetCache(IServiceScopeFactory scopes, ILogger<RulesetC
         if (stored is null) return null;
 
         var started = TimeProvider.System.GetTimestamp();
-        var (ruleset, errors) = await RulesetCompiler.CompileAsync(version, stored.WorkflowsJson, stored.DepartmentsJson, sampleBudget: Timeout.InfiniteTimeSpan);
+        var (ruleset, errors) = await RulesetCompiler.CompileAsync(version, stored.WorkflowsJson, stored.DepartmentsJson,
+            sampleBudget: Timeout.InfiniteTimeSpan, lifecyclesJson: stored.LifecyclesJson);
         if (ruleset is null)
             throw new InvalidOperationException(
                 $"Ruleset v{version} is invalid: " + string.Join("; ", errors.Select(e => $"{e.Rule}: {e.Message}")));

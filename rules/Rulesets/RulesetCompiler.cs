@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using RulesEngine.Exceptions;
 using RulesEngine.Models;
 using Routing.Engine.Departments;
+using Routing.Engine.Lifecycles;
 using Routing.Engine.Notifications;
 using Routing.Engine.Reports;
 
@@ -20,21 +21,27 @@ internal static class RulesetCompiler
     // Unknown fields are errors: a misspelt "Enabled" or "escalateTo" must not be dropped silently.
     static readonly JsonSerializerOptions WorkflowJson = new() { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
     static readonly JsonSerializerOptions DepartmentJson = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+    // A lifecycle's required parts (id, start, states, a state's name and kind…) are refused when missing or null.
+    static readonly JsonSerializerOptions LifecycleJson = new(DepartmentJson) { RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true };
 
     /// `webhooks`, when given, also refuses webhook URLs that point inside (drafts and the CLI
     /// pass it); a version already stored compiles without it, and deliveries check again anyway.
     /// `sampleBudget`: how long each workflow may take on the largest report there can be
     /// (RuleCostCheck); null for the default, Timeout.InfiniteTimeSpan to skip that timing, as
     /// for a version already stored, whose loading must not depend on how busy the machine is.
+    /// `lifecyclesJson` null: the shipped standard lifecycle alone (a version stored before lifecycles were data).
     public static async Task<(CompiledRuleset? Ruleset, IReadOnlyList<RuleError> Errors)> CompileAsync(
-        int version, string workflowsJson, string departmentsJson, WebhookAddressPolicy? webhooks = null, TimeSpan? sampleBudget = null)
+        int version, string workflowsJson, string departmentsJson, WebhookAddressPolicy? webhooks = null, TimeSpan? sampleBudget = null,
+        string? lifecyclesJson = null)
     {
         var errors = new List<RuleError>();
         List<Workflow> workflows = [.. Parse<List<DescribedWorkflow>>(workflowsJson, "workflows", WorkflowJson, errors) ?? []];
         var departments = Parse<List<Department>>(departmentsJson, "departments", DepartmentJson, errors) ?? [];
+        var lifecycles = Parse<List<Lifecycle>>(lifecyclesJson ?? ShippedLifecycles.StandardOnlyJson, "lifecycles", LifecycleJson, errors) ?? [];
         if (errors.Count > 0) return (null, errors);
 
         CheckDepartments(departments, errors, webhooks);
+        CheckLifecycles(lifecycles, departments, errors);
         var specs = new Dictionary<string, RouteSpec>();
         foreach (var name in new[] { RoutingWorkflows.Routing, RoutingWorkflows.Priority })
             if (workflows.Count(w => w.WorkflowName == name) != 1)
@@ -102,7 +109,7 @@ internal static class RulesetCompiler
             await RuleCostCheck.RunAsync(engine, rulesByCategory, budget, errors);
         if (errors.Count > 0) return (null, errors);
 
-        return (new CompiledRuleset(version, engine, rulesByCategory, departments, specs, workflows), errors);
+        return (new CompiledRuleset(version, engine, rulesByCategory, departments, specs, workflows, lifecycles), errors);
     }
 
     /// What RulesEngine's own validation (run when a workflow is added) says of the rule alone, if anything.
@@ -161,6 +168,19 @@ internal static class RulesetCompiler
             errors.Add(new($"departments/{id}", "department ids must be unique."));
         if (departments.Count(d => d.Kind == Department.Triage) != 1)
             errors.Add(new("departments", "exactly one department must be of kind 'triage': unmatched reports go there."));
+    }
+
+    /// Each lifecycle sound (LifecycleCheck), ids unique, and every department's lifecycle there.
+    static void CheckLifecycles(List<Lifecycle> lifecycles, List<Department> departments, List<RuleError> errors)
+    {
+        foreach (var lifecycle in lifecycles)
+            errors.AddRange(LifecycleCheck.Problems(lifecycle).Select(p => new RuleError(p.Place, p.Message)));
+        foreach (var id in lifecycles.GroupBy(l => l.Id).Where(g => g.Count() > 1).Select(g => g.Key))
+            errors.Add(new($"lifecycles/{id}", "lifecycle ids must be unique."));
+        foreach (var d in departments.Where(d => lifecycles.All(l => l.Id != d.LifecycleId)))
+            errors.Add(new($"departments/{d.Id}", d.Lifecycle is null
+                ? $"names no lifecycle and there is no '{Lifecycle.Standard}' one to follow."
+                : $"lifecycle '{d.Lifecycle}' is not one of the lifecycles."));
     }
 
     static void CheckRoute(RouteSpec spec, List<Department> departments, List<RuleError> errors)

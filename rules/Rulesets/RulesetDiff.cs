@@ -25,15 +25,20 @@ public sealed record RulesetDiff(
     IReadOnlyList<ChangedEntry> ChangedRules,
     IReadOnlyList<string> AddedDepartments,
     IReadOnlyList<string> RemovedDepartments,
-    IReadOnlyList<ChangedEntry> ChangedDepartments)
+    IReadOnlyList<ChangedEntry> ChangedDepartments,
+    IReadOnlyList<string> AddedLifecycles,
+    IReadOnlyList<string> RemovedLifecycles,
+    IReadOnlyList<ChangedEntry> ChangedLifecycles)
 {
     internal static RulesetDiff Between(RulesetVersion version, RulesetVersion against)
     {
         var (addedRules, removedRules, changedRules) = Compare(Rules(against.WorkflowsJson), Rules(version.WorkflowsJson));
         var (addedDepartments, removedDepartments, changedDepartments) =
             Compare(Departments(against.DepartmentsJson), Departments(version.DepartmentsJson));
+        var (addedLifecycles, removedLifecycles, changedLifecycles) =
+            Compare(Lifecycles(against.LifecyclesJson), Lifecycles(version.LifecyclesJson));
         return new(version.Version, against.Version, addedRules, removedRules, changedRules,
-            addedDepartments, removedDepartments, changedDepartments);
+            addedDepartments, removedDepartments, changedDepartments, addedLifecycles, removedLifecycles, changedLifecycles);
     }
 
     static (List<string>, List<string>, List<ChangedEntry>) Compare(Dictionary<string, JToken> before, Dictionary<string, JToken> after)
@@ -65,6 +70,10 @@ public sealed record RulesetDiff(
 
     static Dictionary<string, JToken> Departments(string departmentsJson) => JArray.Parse(SecretFields.Redact(departmentsJson, urls: true))
         .GroupBy(d => (string?)d["id"] ?? "")
+        .ToDictionary(g => g.Key, g => g.First());
+
+    static Dictionary<string, JToken> Lifecycles(string? lifecyclesJson) => JArray.Parse(lifecyclesJson ?? ShippedLifecycles.StandardOnlyJson)
+        .GroupBy(l => (string?)l["id"] ?? "")
         .ToDictionary(g => g.Key, g => g.First());
 
     // As System.Text.Json data, so the API and history serialize the patch as plain JSON.

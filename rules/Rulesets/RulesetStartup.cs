@@ -43,6 +43,7 @@ internal sealed class RulesetStartup(
             Version = 1,
             WorkflowsJson = await File.ReadAllTextAsync(Path.Combine(folder, RulesOptions.WorkflowsFile), ct),
             DepartmentsJson = await File.ReadAllTextAsync(Path.Combine(folder, RulesOptions.DepartmentsFile), ct),
+            LifecyclesJson = await File.ReadAllTextAsync(Path.Combine(folder, RulesOptions.LifecyclesFile), ct),
             CreatedAt = now,
             CreatedBy = Seeder,
         };

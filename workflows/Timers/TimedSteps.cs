@@ -1,28 +1,72 @@
 using Routing.Engine.History;
 using Routing.Engine.History.Events;
+using Routing.Engine.Lifecycles;
+using Routing.Engine.Notifications;
+using Routing.Engine.Reports;
+using Routing.Engine.Timers;
 using Routing.Engine.WorkItems;
+using Routing.Workflows.Notifications;
 using Routing.Workflows.WorkItems;
 
 namespace Routing.Workflows.Timers;
 
-internal static class TimedSteps
+/// A timer of a work item coming due: the timed step of the item's lifecycle it belongs to
+/// decides. Reminders first (each sets the next), then the step's action — or the resolution
+/// check, which verifies or reopens. A move goes through WorkItemMoves, which applies its
+/// effects; timers the step starts go in the context, to be handed to Hangfire soon; the firing
+/// commits it all with the history returned here, or nothing.
+internal sealed class TimedSteps(ILifecycles lifecycles, Notifier notifier, WorkItemMoves moves, ResolutionCheck check)
 {
     public const string Actor = "system:timer";
 
-    /// Moves the item as the timer decided, by the one path every move takes; the timers the
-    /// move started are handed to Hangfire with the firing's others.
-    public static async Task<IReadOnlyList<HistoryEntry>> MoveAsync(
-        TimedStepContext c, WorkItemMoves moves, WorkItemTrigger trigger, Func<WorkItemState, WorkItemState, HistoryData> record, CancellationToken ct)
+    public async Task<IReadOnlyList<HistoryEntry>> FireAsync(TimedStepContext c, CancellationToken ct)
     {
-        var moved = await moves.MoveAsync(c.Item, trigger, Actor, note: null, record, c.Now, ct, firing: c.Timer.Id);
+        var item = c.Item;
+        var lifecycle = await lifecycles.GetAsync(item.RulesetVersion, item.Lifecycle);
+        // The item left the step's states (its timer was cancelled meanwhile, or fired late).
+        if (lifecycle.Step(c.Timer.Step) is not { } step || !step.In.Contains(item.State)) return [];
+
+        if (c.Timer.Round < step.Remind)
+        {
+            c.NewTimers.Add(TimerPlan.Next(item, step, c.Timer));
+            var due = step.At == TimedStep.ResolveDueAt ? item.ResolveDueAt : step.At == TimedStep.AckDueAt ? item.AckDueAt : c.Timer.DueAt;
+            return
+            [
+                new(Actor, new WorkItemReminded(c.Timer.Round + 1, due), ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department),
+                notifier.Queue(NotificationEvents.Reminder, item),
+            ];
+        }
+        if (step.Then == TimedStep.Check) return await CheckAsync(c, lifecycle, ct);
+        if (!LifecycleMachine.Allows(lifecycle, item.State, step.Then)) return [];
+        return await MoveAsync(c, lifecycle, step.Then, (before, after) => step.Then == LifecycleAction.Escalate
+            ? new WorkItemEscalated(before, after, step.Because)
+            : new WorkItemActionTaken(step.Then, before, after, step.Because), ct);
+    }
+
+    async Task<IReadOnlyList<HistoryEntry>> CheckAsync(TimedStepContext c, Lifecycle lifecycle, CancellationToken ct)
+    {
+        var item = c.Item;
+        if (item.ResolvedAt is not { } resolvedAt) return [];
+        var returned = await check.ReturnedAsync(item, c.Report.PatternKey, resolvedAt, ct);
+        return returned > 0
+            ? await MoveAsync(c, lifecycle, LifecycleAction.Reopen,
+                (before, after) => new WorkItemReopened(before, after, returned, item.AckDueAt, item.ResolveDueAt), ct)
+            : await MoveAsync(c, lifecycle, LifecycleAction.Verify,
+                (before, after) => new WorkItemVerified(before, after, resolvedAt), ct);
+    }
+
+    /// Moves the item as the step decided, by the one path every move takes; the timers the move
+    /// started are handed to Hangfire with the firing's others.
+    async Task<IReadOnlyList<HistoryEntry>> MoveAsync(
+        TimedStepContext c, Lifecycle lifecycle, string action, Func<string, string, HistoryData> record, CancellationToken ct)
+    {
+        var moved = await moves.MoveAsync(c.Item, lifecycle, action, Actor, note: null, record, c.Now, ct);
         c.NewTimers.AddRange(moved.Timers);
         return moved.History;
     }
+}
 
-    /// Moves the item to Escalated, when its state allows.
-    public static Task<IReadOnlyList<HistoryEntry>> EscalateAsync(
-        TimedStepContext c, WorkItemMoves moves, string reason, CancellationToken ct) =>
-        WorkItemLifecycle.Allows(c.Item.State, WorkItemTrigger.Escalate)
-            ? MoveAsync(c, moves, WorkItemTrigger.Escalate, (before, after) => new WorkItemEscalated(before, after, reason), ct)
-            : Task.FromResult<IReadOnlyList<HistoryEntry>>([]);
+internal sealed record TimedStepContext(WorkItemTimer Timer, WorkItem Item, Report Report, DateTimeOffset Now)
+{
+    public List<WorkItemTimer> NewTimers { get; } = [];
 }

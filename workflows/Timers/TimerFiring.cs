@@ -16,12 +16,11 @@ namespace Routing.Workflows.Timers;
 internal sealed class TimerFiring(
     RoutingDb db,
     HistoryJournal journal,
-    IEnumerable<ITimedStep> steps,
+    TimedSteps steps,
     TimeProvider clock,
     ILogger<TimerFiring> log)
 {
     const int Attempts = 5;
-    readonly Dictionary<TimerKind, ITimedStep> byKind = steps.ToDictionary(s => s.Kind);
 
     /// What firing a batch left to do: when its not-yet-due timers are due, and the timers it created.
     public sealed record Outcome(DateTimeOffset? NotYetDue, IReadOnlyList<WorkItemTimer> Created);
@@ -62,11 +61,13 @@ internal sealed class TimerFiring(
         var statesBefore = items.Values.ToDictionary(w => w.Id, w => w.State);
         foreach (var timer in due)
         {
+            // An earlier move of this batch ended the timer's step.
+            if (timer.Status == TimerStatus.Cancelled) continue;
             var item = items[timer.WorkItemId];
             timer.Status = TimerStatus.Fired;
             timer.FiredAt = now;
             var context = new TimedStepContext(timer, item, reports[item.ReportId], now);
-            var effects = await byKind[timer.Kind].FireAsync(context, ct);
+            var effects = await steps.FireAsync(context, ct);
             created.AddRange(context.NewTimers);
             history.Add(new(TimedSteps.Actor, TimerFired.Of(timer, now),
                 ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department));

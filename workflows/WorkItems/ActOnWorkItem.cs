@@ -1,7 +1,11 @@
+using System.Text.Json;
+
 namespace Routing.Workflows.WorkItems;
 
 /// A person's action on a work item, as the API, the console and the CLI hand it to
-/// WorkItemActionService.ActAsync: the action by its API name, the note, the version the person
-/// last read (null when not sent) and, for a final action (cancel, hand-back), whether they
-/// confirmed it. The API's callers confirm by calling; the console asks in place.
-public sealed record ActOnWorkItem(Guid Item, string Action, string? Note, int? Version, bool Confirmed = true);
+/// WorkItemActionService.ActAsync: the action by its name in the item's lifecycle, the note, the
+/// version the person last read (null when not sent), the fields the action records and, for a
+/// final action (cancel, hand-back), whether they confirmed it. The API's callers confirm by
+/// calling; the console asks in place.
+public sealed record ActOnWorkItem(
+    Guid Item, string Action, string? Note, int? Version, bool Confirmed = true, IReadOnlyDictionary<string, JsonElement>? Fields = null);

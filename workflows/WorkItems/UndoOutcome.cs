@@ -5,7 +5,7 @@ namespace Routing.Workflows.WorkItems;
 public abstract record UndoOutcome
 {
     /// The item is back in the state the action took it from.
-    public sealed record Done(WorkItemState State, Guid? CancelledTriageItem) : UndoOutcome;
+    public sealed record Done(string State, Guid? CancelledTriageItem) : UndoOutcome;
     /// No such item, or one the caller may not see.
     public sealed record NotFound : UndoOutcome;
     /// The caller sees the item but may not act on its department's items.

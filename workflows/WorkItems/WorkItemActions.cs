@@ -1,67 +1,47 @@
+using Routing.Engine.Access;
+using Routing.Engine.Departments;
+using Routing.Engine.Lifecycles;
+
 namespace Routing.Workflows.WorkItems;
 
-/// The actions people take through the API, by the names the API uses.
+/// What a person's action needs besides a state that allows it: who may take it, the version
+/// they read, a note where the lifecycle asks for one, a confirmation of a final action, and the
+/// fields it records.
 public static class WorkItemActions
 {
-    static readonly Dictionary<string, WorkItemTrigger> ByName = new()
-    {
-        ["acknowledge"] = WorkItemTrigger.Acknowledge,
-        ["start"] = WorkItemTrigger.Start,
-        ["resolve"] = WorkItemTrigger.Resolve,
-        [HandBack] = WorkItemTrigger.HandBack,
-        ["cancel"] = WorkItemTrigger.Cancel,
-        ["comment"] = WorkItemTrigger.Comment,
-    };
-
-    public static IReadOnlyCollection<string> Names => ByName.Keys;
-
     public const int MaxNote = 10_000;
 
-    /// The actions that need a note, and why: someone reads it later (the triage team, an
-    /// auditor, the department when the pattern comes back).
-    static readonly Dictionary<string, string> NoteNeeded = new()
-    {
-        ["comment"] = "is required for a comment.",
-        ["resolve"] = "is required to resolve: say what was done.",
-        [HandBack] = "is required to hand back: say why the item is not this department's.",
-        ["cancel"] = "is required to cancel: say why no work is needed.",
-    };
-
-    /// Whether the action needs a note (the console marks the note required for it).
-    public static bool NeedsNote(string action) => NoteNeeded.ContainsKey(action);
-
-    /// What is wrong with the note sent with an action, or null: comment, resolve, hand-back
-    /// and cancel need one, and no note is longer than MaxNote. Problems asks here.
-    public static string? NoteProblem(string action, string? note) =>
+    /// What is wrong with the note sent with an action, or null: a comment needs one, an action
+    /// whose lifecycle says `noteRequired` needs one, and no note is longer than MaxNote.
+    public static string? NoteProblem(LifecycleAction? action, string? note) =>
         note is { Length: > MaxNote } ? $"must be at most {MaxNote} characters."
-        : string.IsNullOrWhiteSpace(note) && NoteNeeded.TryGetValue(action, out var why) ? why
+        : !string.IsNullOrWhiteSpace(note) ? null
+        : action is null ? "is required for a comment."
+        : action.NoteRequired is { } why ? $"is required to {action.Name.Replace('-', ' ')}: {why}."
         : null;
 
-    public const string Cancel = "cancel";
-    public const string HandBack = "hand-back";
-
-    /// The final actions, which ask a person to confirm them, and why.
-    static readonly Dictionary<string, string> Final = new()
-    {
-        [Cancel] = "a cancelled item is final",
-        [HandBack] = "the item leaves this department for triage",
-    };
-
-    public static bool AsksToConfirm(string action) => Final.ContainsKey(action);
-
     /// Everything wrong with the input, by field: the version is required, the note follows
-    /// NoteProblem, and a final action must be confirmed.
-    public static Dictionary<string, string[]> Problems(ActOnWorkItem input)
+    /// NoteProblem, a final action must be confirmed, and the fields are the action's
+    /// (FieldValues). `action` is null for a comment.
+    public static (Dictionary<string, string[]> Errors, Dictionary<string, System.Text.Json.JsonElement> Fields) Problems(
+        ActOnWorkItem input, LifecycleAction? action)
     {
         var errors = new Dictionary<string, string[]>();
         if (input.Version is null) errors["version"] = ["is required: send the version you last read."];
-        if (NoteProblem(input.Action, input.Note) is { } note) errors["note"] = [note];
-        if (Final.TryGetValue(input.Action, out var why) && !input.Confirmed) errors["confirm"] = [$"is required: {why}."];
-        return errors;
+        if (NoteProblem(action, input.Note) is { } note) errors["note"] = [note];
+        if (action?.Confirm is { } why && !input.Confirmed) errors["confirm"] = [$"is required: {why}."];
+        if (action is null)
+        {
+            if (input.Fields is { Count: > 0 }) errors["fields"] = ["a comment records no fields."];
+            return (errors, []);
+        }
+        var (fields, problems) = FieldValues.Check(action, input.Fields);
+        foreach (var (key, value) in problems) errors[key] = value;
+        return (errors, fields);
     }
 
-    public static bool TryParse(string name, out WorkItemTrigger trigger) => ByName.TryGetValue(name, out trigger);
-
-    public static string? NameOf(WorkItemTrigger trigger) =>
-        ByName.FirstOrDefault(pair => pair.Value == trigger).Key;
+    /// Whether the caller may take the action on an item of the department: the department's
+    /// actions (and comments) as for any action on its items; the CSMs' by CSMs and admins.
+    public static bool MayTake(Caller caller, LifecycleAction? action, string department, IDepartmentDirectory departments) =>
+        action?.Taker == LifecycleAction.Csm ? caller.Role is Roles.Csm or Roles.Admin : caller.CanAct(department, departments);
 }

@@ -1,6 +1,5 @@
-using Routing.Engine.WorkItems;
-
 namespace Routing.Workflows.WorkItems;
 
-/// One move of the lifecycle: from a state, by an action (or a timer), to a state.
-public sealed record WorkItemMove(WorkItemState From, string Action, WorkItemState To, bool ByTimer);
+/// One move of a lifecycle: from a state, by an action, to a state (the same one for an action
+/// that keeps the item where it is); `ByTimer` when only a timed step takes it.
+public sealed record WorkItemMove(string From, string Action, string To, bool ByTimer);

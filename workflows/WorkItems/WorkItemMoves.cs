@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Routing.Engine.Departments;
 using Routing.Engine.History;
 using Routing.Engine.History.Events;
+using Routing.Engine.Lifecycles;
 using Routing.Engine.Notifications;
 using Routing.Engine.Store;
 using Routing.Engine.Timers;
@@ -10,60 +11,63 @@ using Routing.Workflows.Notifications;
 
 namespace Routing.Workflows.WorkItems;
 
-/// The one path of every move, by a person or a timer: fires the lifecycle and applies what
-/// follows from the move — the item's version and time, the timers the state it enters
-/// cancels and starts, its due times, the history record and the notifications — in the
-/// caller's transaction. Callers decide whether to move; this says what a move does.
-internal sealed class WorkItemMoves(RoutingDb db, Notifier notifier, IDepartmentDirectory departments)
+/// The one path every move takes, by a person or a timer: the item's lifecycle moves it (on
+/// Stateless), then the move's effects — the timed steps it ends and starts, the due times, the
+/// history record and the notifications — in the caller's transaction. Callers decide whether
+/// to move; this says what a move does.
+internal sealed class WorkItemMoves(RoutingDb db, Notifier notifier, IDepartmentDirectory departments, ILifecycles lifecycles)
 {
     /// What a move left for its caller: the history to append (the move's record first) and
     /// the timers it started (already added to the store).
     public sealed record Moved(IReadOnlyList<HistoryEntry> History, IReadOnlyList<WorkItemTimer> Timers);
 
-    /// Moves the item by the trigger, with the note of the person who moved it (if one did).
+    /// Moves the item by the action, with the note of the person who moved it (if one did).
     /// The record is the history of the move, made from the states before and after once the
-    /// effects are applied (it reads a reopened item's new due times). A firing timer passes
-    /// itself as firing: cancelling its kind leaves it to the firing, which claims it.
+    /// effects are applied (it reads a reopened item's new due times).
     public async Task<Moved> MoveAsync(
-        WorkItem item, WorkItemTrigger trigger, string actor, string? note, Func<WorkItemState, WorkItemState, HistoryData> record,
-        DateTimeOffset now, CancellationToken ct, Guid? firing = null)
+        WorkItem item, Lifecycle lifecycle, string action, string actor, string? note, Func<string, string, HistoryData> record,
+        DateTimeOffset now, CancellationToken ct)
     {
         var before = item.State;
-        await WorkItemLifecycle.For(() => item.State, s => item.State = s).FireAsync(trigger);
+        item.Enter(await LifecycleMachine.FireAsync(lifecycle, before, action), lifecycle);
         item.Version++;
         item.UpdatedAt = now;
 
-        var timers = new List<WorkItemTimer>();
-        var cancel = Cancels(item.State);
-        if (cancel.Length > 0)
+        var ended = TimerPlan.Leaving(lifecycle, before, item.State);
+        if (ended.Length > 0)
+        {
+            // A timer firing reads its batch's timers first: those are cancelled as read (a timer the
+            // batch claims has fired, and finds the item gone from its step), the rest in the store.
+            var read = db.Timers.Local.Where(t => t.WorkItemId == item.Id).ToList();
+            foreach (var timer in read.Where(t => t.Status == TimerStatus.Pending && ended.Contains(t.Step))) timer.Status = TimerStatus.Cancelled;
+            var readIds = read.Select(t => t.Id).ToList();
             await db.Timers
-                .Where(t => t.WorkItemId == item.Id && t.Status == TimerStatus.Pending && cancel.Contains(t.Kind) && t.Id != firing)
+                .Where(t => t.WorkItemId == item.Id && t.Status == TimerStatus.Pending && ended.Contains(t.Step) && !readIds.Contains(t.Id))
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled), ct);
+        }
 
         var after = new List<HistoryEntry>();
-        switch (item.State)
+        switch (action)
         {
-            case WorkItemState.Resolved:
-                item.ResolvedAt = now;
-                timers.Add(TimerPlan.ResolutionCheck(item, now));
-                break;
-            case WorkItemState.Reopened:
+            case LifecycleAction.Reopen:
                 item.ResolvedAt = null;
                 item.AckDueAt = now + item.AckWithin;
                 item.ResolveDueAt = now + item.ResolveWithin;
-                timers.AddRange(TimerPlan.ForOpenItem(item));
                 after.Add(notifier.Queue(NotificationEvents.Reopened, item));
                 break;
-            case WorkItemState.Escalated:
+            case LifecycleAction.Escalate:
                 after.AddRange(notifier.QueueEscalation(item));
                 break;
-            case WorkItemState.Verified:
+            case LifecycleAction.Verify:
                 after.Add(notifier.Queue(NotificationEvents.Verified, item));
                 break;
-            case WorkItemState.HandedBack:
-                after.Add(SendToTriage(item, note, now));
+            case LifecycleAction.HandBack:
+                after.Add(await SendToTriageAsync(item, note, now));
                 break;
         }
+        // Resolved: from now on the resolution check runs; the pattern's reports are counted since.
+        if (Checked(lifecycle, item.State) && !Checked(lifecycle, before)) item.ResolvedAt = now;
+        var timers = TimerPlan.Entering(item, lifecycle, before, now).ToList();
         db.Timers.AddRange(timers);
 
         HistoryEntry moved = new(actor, record(before, item.State),
@@ -71,50 +75,34 @@ internal sealed class WorkItemMoves(RoutingDb db, Notifier notifier, IDepartment
         return new Moved([moved, .. after], timers);
     }
 
-    /// The timers entering a state ends: taking the item ends its reminders; a resolution or
-    /// a final state ends every timer. Escalating and reopening end none.
-    static TimerKind[] Cancels(WorkItemState entered) => entered switch
-    {
-        WorkItemState.Acknowledged or WorkItemState.InProgress => [TimerKind.FollowUp],
-        WorkItemState.Resolved => All,
-        _ when WorkItemLifecycle.Final.Contains(entered) => All,
-        _ => [],
-    };
-
-    static readonly TimerKind[] All = [TimerKind.FollowUp, TimerKind.ResolutionDue, TimerKind.ResolutionCheck];
+    static bool Checked(Lifecycle lifecycle, string state) =>
+        lifecycle.Steps.Any(s => s.Then == TimedStep.Check && s.In.Contains(state));
 
     /// Puts the item back in the state a final action (cancel, hand-back) took it from, when the
-    /// person undoes it (WorkItemUndo). No move of the lifecycle leaves a final state, so this is
-    /// not one: the version and time change as a move's do, and the timers the state waits on that
-    /// the action cancelled are pending again, due as they were.
-    public async Task RestoreAsync(WorkItem item, WorkItemState to, DateTimeOffset now, CancellationToken ct)
+    /// person undoes it (WorkItemUndo). No move of a lifecycle leaves a final state, so this is
+    /// not one: the version and time change as a move's do, and the timers of the steps that run
+    /// in the state, which the action cancelled, are pending again, due as they were.
+    public async Task RestoreAsync(WorkItem item, Lifecycle lifecycle, string to, DateTimeOffset now, CancellationToken ct)
     {
-        item.State = to;
+        item.Enter(to, lifecycle);
         item.Version++;
         item.UpdatedAt = now;
-        var kinds = WaitsOn(to);
-        var timers = await db.Timers.AsNoTracking().Where(t => t.WorkItemId == item.Id && kinds.Contains(t.Kind)).ToListAsync(ct);
-        // The latest timer of each kind is the one that was pending; an earlier one has fired.
-        db.Timers.AddRange(timers.GroupBy(t => t.Kind).Select(g => g.MaxBy(t => t.DueAt)!)
+        var steps = TimerPlan.In(lifecycle, to);
+        var timers = await db.Timers.AsNoTracking().Where(t => t.WorkItemId == item.Id && steps.Contains(t.Step)).ToListAsync(ct);
+        // The latest timer of each step is the one that was pending; an earlier one has fired.
+        db.Timers.AddRange(timers.GroupBy(t => t.Step).Select(g => g.MaxBy(t => t.DueAt)!)
             .Where(t => t.Status == TimerStatus.Cancelled).Select(TimerPlan.Again));
     }
 
-    /// The timers an item waits on in a state: its follow-ups and resolution due while nobody has
-    /// taken it, its resolution due while it is worked on, its check once resolved.
-    static TimerKind[] WaitsOn(WorkItemState state) =>
-        WorkItemLifecycle.AwaitingAcknowledgement.Contains(state) ? [TimerKind.FollowUp, TimerKind.ResolutionDue]
-        : WorkItemLifecycle.AwaitingResolution.Contains(state) ? [TimerKind.ResolutionDue]
-        : state == WorkItemState.Resolved ? [TimerKind.ResolutionCheck]
-        : [];
-
     /// A misrouted item goes back to triage as a new item there, opened as intake opens its
-    /// items, carrying the note.
-    HistoryEntry SendToTriage(WorkItem item, string? note, DateTimeOffset now)
+    /// items (in the lifecycle triage follows in the item's ruleset version), carrying the note.
+    async Task<HistoryEntry> SendToTriageAsync(WorkItem item, string? note, DateTimeOffset now)
     {
-        var triage = departments.All.First(d => d.Kind == Department.Triage).Id;
-        var handedBack = WorkItem.Open(item.ReportId, triage, item.Priority, item.Sla, item.RulesetVersion, [], now);
-        db.AddOpened([handedBack], now);
+        var triage = departments.All.First(d => d.Kind == Department.Triage);
+        var lifecycle = await lifecycles.GetAsync(item.RulesetVersion, triage.LifecycleId);
+        var handedBack = WorkItem.Open(item.ReportId, triage.Id, item.Priority, item.Sla, item.RulesetVersion, lifecycle, [], now);
+        db.AddOpened([(handedBack, lifecycle)], now);
         return new HistoryEntry("system:hand-back", WorkItemRouted.HandedBack(handedBack, from: item, note),
-            ReportId: item.ReportId, WorkItemId: handedBack.Id, Department: triage);
+            ReportId: item.ReportId, WorkItemId: handedBack.Id, Department: triage.Id);
     }
 }

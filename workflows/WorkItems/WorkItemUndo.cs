@@ -5,6 +5,7 @@ using Routing.Engine.Access;
 using Routing.Engine.Departments;
 using Routing.Engine.History;
 using Routing.Engine.History.Events;
+using Routing.Engine.Lifecycles;
 using Routing.Engine.Store;
 using Routing.Engine.WorkItems;
 
@@ -19,6 +20,7 @@ internal sealed class WorkItemUndo(
     RoutingDb db,
     HistoryJournal journal,
     IDepartmentDirectory departments,
+    ILifecycles lifecycles,
     WorkItemMoves moves,
     ActingKey acting,
     TimeProvider clock,
@@ -32,7 +34,8 @@ internal sealed class WorkItemUndo(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var item = await db.WorkItems.VisibleTo(caller).FirstOrDefaultAsync(w => w.Id == input.Item, ct);
         if (item is null) return new UndoOutcome.NotFound();
-        if (!caller.CanAct(item.Department, departments)) return new UndoOutcome.Forbidden();
+        // CSMs take some actions of some lifecycles (cancelling a SCAR): only whoever took it may undo it.
+        if (!caller.CanAct(item.Department, departments) && caller.Role != Roles.Csm) return new UndoOutcome.Forbidden();
 
         var taken = await db.History.AsNoTracking().Where(e => e.WorkItemId == item.Id && Undoable.Contains(e.Kind))
             .OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(ct);
@@ -46,21 +49,22 @@ internal sealed class WorkItemUndo(
         if (now > taken.At + within)
             return new UndoOutcome.Refused($"It can be undone only within {Words(within)} of taking it; the item stays {item.State}.");
 
-        var undid = action is WorkItemHandedBack ? WorkItemActions.HandBack : WorkItemActions.Cancel;
+        var undid = action is WorkItemHandedBack ? LifecycleAction.HandBack : LifecycleAction.Cancel;
         var history = new List<HistoryEntry>();
         WorkItem? triage = null;
         if (action is WorkItemHandedBack)
         {
             triage = await OpenedInTriageAsync(item, ct);
             // Version 1: nobody has acted on it (a move would have bumped it).
-            if (triage is not { Version: 1 } || !WorkItemLifecycle.Allows(triage.State, WorkItemTrigger.Cancel))
+            var triageLifecycle = triage is null ? null : await lifecycles.GetAsync(triage.RulesetVersion, triage.Lifecycle);
+            if (triage is not { Version: 1 } || !LifecycleMachine.Allows(triageLifecycle!, triage.State, LifecycleAction.Cancel))
                 return new UndoOutcome.Refused("Triage has already taken up the item it was handed back as, so the hand-back stands.");
             var note = $"The hand-back of {item.Department}'s item was undone.";
-            history.AddRange((await moves.MoveAsync(triage, WorkItemTrigger.Cancel, caller.Name, note,
+            history.AddRange((await moves.MoveAsync(triage, triageLifecycle!, LifecycleAction.Cancel, caller.Name, note,
                 (b, a) => new WorkItemCancelled(b, a, note), now, ct)).History);
         }
         var before = item.State;
-        await moves.RestoreAsync(item, action.Before, now, ct);
+        await moves.RestoreAsync(item, await lifecycles.GetAsync(item.RulesetVersion, item.Lifecycle), action.Before, now, ct);
         history.Insert(0, new HistoryEntry(caller.Name, new WorkItemRestored(before, item.State, undid, triage?.Id),
             ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department));
 

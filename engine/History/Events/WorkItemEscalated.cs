@@ -3,7 +3,7 @@ using Routing.Engine.WorkItems;
 namespace Routing.Engine.History.Events;
 
 [HistoryKind(HistoryKinds.Escalated)]
-internal sealed record WorkItemEscalated(WorkItemState Before, WorkItemState After, string Reason) : HistoryData
+internal sealed record WorkItemEscalated(string Before, string After, string Reason) : HistoryData
 {
     public override string Summary() => $"Escalated: {Reason}";
 }

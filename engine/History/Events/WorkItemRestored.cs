@@ -8,8 +8,8 @@ namespace Routing.Engine.History.Events;
 /// item it opened in triage is cancelled.
 [HistoryKind(HistoryKinds.Restored)]
 internal sealed record WorkItemRestored(
-    WorkItemState Before,
-    WorkItemState After,
+    string Before,
+    string After,
     string Undid,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Guid? CancelledTriageItem = null) : HistoryData
 {

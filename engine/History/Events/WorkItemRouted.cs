@@ -8,8 +8,8 @@ namespace Routing.Engine.History.Events;
 /// (with where it came from and the note). Each writes only its own fields.
 [HistoryKind(HistoryKinds.WorkItemRouted)]
 internal sealed record WorkItemRouted(
-    WorkItemState? Before,
-    WorkItemState After,
+    string? Before,
+    string After,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Priority = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? AckDueAt = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? ResolveDueAt = null,

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Routing.Host.Access;
+using Routing.Engine.Lifecycles;
 using Routing.Workflows.WorkItems;
 
 namespace Routing.Host.Pages.Console;
@@ -11,6 +12,9 @@ namespace Routing.Host.Pages.Console;
 internal static class ConsoleActing
 {
     public const string Undo = "undo";
+
+    /// The final actions the person who took them may take back for a while (WorkItemUndo).
+    static bool Undoable(string action) => action is LifecycleAction.Cancel or LifecycleAction.HandBack;
 
     public static async Task<Acted> ActAsync(
         WorkItemActionService actions, WorkItemUndo undo, ClaimsPrincipal user,
@@ -31,8 +35,8 @@ internal static class ConsoleActing
         return outcome switch
         {
             ActionOutcome.Done done => new(item, StatusCodes.Status200OK, $"Done ({action}): the item is now {done.Item.State}."
-                    + (WorkItemActions.AsksToConfirm(action) ? $" If that was a mistake, undo it within {undo.Window}." : ""),
-                UndoVersion: WorkItemActions.AsksToConfirm(action) ? done.Item.Version : null),
+                    + (Undoable(action) ? $" If that was a mistake, undo it within {undo.Window}." : ""),
+                UndoVersion: Undoable(action) ? done.Item.Version : null),
             ActionOutcome.Invalid { Errors: var errors } when errors.TryGetValue("note", out var problem) =>
                 new(item, StatusCodes.Status422UnprocessableEntity, $"Nothing changed: the note {problem[0]}", IsError: true, Note: note, NoteError: problem[0]),
             ActionOutcome.Invalid { Errors: var errors } when errors.TryGetValue("confirm", out var why) =>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Routing.Engine.Departments;
+using Routing.Engine.Lifecycles;
 using Routing.Engine.Store;
 using Routing.Engine.WorkItems;
 using Routing.Host.Access;
@@ -14,7 +15,8 @@ namespace Routing.Host.Pages.Console;
 /// A department's work items, open ones and the most urgent first, with what is due when and
 /// the actions the user may take. The filters stay in the URL, through every action.
 [Authorize(Policy = Policies.Read)]
-internal sealed class InboxModel(RoutingDb db, IDepartmentDirectory directory, WorkItemActionService actions, WorkItemUndo undo, TimeProvider clock) : PageModel
+internal sealed class InboxModel(
+    RoutingDb db, IDepartmentDirectory directory, ILifecycles lifecycles, WorkItemActionService actions, WorkItemUndo undo, TimeProvider clock) : PageModel
 {
     const int PageSize = 100;
 
@@ -29,6 +31,11 @@ internal sealed class InboxModel(RoutingDb db, IDepartmentDirectory directory, W
 
     public IReadOnlyList<Department> Departments { get; private set; } = [];
     public IReadOnlyList<WorkItem> Items { get; private set; } = [];
+    /// Each listed item's lifecycle, and the actions the user may take on it now.
+    public Dictionary<Guid, Lifecycle> LifecycleOf { get; } = [];
+    public Dictionary<Guid, IReadOnlyList<string>> Allowed { get; } = [];
+    /// The states of the active lifecycles, for the filter.
+    public IReadOnlyList<string> States { get; private set; } = [];
     public IReadOnlyDictionary<Guid, (string Title, string Product)> Reports { get; private set; } = new Dictionary<Guid, (string, string)>();
     public int Total { get; private set; }
     public DateTimeOffset Now { get; private set; }
@@ -101,16 +108,22 @@ internal sealed class InboxModel(RoutingDb db, IDepartmentDirectory directory, W
         if (Department is null || !Departments.Any(d => d.Id == Department)) return NotFound();
         CanAct = User.CanAct(Department, directory);
         Now = clock.GetUtcNow();
-        IReadOnlyCollection<WorkItemState>? states = State switch
+        States = [.. lifecycles.Active.SelectMany(l => l.States).Select(s => s.Name).Distinct()];
+        IReadOnlyCollection<string>? states = State switch
         {
-            null or "" or Open => WorkItemLifecycle.Open,
+            null or "" or Open => InboxQuery.Open,
             Any => null,
-            _ when Enum.TryParse<WorkItemState>(State, out var s) && Enum.IsDefined(s) => [s],
-            _ => WorkItemLifecycle.Open,
+            _ when States.Contains(State) => [State],
+            _ => InboxQuery.Open,
         };
-        State = states is null ? Any : states.Count == 1 ? states.First().ToString() : Open;
+        State = states is null ? Any : states == InboxQuery.Open ? Open : states.First();
         (Total, var items) = await InboxQuery.PageAsync(db, User.ToCaller(), Department, states, 1, PageSize, ct);
         Items = items;
+        foreach (var item in items)
+        {
+            LifecycleOf[item.Id] = await lifecycles.GetAsync(item.RulesetVersion, item.Lifecycle);
+            Allowed[item.Id] = ConsoleActions.Allowed(User, item, LifecycleOf[item.Id], directory);
+        }
         var reportIds = items.Select(i => i.ReportId).Distinct().ToList();
         Reports = await db.Reports.AsNoTracking().Where(r => reportIds.Contains(r.Id))
             .ToDictionaryAsync(r => r.Id, r => (r.Title, r.Product), ct);

@@ -1,5 +1,5 @@
 using Routing.Engine.WorkItems;
-using Routing.Workflows.WorkItems;
+using Routing.Engine.Lifecycles;
 
 namespace Routing.Host.Pages.Console;
 
@@ -7,16 +7,22 @@ namespace Routing.Host.Pages.Console;
 /// actions the user may take now, posted to `ActUrl` (a page's Act handler); `Name` tells the
 /// item apart from its neighbours for screen readers (title and short id); `Acted` is what the
 /// last action on this item left to show (a refused note, a final action awaiting confirmation).
-internal sealed record ItemActionsForm(WorkItem Item, string Name, string ActUrl, string? ReplaceUrl, IReadOnlyList<string> Allowed, Acted? Acted)
+internal sealed record ItemActionsForm(
+    WorkItem Item, Lifecycle Lifecycle, string Name, string ActUrl, string? ReplaceUrl, IReadOnlyList<string> Allowed, Acted? Acted)
 {
     public string Short => ShortId.Of(Item.Id);
 
-    public IEnumerable<string> Everyday => Allowed.Where(a => !WorkItemActions.AsksToConfirm(a));
+    /// The actions taken by their button alone: those that ask no confirmation (a comment among them).
+    public IEnumerable<string> Everyday => Allowed.Where(a => Lifecycle.Action(a)?.Confirm is null);
 
-    public IEnumerable<string> Final => Allowed.Where(WorkItemActions.AsksToConfirm);
+    /// The final actions, which the lifecycle asks a person to confirm.
+    public IEnumerable<LifecycleAction> Final => Allowed.Select(Lifecycle.Action).OfType<LifecycleAction>().Where(a => a.Confirm is not null);
 
     /// What a final action's disclosure, its button and its warning say.
-    public static (string Ask, string Button, string Why) Wording(string action) => action == WorkItemActions.Cancel
-        ? ("Cancel…", "Cancel the item", "A cancelled item is final: no one works on it any more.")
-        : ("Hand back…", "Hand back to triage", "The item leaves this department; triage routes it again.");
+    public static (string Ask, string Button, string Why) Wording(LifecycleAction action) => action.Name switch
+    {
+        LifecycleAction.Cancel => ("Cancel…", "Cancel the item", "A cancelled item is final: no one works on it any more."),
+        LifecycleAction.HandBack => ("Hand back…", "Hand back to triage", "The item leaves this department; triage routes it again."),
+        _ => ($"{action.Words}…", action.Words, $"{char.ToUpperInvariant(action.Confirm![0])}{action.Confirm[1..]}."),
+    };
 }

@@ -10,7 +10,7 @@ namespace Routing.Host.Pages.Console;
 /// may open the item. A head sees which departments work a report they work on, and how far each
 /// got: the report's routing is part of the problem they read, and they coordinate on it. The
 /// other departments' items themselves (id, notes, timeline) stay with those departments' heads.
-internal sealed record ItemOfReport(string Department, WorkItemState State, string Priority, IReadOnlyList<string> MatchedRules, Guid? Id)
+internal sealed record ItemOfReport(string Department, string State, string Priority, IReadOnlyList<string> MatchedRules, Guid? Id)
 {
     public static async Task<IReadOnlyList<ItemOfReport>> OfAsync(RoutingDb db, ClaimsPrincipal user, Guid reportId, CancellationToken ct) =>
         [.. (await db.WorkItems.AsNoTracking().Where(w => w.ReportId == reportId).OrderBy(w => w.Department).ToListAsync(ct))

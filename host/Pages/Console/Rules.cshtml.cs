@@ -48,7 +48,7 @@ internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator,
 
     public async Task<IActionResult> OnPostDraftAsync(CancellationToken ct)
     {
-        var (version, errors) = await admin.DraftAsync(Workflows, Departments, Actor.Of(HttpContext), ct);
+        var (version, errors) = await admin.DraftAsync(Workflows, Departments, null, Actor.Of(HttpContext), ct);
         if (version is { } v) return RedirectToPage(new { version = v });
         (Errors, ErrorsOf) = (errors, "draft");
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

@@ -74,12 +74,12 @@ public abstract class CrashDrills(Func<TestStore> newStore, ITestOutputHelper ou
         await Eventually.HoldsAsync(async () =>
             {
                 await using var db = store.Open();
-                return !await db.Timers.AnyAsync(t => t.Kind == TimerKind.FollowUp && t.Status == TimerStatus.Pending);
+                return !await db.Timers.AnyAsync(t => t.Step == "follow-up" && t.Status == TimerStatus.Pending);
             },
             TimeSpan.FromSeconds(120), "every follow-up has fired", async () =>
             {
                 await using var db = store.Open();
-                return $"{await db.Timers.CountAsync(t => t.Kind == TimerKind.FollowUp && t.Status == TimerStatus.Pending)} pending\n{host.Output}";
+                return $"{await db.Timers.CountAsync(t => t.Step == "follow-up" && t.Status == TimerStatus.Pending)} pending\n{host.Output}";
             });
         await using (var db = store.Open())
             await FollowUps.AssertRemindedTwiceThenEscalatedAsync(db, itemIds);

@@ -36,10 +36,10 @@ public sealed class HostDeathDrill(ITestOutputHelper output)
             {
                 var report = ReportFactory.Create(new ReportSubmission($"Late deliveries {i}", $"drill-{i}", "supply", null, null, null, 1,
                     null, null, "low", null, ["ticket"], "drill", DateTimeOffset.UtcNow.AddHours(-1)), DateTimeOffset.UtcNow);
-                var item = WorkItem.Open(report.Id, "logistics", "P4", new(TimeSpan.FromHours(1), TimeSpan.FromDays(5), null, null), 1, [], DateTimeOffset.UtcNow);
+                var item = WorkItem.Open(report.Id, "logistics", "P4", new(TimeSpan.FromHours(1), TimeSpan.FromDays(5), null, null), 1, TestRules.Lifecycle("standard"), [], DateTimeOffset.UtcNow);
                 db.Reports.Add(report);
                 db.WorkItems.Add(item);
-                db.Timers.Add(new WorkItemTimer { Id = Guid.NewGuid(), WorkItemId = item.Id, Kind = TimerKind.FollowUp, Round = 2, DueAt = due, Status = TimerStatus.Pending });
+                db.Timers.Add(new WorkItemTimer { Id = Guid.NewGuid(), WorkItemId = item.Id, Step = "follow-up", Round = 2, DueAt = due, Status = TimerStatus.Pending });
             }
             await db.SaveChangesAsync();
         }
@@ -67,7 +67,7 @@ public sealed class HostDeathDrill(ITestOutputHelper output)
             Assert.Equal(Timers, fired.Count);
             Assert.Equal(Timers, fired.Select(d => (string)JsonNode.Parse(d)!["timer"]!).Distinct().Count());
             Assert.Equal(Timers, await db.History.CountAsync(e => e.Kind == HistoryKinds.Escalated));
-            Assert.Equal(Timers, await db.WorkItems.CountAsync(w => w.State == WorkItemState.Escalated));
+            Assert.Equal(Timers, await db.WorkItems.CountAsync(w => w.State == "Escalated"));
 
             // Every escalation told logistics once per event id; a delivery cut off by the kill
             // (sent, not yet recorded) is sent again with the same id, so receivers can drop it.

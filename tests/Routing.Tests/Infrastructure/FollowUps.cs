@@ -26,8 +26,8 @@ internal static class FollowUps
     /// The timers by kind, round, status and hand-over, for a drill's failure message.
     public static async Task<string> DescribeAsync(IQueryable<WorkItemTimer> timers)
     {
-        var groups = await timers.GroupBy(t => new { t.Kind, t.Round, t.Status, Handed = t.HandedOffAt != null })
-            .Select(g => $"{g.Key.Kind}/{g.Key.Round}/{g.Key.Status}/handed={g.Key.Handed}: {g.Count()}").ToListAsync();
+        var groups = await timers.GroupBy(t => new { t.Step, t.Round, t.Status, Handed = t.HandedOffAt != null })
+            .Select(g => $"{g.Key.Step}/{g.Key.Round}/{g.Key.Status}/handed={g.Key.Handed}: {g.Count()}").ToListAsync();
         return $"timers [{string.Join("; ", groups)}]";
     }
 }

@@ -19,7 +19,7 @@ public sealed class HostProcess : IAsyncDisposable
     public HostProcess(TestStore store, string? rulesFolder = null, IDictionary<string, string>? extra = null)
     {
         Address = new Uri($"http://127.0.0.1:{FreePort()}");
-        settings = RoutingApplication.Settings(store, rulesFolder ?? Path.Combine(AppContext.BaseDirectory, "rules")).ToDictionary(s => s.Key.Replace(":", "__"), s => s.Value);
+        settings = RoutingApplication.Settings(store, rulesFolder ?? TestRules.Standard).ToDictionary(s => s.Key.Replace(":", "__"), s => s.Value);
         settings["Urls"] = Address.ToString();
         settings["Logging__LogLevel__Default"] = "Warning";
         foreach (var (name, value) in extra ?? new Dictionary<string, string>()) settings[name] = value;

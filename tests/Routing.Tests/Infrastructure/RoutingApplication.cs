@@ -49,7 +49,7 @@ public sealed class RoutingApplication(TestStore store, FakeTimeProvider? clock,
             // The tests' webhook receiver listens on loopback, which webhooks may reach only when allowed.
             [$"{Routing.Engine.Notifications.WebhookOptions.Section}:AllowedHosts:0"] = WebhookReceiver.Host,
         };
-        if (rulesFolder is not null) settings["Routing:Rules:Folder"] = rulesFolder;
+        settings["Routing:Rules:Folder"] = rulesFolder ?? TestRules.Standard;
         return settings;
     }
 

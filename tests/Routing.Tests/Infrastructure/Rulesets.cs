@@ -7,7 +7,7 @@ namespace Routing.Tests.Infrastructure;
 /// Ruleset drafts built from the shipped rules, and the calls admins make with them.
 public static class Rulesets
 {
-    static string Shipped(string file) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "rules", file));
+    static string Shipped(string file) => File.ReadAllText(Path.Combine(TestRules.Standard, file));
 
     /// The shipped ruleset as a POST /api/rules/versions body.
     public static JsonObject ShippedDraft() => new()

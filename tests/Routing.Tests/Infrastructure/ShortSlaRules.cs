@@ -7,11 +7,12 @@ public static partial class ShortSlaRules
 {
     public static string Create(TimeSpan ackWithin, string? departmentsJson = null)
     {
-        var shipped = Path.Combine(AppContext.BaseDirectory, "rules");
+        var shipped = TestRules.Standard;
         var folder = Directory.CreateTempSubdirectory("routing-rules-").FullName;
         var routing = AckWithin().Replace(File.ReadAllText(Path.Combine(shipped, "routing.json")),
             $"\"ackWithin\": \"{System.Xml.XmlConvert.ToString(ackWithin)}\"");
         File.WriteAllText(Path.Combine(folder, "routing.json"), routing);
+        File.Copy(Path.Combine(shipped, "lifecycles.json"), Path.Combine(folder, "lifecycles.json"));
         File.WriteAllText(Path.Combine(folder, "departments.json"),
             departmentsJson ?? File.ReadAllText(Path.Combine(shipped, "departments.json")));
         return folder;

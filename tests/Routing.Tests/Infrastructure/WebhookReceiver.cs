@@ -71,16 +71,16 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// A copy of the shipped rules whose `department` has its webhook pointed here.
     public string RulesFolderFor(string department, string? url = null)
     {
-        var shipped = Path.Combine(AppContext.BaseDirectory, "rules");
         var folder = Directory.CreateTempSubdirectory("routing-rules-").FullName;
-        File.Copy(Path.Combine(shipped, "routing.json"), Path.Combine(folder, "routing.json"));
+        File.Copy(Path.Combine(TestRules.Standard, "routing.json"), Path.Combine(folder, "routing.json"));
+        File.Copy(Path.Combine(TestRules.Standard, "lifecycles.json"), Path.Combine(folder, "lifecycles.json"));
         File.WriteAllText(Path.Combine(folder, "departments.json"), DepartmentsWithWebhook(department, url));
         return folder;
     }
 
     /// The shipped departments.json with `department`'s webhook pointed here.
     public string DepartmentsWithWebhook(string department, string? url = null) =>
-        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "rules", "departments.json")).Replace(
+        File.ReadAllText(Path.Combine(TestRules.Standard, "departments.json")).Replace(
             $"{{ \"id\": \"{department}\",",
             $"{{ \"webhook\": {{ \"url\": \"{url ?? Url}\", \"secret\": \"{Secret}\" }}, \"id\": \"{department}\",");
 

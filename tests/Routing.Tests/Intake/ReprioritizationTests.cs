@@ -67,9 +67,9 @@ public abstract class ReprioritizationTests(RoutingFixture fixture)
 
         var timers = await fixture.WithStoreAsync(db => db.Timers.AsNoTracking()
             .Where(t => t.WorkItemId == Guid.Parse(id) && t.Round == 0).ToListAsync());
-        Assert.Equal(TimerStatus.Cancelled, timers.Single(t => t.Kind == TimerKind.FollowUp && t.DueAt == oldAckDue).Status);
-        Assert.Equal(TimerStatus.Cancelled, timers.Single(t => t.Kind == TimerKind.ResolutionDue && t.DueAt == oldResolveDue).Status);
-        Assert.Equal(TimerStatus.Pending, timers.Single(t => t.Kind == TimerKind.ResolutionDue && t.DueAt == now + P1ResolveWithin).Status);
+        Assert.Equal(TimerStatus.Cancelled, timers.Single(t => t.Step == "follow-up" && t.DueAt == oldAckDue).Status);
+        Assert.Equal(TimerStatus.Cancelled, timers.Single(t => t.Step == "resolution-due" && t.DueAt == oldResolveDue).Status);
+        Assert.Equal(TimerStatus.Pending, timers.Single(t => t.Step == "resolution-due" && t.DueAt == now + P1ResolveWithin).Status);
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public abstract class ReprioritizationTests(RoutingFixture fixture)
         Assert.Single(timeline.Kinds(), k => k == "work-item.reprioritized");
         Assert.Equal(4, timeline.Kinds().Count(k => k == "work-item.recurred"));
         Assert.Equal(1, await fixture.WithStoreAsync(db => db.Timers.CountAsync(
-            t => t.WorkItemId == Guid.Parse(id) && t.Kind == TimerKind.FollowUp && t.Status == TimerStatus.Pending)));
+            t => t.WorkItemId == Guid.Parse(id) && t.Step == "follow-up" && t.Status == TimerStatus.Pending)));
     }
 
     [Fact]

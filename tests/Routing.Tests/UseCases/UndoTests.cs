@@ -32,9 +32,9 @@ public abstract class UndoTests(RoutingFixture fixture)
     async Task<string> NewItemAsync() => (string)(await admin.SubmitAsync(Reports.Valid("supply"))).Item("logistics")["id"]!;
 
     /// The item's pending timers: kind, round and due time.
-    Task<List<(TimerKind, int, DateTimeOffset)>> PendingTimersAsync(string item) => fixture.WithStoreAsync(async db =>
+    Task<List<(string, int, DateTimeOffset)>> PendingTimersAsync(string item) => fixture.WithStoreAsync(async db =>
         (await db.Timers.AsNoTracking().Where(t => t.WorkItemId == Guid.Parse(item) && t.Status == TimerStatus.Pending).ToListAsync())
-        .Select(t => (t.Kind, t.Round, t.DueAt)).Order().ToList());
+        .Select(t => (t.Step, t.Round, t.DueAt)).Order().ToList());
 
     async Task<(string State, int Version)> SeenByAdminAsync(string item)
     {

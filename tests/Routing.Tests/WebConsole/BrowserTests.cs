@@ -142,7 +142,7 @@ public sealed class BrowserTests : BrowserStory
         // The lifecycle is drawn in the page (Graphviz in WebAssembly, under the console's CSP).
         var lifecycle = page.GetByRole(AriaRole.Img, new() { Name = "The work-item lifecycle" });
         await Expect(lifecycle).ToBeVisibleAsync();
-        foreach (var state in Enum.GetNames<Engine.WorkItems.WorkItemState>())
+        foreach (var state in TestRules.Lifecycle("standard").States.Select(s => s.Name))
             await Expect(lifecycle.Locator("g.node", new() { HasText = state })).ToHaveCountAsync(1);
         await Expect(lifecycle.Locator("g.edge", new() { HasText = "hand-back" })).ToHaveCountAsync(5);
         await CheckAccessibleAsync(page, "overview");

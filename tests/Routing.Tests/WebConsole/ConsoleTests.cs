@@ -67,7 +67,7 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
 
         var departments = Regex.Match(html, "<select id=\"department\".*?</select>", RegexOptions.Singleline).Value;
         Assert.Equal(["rnd"], Options().Matches(departments).Select(m => m.Groups[1].Value));
-        Assert.Equal(WorkItemLifecycle.AllowedActions(WorkItemState.Routed).Order(), Buttons(html, rnd).Order());
+        Assert.Equal(LifecycleMachine.AllowedActions(TestRules.Lifecycle("standard"), "Routed").Order(), Buttons(html, rnd).Order());
         Assert.DoesNotContain(manufacturing, html);
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/console/inbox?department=manufacturing")).StatusCode);
         var other = await browser.GetAsync($"/console/items/{manufacturing}");
@@ -94,7 +94,7 @@ public abstract partial class ConsoleTests(RoutingFixture fixture)
         var after = await acted.Content.ReadAsStringAsync();
         Assert.Contains("Done (acknowledge): the item is now Acknowledged.", after);
         Assert.Equal("Acknowledged", (await admin.GetItemAsync(rnd)).State());
-        Assert.Equal(WorkItemLifecycle.AllowedActions(WorkItemState.Acknowledged).Order(), Buttons(after, rnd).Order());
+        Assert.Equal(LifecycleMachine.AllowedActions(TestRules.Lifecycle("standard"), "Acknowledged").Order(), Buttons(after, rnd).Order());
 
         // A second click from the old page is stale: the item changed meanwhile.
         var stale = await browser.PostAsync("/console/inbox?handler=Act", ConsoleBrowser.Form(html, new()

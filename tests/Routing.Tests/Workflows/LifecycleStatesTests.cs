@@ -1,19 +1,22 @@
-using Routing.Engine.WorkItems;
+using Routing.Engine.Lifecycles;
+using Routing.Tests.Infrastructure;
 using Routing.Workflows.WorkItems;
 
 namespace Routing.Tests.Workflows;
 
-/// Which states are open, final and waiting is said by the lifecycle.
+/// What each state of the shipped standard lifecycle waits for is said by its data.
 public sealed class LifecycleStatesTests
 {
     [Fact]
-    public void Final_states_are_those_no_move_leaves_and_every_other_state_is_open()
+    public void Final_states_are_those_no_move_leaves_and_the_others_await_acknowledgement_resolution_or_the_check()
     {
-        Assert.Equal([WorkItemState.Verified, WorkItemState.HandedBack, WorkItemState.Cancelled],
-            WorkItemLifecycle.Final);
-        Assert.All(WorkItemLifecycle.Final, s => Assert.DoesNotContain(WorkItemLifecycle.Moves, m => m.From == s));
-        Assert.Equal(Enum.GetValues<WorkItemState>().Except(WorkItemLifecycle.Final).Order(), WorkItemLifecycle.Open.Order());
-        Assert.Equal([WorkItemState.Routed, WorkItemState.Reopened], WorkItemLifecycle.AwaitingAcknowledgement);
-        Assert.Equal([WorkItemState.Acknowledged, WorkItemState.InProgress, WorkItemState.Escalated], WorkItemLifecycle.AwaitingResolution);
+        var standard = TestRules.Lifecycle(Lifecycle.Standard);
+        string[] final = ["Verified", "HandedBack", "Cancelled"];
+        Assert.Equal(final, standard.StatesOf(WorkItemStage.Final));
+        Assert.All(final, s => Assert.DoesNotContain(LifecycleMachine.Moves(standard), m => m.From == s));
+        Assert.All(standard.States.Where(s => !final.Contains(s.Name)), s => Assert.Contains(LifecycleMachine.Moves(standard), m => m.From == s.Name));
+        Assert.Equal(["Routed", "Reopened"], standard.StatesOf(WorkItemStage.Acknowledgement));
+        Assert.Equal(["Acknowledged", "InProgress", "Escalated"], standard.StatesOf(WorkItemStage.Resolution));
+        Assert.Equal(["Resolved"], standard.StatesOf(WorkItemStage.Waiting));
     }
 }

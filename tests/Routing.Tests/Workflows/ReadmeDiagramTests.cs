@@ -14,6 +14,6 @@ public sealed class ReadmeDiagramTests
         var start = readme.IndexOf("```mermaid\n", StringComparison.Ordinal) + "```mermaid\n".Length;
         var diagram = readme[start..readme.IndexOf("\n```", start, StringComparison.Ordinal)];
 
-        Assert.Equal(WorkItemLifecycle.Graph("mermaid").TrimEnd('\n'), diagram);
+        Assert.Equal(LifecycleMachine.Graph(Infrastructure.TestRules.Lifecycle("standard"), "mermaid").TrimEnd('\n'), diagram);
     }
 }

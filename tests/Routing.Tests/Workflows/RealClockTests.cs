@@ -63,7 +63,7 @@ public sealed class RealClockTests
             return await read(scope.ServiceProvider.GetRequiredService<RoutingDb>());
         }
         await Eventually.HoldsAsync(
-            async () => await Read(db => db.WorkItems.CountAsync(w => w.State == WorkItemState.Escalated)) == Items
+            async () => await Read(db => db.WorkItems.CountAsync(w => w.State == "Escalated")) == Items
                         && receiver.Deliveries.Count(d => d.Event == "escalated") >= Items,
             TimeSpan.FromSeconds(150), $"all {Items} items escalate and their escalations are delivered",
             async () =>

@@ -148,24 +148,24 @@ public abstract class TimerTests(RoutingFixture fixture)
             {
                 var item = await db.WorkItems.AsNoTracking().SingleAsync(w => w.Id == id);
                 var pending = await db.Timers.Where(t => t.WorkItemId == id && t.Status == TimerStatus.Pending)
-                    .Select(t => t.Kind).ToListAsync();
+                    .Select(t => t.Step).ToListAsync();
                 return (item.State.ToString(), item.Version, item.UpdatedAt, string.Join(" ", pending.Order()));
             });
 
         // A timer escalates (two reminders change no version): the resolution stays due.
         await fixture.AdvanceAsync(AckWithin + FollowUpEvery * 2);
-        Assert.Equal(("Escalated", 2, fixture.Clock.GetUtcNow(), "ResolutionDue"), await ReadAsync());
+        Assert.Equal(("Escalated", 2, fixture.Clock.GetUtcNow(), "resolution-due"), await ReadAsync());
 
         // A person resolves: only the check is left.
         await client.DoAsync(id.ToString(), "resolve", "fixed");
         var resolved = await ReadAsync();
-        Assert.Equal(("Resolved", 3, "ResolutionCheck"), (resolved.State, resolved.Version, resolved.Pending));
+        Assert.Equal(("Resolved", 3, "resolution-check"), (resolved.State, resolved.Version, resolved.Pending));
 
         // The pattern returns and a timer reopens: reminders and the resolution are due again.
         await fixture.AdvanceAsync(TimeSpan.FromDays(1));
         await client.SubmitAsync(report.DeepClone());
         await fixture.AdvanceAsync(TimeSpan.FromDays(13));
-        Assert.Equal(("Reopened", 4, fixture.Clock.GetUtcNow(), "FollowUp ResolutionDue"), await ReadAsync());
+        Assert.Equal(("Reopened", 4, fixture.Clock.GetUtcNow(), "follow-up resolution-due"), await ReadAsync());
 
         // A person cancels: nothing is left to fire.
         await client.DoAsync(id.ToString(), "cancel", "a duplicate");
@@ -192,7 +192,7 @@ public abstract class TimerTests(RoutingFixture fixture)
         }
 
         Assert.Single(Reminders(await client.TimelineAsync(id.ToString())));
-        var followUp = await fixture.WithStoreAsync(db => db.Timers.SingleAsync(t => t.WorkItemId == id && t.Kind == TimerKind.FollowUp && t.Round == 0));
+        var followUp = await fixture.WithStoreAsync(db => db.Timers.SingleAsync(t => t.WorkItemId == id && t.Step == "follow-up" && t.Round == 0));
         Assert.Equal(TimerStatus.Fired, followUp.Status);
     }
 }

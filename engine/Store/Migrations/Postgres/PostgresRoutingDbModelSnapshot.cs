@@ -566,6 +566,9 @@ namespace Routing.Engine.Store.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("LifecyclesJson")
+                        .HasColumnType("text");
+
                     b.Property<string>("WorkflowsJson")
                         .IsRequired()
                         .HasColumnType("text");
@@ -590,11 +593,6 @@ namespace Routing.Engine.Store.Migrations.Postgres
                     b.Property<DateTimeOffset?>("HandedOffAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
                     b.Property<int>("Round")
                         .HasColumnType("integer");
 
@@ -603,6 +601,11 @@ namespace Routing.Engine.Store.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<Guid>("WorkItemId")
                         .HasColumnType("uuid");
@@ -635,8 +638,17 @@ namespace Routing.Engine.Store.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<TimeSpan?>("FollowUpEvery")
                         .HasColumnType("interval");
+
+                    b.Property<string>("Lifecycle")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.PrimitiveCollection<List<string>>("MatchedRules")
                         .IsRequired()
@@ -667,10 +679,15 @@ namespace Routing.Engine.Store.Migrations.Postgres
                     b.Property<int>("RulesetVersion")
                         .HasColumnType("integer");
 
-                    b.Property<string>("State")
+                    b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -682,6 +699,8 @@ namespace Routing.Engine.Store.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ReportId");
+
+                    b.HasIndex("Department", "Stage");
 
                     b.HasIndex("Department", "State", "CreatedAt");
 

@@ -556,6 +556,9 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LifecyclesJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("WorkflowsJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -580,11 +583,6 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                     b.Property<long?>("HandedOffAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("Round")
                         .HasColumnType("INTEGER");
 
@@ -592,6 +590,11 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("WorkItemId")
@@ -625,7 +628,16 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<TimeSpan?>("FollowUpEvery")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lifecycle")
+                        .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("MatchedRules")
@@ -657,9 +669,14 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                     b.Property<int>("RulesetVersion")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("State")
+                    b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
@@ -672,6 +689,8 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ReportId");
+
+                    b.HasIndex("Department", "Stage");
 
                     b.HasIndex("Department", "State", "CreatedAt");
 

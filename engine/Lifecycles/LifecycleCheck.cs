@@ -1,0 +1,124 @@
+using System.Xml;
+
+namespace Routing.Engine.Lifecycles;
+
+/// Whether a lifecycle is sound: every problem at once, each named by its place
+/// (`lifecycles/corrective-action/actions/contain`). The rules editor shows them; a ruleset with
+/// any is refused.
+public static class LifecycleCheck
+{
+    public sealed record Problem(string Place, string Message);
+
+    const int MaxName = 100;
+
+    public static List<Problem> Problems(Lifecycle lifecycle)
+    {
+        var problems = new List<Problem>();
+        var at = $"lifecycles/{lifecycle.Id}";
+        void Add(string place, string message) => problems.Add(new(place, message));
+
+        if (!IsName(lifecycle.Id)) Add("lifecycles", $"'{lifecycle.Id}' is not a lifecycle id: lower-case letters, digits and dashes, at most {MaxName}.");
+        var states = (lifecycle.States ?? []).ToList();
+        var actions = (lifecycle.Actions ?? []).ToList();
+        var names = new HashSet<string>();
+        foreach (var state in states)
+        {
+            var place = $"{at}/states/{state.Name}";
+            if (!IsStateName(state.Name)) Add($"{at}/states", $"'{state.Name}' is not a state name: a letter, then letters and digits (InProgress), at most 64.");
+            else if (!names.Add(state.Name)) Add(place, "is named twice.");
+            if (!LifecycleState.Kinds.Contains(state.Kind)) Add(place, $"kind '{state.Kind}' must be one of {string.Join(", ", LifecycleState.Kinds)}.");
+            if (state.Due is not null && (state.Kind != LifecycleState.Open || !LifecycleState.Dues.Contains(state.Due)))
+                Add(place, $"due '{state.Due}' is for open states, one of {string.Join(", ", LifecycleState.Dues)}.");
+        }
+        if (states.Count == 0) Add($"{at}/states", "a lifecycle needs states.");
+        if (!states.Any(s => s.Kind == LifecycleState.Final)) Add($"{at}/states", "a lifecycle needs a final state.");
+        if (lifecycle.State(lifecycle.Start) is not { } start) Add($"{at}/start", $"'{lifecycle.Start}' is not one of its states.");
+        else if (start.Kind == LifecycleState.Final) Add($"{at}/start", "an item cannot start in a final state.");
+
+        var actionNames = new HashSet<string>();
+        foreach (var action in actions)
+        {
+            var place = $"{at}/actions/{action.Name}";
+            if (!IsName(action.Name)) { Add($"{at}/actions", $"'{action.Name}' is not an action name: lower-case letters, digits and dashes."); continue; }
+            if (action.Name == LifecycleAction.Comment) Add(place, "comment is every lifecycle's own: name the action otherwise.");
+            if (!actionNames.Add(action.Name)) Add(place, "is named twice.");
+            if ((action.From ?? []).Count == 0) Add(place, "needs the states it is taken from (from).");
+            foreach (var from in (action.From ?? []).Where(f => lifecycle.State(f) is null))
+                Add(place, $"from '{from}' is not one of its states.");
+            foreach (var from in (action.From ?? []).Where(f => lifecycle.State(f)?.Kind == LifecycleState.Final))
+                Add(place, $"from '{from}': a final state has no way out.");
+            if (action.To is not null && lifecycle.State(action.To) is null) Add(place, $"to '{action.To}' is not one of its states.");
+            if (!LifecycleAction.Takers.Contains(action.Taker)) Add(place, $"by '{action.By}' must be one of {string.Join(", ", LifecycleAction.Takers)}.");
+            var fieldNames = new HashSet<string>();
+            foreach (var field in action.Required)
+            {
+                if (string.IsNullOrWhiteSpace(field.Name) || field.Name.Length > MaxName) { Add(place, "every field needs a name of at most 100 characters."); continue; }
+                var fieldPlace = $"{place}/fields/{field.Name}";
+                if (!fieldNames.Add(field.Name)) Add(fieldPlace, "is named twice.");
+                if (!LifecycleField.Types.Contains(field.Type)) Add(fieldPlace, $"type '{field.Type}' must be one of {string.Join(", ", LifecycleField.Types)}.");
+                if (field.Type == LifecycleField.Choice && (field.Choices is not { Count: > 0 } || field.Choices.Distinct().Count() != field.Choices.Count))
+                    Add(fieldPlace, "a choice needs its choices, each named once.");
+                if (field.Type != LifecycleField.Choice && field.Choices is not null) Add(fieldPlace, "only a choice has choices.");
+            }
+        }
+
+        var stepNames = new HashSet<string>();
+        foreach (var step in lifecycle.Steps)
+        {
+            if (!IsName(step.Name)) { Add($"{at}/timedSteps", $"'{step.Name}' is not a step name: lower-case letters, digits and dashes."); continue; }
+            var place = $"{at}/timedSteps/{step.Name}";
+            if (!stepNames.Add(step.Name)) Add(place, "is named twice.");
+            if ((step.In ?? []).Count == 0) Add(place, "needs the states it runs in (in).");
+            foreach (var state in (step.In ?? []).Where(s => lifecycle.State(s) is null)) Add(place, $"in '{state}' is not one of its states.");
+            foreach (var state in (step.In ?? []).Where(s => lifecycle.State(s)?.Kind == LifecycleState.Final)) Add(place, $"in '{state}': nothing runs in a final state.");
+            if ((step.At is null) == (step.After is null)) Add(place, "needs either at (a due time) or after (a duration), not both.");
+            if (step.At is not null && !TimedStep.DueTimes.Contains(step.At)) Add(place, $"at '{step.At}' must be one of {string.Join(", ", TimedStep.DueTimes)}.");
+            if (step.After is not null && !IsDuration(step.After)) Add(place, $"after '{step.After}' is not an ISO 8601 duration (P14D) nor one of {string.Join(", ", TimedStep.Windows)}.");
+            if (step.Remind is < 0 or > 10) Add(place, "remind is between 0 and 10.");
+            if (step.Remind > 0 && (step.Every is null || !IsDuration(step.Every))) Add(place, "reminders need every: an ISO 8601 duration or one of the item's windows.");
+            if (step.Then == TimedStep.Check)
+            {
+                foreach (var needed in new[] { LifecycleAction.Verify, LifecycleAction.Reopen })
+                    foreach (var state in (step.In ?? []).Where(s => !lifecycle.From(s).Any(a => a.Name == needed)))
+                        Add(place, $"the check verifies or reopens: '{needed}' must be an action from '{state}'.");
+            }
+            else if (lifecycle.Action(step.Then) is null) Add(place, $"then '{step.Then}' is neither an action of the lifecycle nor check.");
+        }
+
+        // Only once the parts are sound: reachability and ways out.
+        if (problems.Count == 0)
+        {
+            var reached = new HashSet<string> { lifecycle.Start };
+            for (var grew = true; grew;)
+            {
+                grew = false;
+                foreach (var action in actions.Where(a => a.To is not null && a.From.Any(reached.Contains)))
+                    grew |= reached.Add(action.To!);
+            }
+            foreach (var state in states.Where(s => !reached.Contains(s.Name)))
+                Add($"{at}/states/{state.Name}", $"is unreachable: no action leads to it from {lifecycle.Start}.");
+            foreach (var state in states.Where(s => s.Kind != LifecycleState.Final && !lifecycle.From(s.Name).Any(a => a.To is not null && a.To != s.Name)))
+                Add($"{at}/states/{state.Name}", "has no way out but is not final.");
+        }
+        return problems;
+    }
+
+    static bool IsName(string? name) => name is { Length: > 0 and <= MaxName } && name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
+
+    static bool IsStateName(string? name) => name is { Length: > 0 and <= 64 } && char.IsAsciiLetter(name[0]) && name.All(char.IsAsciiLetterOrDigit);
+
+    static bool IsDuration(string text) => TimedStep.Windows.Contains(text) || Duration(text) is { } d && d > TimeSpan.Zero;
+
+    /// An ISO 8601 duration, or null.
+    public static TimeSpan? Duration(string text)
+    {
+        try
+        {
+            return text.StartsWith('P') ? XmlConvert.ToTimeSpan(text) : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}
