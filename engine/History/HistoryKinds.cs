@@ -44,7 +44,7 @@ internal static class HistoryKinds
     /// A candidate pattern dismissed by a CSM, with the reason.
     public const string PatternDismissed = "pattern.dismissed";
     /// An action of a work item's lifecycle that has no kind of its own (contain, find-cause, …).
-    public const string ActionTaken = "work-item.action-taken";
+    public const string ActionTaken = "work-item.acted";
 
     /// Every kind, in the order above.
     public static readonly IReadOnlyList<string> All = [.. typeof(HistoryKinds).GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -25,6 +25,8 @@ public abstract class AccessTests(RoutingFixture fixture)
         ["GET /api/work-items/{id:guid}/timeline"] = ["csm", "department-head", "admin", "auditor"],
         ["POST /api/work-items/{id:guid}/{action}"] = ["csm", "department-head", "admin"],
         ["GET /api/workflows/work-item/graph"] = ["csm", "department-head", "admin", "auditor"],
+        ["GET /api/lifecycles/"] = ["csm", "department-head", "admin", "auditor"],
+        ["GET /api/lifecycles/{id}/graph"] = ["csm", "department-head", "admin", "auditor"],
         ["GET /api/departments/"] = ["csm", "department-head", "admin", "auditor"],
         ["GET /api/departments/{id}/work-items"] = ["csm", "department-head", "admin", "auditor"],
         ["POST /api/rules/simulate"] = ["csm", "admin"],

@@ -63,6 +63,13 @@ public abstract class HistoryTests(RoutingFixture fixture)
         fixture.Clock.Advance(Routing.Host.Access.FailedAuthentications.Window);
         await browser.SignInAsync("rk_wrong");                                             // counted when their window ends
 
+        var capa = Rulesets.ShippedDraft();                                                 // a lifecycle's own action
+        capa["departments"]!.AsArray().Single(d => (string)d!["id"]! == "marketing")!["lifecycle"] = "corrective-action";
+        await client.PublishAsync(await client.DraftAsync(capa));
+        var contained = (string)(await client.SubmitAsync(Reports.Valid("marketing"))).Item("marketing")["id"]!;
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync($"/api/work-items/{contained}/contain",
+            new { version = 1, fields = new { containment = "Advert pulled from every channel" } })).StatusCode);
+
         var kinds = (await fixture.WithStoreAsync(db => db.History.Where(e => e.At >= first).Select(e => e.Kind).Distinct().ToListAsync())).ToHashSet();
         var expected = typeof(HistoryKinds).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
         var missing = expected.Except(kinds).ToList();

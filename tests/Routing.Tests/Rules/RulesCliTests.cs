@@ -46,6 +46,7 @@ public sealed class RulesCliTests : IDisposable
     public async Task Validate_refuses_a_webhook_pointing_inside_unless_the_settings_allow_it()
     {
         var metadata = Path.Combine(folder, "departments.json");
+        File.Copy(Path.Combine(Shipped, "lifecycles.json"), Path.Combine(folder, "lifecycles.json"));
         File.WriteAllText(metadata, File.ReadAllText(departments).Replace("{ \"id\": \"logistics\",",
             "{ \"webhook\": { \"url\": \"http://169.254.169.254/latest\", \"secret\": \"0123456789abcdef\" }, \"id\": \"logistics\","));
 
