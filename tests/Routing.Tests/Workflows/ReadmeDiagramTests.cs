@@ -1,19 +1,23 @@
+using Routing.Tests.Infrastructure;
 using Routing.Workflows.WorkItems;
 
 namespace Routing.Tests.Workflows;
 
 public sealed class ReadmeDiagramTests
 {
-    [Fact]
-    public void Readme_shows_the_lifecycle_exactly_as_the_machine_exports_it()
+    [Theory]
+    [InlineData("standard")]
+    [InlineData("corrective-action")]
+    [InlineData("supplier-corrective-action")]
+    public void Readme_draws_each_shipped_lifecycle_exactly_as_it_is_exported(string lifecycle)
     {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(folder.FullName, "README.md"))) folder = folder.Parent!;
-        var readme = File.ReadAllText(Path.Combine(folder.FullName, "README.md"));
+        var readme = File.ReadAllText(Path.Combine(RepositoryFolder.Root, "README.md"));
 
-        var start = readme.IndexOf("```mermaid\n", StringComparison.Ordinal) + "```mermaid\n".Length;
+        var marker = readme.IndexOf($"<!-- lifecycle: {lifecycle} -->\n```mermaid\n", StringComparison.Ordinal);
+        Assert.True(marker >= 0, $"the README draws no {lifecycle} lifecycle");
+        var start = readme.IndexOf("```mermaid\n", marker, StringComparison.Ordinal) + "```mermaid\n".Length;
         var diagram = readme[start..readme.IndexOf("\n```", start, StringComparison.Ordinal)];
 
-        Assert.Equal(LifecycleMachine.Graph(Infrastructure.TestRules.Lifecycle("standard"), "mermaid").TrimEnd('\n'), diagram);
+        Assert.Equal(LifecycleMachine.Graph(TestRules.Lifecycle(lifecycle), "mermaid").TrimEnd('\n'), diagram);
     }
 }
