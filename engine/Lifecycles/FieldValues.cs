@@ -24,7 +24,7 @@ public static class FieldValues
                 || value.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(value.GetString())
                 || value.ValueKind == JsonValueKind.Array && value.GetArrayLength() == 0)
             {
-                if (!field.Optional) problems[key] = [$"is required to {action.Name.Replace('-', ' ')}: {field.Words}."];
+                if (!field.Optional) problems[key] = [$"is required to {char.ToLowerInvariant(action.Words[0])}{action.Words[1..]}."];
                 continue;
             }
             if (Problem(field, value) is { } problem) problems[key] = [problem];

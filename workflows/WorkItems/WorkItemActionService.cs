@@ -41,11 +41,13 @@ internal sealed class WorkItemActionService(
                 .Append(LifecycleAction.Comment).ToList());
         if (!WorkItemActions.MayTake(caller, action, item.Department, departments)) return new ActionOutcome.Forbidden();
         var (errors, fields) = WorkItemActions.Problems(input, action);
-        if (errors.Count > 0) return new ActionOutcome.Invalid(errors);
+        // What the person wrote is judged once the action can be taken: a missing version first
+        // (the client's mistake), then a stale one, then an action the state does not allow.
+        if (errors.ContainsKey("version")) return new ActionOutcome.Invalid(errors);
         if (item.Version != input.Version) return new ActionOutcome.Stale(item.State, item.Version);
-
         if (!LifecycleMachine.Allows(lifecycle, item.State, input.Action))
             return new ActionOutcome.NotAllowed(item.State, LifecycleMachine.AllowedActions(lifecycle, item.State));
+        if (errors.Count > 0) return new ActionOutcome.Invalid(errors);
 
         var now = clock.Now();
         var before = item.State;
