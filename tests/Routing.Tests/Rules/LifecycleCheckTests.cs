@@ -181,18 +181,11 @@ public abstract class LifecycleDraftTests(RoutingFixture fixture)
 {
     readonly HttpClient client = fixture.Client;
 
-    /// The shipped ruleset, lifecycles and departments' lifecycles included, as a draft.
-    static JsonObject ShippedDraft() => new()
-    {
-        ["workflows"] = JsonNode.Parse(File.ReadAllText(Path.Combine(TestRules.Shipped, "routing.json"))),
-        ["departments"] = JsonNode.Parse(File.ReadAllText(Path.Combine(TestRules.Shipped, "departments.json"))),
-        ["lifecycles"] = JsonNode.Parse(File.ReadAllText(Path.Combine(TestRules.Shipped, "lifecycles.json"))),
-    };
+    static JsonObject ShippedDraft() => Workflows.ShippedDraft.Build();
 
-    static JsonObject Part(JsonNode parent, string list, string name, string key = "name") =>
-        parent[list]!.AsArray().Single(n => (string?)n?[key] == name)!.AsObject();
+    static JsonObject Part(JsonNode parent, string list, string name, string key = "name") => Workflows.ShippedDraft.Part(parent, list, name, key);
 
-    static JsonObject Lifecycle(JsonObject draft, string id) => Part(draft, "lifecycles", id, "id");
+    static JsonObject Lifecycle(JsonObject draft, string id) => Workflows.ShippedDraft.Lifecycle(draft, id);
 
     /// Posts the draft, which must be refused with nothing stored; returns its errors by place.
     async Task<JsonObject> RefusedAsync(JsonObject draft)
