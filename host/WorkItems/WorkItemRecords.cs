@@ -28,7 +28,7 @@ internal static class WorkItemRecords
     {
         app.MapGet("/api/work-items/records", ExportAsync).WithTags("Work items").RequireAuthorization(Policies.Read);
         // The console's link to it, where the sign-in cookie counts.
-        app.MapGet("/console/work-items/records", ExportAsync).RequireAuthorization(Policies.Read);
+        app.MapGet("/console/work-items/records", ExportAsync).RequireAuthorization(Policies.Read).ExcludeFromDescription();
         return app;
     }
 

@@ -179,6 +179,15 @@ public abstract partial class CapaRecordsTests(RoutingFixture fixture)
     }
 
     [Fact]
+    public async Task The_openapi_document_offers_the_export_with_its_parameters()
+    {
+        var document = JsonNode.Parse(await admin.GetStringAsync("/openapi/v1.json"))!;
+        var parameters = document["paths"]!["/api/work-items/records"]!["get"]!["parameters"]!.AsArray();
+        Assert.Superset(new HashSet<string> { "department", "from", "to", "format" }, parameters.Select(p => (string)p!["name"]!).ToHashSet());
+        Assert.Null(document["paths"]!["/console/work-items/records"]);
+    }
+
+    [Fact]
     public async Task An_unknown_department_is_404() =>
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/work-items/records?department=astrology")).StatusCode);
 
