@@ -131,6 +131,7 @@ public abstract partial class CapaRecordsTests(RoutingFixture fixture)
         await admin.PublishAsync(second);
         try
         {
+            fixture.Clock.Advance(TimeSpan.FromMinutes(1));
             var fresh = await OpenAsync("quality", "manufacturing");
             await admin.DoWithAsync(fresh, "contain", new Dictionary<string, object> { ["containment"] = "Sorted", ["containment.lots"] = new[] { "L-1", "L-2" } });
             await admin.DoWithAsync(old, "contain", LifecycleActions.CapaSteps[0].Fields);
