@@ -149,7 +149,6 @@ public sealed class HistoryEventTests
     [InlineData("notification.sent", """{"eventId":"0195f3a0-0000-7000-8000-000000000002","event":"routed"}""")]
     [InlineData("work-item.acknowledged", "not json")]
     [InlineData("work-item.acknowledged", """{"before":"Routed"}""")]
-    [InlineData("work-item.acknowledged", """{"before":"Nowhere","after":"Acknowledged","note":null}""")]
     [InlineData("report.accepted", """{"title":null,"product":"p","category":"c","severity":"s","reportCount":1,"patternKey":"k"}""")]
     public void An_event_of_an_unknown_kind_or_with_data_unlike_its_kinds_shows_its_kind(string kind, string data)
     {

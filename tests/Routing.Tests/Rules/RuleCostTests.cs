@@ -84,7 +84,8 @@ public sealed class RuleCostTests
             });
 
         var (ruleset, errors) = await RulesetCompiler.CompileAsync(1, workflows.ToJsonString(),
-            File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "rules", "departments.json")));
+            File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "rules", "departments.json")),
+            lifecyclesJson: File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "rules", "lifecycles.json")));
 
         Assert.Empty(errors);
         Assert.NotNull(ruleset);

@@ -37,7 +37,8 @@ public sealed class ShippedRulesTests
     {
         var (ruleset, errors) = await RulesetCompiler.CompileAsync(1,
             File.ReadAllText(Path.Combine(RulesFolder, RulesOptions.WorkflowsFile)),
-            File.ReadAllText(Path.Combine(RulesFolder, RulesOptions.DepartmentsFile)));
+            File.ReadAllText(Path.Combine(RulesFolder, RulesOptions.DepartmentsFile)),
+            lifecyclesJson: File.ReadAllText(Path.Combine(RulesFolder, RulesOptions.LifecyclesFile)));
         Assert.Empty(errors);
         Assert.NotNull(ruleset);
     }
@@ -47,6 +48,7 @@ public sealed class ShippedRulesTests
     {
         var folder = Directory.CreateTempSubdirectory("routing-rules-").FullName;
         File.Copy(Path.Combine(RulesFolder, RulesOptions.DepartmentsFile), Path.Combine(folder, RulesOptions.DepartmentsFile));
+        File.Copy(Path.Combine(RulesFolder, RulesOptions.LifecyclesFile), Path.Combine(folder, RulesOptions.LifecyclesFile));
         var broken = File.ReadAllText(Path.Combine(RulesFolder, RulesOptions.WorkflowsFile))
             .Replace("report.Category == \\\"supply\\\"", "report.Categroy == \\\"supply\\\"");
         File.WriteAllText(Path.Combine(folder, RulesOptions.WorkflowsFile), broken);
