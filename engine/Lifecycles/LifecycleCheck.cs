@@ -95,6 +95,9 @@ public static class LifecycleCheck
             // time passing does nothing more), but in none of them it would never do anything.
             else if ((step.In ?? []).Count > 0 && !(step.In ?? []).Any(s => (then.From ?? []).Contains(s)))
                 Add(place, $"then '{step.Then}' is not an action from {string.Join(" or ", step.In!)}.");
+            // A timer records no field: a step that resolved a CAPA would close it with its root cause blank.
+            else if (then.Required.Any(f => !f.Optional))
+                Add(place, $"then '{step.Then}' requires fields ({string.Join(", ", then.Required.Where(f => !f.Optional).Select(f => f.Name))}), which a timer cannot give.");
         }
 
         // Only once the parts are sound: reachability and ways out.

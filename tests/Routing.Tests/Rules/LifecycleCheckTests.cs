@@ -128,6 +128,16 @@ public sealed class LifecycleCheckTests
             "then 'verify' is not an action from Routed");
 
     [Fact]
+    public void A_timed_step_taking_an_action_that_requires_fields_is_refused()
+    {
+        // Resolving by the clock would close the item with its summary blank.
+        var lifecycle = WithStep(Sound(), "follow-up", s => s with { In = ["Working"], At = "resolveDueAt", Then = "resolve" });
+        Refused(lifecycle, $"{At}/timedSteps/follow-up", "then 'resolve' requires fields (summary, method), which a timer cannot give");
+        var optional = WithAction(lifecycle, "resolve", a => a with { Fields = [.. a.Required.Select(f => f with { Optional = true })] });
+        Assert.Empty(LifecycleCheck.Problems(optional));
+    }
+
+    [Fact]
     public void A_required_field_of_unknown_type_is_refused() =>
         Refused(WithField(Sound(), "resolve", "summary", new("summary", "number")), $"{At}/actions/resolve/fields/summary",
             "type 'number' must be one of text, choice, date, person, list");
