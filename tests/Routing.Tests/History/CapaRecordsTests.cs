@@ -78,6 +78,19 @@ public abstract partial class CapaRecordsTests(RoutingFixture fixture)
     }
 
     [Fact]
+    public async Task A_cell_a_spreadsheet_would_run_as_a_formula_is_escaped()
+    {
+        var from = await NewPeriodAsync();
+        var id = await OpenAsync("quality", "manufacturing", "=HYPERLINK(\"http://x.example\")");
+        await admin.DoWithAsync(id, "contain", new { containment = "+1 line stopped" });
+
+        var (_, rows) = await CsvAsync(await admin.GetAsync($"/api/work-items/records?department=manufacturing&{Period(from, from.AddDays(1))}"));
+
+        var row = Assert.Single(rows);
+        Assert.Equal(("'=HYPERLINK(\"http://x.example\")", "'+1 line stopped"), (row["reportTitle"], row["containment"]));
+    }
+
+    [Fact]
     public async Task A_resolved_item_shows_when_and_the_latest_value_of_each_field()
     {
         var from = await NewPeriodAsync();
