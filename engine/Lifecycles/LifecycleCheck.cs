@@ -18,6 +18,13 @@ public static class LifecycleCheck
         void Add(string place, string message) => problems.Add(new(place, message));
 
         if (!IsName(lifecycle.Id)) Add("lifecycles", $"'{lifecycle.Id}' is not a lifecycle id: lower-case letters, digits and dashes, at most {MaxName}.");
+        // JSON reads `[null]` as a list holding null; every check below reads each entry.
+        if ((lifecycle.States ?? []).Contains(null!)) Add($"{at}/states", "a state is null: each is an object with a name and a kind.");
+        if ((lifecycle.Actions ?? []).Contains(null!)) Add($"{at}/actions", "an action is null: each is an object with a name and from.");
+        if ((lifecycle.TimedSteps ?? []).Contains(null!)) Add($"{at}/timedSteps", "a timed step is null: each is an object with a name, in and then.");
+        foreach (var action in (lifecycle.Actions ?? []).Where(a => a?.Fields?.Contains(null!) == true))
+            Add($"{at}/actions/{action.Name}/fields", "a field is null: each is an object with a name and a type.");
+        if (problems.Count > 0) return problems;
         var states = (lifecycle.States ?? []).ToList();
         var actions = (lifecycle.Actions ?? []).ToList();
         var names = new HashSet<string>();
@@ -75,14 +82,22 @@ public static class LifecycleCheck
             if (step.At is not null && !TimedStep.DueTimes.Contains(step.At)) Add(place, $"at '{step.At}' must be one of {string.Join(", ", TimedStep.DueTimes)}.");
             if (step.After is not null && !IsDuration(step.After)) Add(place, $"after '{step.After}' is not an ISO 8601 duration (P14D) nor one of {string.Join(", ", TimedStep.Windows)}.");
             if (step.Remind is < 0 or > 10) Add(place, "remind is between 0 and 10.");
-            if (step.Remind > 0 && (step.Every is null || !IsDuration(step.Every))) Add(place, "reminders need every: an ISO 8601 duration or one of the item's windows.");
+            if (step.Every is not null && !IsDuration(step.Every)) Add(place, $"every '{step.Every}' is not an ISO 8601 duration (P1D) nor one of {string.Join(", ", TimedStep.Windows)}.");
+            else if (step.Remind > 0 && step.Every is null) Add(place, "reminders need every: an ISO 8601 duration or one of the item's windows.");
             if (step.Then == TimedStep.Check)
             {
                 foreach (var needed in new[] { LifecycleAction.Verify, LifecycleAction.Reopen })
                     foreach (var state in (step.In ?? []).Where(s => !lifecycle.From(s).Any(a => a.Name == needed)))
                         Add(place, $"the check verifies or reopens: '{needed}' must be an action from '{state}'.");
             }
-            else if (lifecycle.Action(step.Then) is null) Add(place, $"then '{step.Then}' is neither an action of the lifecycle nor check.");
+            else if (lifecycle.Action(step.Then) is not { } then) Add(place, $"then '{step.Then}' is neither an action of the lifecycle nor check.");
+            // A step may run on in a state its action is not taken from (an escalated item's due
+            // time passing does nothing more), but in none of them it would never do anything.
+            else if ((step.In ?? []).Count > 0 && !(step.In ?? []).Any(s => (then.From ?? []).Contains(s)))
+                Add(place, $"then '{step.Then}' is not an action from {string.Join(" or ", step.In!)}.");
+            // A timer records no field: a step that resolved a CAPA would close it with its root cause blank.
+            else if (then.Required.Any(f => !f.Optional))
+                Add(place, $"then '{step.Then}' requires fields ({string.Join(", ", then.Required.Where(f => !f.Optional).Select(f => f.Name))}), which a timer cannot give.");
         }
 
         // Only once the parts are sound: reachability and ways out.

@@ -10,6 +10,7 @@ internal static class WorkItemsApi
         group.MapGet("/{id:guid}", WorkItemQuery.GetAsync).RequireAuthorization(Policies.Read);
         group.MapGet("/{id:guid}/timeline", TimelineQuery.GetAsync).RequireAuthorization(Policies.Read);
         group.MapPost("/{id:guid}/{action}", WorkItemActionsApi.ActAsync).RequireAuthorization(Policies.Act);
+        app.MapWorkItemRecords();
         return app;
     }
 }

@@ -173,6 +173,11 @@ internal static class RulesetCompiler
     /// Each lifecycle sound (LifecycleCheck), ids unique, and every department's lifecycle there.
     static void CheckLifecycles(List<Lifecycle> lifecycles, List<Department> departments, List<RuleError> errors)
     {
+        if (lifecycles.Contains(null!))
+        {
+            errors.Add(new("lifecycles", "a lifecycle is null: each is an object with an id, a start, states and actions."));
+            return;
+        }
         foreach (var lifecycle in lifecycles)
             errors.AddRange(LifecycleCheck.Problems(lifecycle).Select(p => new RuleError(p.Place, p.Message)));
         foreach (var id in lifecycles.GroupBy(l => l.Id).Where(g => g.Count() > 1).Select(g => g.Key))

@@ -27,6 +27,9 @@ public abstract class AccessTests(RoutingFixture fixture)
         ["GET /api/workflows/work-item/graph"] = ["csm", "department-head", "admin", "auditor"],
         ["GET /api/lifecycles/"] = ["csm", "department-head", "admin", "auditor"],
         ["GET /api/lifecycles/{id}/graph"] = ["csm", "department-head", "admin", "auditor"],
+        // A department's CAPA records: every role that reads items; a head only their departments'.
+        ["GET /api/work-items/records"] = ["csm", "department-head", "admin", "auditor"],
+        ["GET /console/work-items/records"] = ["csm", "department-head", "admin", "auditor"],
         ["GET /api/departments/"] = ["csm", "department-head", "admin", "auditor"],
         ["GET /api/departments/{id}/work-items"] = ["csm", "department-head", "admin", "auditor"],
         ["POST /api/rules/simulate"] = ["csm", "admin"],
