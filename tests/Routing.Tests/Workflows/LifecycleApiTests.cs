@@ -99,7 +99,7 @@ public abstract class LifecycleApiTests(RoutingFixture fixture)
 
         var missing = await client.RefusedAsync(id, "contain", null);
         Assert.Equal(["fields.containment"], missing.Select(e => e.Key));
-        Assert.Contains("is required to contain: Containment done now", (string)missing["fields.containment"]![0]!);
+        Assert.Contains("is required to record containment.", (string)missing["fields.containment"]![0]!);
         Assert.Equal(["fields.containment"], (await client.RefusedAsync(id, "contain", new { containment = "  " })).Select(e => e.Key));
         Assert.Equal(["fields.containment"], (await client.RefusedAsync(id, "contain", new { containment = 42 })).Select(e => e.Key));
 
