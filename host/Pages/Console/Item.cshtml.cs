@@ -67,10 +67,9 @@ internal sealed class ItemModel(RoutingDb db, IDepartmentDirectory directory, IL
     /// An action from the page's forms (the inbox's, see ConsoleActing; a step's, with its fields);
     /// the page shows its outcome.
     public async Task<IActionResult> OnPostActAsync(Guid id, string action, int version, string? note, bool confirmed,
-        Dictionary<string, string?>? fields, Dictionary<string, string?>? lines,
         [FromServices] WorkItemActionService actions, [FromServices] WorkItemUndo undo, CancellationToken ct)
     {
-        var acted = await ConsoleActing.ActAsync(actions, undo, User, id, action, version, note, confirmed, ct, PostedFields.Of(fields, lines));
+        var acted = await ConsoleActing.ActAsync(actions, undo, User, id, action, version, note, confirmed, ct, PostedFields.Of(Request.Form));
         if (acted.Refused) return StatusCode(acted.Status);
         ViewData["Acted"] = acted;
         var page = await OnGetAsync(id, ct);

@@ -8,12 +8,18 @@ namespace Routing.Host.Pages.Console;
 /// dropped); `Typed` is what the person typed, which a refused form shows again.
 internal sealed record PostedFields(IReadOnlyDictionary<string, string> Single, IReadOnlyDictionary<string, string> Lines)
 {
-    public static PostedFields? Of(Dictionary<string, string?>? fields, Dictionary<string, string?>? lines) =>
-        fields is not { Count: > 0 } && lines is not { Count: > 0 } ? null
-            : new(Text(fields), Text(lines));
+    /// The fields in a posted form (read by their names: model binding would take the form's
+    /// other values for a dictionary's too), or null when it has none.
+    public static PostedFields? Of(IFormCollection form)
+    {
+        var fields = Named(form, "fields[");
+        var lines = Named(form, "lines[");
+        return fields.Count + lines.Count == 0 ? null : new(fields, lines);
+    }
 
-    static Dictionary<string, string> Text(Dictionary<string, string?>? posted) =>
-        (posted ?? []).ToDictionary(p => p.Key, p => p.Value ?? "");
+    static Dictionary<string, string> Named(IFormCollection form, string prefix) => form
+        .Where(p => p.Key.StartsWith(prefix, StringComparison.Ordinal) && p.Key.EndsWith(']') && p.Key.Length > prefix.Length + 1)
+        .ToDictionary(p => p.Key[prefix.Length..^1], p => p.Value.ToString());
 
     public IReadOnlyDictionary<string, string> Typed
     {
