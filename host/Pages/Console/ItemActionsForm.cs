@@ -25,6 +25,14 @@ internal sealed record ItemActionsForm(
 
     public static bool IsStep(LifecycleAction action) => action.Required.Count > 0;
 
+    /// Whether the last action was a step's: its note and problems are shown at the step's own form.
+    bool ActedByStep => Acted?.Step is { } step && Lifecycle.Action(step) is { } action && IsStep(action);
+
+    /// The refused note this form shows again, and its problem.
+    public string? Note => ActedByStep ? null : Acted?.Note;
+
+    public string? NoteError => ActedByStep ? null : Acted?.NoteError;
+
     /// Where a step's form is: the item page, at the step.
     public string StepUrl(LifecycleAction step) => $"/console/items/{Item.Id}#{StepId(step)}";
 

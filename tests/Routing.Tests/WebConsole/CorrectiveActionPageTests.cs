@@ -27,6 +27,8 @@ public sealed class CorrectiveActionPageTests() : BrowserStory(locale: "en-US")
 
         // The inbox links the first step to its form on the item page.
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = ShortId.Of(item) });
+        await CheckAccessibleAsync(page, "inbox, a step's link");
+        await SaveScreenshotAsync(page, "capa-inbox");
         await row.GetByRole(AriaRole.Link, new() { Name = "Record containment" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/console/items/{item}#act-contain$"));
