@@ -47,7 +47,7 @@ internal sealed record ItemActionsForm(
         get
         {
             var needing = Lifecycle.Actions.Where(a => a.NoteRequired is not null && Allowed.Contains(a.Name) && !IsStep(a))
-                .Select(a => a.Name.Replace('-', ' ')).ToList();
+                .Select(a => a.Label is { } label ? char.ToLowerInvariant(label[0]) + label[1..] : a.Name.Replace('-', ' ')).ToList();
             return needing.Count == 0 ? "Required for a comment."
                 : $"Required to {(needing.Count == 1 ? needing[0] : $"{string.Join(", ", needing[..^1])} or {needing[^1]}")}: say what was done or why.";
         }

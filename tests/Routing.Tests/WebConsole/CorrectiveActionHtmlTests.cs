@@ -135,6 +135,7 @@ public abstract class CorrectiveActionHtmlTests(CorrectiveActionFixture fixture)
         var page = await PageAsync(csm, item);
         Assert.Matches(@"<button type=""submit"" name=""action"" value=""accept-cause"" formnovalidate>Accept root cause</button>", page);
         Assert.Matches(@"<button type=""submit"" name=""action"" value=""reject-cause"" formnovalidate>Reject root cause</button>", page);
+        Assert.Contains("Required to reject root cause or cancel: say what was done or why.", page);
         var accepted = await ActAsync(csm, page, item, "accept-cause", []);
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         Assert.Equal("RootCauseAccepted", (await admin.GetItemAsync(item)).State());
