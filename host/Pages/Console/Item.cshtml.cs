@@ -69,7 +69,7 @@ internal sealed class ItemModel(RoutingDb db, IDepartmentDirectory directory, IL
     public async Task<IActionResult> OnPostActAsync(Guid id, string action, int version, string? note, bool confirmed,
         [FromServices] WorkItemActionService actions, [FromServices] WorkItemUndo undo, CancellationToken ct)
     {
-        var acted = await ConsoleActing.ActAsync(actions, undo, User, id, action, version, note, confirmed, ct, PostedFields.Of(Request.Form));
+        var acted = await ConsoleActing.ActAsync(actions, undo, User, id, action, version, note, confirmed, ct, Request.HasFormContentType ? PostedFields.Of(Request.Form) : null);
         if (acted.Refused) return StatusCode(acted.Status);
         ViewData["Acted"] = acted;
         var page = await OnGetAsync(id, ct);
