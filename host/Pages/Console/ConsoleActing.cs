@@ -18,7 +18,7 @@ internal static class ConsoleActing
 
     public static async Task<Acted> ActAsync(
         WorkItemActionService actions, WorkItemUndo undo, ClaimsPrincipal user,
-        Guid item, string action, int version, string? note, bool confirmed, CancellationToken ct)
+        Guid item, string action, int version, string? note, bool confirmed, CancellationToken ct, PostedFields? posted = null)
     {
         note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         if (action == Undo)
@@ -31,23 +31,40 @@ internal static class ConsoleActing
                 _ => new(item, StatusCodes.Status404NotFound, "", IsError: true),
             };
 
-        var outcome = await actions.ActAsync(new ActOnWorkItem(item, action, note, version, confirmed), user.ToCaller(), ct);
+        var outcome = await actions.ActAsync(new ActOnWorkItem(item, action, note, version, confirmed, posted?.Values()), user.ToCaller(), ct);
+        var typed = posted?.Typed;
         return outcome switch
         {
             ActionOutcome.Done done => new(item, StatusCodes.Status200OK, $"Done ({action}): the item is now {done.Item.State}."
                     + (Undoable(action) ? $" If that was a mistake, undo it within {undo.Window}." : ""),
                 UndoVersion: Undoable(action) ? done.Item.Version : null),
+            ActionOutcome.Invalid { Errors: var errors } when errors.Keys.Any(k => k.StartsWith(FieldKey)) => FieldsRefused(item, action, note, typed, errors),
             ActionOutcome.Invalid { Errors: var errors } when errors.TryGetValue("note", out var problem) =>
-                new(item, StatusCodes.Status422UnprocessableEntity, $"Nothing changed: the note {problem[0]}", IsError: true, Note: note, NoteError: problem[0]),
+                new(item, StatusCodes.Status422UnprocessableEntity, $"Nothing changed: the note {problem[0]}", IsError: true, Note: note, NoteError: problem[0],
+                    Step: action, Typed: typed),
             ActionOutcome.Invalid { Errors: var errors } when errors.TryGetValue("confirm", out var why) =>
-                new(item, StatusCodes.Status422UnprocessableEntity, $"Nothing changed: the confirmation {why[0]}", IsError: true, Note: note, Confirming: action),
+                new(item, StatusCodes.Status422UnprocessableEntity, $"Nothing changed: the confirmation {why[0]}", IsError: true, Note: note, Confirming: action,
+                    Step: action, Typed: typed),
             ActionOutcome.Invalid { Errors: var errors } => new(item, StatusCodes.Status422UnprocessableEntity,
-                $"Nothing changed: {string.Join(" ", errors.Select(e => $"the {e.Key} {e.Value[0]}"))}", IsError: true, Note: note),
+                $"Nothing changed: {string.Join(" ", errors.Select(e => $"the {e.Key} {e.Value[0]}"))}", IsError: true, Note: note, Step: action, Typed: typed),
             ActionOutcome.NotAllowed n => new(item, StatusCodes.Status409Conflict, $"'{action}' is not allowed while the item is {n.State}.", IsError: true),
             ActionOutcome.Stale => new(item, StatusCodes.Status409Conflict, "The item changed since you loaded the page; here it is as it is now.", IsError: true),
             ActionOutcome.Forbidden => new(item, StatusCodes.Status403Forbidden, "", IsError: true),
             ActionOutcome.UnknownAction => new(item, StatusCodes.Status400BadRequest, "", IsError: true),
             _ => new(item, StatusCodes.Status404NotFound, "", IsError: true),
         };
+    }
+
+    const string FieldKey = "fields.";
+
+    /// A step refused for its fields: every problem at its field at once (the note's too), with
+    /// what was typed kept; the status line counts them.
+    static Acted FieldsRefused(Guid item, string action, string? note, IReadOnlyDictionary<string, string>? typed, IReadOnlyDictionary<string, string[]> errors)
+    {
+        var fields = errors.Where(e => e.Key.StartsWith(FieldKey)).ToDictionary(e => e.Key[FieldKey.Length..], e => e.Value[0]);
+        var others = errors.Where(e => !e.Key.StartsWith(FieldKey)).Select(e => $" The {e.Key} {e.Value[0]}");
+        return new(item, StatusCodes.Status422UnprocessableEntity,
+            $"Nothing changed: {Words.Plural(fields.Count, "field")} {(fields.Count == 1 ? "needs" : "need")} attention." + string.Concat(others),
+            IsError: true, Note: note, NoteError: errors.TryGetValue("note", out var problem) ? problem[0] : null, Step: action, Typed: typed, FieldErrors: fields);
     }
 }

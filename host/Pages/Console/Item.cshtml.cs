@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Routing.Engine.Departments;
 using Routing.Engine.History;
+using Routing.Engine.Lifecycles;
 using Routing.Engine.Reports;
 using Routing.Engine.Store;
 using Routing.Engine.WorkItems;
@@ -15,9 +16,10 @@ using Routing.Workflows.WorkItems;
 namespace Routing.Host.Pages.Console;
 
 /// One work item: the problem its report describes, where the item stands, the other departments
-/// working the same report, the recurrences it gathered, and its timeline, oldest first.
+/// working the same report, the recurrences it gathered, what its lifecycle's steps recorded,
+/// and its timeline, oldest first.
 [Authorize(Policy = Policies.Read)]
-internal sealed class ItemModel(RoutingDb db, IDepartmentDirectory directory, TimeProvider clock) : PageModel
+internal sealed class ItemModel(RoutingDb db, IDepartmentDirectory directory, ILifecycles lifecycles, TimeProvider clock) : PageModel
 {
     /// A later report of the pattern that joined this item, and how it raised the item's priority ("P3 → P1").
     public sealed record Recurrence(DateTimeOffset At, Report? Report, string? Raised);
@@ -27,6 +29,9 @@ internal sealed class ItemModel(RoutingDb db, IDepartmentDirectory directory, Ti
     public IReadOnlyList<ItemOfReport> Others { get; private set; } = [];
     public IReadOnlyList<Recurrence> Recurrences { get; private set; } = [];
     public IReadOnlyList<HistoryEntryBody> Timeline { get; private set; } = [];
+    public Lifecycle Lifecycle { get; private set; } = null!;
+    /// Each step of the lifecycle with what it last recorded (a CAPA's record).
+    public IReadOnlyList<(LifecycleAction Action, RecordedSteps.Step? Recorded)> Record { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
 
     public string NameOf(string department) => ReportWords.DepartmentName(directory, department);
@@ -54,14 +59,17 @@ internal sealed class ItemModel(RoutingDb db, IDepartmentDirectory directory, Ti
         Others = [.. (await ItemOfReport.OfAsync(db, User, item.ReportId, ct)).Where(o => o.Id != id)];
         Timeline = await TimelineQuery.EventsAsync(db, id, ct);
         Recurrences = await RecurrencesAsync(ct);
+        Lifecycle = await lifecycles.GetAsync(item.RulesetVersion, item.Lifecycle);
+        Record = RecordedSteps.Record(Lifecycle, Timeline);
         return Page();
     }
 
-    /// An action from the page's form (the inbox's, see ConsoleActing); the page shows its outcome.
+    /// An action from the page's forms (the inbox's, see ConsoleActing; a step's, with its fields);
+    /// the page shows its outcome.
     public async Task<IActionResult> OnPostActAsync(Guid id, string action, int version, string? note, bool confirmed,
         [FromServices] WorkItemActionService actions, [FromServices] WorkItemUndo undo, CancellationToken ct)
     {
-        var acted = await ConsoleActing.ActAsync(actions, undo, User, id, action, version, note, confirmed, ct);
+        var acted = await ConsoleActing.ActAsync(actions, undo, User, id, action, version, note, confirmed, ct, Request.HasFormContentType ? PostedFields.Of(Request.Form) : null);
         if (acted.Refused) return StatusCode(acted.Status);
         ViewData["Acted"] = acted;
         var page = await OnGetAsync(id, ct);

@@ -24,7 +24,7 @@ public abstract class BrowserStory(string? timeZone = null, string? locale = nul
 
     public async Task InitializeAsync()
     {
-        host = new HostProcess(store);
+        host = new HostProcess(store, RulesFolder);
         await host.StartAsync();
         admin = host.Client();
         playwright = await Playwright.CreateAsync();
@@ -32,6 +32,9 @@ public abstract class BrowserStory(string? timeZone = null, string? locale = nul
         browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
         Directory.CreateDirectory(Screenshots);
     }
+
+    /// The rules the host runs on (TestRules.Standard when null).
+    protected virtual string? RulesFolder => null;
 
     /// A page signed in with key, on the inbox.
     protected virtual async Task<IPage> SignInAsync(string key)
