@@ -31,7 +31,7 @@ internal sealed record Reprioritization(WorkItem Item, string FromPriority, Date
         // A due time is moved only while it is still owed: acknowledgement until someone takes the
         // item, resolution until it is resolved.
         if (item.Stage == WorkItemStage.Acknowledgement) item.AckDueAt = Min(item.AckDueAt, now + route.AckWithin);
-        if (item.Stage is WorkItemStage.Acknowledgement or WorkItemStage.Resolution) item.ResolveDueAt = Min(item.ResolveDueAt, now + route.ResolveWithin);
+        if (item.ResolvedAt is null && item.Stage != WorkItemStage.Final) item.ResolveDueAt = Min(item.ResolveDueAt, now + route.ResolveWithin);
         item.Version++;
         item.UpdatedAt = now;
         return change;

@@ -10,4 +10,8 @@ public interface ILifecycles
 
     /// The lifecycles of the active version, in the order written.
     IReadOnlyList<Lifecycle> Active { get; }
+
+    /// The active version and the lifecycle its department `department` follows (read together,
+    /// so a publish in between cannot mix two versions).
+    (int Version, Lifecycle Lifecycle) ActiveFor(string department);
 }

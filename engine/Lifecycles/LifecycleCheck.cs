@@ -10,6 +10,11 @@ public static class LifecycleCheck
     public sealed record Problem(string Place, string Message);
 
     const int MaxName = 100;
+    const int MaxWords = 2_000;
+    /// Longer than any SLA; a due time this far off is a typing mistake, and past year 9999 it cannot be counted.
+    static readonly TimeSpan MaxDuration = TimeSpan.FromDays(3_660);
+    /// Words the drawings (Graphviz, Mermaid) read as their own: no state may be named so.
+    static readonly string[] Reserved = ["node", "edge", "graph", "digraph", "subgraph", "strict", "start", "end", "state", "note", "direction", "class", "classdef"];
 
     public static List<Problem> Problems(Lifecycle lifecycle)
     {
@@ -17,6 +22,8 @@ public static class LifecycleCheck
         var at = $"lifecycles/{lifecycle.Id}";
         void Add(string place, string message) => problems.Add(new(place, message));
 
+        Words(at, lifecycle.Title, "title", Add);
+        Words(at, lifecycle.Description, "description", Add);
         if (!IsName(lifecycle.Id)) Add("lifecycles", $"'{lifecycle.Id}' is not a lifecycle id: lower-case letters, digits and dashes, at most {MaxName}.");
         // JSON reads `[null]` as a list holding null; every check below reads each entry.
         if ((lifecycle.States ?? []).Contains(null!)) Add($"{at}/states", "a state is null: each is an object with a name and a kind.");
@@ -32,7 +39,9 @@ public static class LifecycleCheck
         {
             var place = $"{at}/states/{state.Name}";
             if (!IsStateName(state.Name)) Add($"{at}/states", $"'{state.Name}' is not a state name: a letter, then letters and digits (InProgress), at most 64.");
+            else if (Reserved.Contains(state.Name.ToLowerInvariant())) Add(place, "is a word the drawings keep for themselves: name the state otherwise.");
             else if (!names.Add(state.Name)) Add(place, "is named twice.");
+            Words(place, state.Description, "description", Add);
             if (!LifecycleState.Kinds.Contains(state.Kind)) Add(place, $"kind '{state.Kind}' must be one of {string.Join(", ", LifecycleState.Kinds)}.");
             if (state.Due is not null && (state.Kind != LifecycleState.Open || !LifecycleState.Dues.Contains(state.Due)))
                 Add(place, $"due '{state.Due}' is for open states, one of {string.Join(", ", LifecycleState.Dues)}.");
@@ -56,6 +65,13 @@ public static class LifecycleCheck
                 Add(place, $"from '{from}': a final state has no way out.");
             if (action.To is not null && lifecycle.State(action.To) is null) Add(place, $"to '{action.To}' is not one of its states.");
             if (!LifecycleAction.Takers.Contains(action.Taker)) Add(place, $"by '{action.By}' must be one of {string.Join(", ", LifecycleAction.Takers)}.");
+            // Undo puts an item back from these, and a hand-back opens the item again in triage: they end it here.
+            if (action.Name is LifecycleAction.Cancel or LifecycleAction.HandBack && lifecycle.State(action.To ?? "")?.Kind != LifecycleState.Final)
+                Add(place, $"{action.Name} ends the item here: its to must be a final state.");
+            Words(place, action.Label, "label", Add);
+            Words(place, action.Description, "description", Add);
+            Words(place, action.NoteRequired, "noteRequired", Add);
+            Words(place, action.Confirm, "confirm", Add);
             var fieldNames = new HashSet<string>();
             foreach (var field in action.Required)
             {
@@ -66,6 +82,10 @@ public static class LifecycleCheck
                 if (field.Type == LifecycleField.Choice && (field.Choices is not { Count: > 0 } || field.Choices.Distinct().Count() != field.Choices.Count))
                     Add(fieldPlace, "a choice needs its choices, each named once.");
                 if (field.Type != LifecycleField.Choice && field.Choices is not null) Add(fieldPlace, "only a choice has choices.");
+                if (field.Choices?.Any(c => string.IsNullOrWhiteSpace(c) || c.Length > MaxName) == true)
+                    Add(fieldPlace, $"every choice is a word or a few, at most {MaxName} characters.");
+                Words(fieldPlace, field.Label, "label", Add);
+                Words(fieldPlace, field.Help, "help", Add);
             }
         }
 
@@ -112,7 +132,11 @@ public static class LifecycleCheck
             }
             foreach (var state in states.Where(s => !reached.Contains(s.Name)))
                 Add($"{at}/states/{state.Name}", $"is unreachable: no action leads to it from {lifecycle.Start}.");
-            foreach (var state in states.Where(s => s.Kind != LifecycleState.Final && !lifecycle.From(s.Name).Any(a => a.To is not null && a.To != s.Name)))
+            // A timer's action is a way out only where a timed step takes it (the check takes verify and reopen).
+            bool TakenThere(LifecycleAction a, string state) => a.Taker != LifecycleAction.Timer || lifecycle.Steps.Any(s => s.In.Contains(state)
+                && (s.Then == a.Name || s.Then == TimedStep.Check && a.Name is LifecycleAction.Verify or LifecycleAction.Reopen));
+            foreach (var state in states.Where(s => s.Kind != LifecycleState.Final
+                         && !lifecycle.From(s.Name).Any(a => a.To is not null && a.To != s.Name && TakenThere(a, s.Name))))
                 Add($"{at}/states/{state.Name}", "has no way out but is not final.");
         }
         return problems;
@@ -122,7 +146,14 @@ public static class LifecycleCheck
 
     static bool IsStateName(string? name) => name is { Length: > 0 and <= 64 } && char.IsAsciiLetter(name[0]) && name.All(char.IsAsciiLetterOrDigit);
 
-    static bool IsDuration(string text) => TimedStep.Windows.Contains(text) || Duration(text) is { } d && d > TimeSpan.Zero;
+    static bool IsDuration(string text) => TimedStep.Windows.Contains(text) || Duration(text) is { } d && d > TimeSpan.Zero && d <= MaxDuration;
+
+    /// Words people read (a label, a hint): absent, or some words of reasonable length.
+    static void Words(string place, string? text, string what, Action<string, string> add)
+    {
+        if (text is not null && (string.IsNullOrWhiteSpace(text) || text.Length > MaxWords))
+            add(place, $"{what} must be some words, at most {MaxWords} characters (or left out).");
+    }
 
     /// An ISO 8601 duration, or null.
     public static TimeSpan? Duration(string text)
@@ -131,7 +162,7 @@ public static class LifecycleCheck
         {
             return text.StartsWith('P') ? XmlConvert.ToTimeSpan(text) : null;
         }
-        catch (FormatException)
+        catch (Exception e) when (e is FormatException or OverflowException)
         {
             return null;
         }

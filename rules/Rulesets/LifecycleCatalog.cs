@@ -8,6 +8,13 @@ internal sealed class LifecycleCatalog(ActiveRuleset active, RulesetCache cache)
 {
     public IReadOnlyList<Lifecycle> Active => active.Current.Lifecycles;
 
+    public (int Version, Lifecycle Lifecycle) ActiveFor(string department)
+    {
+        var ruleset = active.Current;
+        var id = ruleset.Departments.First(d => d.Id == department).LifecycleId;
+        return (ruleset.Version, ruleset.Lifecycles.First(l => l.Id == id));
+    }
+
     public async Task<Lifecycle> GetAsync(int version, string id)
     {
         var ruleset = active.Current.Version == version ? active.Current

@@ -43,7 +43,9 @@ internal sealed class RulesetStartup(
             Version = 1,
             WorkflowsJson = await File.ReadAllTextAsync(Path.Combine(folder, RulesOptions.WorkflowsFile), ct),
             DepartmentsJson = await File.ReadAllTextAsync(Path.Combine(folder, RulesOptions.DepartmentsFile), ct),
-            LifecyclesJson = await File.ReadAllTextAsync(Path.Combine(folder, RulesOptions.LifecyclesFile), ct),
+            // A rules folder without lifecycles (one written before they were data): the standard one alone.
+            LifecyclesJson = File.Exists(Path.Combine(folder, RulesOptions.LifecyclesFile))
+                ? await File.ReadAllTextAsync(Path.Combine(folder, RulesOptions.LifecyclesFile), ct) : null,
             CreatedAt = now,
             CreatedBy = Seeder,
         };

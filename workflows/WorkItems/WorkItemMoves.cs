@@ -62,18 +62,26 @@ internal sealed class WorkItemMoves(RoutingDb db, Notifier notifier, IDepartment
                 after.Add(notifier.Queue(NotificationEvents.Verified, item));
                 break;
             case LifecycleAction.HandBack:
-                after.Add(await SendToTriageAsync(item, note, now));
+                after.Add(SendToTriage(item, note, now));
                 break;
         }
         // Resolved: from now on the resolution check runs; the pattern's reports are counted since.
         if (Checked(lifecycle, item.State) && !Checked(lifecycle, before)) item.ResolvedAt = now;
-        var timers = TimerPlan.Entering(item, lifecycle, before, now).ToList();
+        var timers = new List<WorkItemTimer>();
+        foreach (var timer in TimerPlan.Entering(item, lifecycle, before, now))
+            if (!await FiredAsync(timer, ct)) timers.Add(timer);
         db.Timers.AddRange(timers);
 
         HistoryEntry moved = new(actor, record(before, item.State),
             ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department);
         return new Moved([moved, .. after], timers);
     }
+
+    /// Whether the step already fired at this due time: an item that comes back into a step's
+    /// states (a SCAR's root cause rejected) is not escalated twice for one passed due time.
+    async Task<bool> FiredAsync(WorkItemTimer timer, CancellationToken ct) =>
+        db.Timers.Local.Any(t => t.WorkItemId == timer.WorkItemId && t.Step == timer.Step && t.DueAt == timer.DueAt && t.Status == TimerStatus.Fired)
+        || await db.Timers.AnyAsync(t => t.WorkItemId == timer.WorkItemId && t.Step == timer.Step && t.DueAt == timer.DueAt && t.Status == TimerStatus.Fired, ct);
 
     static bool Checked(Lifecycle lifecycle, string state) =>
         lifecycle.Steps.Any(s => s.Then == TimedStep.Check && s.In.Contains(state));
@@ -89,18 +97,19 @@ internal sealed class WorkItemMoves(RoutingDb db, Notifier notifier, IDepartment
         item.UpdatedAt = now;
         var steps = TimerPlan.In(lifecycle, to);
         var timers = await db.Timers.AsNoTracking().Where(t => t.WorkItemId == item.Id && steps.Contains(t.Step)).ToListAsync(ct);
-        // The latest timer of each step is the one that was pending; an earlier one has fired.
-        db.Timers.AddRange(timers.GroupBy(t => t.Step).Select(g => g.MaxBy(t => t.DueAt)!)
+        // The latest timer of each step is the one that was pending; an earlier one has fired, or a
+        // reprioritization replaced it (by one due sooner). Ids are time-ordered (version 7).
+        db.Timers.AddRange(timers.GroupBy(t => t.Step).Select(g => g.MaxBy(t => t.Id)!)
             .Where(t => t.Status == TimerStatus.Cancelled).Select(TimerPlan.Again));
     }
 
     /// A misrouted item goes back to triage as a new item there, opened as intake opens its
-    /// items (in the lifecycle triage follows in the item's ruleset version), carrying the note.
-    async Task<HistoryEntry> SendToTriageAsync(WorkItem item, string? note, DateTimeOffset now)
+    /// items (under the active version, in the lifecycle triage follows now), carrying the note.
+    HistoryEntry SendToTriage(WorkItem item, string? note, DateTimeOffset now)
     {
         var triage = departments.All.First(d => d.Kind == Department.Triage);
-        var lifecycle = await lifecycles.GetAsync(item.RulesetVersion, triage.LifecycleId);
-        var handedBack = WorkItem.Open(item.ReportId, triage.Id, item.Priority, item.Sla, item.RulesetVersion, lifecycle, [], now);
+        var (version, lifecycle) = lifecycles.ActiveFor(triage.Id);
+        var handedBack = WorkItem.Open(item.ReportId, triage.Id, item.Priority, item.Sla, version, lifecycle, [], now);
         db.AddOpened([(handedBack, lifecycle)], now);
         return new HistoryEntry("system:hand-back", WorkItemRouted.HandedBack(handedBack, from: item, note),
             ReportId: item.ReportId, WorkItemId: handedBack.Id, Department: triage.Id);

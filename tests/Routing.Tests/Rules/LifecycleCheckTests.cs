@@ -57,6 +57,45 @@ public sealed class LifecycleCheckTests
     public void The_sound_lifecycle_has_no_problem() => Assert.Empty(LifecycleCheck.Problems(Sound()));
 
     [Theory]
+    [InlineData("Node")]
+    [InlineData("start")]
+    [InlineData("End")]
+    public void A_state_named_as_the_drawings_own_words_is_refused(string name)
+    {
+        var sound = Sound();
+        var renamed = sound with { States = [.. sound.States.Select(s => s.Name == "Working" ? s with { Name = name } : s)],
+            Actions = [.. sound.Actions.Select(a => a with { From = [.. a.From.Select(f => f == "Working" ? name : f)], To = a.To == "Working" ? name : a.To })] };
+        Refused(renamed, $"{At}/states/{name}", "the drawings keep for themselves");
+    }
+
+    [Fact]
+    public void A_blank_label_is_refused() =>
+        Refused(WithAction(Sound(), "start", a => a with { Label = " " }), $"{At}/actions/start", "label must be some words");
+
+    [Theory]
+    [InlineData("P99999Y")]
+    [InlineData("P9000Y")]
+    public void A_duration_beyond_any_due_time_is_refused(string after) =>
+        Refused(WithStep(Sound(), "resolution-check", s => s with { After = after }), $"{At}/timedSteps/resolution-check", "is not an ISO 8601 duration");
+
+    [Fact]
+    public void A_cancel_that_does_not_end_the_item_is_refused() =>
+        Refused(Sound() with { Actions = [.. Sound().Actions, new("cancel", ["Routed"], "Working")] }, $"{At}/actions/cancel", "must be a final state");
+
+    [Fact]
+    public void A_state_left_only_by_a_timer_action_no_timed_step_takes_is_refused()
+    {
+        var sound = Sound();
+        var stuck = sound with
+        {
+            States = [.. sound.States, new("Parked", "waiting")],
+            Actions = [.. sound.Actions.Select(a => a.Name == "start" ? a with { From = [.. a.From, "Working"], To = "Parked" } : a),
+                new("unpark", ["Parked"], "Working", By: "timer")],
+        };
+        Refused(stuck, $"{At}/states/Parked", "has no way out but is not final");
+    }
+
+    [Theory]
     [InlineData("standard")]
     [InlineData("corrective-action")]
     [InlineData("supplier-corrective-action")]

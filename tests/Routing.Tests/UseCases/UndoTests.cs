@@ -71,6 +71,24 @@ public abstract class UndoTests(RoutingFixture fixture)
     }
 
     [Fact]
+    public async Task A_cancel_undone_after_a_more_urgent_recurrence_keeps_the_tighter_due_times()
+    {
+        var first = Reports.Valid("supply", "low").With("segment.region", "Idaho");
+        var item = (string)(await admin.SubmitAsync(first)).Item("logistics")["id"]!;
+        fixture.Clock.Advance(TimeSpan.FromHours(1));
+        await admin.SubmitAsync(first.DeepClone().AsObject().With("severity", "critical"));
+        var tightened = await PendingTimersAsync(item);
+        var head = await SignInAsync(await admin.CreateKeyAsync("department-head", "logistics"));
+        var (_, version) = await SeenByAdminAsync(item);
+
+        await ActAsync(head, item, "cancel", version, "a duplicate");
+        var (status, _) = await ActAsync(head, item, "undo", version + 1);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(tightened, await PendingTimersAsync(item));
+    }
+
+    [Fact]
     public async Task An_undo_after_the_window_after_another_change_or_by_someone_else_is_refused_and_changes_nothing()
     {
         var late = await NewItemAsync();
