@@ -10,8 +10,9 @@ using Routing.Rules.Rulesets;
 
 namespace Routing.Host.Pages.Console;
 
-/// Admins edit the rules as JSON: save a draft (every error named by its rule), simulate a
-/// report against a version, replay a period, compare with the active version, publish.
+/// Admins edit the rules as JSON (workflows, departments, lifecycles): save a draft (every error
+/// named by its rule or place), simulate a report against a version, replay a period, compare
+/// with the active version, publish.
 [Authorize(Policy = Policies.Administer)]
 internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator, RoutingDb db) : PageModel
 {
@@ -22,6 +23,8 @@ internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator,
     [BindProperty(SupportsGet = true)] public int? Version { get; set; }
     [BindProperty] public string Workflows { get; set; } = "";
     [BindProperty] public string Departments { get; set; } = "";
+    /// The lifecycles (JSON); left empty, a draft keeps the active version's.
+    [BindProperty] public string Lifecycles { get; set; } = "";
     [BindProperty] public string Report { get; set; } = SampleReport;
     [BindProperty] public string? From { get; set; }
     [BindProperty] public string? To { get; set; }
@@ -40,6 +43,13 @@ internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator,
     /// The titles of the replayed reports that would route differently, by report id.
     public IReadOnlyDictionary<Guid, string> Replayed { get; private set; } = new Dictionary<Guid, string>();
 
+    /// The part of the ruleset an error is about, as its place names it: a lifecycle's
+    /// (`lifecycles/corrective-action/actions/contain`), a department's, else a rule's.
+    public static string PartOf(RuleError error) =>
+        error.Rule.StartsWith("lifecycles", StringComparison.Ordinal) ? "lifecycles"
+        : error.Rule.StartsWith("departments", StringComparison.Ordinal) ? "departments"
+        : "workflows";
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await LoadAsync(keepEdits: false, ct) is null) return NotFound();
@@ -48,7 +58,8 @@ internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator,
 
     public async Task<IActionResult> OnPostDraftAsync(CancellationToken ct)
     {
-        var (version, errors) = await admin.DraftAsync(Workflows, Departments, null, Actor.Of(HttpContext), ct);
+        var (version, errors) = await admin.DraftAsync(Workflows, Departments,
+            string.IsNullOrWhiteSpace(Lifecycles) ? null : Lifecycles, Actor.Of(HttpContext), ct);
         if (version is { } v) return RedirectToPage(new { version = v });
         (Errors, ErrorsOf) = (errors, "draft");
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -119,6 +130,7 @@ internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator,
         {
             Workflows = JsonSerializer.Serialize(view.Workflows, Indented);
             Departments = JsonSerializer.Serialize(view.Departments, Indented);
+            Lifecycles = JsonSerializer.Serialize(view.Lifecycles, Indented);
         }
         return view;
     }

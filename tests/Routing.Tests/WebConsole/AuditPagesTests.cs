@@ -69,7 +69,7 @@ public sealed class AuditPagesTests : BrowserStory
         await Expect(table).ToContainTextAsync("Research & Development");
         var chart = page.GetByRole(AriaRole.Img, new() { Name = "Open and overdue work items per department" });
         await Expect(chart).ToContainTextAsync("Strategy (price and policy)");
-        await Expect(page.GetByRole(AriaRole.Img, new() { Name = "The work-item lifecycle" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Img, new() { Name = "The Standard lifecycle" })).ToBeVisibleAsync();
         await CheckAccessibleAsync(page, "overview");
         await SaveScreenshotAsync(page, "overview");
 

@@ -140,7 +140,7 @@ public sealed class BrowserTests : BrowserStory
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/console/overview$"));
         Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"), "the overview was a full page load");
         // The lifecycle is drawn in the page (Graphviz in WebAssembly, under the console's CSP).
-        var lifecycle = page.GetByRole(AriaRole.Img, new() { Name = "The work-item lifecycle" });
+        var lifecycle = page.GetByRole(AriaRole.Img, new() { Name = "The Standard lifecycle" });
         await Expect(lifecycle).ToBeVisibleAsync();
         foreach (var state in TestRules.Lifecycle("standard").States.Select(s => s.Name))
             await Expect(lifecycle.Locator("g.node", new() { HasText = state })).ToHaveCountAsync(1);

@@ -23,8 +23,9 @@ public abstract partial class OverviewTests(RoutingFixture fixture)
         var html = await PageAsync(await admin.CreateKeyAsync("auditor"));
         Assert.Equal(["2", "1", "2 h 0 min", "—", "—"], Row(html, "logistics", "Logistics"));
         Assert.Equal(["1", "0", "—", "—", "—"], Row(html, "rnd", "Research &amp; Development"));
-        Assert.Contains("<code id=\"lifecycle-dot\">digraph lifecycle", html); // what the browser draws
-        Assert.Matches("<th scope=\"row\">Resolved</th>\\s*<td>verify \\(by a timer\\) → Verified · reopen \\(by a timer\\) → Reopened</td>", System.Net.WebUtility.HtmlDecode(html));
+        Assert.Contains("<code class=\"lifecycle-dot\">digraph &quot;standard&quot;", html); // what the browser draws
+        Assert.Matches("<th scope=\"row\">Resolved\\s*<span [^>]+>Waiting for the resolution check.</span></th>\\s*<td data-label=\"Kind\">waiting \\(on someone else\\)</td>\\s*"
+            + "<td data-label=\"Actions\">verify \\(by a timer\\) → Verified · reopen \\(by a timer\\) → Reopened</td>", System.Net.WebUtility.HtmlDecode(html));
 
         var head = await PageAsync(await admin.CreateKeyAsync("department-head", "rnd"));
         Assert.DoesNotContain("department=logistics", head);
@@ -91,3 +92,42 @@ public abstract partial class OverviewTests(RoutingFixture fixture)
 public sealed class OverviewOnSqlite(SqliteFixture fixture) : OverviewTests(fixture), IClassFixture<SqliteFixture>;
 
 public sealed class OverviewOnPostgres(PostgresFixture fixture) : OverviewTests(fixture), IClassFixture<PostgresFixture>;
+
+/// On the shipped rules the overview shows each lifecycle: who follows it, its states with their
+/// kind, what each action records, and the Graphviz text the browser draws it from.
+public abstract class OverviewLifecyclesTests(RoutingFixture fixture)
+{
+    [Fact]
+    public async Task The_overview_has_a_section_per_lifecycle_with_who_follows_it_its_states_and_its_records()
+    {
+        var html = System.Net.WebUtility.HtmlDecode(await fixture.App.ClientWithKey(await fixture.Client.CreateKeyAsync("department-head", "rnd"))
+            .GetStringAsync("/console/overview"));
+
+        var sections = Regex.Matches(html, "<section class=\"lifecycle\" aria-labelledby=\"lifecycle-([a-z-]+)\">(.*?)</section>", RegexOptions.Singleline)
+            .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        Assert.Equal(["standard", "corrective-action", "supplier-corrective-action"], sections.Keys);
+        foreach (var (id, section) in sections)
+        {
+            var lifecycle = TestRules.Lifecycle(id);
+            Assert.Contains($"<h3 id=\"lifecycle-{id}\">{lifecycle.Title}</h3>", section);
+            Assert.Contains($"<code class=\"lifecycle-dot\">digraph \"{id}\"", section); // what the browser draws
+            Assert.Equal(lifecycle.States.Select(s => s.Name), Regex.Matches(section, "<th scope=\"row\">(\\w+)").Select(m => m.Groups[1].Value));
+        }
+        // A head sees every lifecycle, not only their own department's.
+        Assert.Contains("<strong>Followed by:</strong> Marketing, Strategy (price and policy), Sales, Customer service triage.", sections["standard"]);
+        Assert.Contains("<strong>Followed by:</strong> Manufacturing, Logistics, Research & Development.", sections["corrective-action"]);
+        Assert.Contains("<strong>Followed by:</strong> Vendor management, Acme Parts Ltd.", sections["supplier-corrective-action"]);
+        Assert.Matches("<th scope=\"row\">Routed<span class=\"hint\"> \\(where an item starts\\)</span>\\s*<span [^>]+>[^<]+</span></th>\\s*"
+            + "<td data-label=\"Kind\">open: the acknowledgement is due</td>", sections["corrective-action"]);
+        Assert.Matches("<td data-label=\"Kind\">waiting \\(on someone else\\)</td>\\s*<td data-label=\"Actions\">accept-cause → RootCauseAccepted · reject-cause → ContainmentConfirmed · cancel → Cancelled</td>",
+            sections["supplier-corrective-action"]);
+        Assert.Matches("<dt>Record root cause <span class=\"hint\">\\(<code>find-cause</code>, by the department\\)</span></dt>\\s*"
+            + "<dd>Root-cause method \\(one of 5-whys, fishbone, fault-tree, other\\); Root cause \\(text\\); Where else the cause could exist \\(text\\)</dd>",
+            sections["corrective-action"]);
+        Assert.Contains("<dd>a note: say why the SCAR is withdrawn; a confirmation: a cancelled SCAR is final</dd>", sections["supplier-corrective-action"]);
+    }
+}
+
+public sealed class OverviewLifecyclesOnSqlite(ShippedRulesSqliteFixture fixture) : OverviewLifecyclesTests(fixture), IClassFixture<ShippedRulesSqliteFixture>;
+
+public sealed class OverviewLifecyclesOnPostgres(ShippedRulesPostgresFixture fixture) : OverviewLifecyclesTests(fixture), IClassFixture<ShippedRulesPostgresFixture>;
