@@ -12,7 +12,11 @@
                 const source = section && section.querySelector(".lifecycle-dot");
                 const caption = figure.querySelector("figcaption");
                 if (!source || !caption) return;
-                const svg = viz.renderSVGElement(source.textContent);
+                // On a phone, top to bottom: drawn left to right, a lifecycle shrinks to an
+                // unreadable strip at 390 px.
+                const narrow = window.matchMedia("(max-width: 40rem)").matches;
+                const dot = narrow ? source.textContent.replace("rankdir=LR", "rankdir=TB") : source.textContent;
+                const svg = viz.renderSVGElement(dot);
                 svg.setAttribute("role", "img");
                 svg.setAttribute("aria-labelledby", caption.id);
                 // The drawing scales to the page; its viewBox keeps the proportions.

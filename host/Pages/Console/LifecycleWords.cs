@@ -18,6 +18,11 @@ public static class LifecycleWords
         _ => "final",
     };
 
+    /// "resolve → Resolved", "verify (by a timer) → Verified"; an action that leaves the item
+    /// where it is (a CAPA's escalation) says so.
+    public static string Move(Routing.Workflows.WorkItems.WorkItemMove move) =>
+        $"{move.Action}{(move.ByTimer ? " (by a timer)" : "")}{(move.To == move.From ? ": the item stays" : $" → {move.To}")}";
+
     public static string Taker(LifecycleAction action) => action.Taker switch
     {
         LifecycleAction.Csm => "by the CSMs",
@@ -58,7 +63,7 @@ public static class LifecycleWords
         };
         var reminders = step.Remind > 0 ? $", {Words.Plural(step.Remind, "reminder")} every {Window(step.Every) ?? Duration(step.Every)}" : "";
         var then = step.Then == TimedStep.Check
-            ? "the resolution check: Verified, or Reopened if the pattern came back"
+            ? "check the fix: Verified, or Reopened if the pattern came back"
             : lifecycle.Action(step.Then)?.Words.ToLowerInvariant() ?? step.Then;
         return $"{step.Name}, in {string.Join(" or ", step.In)}: {when}{reminders}, then {then}{(step.Reason is { } why ? $" ({why})" : "")}.";
     }
@@ -69,7 +74,7 @@ public static class LifecycleWords
         "ackWithin" => "time to acknowledge",
         "resolveWithin" => "time to resolve",
         "followUpEvery" => "follow-up interval",
-        "resolutionCheckAfter" => "wait before the resolution check",
+        "resolutionCheckAfter" => "resolution-check wait",
         _ => null,
     };
 

@@ -47,11 +47,22 @@ public sealed class LifecycleBrowserTests : BrowserStory
         await Expect(scar).ToContainTextAsync("response-due, in Issued or Reopened: when the acknowledgement is due, 1 reminder every follow-up interval, then escalate (the vendor did not answer the SCAR in time).");
         await CheckAccessibleAsync(page, "overview with three lifecycles");
         await SaveScreenshotAsync(page, "overview-lifecycles");
+        var wide = await ShapesAsync(page);
 
+        // Opened on a phone the drawings go top to bottom (taller for their width than on a
+        // desk, where they go left to right), and scale to its width.
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ReloadAsync();
+        await Expect(page.Locator("figure.lifecycle-drawing svg")).ToHaveCountAsync(3);
         await AssertFitsAPhoneAsync(page, "overview with three lifecycles");
         await SaveScreenshotAsync(page, "overview-lifecycles-390px");
-        foreach (var figure in await page.Locator("figure.lifecycle-drawing svg").AllAsync())
-            Assert.InRange(await figure.EvaluateAsync<double>("svg => svg.getBoundingClientRect().width"), 200, 390);
+        var narrow = await ShapesAsync(page);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.InRange(narrow[i][0], 300, 390);
+            Assert.True(narrow[i][1] / narrow[i][0] > 1.5 * wide[i][1] / wide[i][0],
+                $"{Shipped[i]} is drawn top to bottom on a phone: {string.Join(" x ", narrow[i])} there, {string.Join(" x ", wide[i])} on a desk");
+        }
         await CheckAccessibleAsync(page, "overview with three lifecycles at 390 px");
     }
 
@@ -107,6 +118,10 @@ public sealed class LifecycleBrowserTests : BrowserStory
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Corrective and preventive action (CAPA, 8D)" }))
             .ToContainTextAsync("Containment done now (text); Containment checked by (a person)");
     }
+
+    /// Each drawing's width and height on the page.
+    static async Task<double[][]> ShapesAsync(IPage page) => await page.EvaluateAsync<double[][]>(
+        "() => [...document.querySelectorAll('figure.lifecycle-drawing svg')].map(svg => [svg.getBoundingClientRect().width, svg.getBoundingClientRect().height])");
 
     static JsonObject Action(JsonArray lifecycles, string lifecycle, string action) =>
         lifecycles.Single(l => (string)l!["id"]! == lifecycle)!["actions"]!.AsArray().Single(a => (string)a!["name"]! == action)!.AsObject();

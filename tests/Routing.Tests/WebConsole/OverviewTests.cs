@@ -119,6 +119,8 @@ public abstract class OverviewLifecyclesTests(RoutingFixture fixture)
         Assert.Contains("<strong>Followed by:</strong> Vendor management, Acme Parts Ltd.", sections["supplier-corrective-action"]);
         Assert.Matches("<th scope=\"row\">Routed<span class=\"hint\"> \\(where an item starts\\)</span>\\s*<span [^>]+>[^<]+</span></th>\\s*"
             + "<td data-label=\"Kind\">open: the acknowledgement is due</td>", sections["corrective-action"]);
+        // A CAPA's escalation leaves the item where it is, and the table says so.
+        Assert.Contains("<td data-label=\"Actions\">find-cause → CauseFound · cancel → Cancelled · escalate (by a timer): the item stays</td>", sections["corrective-action"]);
         Assert.Matches("<td data-label=\"Kind\">waiting \\(on someone else\\)</td>\\s*<td data-label=\"Actions\">accept-cause → RootCauseAccepted · reject-cause → ContainmentConfirmed · cancel → Cancelled</td>",
             sections["supplier-corrective-action"]);
         Assert.Matches("<dt>Record root cause <span class=\"hint\">\\(<code>find-cause</code>, by the department\\)</span></dt>\\s*"
