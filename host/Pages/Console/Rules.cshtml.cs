@@ -36,6 +36,8 @@ internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator,
     public string? ErrorsOf { get; private set; }
     public string? Message { get; private set; }
     public Evaluation? Simulation { get; private set; }
+    /// The lifecycle each department follows in the simulated version: the one its new items would follow.
+    public IReadOnlyDictionary<string, string> SimulatedLifecycles { get; private set; } = new Dictionary<string, string>();
     public RulesetSimulator.Replay? Replay { get; private set; }
     public RulesetDiff? Diff { get; private set; }
 
@@ -84,6 +86,8 @@ internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator,
         if (outcome is SimulationOutcome.Done done)
         {
             Simulation = done.Evaluation;
+            var ruleset = await simulator.RulesetAsync(Shown.Version);
+            SimulatedLifecycles = ruleset!.Departments.ToDictionary(d => d.Id, d => d.LifecycleId);
             return Page();
         }
         Errors = problem is not null ? [new(problem.Field == "body" ? "report" : $"report.{problem.Field}", problem.Reason)]

@@ -77,6 +77,28 @@ public abstract partial class LifecycleEditorTests(RoutingFixture fixture)
         Assert.Contains("No difference.", await drafted.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task Simulating_a_draft_says_which_lifecycle_each_route_would_follow_in_it()
+    {
+        var browser = ConsoleBrowser.Open(fixture.App);
+        await browser.SignInAsync(RoutingApplication.AdminKey);
+        var active = await fixture.Client.GetJsonAsync("/api/rules");
+        var page = await browser.GetStringAsync("/console/rules");
+        var departments = active["departments"]!.DeepClone().AsArray();
+        departments.Single(d => (string)d!["id"]! == "marketing")!["lifecycle"] = "corrective-action";
+        var drafted = await browser.PostAsync($"/console/rules?handler=Draft&version={(int)active["version"]!}", ConsoleBrowser.Form(page, new()
+        {
+            ["Workflows"] = active["workflows"]!.ToJsonString(), ["Departments"] = departments.ToJsonString(), ["Lifecycles"] = active["lifecycles"]!.ToJsonString(),
+        }));
+        var version = int.Parse(Regex.Match(drafted.RequestMessage!.RequestUri!.Query, "version=(\\d+)").Groups[1].Value);
+        Assert.Contains("Department marketing changed: lifecycle set to corrective-action", Text(await drafted.Content.ReadAsStringAsync()));
+
+        async Task<string> SimulateAsync(int against) => Text(await (await browser.PostAsync($"/console/rules?handler=Simulate&version={against}",
+            ConsoleBrowser.Form(page, new() { ["Report"] = Reports.Valid("marketing").ToJsonString() }))).Content.ReadAsStringAsync());
+        Assert.Contains("Lifecycles: marketing follows corrective-action.", await SimulateAsync(version));
+        Assert.Contains("Lifecycles: marketing follows standard.", await SimulateAsync((int)active["version"]!));
+    }
+
     /// The label of an action of corrective-action, as GET /api/lifecycles shows the active one.
     async Task<string> ActiveLabelAsync(string action) =>
         (string)JsonNode.Parse(await fixture.Client.GetStringAsync("/api/lifecycles"))!.AsArray()
