@@ -104,6 +104,7 @@ public sealed class LifecycleBrowserTests : BrowserStory
         await CheckAccessibleAsync(page, "rules with a lifecycle draft");
         await SaveScreenshotAsync(page, "rules-lifecycle-draft");
         await AssertFitsAPhoneAsync(page, "rules with a lifecycle draft");
+        await SaveScreenshotAsync(page, "rules-lifecycle-draft-390px");
         await page.SetViewportSizeAsync(1280, 900);
 
         await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Publish v") }).ClickAsync();
