@@ -23,7 +23,7 @@ public abstract partial class LifecycleEditorTests(RoutingFixture fixture)
         var shown = JsonNode.Parse(System.Net.WebUtility.HtmlDecode(Regex.Match(page, "<textarea id=\"lifecycles\" name=\"Lifecycles\"[^>]*>(.*?)</textarea>", RegexOptions.Singleline).Groups[1].Value))!;
         Assert.True(JsonNode.DeepEquals(active["lifecycles"], shown), "the editor shows the version's lifecycles");
         Assert.Contains("<label for=\"lifecycles\">Lifecycles (JSON)</label>", page);
-        Assert.Contains("How to write one: the README", Text(page));
+        Assert.Contains("How to write one: “Writing a lifecycle” in the README.", Text(page));
 
         var stored = await fixture.WithStoreAsync(db => db.Rulesets.CountAsync());
         var broken = (JsonArray)shown.DeepClone();
