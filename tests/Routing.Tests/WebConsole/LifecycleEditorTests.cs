@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Routing.Tests.Infrastructure;
+using Routing.Tests.Workflows;
 
 namespace Routing.Tests.WebConsole;
 
@@ -119,6 +120,6 @@ public abstract partial class LifecycleEditorTests(RoutingFixture fixture)
     static string Text(string html) => System.Net.WebUtility.HtmlDecode(Regex.Replace(Regex.Replace(html, "<[^>]+>", " "), "\\s+", " "));
 }
 
-public sealed class LifecycleEditorOnSqlite(ShippedRulesSqliteFixture fixture) : LifecycleEditorTests(fixture), IClassFixture<ShippedRulesSqliteFixture>;
+public sealed class LifecycleEditorOnSqlite(SqliteShippedLifecyclesFixture fixture) : LifecycleEditorTests(fixture), IClassFixture<SqliteShippedLifecyclesFixture>;
 
-public sealed class LifecycleEditorOnPostgres(ShippedRulesPostgresFixture fixture) : LifecycleEditorTests(fixture), IClassFixture<ShippedRulesPostgresFixture>;
+public sealed class LifecycleEditorOnPostgres(PostgresShippedLifecyclesFixture fixture) : LifecycleEditorTests(fixture), IClassFixture<PostgresShippedLifecyclesFixture>;

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Routing.Tests.Infrastructure;
+using Routing.Tests.Workflows;
 
 namespace Routing.Tests.WebConsole;
 
@@ -130,6 +131,6 @@ public abstract class OverviewLifecyclesTests(RoutingFixture fixture)
     }
 }
 
-public sealed class OverviewLifecyclesOnSqlite(ShippedRulesSqliteFixture fixture) : OverviewLifecyclesTests(fixture), IClassFixture<ShippedRulesSqliteFixture>;
+public sealed class OverviewLifecyclesOnSqlite(SqliteShippedLifecyclesFixture fixture) : OverviewLifecyclesTests(fixture), IClassFixture<SqliteShippedLifecyclesFixture>;
 
-public sealed class OverviewLifecyclesOnPostgres(ShippedRulesPostgresFixture fixture) : OverviewLifecyclesTests(fixture), IClassFixture<ShippedRulesPostgresFixture>;
+public sealed class OverviewLifecyclesOnPostgres(PostgresShippedLifecyclesFixture fixture) : OverviewLifecyclesTests(fixture), IClassFixture<PostgresShippedLifecyclesFixture>;

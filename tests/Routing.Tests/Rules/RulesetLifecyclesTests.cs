@@ -3,13 +3,14 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Routing.Tests.Infrastructure;
+using Routing.Tests.Workflows;
 
 namespace Routing.Tests.Rules;
 
 /// Lifecycles are part of a ruleset version: drafted with `lifecycles` (or, without, the active
 /// version's kept), shown by version, compared, refused by place when broken, published and
 /// rolled back with the rest.
-public abstract class LifecycleVersionsTests(RoutingFixture fixture)
+public abstract class RulesetLifecyclesTests(RoutingFixture fixture)
 {
     readonly HttpClient client = fixture.Client;
 
@@ -88,6 +89,6 @@ public abstract class LifecycleVersionsTests(RoutingFixture fixture)
     }
 }
 
-public sealed class LifecycleVersionsOnSqlite(ShippedRulesSqliteFixture fixture) : LifecycleVersionsTests(fixture), IClassFixture<ShippedRulesSqliteFixture>;
+public sealed class RulesetLifecyclesOnSqlite(SqliteShippedLifecyclesFixture fixture) : RulesetLifecyclesTests(fixture), IClassFixture<SqliteShippedLifecyclesFixture>;
 
-public sealed class LifecycleVersionsOnPostgres(ShippedRulesPostgresFixture fixture) : LifecycleVersionsTests(fixture), IClassFixture<ShippedRulesPostgresFixture>;
+public sealed class RulesetLifecyclesOnPostgres(PostgresShippedLifecyclesFixture fixture) : RulesetLifecyclesTests(fixture), IClassFixture<PostgresShippedLifecyclesFixture>;
