@@ -87,13 +87,13 @@ public abstract class CorrectiveActionHtmlTests(CorrectiveActionFixture fixture)
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
         Assert.Contains("<p id=\"status\" role=\"status\" class=\"error\">Nothing changed: 2 fields need attention.</p>", html);
-        Assert.Contains("<li><a href=\"#act-find-cause-1\">Root-cause method is required to find cause.</a></li>", html);
-        Assert.Contains("<li><a href=\"#act-find-cause-2\">Root cause is required to find cause.</a></li>", html);
+        Assert.Contains("<li><a href=\"#act-find-cause-1\">Root-cause method is required to record root cause.</a></li>", html);
+        Assert.Contains("<li><a href=\"#act-find-cause-2\">Root cause is required to record root cause.</a></li>", html);
         var form = StepForm(html, "find-cause");
         Assert.Matches(@"<select id=""act-find-cause-1""[^>]*aria-invalid=""true"" aria-describedby=""act-find-cause-1-error"">", form);
-        Assert.Contains("<p id=\"act-find-cause-1-error\" class=\"error\">Root-cause method is required to find cause.</p>", form);
+        Assert.Contains("<p id=\"act-find-cause-1-error\" class=\"error\">Root-cause method is required to record root cause.</p>", form);
         Assert.Matches(@"<textarea id=""act-find-cause-2""[^>]*aria-invalid=""true"" aria-describedby=""act-find-cause-2-hint act-find-cause-2-error"">", form);
-        Assert.Contains("<p id=\"act-find-cause-2-error\" class=\"error\">Root cause is required to find cause.</p>", form);
+        Assert.Contains("<p id=\"act-find-cause-2-error\" class=\"error\">Root cause is required to record root cause.</p>", form);
         Assert.Matches(@"<textarea id=""act-find-cause-3""[^>]*aria-invalid=""false""[^>]*>HX-300 uses the same board</textarea>", form);
         Assert.Equal(("Contained", 2), await StateAsync(item));
 

@@ -60,7 +60,7 @@ public sealed class CorrectiveActionPageTests() : BrowserStory(locale: "en-US")
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Nothing changed: 1 field needs attention.");
         var cause = page.GetByLabel("Root cause (required)");
         await Expect(cause).ToHaveAttributeAsync("aria-invalid", "true");
-        await Expect(cause).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("Root cause is required to find cause\\.$"));
+        await Expect(cause).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("Root cause is required to record root cause\\.$"));
         await Expect(page.GetByLabel("Where else the cause could exist (required)")).ToHaveValueAsync("The HX-300 uses the same control board");
         await Expect(method).ToHaveValueAsync("fishbone");
         await Expect(act).ToBeFocusedAsync();
