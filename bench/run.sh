@@ -92,15 +92,15 @@ sql() { "$PGBIN/psql" "${PG[@]}" -d routing -Atqc "$1"; }
 PENDING=100000; BURST=10000; [ -n "$QUICK" ] && BURST=2000
 echo "== timers: intake with $PENDING timers pending, then $BURST due at once"
 # Pending timers spread over the next week, on the items intake made: the clock's queries must not slow down with them.
-sql "INSERT INTO timers (\"Id\",\"WorkItemId\",\"Kind\",\"Round\",\"DueAt\",\"Status\")
-  SELECT gen_random_uuid(), w.\"Id\", 'FollowUp', 0, now() + interval '1 day' + random() * interval '6 days', 'Pending'
+sql "INSERT INTO timers (\"Id\",\"WorkItemId\",\"Step\",\"Round\",\"DueAt\",\"Status\")
+  SELECT gen_random_uuid(), w.\"Id\", 'follow-up', 0, now() + interval '1 day' + random() * interval '6 days', 'Pending'
   FROM generate_series(1, $PENDING) i JOIN (SELECT \"Id\", row_number() OVER () AS n FROM work_items) w ON w.n = 1 + i % (SELECT count(*) FROM work_items)"
 "${BENCH[@]}" intake --url http://127.0.0.1:5095 --key "$KEY" $QUICK --closed-only --name intake-pending --out "$WORK"
 # The burst: one follow-up per unacknowledged item (a reminder, a notification and the next
 # follow-up each), all due at the same instant, 40 s ahead so the clock hands them over early.
 DUE=$(sql "SELECT to_char(date_trunc('second', now()) + interval '40 s', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')")
-BURST=$(sql "WITH t AS (INSERT INTO timers (\"Id\",\"WorkItemId\",\"Kind\",\"Round\",\"DueAt\",\"Status\")
-  SELECT gen_random_uuid(), \"Id\", 'FollowUp', 0, '$DUE', 'Pending' FROM work_items WHERE \"State\" = 'Routed' LIMIT $BURST RETURNING 1)
+BURST=$(sql "WITH t AS (INSERT INTO timers (\"Id\",\"WorkItemId\",\"Step\",\"Round\",\"DueAt\",\"Status\")
+  SELECT gen_random_uuid(), \"Id\", 'follow-up', 0, '$DUE', 'Pending' FROM work_items WHERE \"State\" = 'Routed' LIMIT $BURST RETURNING 1)
   SELECT count(*) FROM t")
 BURST_LEFT="SELECT count(*) FROM timers WHERE \"DueAt\" = '$DUE' AND \"Status\" = 'Pending'"
 until [ "$(sql "$BURST_LEFT")" = 0 ]; do sleep 2; echo "  burst due $DUE: $(sql "$BURST_LEFT") of $BURST still pending"; done
