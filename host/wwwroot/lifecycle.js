@@ -16,7 +16,15 @@
                 // unreadable strip at 390 px.
                 const narrow = window.matchMedia("(max-width: 40rem)").matches;
                 const dot = narrow ? source.textContent.replace("rankdir=LR", "rankdir=TB") : source.textContent;
-                const svg = viz.renderSVGElement(dot);
+                let svg;
+                try {
+                    svg = viz.renderSVGElement(dot);
+                } catch (e) {
+                    // One drawing Graphviz cannot read must not keep the others from being drawn;
+                    // its table and text still say it all.
+                    console.error("lifecycle drawing", e);
+                    return;
+                }
                 svg.setAttribute("role", "img");
                 svg.setAttribute("aria-labelledby", caption.id);
                 // The drawing scales to the page; its viewBox keeps the proportions.
