@@ -7,11 +7,9 @@ namespace Routing.Rules.Rulesets;
 /// before lifecycles were data follows the shipped standard one, as its items always did.
 internal static class ShippedLifecycles
 {
-    public static readonly string Json = Read();
-
     /// The lifecycles of a version stored without any: the shipped standard one alone.
     public static readonly string StandardOnlyJson = JsonSerializer.Serialize(
-        JsonSerializer.Deserialize<JsonElement[]>(Json)!.Where(l => l.GetProperty("id").GetString() == Lifecycle.Standard));
+        JsonSerializer.Deserialize<JsonElement[]>(Read())!.Where(l => l.GetProperty("id").GetString() == Lifecycle.Standard));
 
     static string Read()
     {
