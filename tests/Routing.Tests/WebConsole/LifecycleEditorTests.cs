@@ -12,14 +12,20 @@ namespace Routing.Tests.WebConsole;
 /// one is compared with the active version in words, published, and rolled back.
 public abstract partial class LifecycleEditorTests(RoutingFixture fixture)
 {
-    [Fact]
-    public async Task An_admin_edits_a_lifecycle_sees_the_change_publishes_it_and_rolls_it_back()
+    /// An admin's browser on the rules editor, with the active ruleset as the API shows it.
+    async Task<(HttpClient Browser, JsonObject Active, string Page)> OpenEditorAsync()
     {
         var browser = ConsoleBrowser.Open(fixture.App);
         await browser.SignInAsync(RoutingApplication.AdminKey);
         var active = await fixture.Client.GetJsonAsync("/api/rules");
+        return (browser, active, await browser.GetStringAsync("/console/rules"));
+    }
+
+    [Fact]
+    public async Task An_admin_edits_a_lifecycle_sees_the_change_publishes_it_and_rolls_it_back()
+    {
+        var (browser, active, page) = await OpenEditorAsync();
         var before = (int)active["version"]!;
-        var page = await browser.GetStringAsync("/console/rules");
         // The editor holds the shown version's lifecycles, and says what they are.
         var shown = JsonNode.Parse(System.Net.WebUtility.HtmlDecode(Regex.Match(page, "<textarea id=\"lifecycles\" name=\"Lifecycles\"[^>]*>(.*?)</textarea>", RegexOptions.Singleline).Groups[1].Value))!;
         Assert.True(JsonNode.DeepEquals(active["lifecycles"], shown), "the editor shows the version's lifecycles");
@@ -63,10 +69,7 @@ public abstract partial class LifecycleEditorTests(RoutingFixture fixture)
     [Fact]
     public async Task A_draft_posted_with_the_lifecycles_editor_left_empty_keeps_the_active_ones()
     {
-        var browser = ConsoleBrowser.Open(fixture.App);
-        await browser.SignInAsync(RoutingApplication.AdminKey);
-        var active = await fixture.Client.GetJsonAsync("/api/rules");
-        var page = await browser.GetStringAsync("/console/rules");
+        var (browser, active, page) = await OpenEditorAsync();
 
         var drafted = await browser.PostAsync($"/console/rules?handler=Draft&version={(int)active["version"]!}", ConsoleBrowser.Form(page, new()
         {
@@ -81,10 +84,7 @@ public abstract partial class LifecycleEditorTests(RoutingFixture fixture)
     [Fact]
     public async Task Simulating_a_draft_says_which_lifecycle_each_route_would_follow_in_it()
     {
-        var browser = ConsoleBrowser.Open(fixture.App);
-        await browser.SignInAsync(RoutingApplication.AdminKey);
-        var active = await fixture.Client.GetJsonAsync("/api/rules");
-        var page = await browser.GetStringAsync("/console/rules");
+        var (browser, active, page) = await OpenEditorAsync();
         var departments = active["departments"]!.DeepClone().AsArray();
         departments.Single(d => (string)d!["id"]! == "marketing")!["lifecycle"] = "corrective-action";
         var drafted = await browser.PostAsync($"/console/rules?handler=Draft&version={(int)active["version"]!}", ConsoleBrowser.Form(page, new()
