@@ -31,6 +31,16 @@ public sealed class MinimumExposureTests
     }
 
     [Fact]
+    public void The_issues_example_needs_1382_units()
+    {
+        // 41 on 3,900 before, target 41/7,800: the same search with mpmath's regularized
+        // incomplete beta, betainc(41, t·n + 1, 0, 3900/(n + 3900), regularized=True), gives
+        // p(1,381) = 0.050027 and p(1,382) = 0.049965.
+        Assert.Equal(1_382, MinimumExposure.Units(41, 3_900, 41.0 / 7_800));
+        Assert.Equal(0.0499648972852574, MinimumExposure.PValueAtTarget(1_382, 41, 3_900, 41.0 / 7_800), 9);
+    }
+
+    [Fact]
     public void The_p_value_at_the_target_falls_as_units_grow()
     {
         // The bisection relies on it: checked on a grid for the issue's example (41 on 3,900
