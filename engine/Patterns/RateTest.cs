@@ -37,4 +37,9 @@ internal static class RateTest
     /// I_p(k, trials − k + 1) rather than 1 − CDF, which rounds tiny tails to zero.
     internal static double AtLeast(long k, long trials, double p) =>
         k == 0 ? 1.0 : SpecialFunctions.BetaRegularized(k, trials - k + 1, p);
+
+    /// P(X ≤ k) for X ~ binomial(trials, p): the other tail, for asking whether a rate fell
+    /// (Effectiveness.RateDropTest). I_{1−p}(trials − k, k + 1), again not 1 − the upper tail.
+    internal static double AtMost(long k, long trials, double p) =>
+        k >= trials || p == 0 ? 1.0 : SpecialFunctions.BetaRegularized(trials - k, k + 1, 1 - p);
 }
