@@ -1,3 +1,4 @@
+using Routing.Engine.Effectiveness;
 using Routing.Workflows.Notifications;
 using Routing.Workflows.Timers;
 using Routing.Workflows.WorkItems;
@@ -26,6 +27,7 @@ public static class RoutingWorkflowsExtensions
         services.AddScoped<WorkItemMoves>();
         services.AddScoped<TimedSteps>();
         services.AddScoped<ResolutionCheck>();
+        services.AddScoped<EffectivenessMeasure>();
         services.AddScoped<TimerFiring>();
         services.AddScoped<TimerDispatcher>();
         services.AddScoped<TimerJobs>();

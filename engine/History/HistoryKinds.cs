@@ -45,6 +45,12 @@ internal static class HistoryKinds
     public const string PatternDismissed = "pattern.dismissed";
     /// An action of a work item's lifecycle that has no kind of its own (contain, find-cause, …).
     public const string ActionTaken = "work-item.acted";
+    /// A resolved item's effectiveness criterion, fixed before any result is known.
+    public const string CriterionFixed = "work-item.criterion-fixed";
+    /// Too few units sold to judge a fix: its observation window extended once.
+    public const string CheckExtended = "work-item.check-extended";
+    /// Still too few after the extension: the submitting CSM decides.
+    public const string CheckInconclusive = "work-item.check-inconclusive";
 
     /// Every kind, in the order above.
     public static readonly IReadOnlyList<string> All = [.. typeof(HistoryKinds).GetFields(BindingFlags.Public | BindingFlags.Static)

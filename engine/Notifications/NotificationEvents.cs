@@ -10,4 +10,6 @@ internal static class NotificationEvents
     public const string Reopened = "reopened";
     public const string Verified = "verified";
     public const string Reprioritized = "reprioritized";
+    /// A fix's effectiveness check could not judge it, even after watching longer: the CSM decides.
+    public const string Inconclusive = "inconclusive";
 }

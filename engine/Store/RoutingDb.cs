@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Routing.Engine.Access;
 using Routing.Engine.Complaints;
+using Routing.Engine.Effectiveness;
 using Routing.Engine.Exposure;
 using Routing.Engine.History;
 using Routing.Engine.Intake;
@@ -30,6 +31,7 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
     public DbSet<Complaint> Complaints => Set<Complaint>();
     public DbSet<MonthlySales> Exposure => Set<MonthlySales>();
     public DbSet<PatternCandidate> Patterns => Set<PatternCandidate>();
+    public DbSet<ItemEffectiveness> Effectiveness => Set<ItemEffectiveness>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -140,6 +142,15 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
             e.HasIndex(p => new { p.Status, p.QValue, p.Ratio, p.Key }).IsDescending(false, false, true, false);
             e.HasIndex(p => new { p.QValue, p.Ratio, p.Key }).IsDescending(false, true, false);
             e.HasIndex(p => new { p.Product, p.Status, p.QValue, p.Ratio, p.Key }).IsDescending(false, false, false, true, false);
+        });
+        model.Entity<ItemEffectiveness>(e =>
+        {
+            e.ToTable("effectiveness");
+            e.HasKey(x => x.WorkItemId);
+            e.HasOne<WorkItem>().WithOne().HasForeignKey<ItemEffectiveness>(x => x.WorkItemId);
+            e.Property(x => x.Verdict).HasMaxLength(20);
+            e.Ignore(x => x.Segment);
+            e.Ignore(x => x.Criterion);
         });
         model.Entity<IdempotencyRecord>(e =>
         {

@@ -33,6 +33,9 @@ internal static class TimerPlan
 
     public static WorkItemTimer First(WorkItem item, TimedStep step, DateTimeOffset entered) => New(item, step.Name, FirstDue(item, step, entered));
 
+    /// A step's timer due at a given time (a resolution check watching longer).
+    public static WorkItemTimer Due(WorkItem item, TimedStep step, DateTimeOffset dueAt) => New(item, step.Name, dueAt);
+
     /// The next reminder (or, after the last, the step's action), `every` after the previous one.
     public static WorkItemTimer Next(WorkItem item, TimedStep step, WorkItemTimer previous) =>
         New(item, step.Name, previous.DueAt + Duration(item, step.Every!), previous.Round + 1);

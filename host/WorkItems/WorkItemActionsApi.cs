@@ -1,14 +1,16 @@
+using Routing.Engine.Effectiveness;
 using Routing.Engine.Lifecycles;
 using Routing.Host.Access;
 using Routing.Workflows.WorkItems;
 
 namespace Routing.Host.WorkItems;
 
-/// POST /api/work-items/{id}/{action} with { note, version, fields }: the body handed to
+/// POST /api/work-items/{id}/{action} with { note, version, fields, effectiveness }: the body handed to
 /// WorkItemActionService.ActAsync, its outcome translated to HTTP.
 internal static class WorkItemActionsApi
 {
-    public sealed record ActionBody(string? Note, int? Version, Dictionary<string, System.Text.Json.JsonElement>? Fields);
+    public sealed record ActionBody(
+        string? Note, int? Version, Dictionary<string, System.Text.Json.JsonElement>? Fields, EffectivenessChoice? Effectiveness);
 
     const int MaxBodyBytes = 64 * 1024;
 
@@ -18,7 +20,7 @@ internal static class WorkItemActionsApi
         if (read.Problem is not null) return read.Problem;
         var body = read.Value!;
 
-        var outcome = await service.ActAsync(new ActOnWorkItem(id, action, body.Note, body.Version, Fields: body.Fields), http.User.ToCaller(), ct);
+        var outcome = await service.ActAsync(new ActOnWorkItem(id, action, body.Note, body.Version, Fields: body.Fields, Effectiveness: body.Effectiveness), http.User.ToCaller(), ct);
         return outcome switch
         {
             ActionOutcome.Done done => TypedResults.Ok(await WorkItemBody.OfAsync(done.Item, lifecycles)),

@@ -11,9 +11,9 @@ namespace Routing.Workflows.Notifications;
 /// happens after commit, so a dead endpoint never holds up or fails the workflow.
 internal sealed class Notifier(RoutingDb db, IDepartmentDirectory departments, TimeProvider clock)
 {
-    public HistoryEntry Queue(string @event, WorkItem item, string? to = null)
+    public HistoryEntry Queue(string @event, WorkItem item, string? to = null, EffectivenessOutcome? effectiveness = null)
     {
-        var n = db.Queue(@event, item, clock.Now(), to);
+        var n = db.Queue(@event, item, clock.Now(), to, effectiveness);
         return new HistoryEntry("system:notifier", new NotificationQueued(n.Id, n.Event, n.Department),
             ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department);
     }

@@ -1,3 +1,4 @@
+using Routing.Engine.Effectiveness;
 using Routing.Engine.History;
 using Routing.Engine.History.Events;
 using Routing.Engine.Lifecycles;
@@ -36,31 +37,47 @@ internal sealed class TimedSteps(ILifecycles lifecycles, Notifier notifier, Work
                 notifier.Queue(NotificationEvents.Reminder, item),
             ];
         }
-        if (step.Then == TimedStep.Check) return await CheckAsync(c, lifecycle, ct);
+        if (step.Then == TimedStep.Check) return await CheckAsync(c, lifecycle, step, ct);
         if (!LifecycleMachine.Allows(lifecycle, item.State, step.Then)) return [];
         return await MoveAsync(c, lifecycle, step.Then, (before, after) => step.Then == LifecycleAction.Escalate
             ? new WorkItemEscalated(before, after, step.Because)
             : new WorkItemActionTaken(step.Then, before, after, step.Because), ct);
     }
 
-    async Task<IReadOnlyList<HistoryEntry>> CheckAsync(TimedStepContext c, Lifecycle lifecycle, CancellationToken ct)
+    async Task<IReadOnlyList<HistoryEntry>> CheckAsync(TimedStepContext c, Lifecycle lifecycle, TimedStep step, CancellationToken ct)
     {
         var item = c.Item;
         if (item.ResolvedAt is not { } resolvedAt) return [];
-        var returned = await check.ReturnedAsync(item, c.Report.PatternKey, resolvedAt, ct);
-        return returned > 0
-            ? await MoveAsync(c, lifecycle, LifecycleAction.Reopen,
-                (before, after) => new WorkItemReopened(before, after, returned, item.AckDueAt, item.ResolveDueAt), ct)
-            : await MoveAsync(c, lifecycle, LifecycleAction.Verify,
-                (before, after) => new WorkItemVerified(before, after, resolvedAt), ct);
+        switch (await check.JudgeAsync(item, c.Report, resolvedAt, c.Now, ct))
+        {
+            case ResolutionCheck.Judgement.Reopen reopen:
+                return await MoveAsync(c, lifecycle, LifecycleAction.Reopen, (before, after) =>
+                    new WorkItemReopened(before, after, reopen.Reports, item.AckDueAt, item.ResolveDueAt) { Effectiveness = reopen.Outcome },
+                    ct, reopen.Outcome);
+            case ResolutionCheck.Judgement.Verify verify:
+                return await MoveAsync(c, lifecycle, LifecycleAction.Verify, (before, after) =>
+                    new WorkItemVerified(before, after, resolvedAt) { Effectiveness = verify.Outcome }, ct, verify.Outcome);
+            case ResolutionCheck.Judgement.Extend extend:
+                c.NewTimers.Add(TimerPlan.Due(item, step, EffectivenessMeasure.Instant(extend.WatchTo)));
+                return [Entry(item, new EffectivenessCheckExtended(extend.Outcome, extend.WatchTo))];
+            case ResolutionCheck.Judgement.HandToCsm csm:
+                return [Entry(item, new EffectivenessInconclusive(csm.Outcome, csm.Csm)),
+                    notifier.Queue(NotificationEvents.Inconclusive, item, effectiveness: csm.Outcome)];
+            default:
+                throw new InvalidOperationException("Unknown judgement.");
+        }
     }
+
+    static HistoryEntry Entry(WorkItem item, HistoryData data) =>
+        new(Actor, data, ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department);
 
     /// Moves the item as the step decided, by the one path every move takes; the timers the move
     /// started are handed to Hangfire with the firing's others.
     async Task<IReadOnlyList<HistoryEntry>> MoveAsync(
-        TimedStepContext c, Lifecycle lifecycle, string action, Func<string, string, HistoryData> record, CancellationToken ct)
+        TimedStepContext c, Lifecycle lifecycle, string action, Func<string, string, HistoryData> record, CancellationToken ct,
+        EffectivenessOutcome? outcome = null)
     {
-        var moved = await moves.MoveAsync(c.Item, lifecycle, action, Actor, note: null, record, c.Now, ct);
+        var moved = await moves.MoveAsync(c.Item, lifecycle, action, Actor, note: null, record, c.Now, ct, outcome: outcome);
         c.NewTimers.AddRange(moved.Timers);
         return moved.History;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Routing.Engine.Effectiveness;
 
 namespace Routing.Workflows.WorkItems;
 
@@ -6,6 +7,8 @@ namespace Routing.Workflows.WorkItems;
 /// WorkItemActionService.ActAsync: the action by its name in the item's lifecycle, the note, the
 /// version the person last read (null when not sent), the fields the action records and, for a
 /// final action (cancel, hand-back), whether they confirmed it. The API's callers confirm by
-/// calling; the console asks in place.
+/// calling; the console asks in place. An action that resolves the item may set its
+/// effectiveness criterion (EffectivenessChoice).
 public sealed record ActOnWorkItem(
-    Guid Item, string Action, string? Note, int? Version, bool Confirmed = true, IReadOnlyDictionary<string, JsonElement>? Fields = null);
+    Guid Item, string Action, string? Note, int? Version, bool Confirmed = true, IReadOnlyDictionary<string, JsonElement>? Fields = null,
+    EffectivenessChoice? Effectiveness = null);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Routing.Engine.Access;
 using Routing.Engine.Departments;
+using Routing.Engine.Effectiveness;
 using Routing.Engine.History;
 using Routing.Engine.History.Events;
 using Routing.Engine.Lifecycles;
@@ -47,15 +48,17 @@ internal sealed class WorkItemActionService(
         if (item.Version != input.Version) return new ActionOutcome.Stale(item.State, item.Version);
         if (!LifecycleMachine.Allows(lifecycle, item.State, input.Action))
             return new ActionOutcome.NotAllowed(item.State, LifecycleMachine.AllowedActions(lifecycle, item.State));
+        var now = clock.Now();
+        var criterion = await CriterionAsync(input, item, lifecycle, action, actor, now, errors, ct);
         if (errors.Count > 0) return new ActionOutcome.Invalid(errors);
 
-        var now = clock.Now();
         var before = item.State;
         var note = input.Note;
         if (fields.Count > 0) item.Fields = Recorded(item.Fields, fields);
         IReadOnlyList<HistoryEntry> events = isComment
             ? [new(actor, new WorkItemCommented(before, before, note), ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department)]
-            : (await moves.MoveAsync(item, lifecycle, input.Action, actor, note, (b, a) => Acted(input.Action, b, a, note, fields), now, ct)).History;
+            : (await moves.MoveAsync(item, lifecycle, input.Action, actor, note, (b, a) => Acted(input.Action, b, a, note, fields), now, ct,
+                criterion)).History;
 
         if (!await db.TryCommitAsync(journal, tx, events, ct))
         {
@@ -66,6 +69,37 @@ internal sealed class WorkItemActionService(
 
         log.LogInformation("Work item {WorkItemId}: {Action} by {Actor} ({Before} -> {After})", id, input.Action, actor, before, item.State);
         return new ActionOutcome.Done(item);
+    }
+
+    /// The criterion the department set in the resolve step, checked: only an action that resolves
+    /// the item sets one, only an item judged by measurement has one, and a criterion looser than
+    /// the default (a higher target, a shorter window) needs a note saying why.
+    async Task<ItemEffectiveness?> CriterionAsync(
+        ActOnWorkItem input, WorkItem item, Lifecycle lifecycle, LifecycleAction? action, string actor, DateTimeOffset now,
+        Dictionary<string, string[]> errors, CancellationToken ct)
+    {
+        if (input.Effectiveness is not { } choice) return null;
+        var defaultDays = (int)EffectivenessCriterion.DefaultWindow.TotalDays;
+        if (choice.Target is { } target && (double.IsNaN(target) || target < 0 || target >= 1))
+            errors["effectiveness.target"] = ["must be a rate of complaints per unit sold, at least 0 and below 1 (0.005 is 0.5%)."];
+        if (choice.WindowDays is < 1 or > 365)
+            errors["effectiveness.windowDays"] = ["must be between 1 and 365 days."];
+        if (action?.To is not { } to || !WorkItemMoves.Checked(lifecycle, to) || WorkItemMoves.Checked(lifecycle, item.State))
+        {
+            errors["effectiveness"] = ["can be set only by an action that resolves the item."];
+            return null;
+        }
+        if (errors.Count > 0) return null;
+        if (await moves.FixAsync(item, actor, now, ct, choice) is not { } criterion)
+        {
+            errors["effectiveness"] = ["cannot be set: the item's segment has no complaint data and units sold before the fix, so the recurrence rule judges it."];
+            return null;
+        }
+        criterion.Loosened |= criterion.WindowDays < defaultDays;
+        if (criterion.Loosened && string.IsNullOrWhiteSpace(input.Note))
+            errors["note"] = [$"is required to loosen the effectiveness criterion (by default a target of {criterion.DefaultTarget * 100:0.###}% "
+                + $"watched {defaultDays} days): say why."];
+        return criterion;
     }
 
     /// The item's recorded fields with the new values over the old.

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Routing.Engine.Departments;
+using Routing.Engine.Effectiveness;
 using Routing.Engine.History;
 using Routing.Engine.History.Events;
 using Routing.Engine.Lifecycles;
@@ -15,7 +16,8 @@ namespace Routing.Workflows.WorkItems;
 /// Stateless), then the move's effects — the timed steps it ends and starts, the due times, the
 /// history record and the notifications — in the caller's transaction. Callers decide whether
 /// to move; this says what a move does.
-internal sealed class WorkItemMoves(RoutingDb db, Notifier notifier, IDepartmentDirectory departments, ILifecycles lifecycles)
+internal sealed class WorkItemMoves(
+    RoutingDb db, Notifier notifier, IDepartmentDirectory departments, ILifecycles lifecycles, EffectivenessMeasure measure)
 {
     /// What a move left for its caller: the history to append (the move's record first) and
     /// the timers it started (already added to the store).
@@ -23,10 +25,12 @@ internal sealed class WorkItemMoves(RoutingDb db, Notifier notifier, IDepartment
 
     /// Moves the item by the action, with the note of the person who moved it (if one did).
     /// The record is the history of the move, made from the states before and after once the
-    /// effects are applied (it reads a reopened item's new due times).
+    /// effects are applied (it reads a reopened item's new due times). A move that resolves the
+    /// item fixes its effectiveness criterion (the caller's, with the department's choices, or the
+    /// default); outcome: how the resolution check judged a fix it verifies or reopens.
     public async Task<Moved> MoveAsync(
         WorkItem item, Lifecycle lifecycle, string action, string actor, string? note, Func<string, string, HistoryData> record,
-        DateTimeOffset now, CancellationToken ct)
+        DateTimeOffset now, CancellationToken ct, ItemEffectiveness? criterion = null, EffectivenessOutcome? outcome = null)
     {
         var before = item.State;
         item.Enter(await LifecycleMachine.FireAsync(lifecycle, before, action), lifecycle);
@@ -53,23 +57,40 @@ internal sealed class WorkItemMoves(RoutingDb db, Notifier notifier, IDepartment
                 item.ResolvedAt = null;
                 item.AckDueAt = now + item.AckWithin;
                 item.ResolveDueAt = now + item.ResolveWithin;
-                after.Add(notifier.Queue(NotificationEvents.Reopened, item));
+                after.Add(notifier.Queue(NotificationEvents.Reopened, item, effectiveness: outcome));
                 break;
             case LifecycleAction.Escalate:
                 after.AddRange(notifier.QueueEscalation(item));
                 break;
             case LifecycleAction.Verify:
-                after.Add(notifier.Queue(NotificationEvents.Verified, item));
+                after.Add(notifier.Queue(NotificationEvents.Verified, item, effectiveness: outcome));
                 break;
             case LifecycleAction.HandBack:
                 after.Add(SendToTriage(item, note, now));
                 break;
         }
-        // Resolved: from now on the resolution check runs; the pattern's reports are counted since.
-        if (Checked(lifecycle, item.State) && !Checked(lifecycle, before)) item.ResolvedAt = now;
+        // Resolved: from now on the resolution check runs; the pattern's reports are counted since,
+        // and the segment's complaints are measured against the criterion fixed now.
+        var resolves = Checked(lifecycle, item.State) && !Checked(lifecycle, before);
+        if (resolves)
+        {
+            item.ResolvedAt = now;
+            criterion ??= await FixAsync(item, actor, now, ct);
+            await db.Effectiveness.Where(e => e.WorkItemId == item.Id).ExecuteDeleteAsync(ct);
+            if (criterion is not null)
+            {
+                db.Effectiveness.Add(criterion);
+                after.Add(new(actor, EffectivenessCriterionFixed.Of(criterion), ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department));
+            }
+        }
         var timers = new List<WorkItemTimer>();
         foreach (var timer in TimerPlan.Entering(item, lifecycle, before, now))
+        {
+            // A measured fix is checked when its observation window ends.
+            if (resolves && criterion is not null && lifecycle.Step(timer.Step)?.Then == TimedStep.Check)
+                timer.DueAt = EffectivenessMeasure.Instant(criterion.AfterTo);
             if (!await FiredAsync(timer, ct)) timers.Add(timer);
+        }
         db.Timers.AddRange(timers);
 
         HistoryEntry moved = new(actor, record(before, item.State),
@@ -83,7 +104,15 @@ internal sealed class WorkItemMoves(RoutingDb db, Notifier notifier, IDepartment
         db.Timers.Local.Any(t => t.WorkItemId == timer.WorkItemId && t.Step == timer.Step && t.DueAt == timer.DueAt && t.Status == TimerStatus.Fired)
         || await db.Timers.AnyAsync(t => t.WorkItemId == timer.WorkItemId && t.Step == timer.Step && t.DueAt == timer.DueAt && t.Status == TimerStatus.Fired, ct);
 
-    static bool Checked(Lifecycle lifecycle, string state) =>
+    /// The default criterion of an item resolved now (null: judged by recurrence).
+    public async Task<ItemEffectiveness?> FixAsync(WorkItem item, string actor, DateTimeOffset now, CancellationToken ct, EffectivenessChoice? choice = null)
+    {
+        var report = await db.Reports.AsNoTracking().FirstAsync(r => r.Id == item.ReportId, ct);
+        return await measure.FixAsync(item, report, now, actor, choice, ct);
+    }
+
+    /// Whether the resolution check runs in the state: entering it resolves the item.
+    public static bool Checked(Lifecycle lifecycle, string state) =>
         lifecycle.Steps.Any(s => s.Then == TimedStep.Check && s.In.Contains(state));
 
     /// Puts the item back in the state a final action (cancel, hand-back) took it from, when the

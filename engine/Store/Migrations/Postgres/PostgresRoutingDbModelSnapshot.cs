@@ -142,6 +142,112 @@ namespace Routing.Engine.Store.Migrations.Postgres
                     b.ToTable("complaints", (string)null);
                 });
 
+            modelBuilder.Entity("Routing.Engine.Effectiveness.ItemEffectiveness", b =>
+                {
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Accessibility")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("AfterComplaints")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("AfterFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("AfterTo")
+                        .HasColumnType("date");
+
+                    b.Property<double?>("AfterUnits")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("AgeGroup")
+                        .HasColumnType("text");
+
+                    b.Property<double?>("BaselineRate")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("BeforeComplaints")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("BeforeFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("BeforeTo")
+                        .HasColumnType("date");
+
+                    b.Property<double>("BeforeUnits")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Channel")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("CheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("text");
+
+                    b.Property<double>("DefaultTarget")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Depot")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Extended")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("FixedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FixedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Loosened")
+                        .HasColumnType("boolean");
+
+                    b.Property<long?>("MinimumExposure")
+                        .HasColumnType("bigint");
+
+                    b.PrimitiveCollection<List<int>>("Months")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<double?>("PValue")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Product")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Region")
+                        .HasColumnType("text");
+
+                    b.Property<double>("Target")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Vendor")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("WindowDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("WorkItemId");
+
+                    b.ToTable("effectiveness", (string)null);
+                });
+
             modelBuilder.Entity("Routing.Engine.Exposure.MonthlySales", b =>
                 {
                     b.Property<string>("Product")
@@ -712,6 +818,15 @@ namespace Routing.Engine.Store.Migrations.Postgres
                     b.HasOne("Routing.Engine.Access.ApiKey", null)
                         .WithMany()
                         .HasForeignKey("KeyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Routing.Engine.Effectiveness.ItemEffectiveness", b =>
+                {
+                    b.HasOne("Routing.Engine.WorkItems.WorkItem", null)
+                        .WithOne()
+                        .HasForeignKey("Routing.Engine.Effectiveness.ItemEffectiveness", "WorkItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -136,6 +136,112 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                     b.ToTable("complaints", (string)null);
                 });
 
+            modelBuilder.Entity("Routing.Engine.Effectiveness.ItemEffectiveness", b =>
+                {
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Accessibility")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AfterComplaints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AfterFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AfterTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("AfterUnits")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("AgeGroup")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("BaselineRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("BeforeComplaints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("BeforeFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("BeforeTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("BeforeUnits")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CheckedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("DefaultTarget")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Depot")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Extended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FixedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FixedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Loosened")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MinimumExposure")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Months")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("PValue")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Product")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Target")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Vendor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WorkItemId");
+
+                    b.ToTable("effectiveness", (string)null);
+                });
+
             modelBuilder.Entity("Routing.Engine.Exposure.MonthlySales", b =>
                 {
                     b.Property<string>("Product")
@@ -702,6 +808,15 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                     b.HasOne("Routing.Engine.Access.ApiKey", null)
                         .WithMany()
                         .HasForeignKey("KeyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Routing.Engine.Effectiveness.ItemEffectiveness", b =>
+                {
+                    b.HasOne("Routing.Engine.WorkItems.WorkItem", null)
+                        .WithOne()
+                        .HasForeignKey("Routing.Engine.Effectiveness.ItemEffectiveness", "WorkItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using Routing.Engine.Reports;
+using Routing.Engine.Store;
+using Routing.Engine.WorkItems;
+
+namespace Routing.Engine.Effectiveness;
+
+/// Counts a segment's complaints and units sold in the store: the rate before a fix, when its
+/// criterion is fixed, and after it, at the check or live. Periods are whole UTC days.
+internal sealed class EffectivenessMeasure(RoutingDb db)
+{
+    /// A year before the fix: every season once, and recent enough to be the product as it was.
+    const int BeforeDays = 365;
+
+    /// The segment of the item's report, when the report has numbers (submitted from a candidate,
+    /// or with units sold or affected units): a report without numbers is judged by recurrence.
+    public async Task<EffectivenessSegment?> SegmentAsync(Report report, CancellationToken ct)
+    {
+        if (report.PatternId is null && report.UnitsSold is null && report.AffectedUnits is null) return null;
+        var candidate = report.PatternId is { } id
+            ? await db.Patterns.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.Channel, p.Depot }).FirstOrDefaultAsync(ct)
+            : null;
+        return new(report.Product, report.Category, report.Region, report.Months, report.AgeGroup, report.Accessibility,
+            candidate?.Channel, report.Vendor, candidate?.Depot);
+    }
+
+    /// The criterion of an item resolved at `at`, or null when its segment has no complaint data
+    /// and units sold before the fix (the recurrence rule judges it then).
+    public async Task<ItemEffectiveness?> FixAsync(
+        WorkItem item, Report report, DateTimeOffset at, string actor, EffectivenessChoice? choice, CancellationToken ct)
+    {
+        if (await SegmentAsync(report, ct) is not { } segment || await BeforeAsync(segment, at, ct) is not { } before) return null;
+        var baseline = segment.ByAttribute ? null : await BaselineAsync(segment, before, ct);
+        var windowDays = choice?.WindowDays ?? (int)EffectivenessCriterion.DefaultWindow.TotalDays;
+        var criterion = EffectivenessCriterion.Fix(before, baseline, choice?.Target, TimeSpan.FromDays(windowDays));
+        // Watching starts the day after the fix: the fix day's complaints are of the product before it.
+        var afterFrom = SeasonDays.Start(DateOnly.FromDateTime(at.UtcDateTime).AddDays(1), segment.Months);
+        return new ItemEffectiveness
+        {
+            WorkItemId = item.Id,
+            Product = segment.Product, Category = segment.Category, Region = segment.Region, Months = [.. segment.Months],
+            AgeGroup = segment.AgeGroup, Accessibility = segment.Accessibility, Channel = segment.Channel,
+            Vendor = segment.Vendor, Depot = segment.Depot,
+            BeforeComplaints = before.Complaints, BeforeUnits = before.UnitsSold, BeforeFrom = before.From, BeforeTo = before.To,
+            BaselineRate = criterion.BaselineRate,
+            DefaultTarget = criterion.Target.Default, Target = criterion.Target.Target, Loosened = criterion.Target.Loosens,
+            WindowDays = windowDays, MinimumExposure = criterion.MinimumExposure,
+            FixedAt = at, FixedBy = actor,
+            AfterFrom = afterFrom, AfterTo = SeasonDays.End(afterFrom, windowDays, segment.Months),
+            Verdict = EffectivenessVerdicts.Pending,
+        };
+    }
+
+    /// The segment's rate in the year before `at`, cut to the months whose sales are imported
+    /// (a month without its figure would count its complaints over no units); null when the
+    /// segment sold nothing or had no complaint in it.
+    public async Task<SegmentRate?> BeforeAsync(EffectivenessSegment segment, DateTimeOffset at, CancellationToken ct)
+    {
+        var months = await segment.Sales(db.Exposure).Select(s => s.Month).Distinct().ToListAsync(ct);
+        if (months.Count == 0) return null;
+        var day = DateOnly.FromDateTime(at.UtcDateTime);
+        var lastImported = Day(months.Max()).AddMonths(1);
+        var to = day < lastImported ? day : lastImported;
+        var firstImported = Day(months.Min());
+        var from = to.AddDays(-BeforeDays) > firstImported ? to.AddDays(-BeforeDays) : firstImported;
+        if (from >= to) return null;
+        var rate = await CountAsync(segment, from, to, ct);
+        return rate.Complaints == 0 || rate.UnitsSold == 0 ? null : rate;
+    }
+
+    /// The segment's complaints over its units sold in [from, to), its months only.
+    public async Task<SegmentRate> CountAsync(EffectivenessSegment segment, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var months = await MonthsAsync(segment, from, to, ct);
+        return new(months.Sum(m => m.Complaints), months.Sum(m => m.UnitsSold), from, to);
+    }
+
+    /// The segment month by month over [from, to): complaints received and units sold (pro-rated
+    /// where the period cuts a month), out-of-season months left out.
+    public async Task<IReadOnlyList<EffectivenessMonth>> MonthsAsync(EffectivenessSegment segment, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        if (to <= from) return [];
+        var (start, end) = (Instant(from), Instant(to));
+        var received = await segment.Complaints(db.Complaints).Where(c => c.ReceivedAt >= start && c.ReceivedAt < end)
+            .Select(c => c.ReceivedAt).ToListAsync(ct);
+        var units = await UnitsAsync(segment, from, to, ct);
+        var byMonth = received.Select(r => DateOnly.FromDateTime(r.UtcDateTime)).Where(segment.InSeason)
+            .GroupBy(Month).ToDictionary(g => g.Key, g => (long)g.Count());
+        var result = new List<EffectivenessMonth>();
+        for (var month = new DateOnly(from.Year, from.Month, 1); month < to; month = month.AddMonths(1))
+        {
+            if (!segment.InSeason(month)) continue;
+            var key = Month(month);
+            var cut = DailyUnits.InWindow(units, from > month ? from : month, to < month.AddMonths(1) ? to : month.AddMonths(1));
+            result.Add(new(key, byMonth.GetValueOrDefault(key), cut));
+        }
+        return result;
+    }
+
+    /// The product's complaints of the category and its units sold outside the segment, over the
+    /// before-period: the rate the segment should come back to.
+    async Task<(long, double)?> BaselineAsync(EffectivenessSegment segment, SegmentRate before, CancellationToken ct)
+    {
+        var product = segment with { Region = null, Months = [] };
+        var all = await CountAsync(product, before.From, before.To, ct);
+        var units = all.UnitsSold - before.UnitsSold;
+        return units <= 0 ? null : (all.Complaints - before.Complaints, units);
+    }
+
+    async Task<Dictionary<int, long>> UnitsAsync(EffectivenessSegment segment, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var (first, last) = (Month(from), Month(to.AddDays(-1)));
+        var rows = await segment.Sales(db.Exposure).Where(s => s.Month >= first && s.Month <= last)
+            .Select(s => new { s.Month, s.UnitsSold }).ToListAsync(ct);
+        return rows.Where(r => segment.InSeason(Day(r.Month))).GroupBy(r => r.Month).ToDictionary(g => g.Key, g => g.Sum(r => r.UnitsSold));
+    }
+
+    static int Month(DateOnly day) => day.Year * 100 + day.Month;
+    static DateOnly Day(int month) => new(month / 100, month % 100, 1);
+    public static DateTimeOffset Instant(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+}
