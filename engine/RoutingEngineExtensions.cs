@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Routing.Engine.Access;
 using Routing.Engine.Complaints;
+using Routing.Engine.Effectiveness;
 using Routing.Engine.Exposure;
 using Routing.Engine.History;
 using Routing.Engine.Intake;
@@ -66,6 +67,8 @@ public static class RoutingEngineExtensions
         services.AddOptions<PatternOptions>().BindConfiguration(PatternOptions.Section).Check(o => o.Problem()).ValidateOnStart();
         services.AddScoped<PatternScan>();
         services.AddScoped<PatternDecisions>();
+        services.AddScoped<EffectivenessMeasure>();
+        services.AddScoped<EffectivenessReading>();
         return services;
     }
 

@@ -1,4 +1,3 @@
-using Routing.Engine.Effectiveness;
 using Routing.Workflows.Notifications;
 using Routing.Workflows.Timers;
 using Routing.Workflows.WorkItems;
@@ -27,7 +26,7 @@ public static class RoutingWorkflowsExtensions
         services.AddScoped<WorkItemMoves>();
         services.AddScoped<TimedSteps>();
         services.AddScoped<ResolutionCheck>();
-        services.AddScoped<EffectivenessMeasure>();
+        services.AddScoped<EffectivenessDecision>();
         services.AddScoped<TimerFiring>();
         services.AddScoped<TimerDispatcher>();
         services.AddScoped<TimerJobs>();

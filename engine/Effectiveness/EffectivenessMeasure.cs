@@ -76,7 +76,7 @@ internal sealed class EffectivenessMeasure(RoutingDb db)
     }
 
     /// The segment month by month over [from, to): complaints received and units sold (pro-rated
-    /// where the period cuts a month), out-of-season months left out.
+    /// where the period cuts a month); out-of-season months count nothing.
     public async Task<IReadOnlyList<EffectivenessMonth>> MonthsAsync(EffectivenessSegment segment, DateOnly from, DateOnly to, CancellationToken ct)
     {
         if (to <= from) return [];
@@ -89,7 +89,12 @@ internal sealed class EffectivenessMeasure(RoutingDb db)
         var result = new List<EffectivenessMonth>();
         for (var month = new DateOnly(from.Year, from.Month, 1); month < to; month = month.AddMonths(1))
         {
-            if (!segment.InSeason(month)) continue;
+            // Out of season: a month with no rate, so that a chart breaks its line there.
+            if (!segment.InSeason(month))
+            {
+                result.Add(new(Month(month), 0, 0));
+                continue;
+            }
             var key = Month(month);
             var cut = DailyUnits.InWindow(units, from > month ? from : month, to < month.AddMonths(1) ? to : month.AddMonths(1));
             result.Add(new(key, byMonth.GetValueOrDefault(key), cut));

@@ -9,6 +9,7 @@ internal static class WorkItemsApi
         var group = app.MapGroup("/api/work-items").WithTags("Work items");
         group.MapGet("/{id:guid}", WorkItemQuery.GetAsync).RequireAuthorization(Policies.Read);
         group.MapGet("/{id:guid}/timeline", TimelineQuery.GetAsync).RequireAuthorization(Policies.Read);
+        group.MapEffectiveness();
         group.MapPost("/{id:guid}/{action}", WorkItemActionsApi.ActAsync).RequireAuthorization(Policies.Act);
         app.MapWorkItemRecords();
         return app;
