@@ -23,6 +23,9 @@ public abstract class AccessTests(RoutingFixture fixture)
         ["GET /api/reports/{id:guid}"] = ["csm", "department-head", "admin", "auditor"],
         ["GET /api/work-items/{id:guid}"] = ["csm", "department-head", "admin", "auditor"],
         ["GET /api/work-items/{id:guid}/timeline"] = ["csm", "department-head", "admin", "auditor"],
+        ["GET /api/work-items/{id:guid}/effectiveness"] = ["csm", "department-head", "admin", "auditor"],
+        // An inconclusive fix is decided by the CSMs (and admins), not by the department that made it.
+        ["POST /api/work-items/{id:guid}/effectiveness/decision"] = ["csm", "admin"],
         ["POST /api/work-items/{id:guid}/{action}"] = ["csm", "department-head", "admin"],
         ["GET /api/workflows/work-item/graph"] = ["csm", "department-head", "admin", "auditor"],
         ["GET /api/lifecycles/"] = ["csm", "department-head", "admin", "auditor"],
@@ -145,6 +148,7 @@ public abstract class AccessTests(RoutingFixture fixture)
         var rnd = (string)receipt.Item("rnd")["id"]!;
 
         Assert.Equal(HttpStatusCode.NotFound, (await head.GetAsync($"/api/work-items/{manufacturing}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await head.GetAsync($"/api/work-items/{manufacturing}/effectiveness")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await head.GetAsync($"/api/work-items/{manufacturing}/timeline")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await head.ActAsync(manufacturing, "acknowledge", 1)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await head.GetAsync("/api/departments/manufacturing/work-items")).StatusCode);
