@@ -50,7 +50,7 @@ internal static class EffectivenessExplanation
 
     /// Two decimals ("1.05%", "0.53%"): a fix is often judged between rates a few hundredths of
     /// a percent apart. Below 0.1%, two significant digits, as the scan's sentence.
-    static string Percent(double rate) =>
+    internal static string Percent(double rate) =>
         rate * 100 >= 0.1 ? (rate * 100).ToString("N2", Invariant) + "%" : Explanation.Percent(rate);
 
     static string P(double pValue) =>
