@@ -68,6 +68,19 @@ internal sealed class EffectivenessMeasure(RoutingDb db)
         return rate.Complaints == 0 || rate.UnitsSold == 0 ? null : rate;
     }
 
+    /// The segment's rate after the fix, from the start of its window to `until` (at most the
+    /// window's end), cut to the months whose units sold are imported: a complaint of a day whose
+    /// units are not known yet would count over no units and make the fix look worse than it is.
+    public async Task<SegmentRate> AfterAsync(ItemEffectiveness c, DateOnly until, CancellationToken ct)
+    {
+        var segment = c.Segment;
+        var to = until < c.AfterTo ? until : c.AfterTo;
+        var last = await segment.Sales(db.Exposure).Where(s => s.Month >= Month(c.AfterFrom)).MaxAsync(s => (int?)s.Month, ct);
+        var imported = last is { } month ? Day(month).AddMonths(1) : c.AfterFrom;
+        if (imported < to) to = imported;
+        return await CountAsync(segment, c.AfterFrom, to < c.AfterFrom ? c.AfterFrom : to, ct);
+    }
+
     /// The segment's complaints over its units sold in [from, to), its months only.
     public async Task<SegmentRate> CountAsync(EffectivenessSegment segment, DateOnly from, DateOnly to, CancellationToken ct)
     {

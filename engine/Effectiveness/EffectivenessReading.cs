@@ -27,10 +27,10 @@ internal sealed class EffectivenessReading(RoutingDb db, EffectivenessMeasure me
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var pending = c.Verdict == EffectivenessVerdicts.Pending;
-        var to = pending && today < c.AfterTo ? (today > c.AfterFrom ? today : c.AfterFrom) : c.AfterTo;
-        var after = pending || c.AfterComplaints is null
-            ? await measure.CountAsync(c.Segment, c.AfterFrom, to, ct)
-            : new SegmentRate(c.AfterComplaints.Value, c.AfterUnits ?? 0, c.AfterFrom, c.AfterTo);
+        var after = pending || c.AfterComplaints is null || c.AfterUnits is null
+            ? await measure.AfterAsync(c, today, ct)
+            : new SegmentRate(c.AfterComplaints.Value, c.AfterUnits.Value, c.AfterFrom, c.AfterTo);
+        var to = pending && today < c.AfterTo ? today : c.AfterTo;
         var result = EffectivenessCheck.Judge(c.Criterion, after);
         var explanation = pending
             ? $"Pending until {c.AfterTo:yyyy-MM-dd}{(Seasonal(c) ? $" (the segment's months only: {c.Segment.Words().Split(", ")[^1]})" : "")}. So far: {result.Explanation}"

@@ -93,6 +93,21 @@ public abstract class EffectivenessMeasureTests(RoutingFixture fixture)
     }
 
     [Fact]
+    public async Task After_the_fix_only_days_whose_units_sold_are_imported_count()
+    {
+        await SeedAsync();
+        var december = Complaint($"{product}-december", product, receivedAt: "2026-12-05T10:00:00Z");
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Client.PostAsync("/api/complaints", AsNdjson([december]), Ndjson)).Status);
+        var c = (await FixAsync(Report("Michigan"), new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero)))!;
+        Assert.Equal((new DateOnly(2026, 11, 21), new DateOnly(2026, 12, 21)), (c.AfterFrom, c.AfterTo));
+
+        // December's units are not imported: its complaint would count over no units. The window
+        // counts 21–30 November: 10 of November's 30 days of 300 units, and no complaint.
+        var after = await fixture.WithStoreAsync(db => new EffectivenessMeasure(db).AfterAsync(c, c.AfterTo, CancellationToken.None));
+        Assert.Equal((0L, 100.0, new DateOnly(2026, 12, 1)), (after.Complaints, Math.Round(after.UnitsSold, 9), after.To));
+    }
+
+    [Fact]
     public async Task A_product_without_units_sold_is_judged_by_recurrence()
     {
         await SeedAsync();
