@@ -17,10 +17,12 @@ internal sealed record EffectivenessCriterionFixed(
         e.DefaultTarget, e.Target, e.Loosened, e.WindowDays, e.MinimumExposure, e.AfterFrom, e.AfterTo);
 
     public override string Summary() =>
-        $"Effectiveness criterion: {Segment} at {Percent(BeforeComplaints / BeforeUnitsSold)} ({BeforeComplaints:N0} complaints on {BeforeUnitsSold:N0} units sold) " +
-        $"must fall to {Percent(Target)}{(Loosened ? $", loosened from the default ({Percent(DefaultTarget)}, 30 days)" : Target < DefaultTarget ? $", tightened from {Percent(DefaultTarget)}" : "")}; " +
-        $"watched {WatchFrom:yyyy-MM-dd} to {WatchTo:yyyy-MM-dd}" +
-        (MinimumExposure is { } n ? $", {n:N0} units needed to judge" : ", no number of units can show the target");
+        $"Effectiveness criterion: {Segment} at {Percent(BeforeComplaints / BeforeUnitsSold)} ({Whole(BeforeComplaints)} complaints on {Whole(BeforeUnitsSold)} units sold) "
+        + $"must fall to {Percent(Target)}"
+        + (Loosened ? $", loosened from the default ({Percent(DefaultTarget)}, 30 days)" : Target < DefaultTarget ? $", tightened from {Percent(DefaultTarget)}" : "")
+        + $"; watched {WatchFrom:yyyy-MM-dd} to {WatchTo:yyyy-MM-dd}"
+        + (MinimumExposure is { } n ? $", {Whole(n)} units needed to judge" : ", no number of units can show the target");
 
+    static string Whole(double n) => Math.Round(n).ToString("N0", CultureInfo.InvariantCulture);
     static string Percent(double rate) => (rate * 100).ToString("0.###", CultureInfo.InvariantCulture) + "%";
 }
