@@ -1,0 +1,262 @@
+using System.Text.Json.Nodes;
+using Routing.Tests.Infrastructure;
+using static Routing.Tests.Effectiveness.SegmentData;
+
+namespace Routing.Tests.Effectiveness;
+
+/// The resolution check measures a fix (issue 19), end to end on the fake clock: complaints and
+/// units sold imported as a CSM imports them, the item resolved through the API, the check fired
+/// when the observation window ends; what a user sees is the item's state, its timeline and when
+/// the check is due. The fixture's clock only moves forward and its tests share it, so every
+/// test places itself after now (the last day of next month, or the next April).
+public abstract class ResolutionCheckMeasuredTests(RoutingFixture fixture)
+{
+    readonly HttpClient client = fixture.Client;
+
+    // A P3 (medium) item: acknowledge within 2 days, resolve within 14, checked 14 days after a
+    // resolution when it is judged by recurrence.
+    static readonly TimeSpan AckWithin = TimeSpan.FromDays(2);
+    static readonly TimeSpan ResolveWithin = TimeSpan.FromDays(14);
+    static readonly TimeSpan CheckAfter = TimeSpan.FromDays(14);
+
+    const string Csm = "csm-dana";
+
+    /// A quality report with numbers (so it is measured), routed to manufacturing only.
+    static JsonObject MeasuredReport(string product, long unitsSold, long affectedUnits) => Reports.Valid("quality")
+        .With("product", product).With("unitsSold", unitsSold).With("affectedUnits", affectedUnits).With("verifiedBy", Csm);
+
+    static string NewProduct() => $"HX-200 heater {Guid.NewGuid():N}";
+
+    /// Resolves a measured item on the last day of next month at 10:00 UTC (`day`), with the year
+    /// before it imported: 20 units a day, 365 × 20 = 7,300 units, and a complaint every 5 days,
+    /// 73 complaints — a rate of 73 / 7,300 = 1.0%. No other region or season to compare with
+    /// (the segment is the whole product), so the default target is the rate halved: 0.5%. The
+    /// fewest units after the fix that can show 0.5% against 73 on 7,300 is 1,306 (the smallest n
+    /// with I_x(73, 0.005·n + 1) < 0.05, x = 7,300 / (n + 7,300); mpmath gives the same). The
+    /// window is the 30 days from the day after: [day + 1, day + 31), checked at day + 31, 00:00 UTC.
+    async Task<(string Id, string Product, DateOnly Day)> ResolvedAsync()
+    {
+        var now = fixture.Clock.GetUtcNow();
+        var resolvedAt = new DateTimeOffset(now.Year, now.Month, 1, 10, 0, 0, TimeSpan.Zero).AddMonths(2).AddDays(-1);
+        await fixture.AdvanceToAsync(resolvedAt);
+        var day = Day(resolvedAt);
+        var product = NewProduct();
+        await client.SellAsync(product, day.AddDays(-365), day, PerDay(20));
+        await client.ComplainAsync(product, Days(day.AddDays(-365), 73, every: 5));
+
+        var id = (string)(await client.SubmitAsync(MeasuredReport(product, 7300, 73))).Item("manufacturing")["id"]!;
+        await client.DoAsync(id, "acknowledge");
+        await client.DoAsync(id, "resolve", "Cold-rated solder on every board");
+        return (id, product, day);
+    }
+
+    /// The window's sales (an even `perDay`) and `complaints` complaints on its first days,
+    /// imported on its last evening, a minute before the check.
+    async Task WatchedAsync(string id, string product, DateOnly day, long perDay, int complaints)
+    {
+        await fixture.AdvanceToAsync(Midnight(day.AddDays(31)).AddMinutes(-1));
+        await client.SellAsync(product, day.AddDays(1), day.AddDays(30), PerDay(perDay));
+        if (complaints > 0) await client.ComplainAsync(product, Days(day.AddDays(1), complaints));
+        Assert.Equal("Resolved", (await client.GetItemAsync(id)).State());
+    }
+
+    static readonly string[] Judged = ["work-item.verified", "work-item.reopened", "work-item.check-extended", "work-item.check-inconclusive"];
+
+    static JsonNode Effectiveness(JsonNode e) => e["data"]!["effectiveness"]!;
+
+    static (string Method, string Verdict, long BeforeComplaints, double BeforeUnits, long AfterComplaints, double AfterUnits, double Target) Numbers(JsonNode e) =>
+        ((string)e["method"]!, (string)e["verdict"]!, (long)e["beforeComplaints"]!, (double)e["beforeUnitsSold"]!,
+            (long)e["afterComplaints"]!, (double)e["afterUnitsSold"]!, (double)e["target"]!);
+
+    [Fact]
+    public async Task A_fix_that_cuts_the_rate_to_a_tenth_is_verified_when_its_window_ends()
+    {
+        var (id, product, day) = await ResolvedAsync();
+
+        var criterion = Assert.Single((await client.TimelineAsync(id)).OfKind("work-item.criterion-fixed"))["data"]!;
+        Assert.Equal((73L, 7300.0, day.AddDays(-365).ToString("O"), day.ToString("O")),
+            ((long)criterion["beforeComplaints"]!, (double)criterion["beforeUnitsSold"]!, (string)criterion["beforeFrom"]!, (string)criterion["beforeTo"]!));
+        Assert.Null(criterion["baselineRate"]);
+        Assert.Equal((0.005, 0.005, false, 30, 1306L), ((double)criterion["defaultTarget"]!, (double)criterion["target"]!,
+            (bool)criterion["loosened"]!, (int)criterion["windowDays"]!, (long)criterion["minimumExposure"]!));
+        Assert.Equal((day.AddDays(1).ToString("O"), day.AddDays(31).ToString("O")), ((string)criterion["watchFrom"]!, (string)criterion["watchTo"]!));
+        // Checked when the window ends, not 14 days after the resolution as an unmeasured item.
+        Assert.Equal([$"resolution-check at {At(Midnight(day.AddDays(31)))}"], await fixture.PendingTimersAsync(id));
+
+        // After: 100 units a day, 3,000 in the window, and 3 complaints: 0.1%, under the 0.5% target.
+        // p = P(X ≤ 3), X ~ binomial(76, 3,000 / 10,300) = 2.337e-8 (mpmath): a clear fall.
+        await WatchedAsync(id, product, day, perDay: 100, complaints: 3);
+        await fixture.AdvanceAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal("Verified", (await client.GetItemAsync(id)).State());
+        var verified = Assert.Single((await client.TimelineAsync(id)).OfKind("work-item.verified"));
+        Assert.Equal("system:timer", (string)verified["actor"]!);
+        Assert.Equal(("measured", "effective", 73L, 7300.0, 3L, 3000.0, 0.005), Numbers(Effectiveness(verified)));
+        Assert.Equal(2.3373e-8, (double)Effectiveness(verified)["pValue"]!, 1e-11);
+        Assert.Equal("effective", (string)(await fixture.NotificationAsync(id, "verified"))["effectiveness"]!["verdict"]!);
+        Assert.Empty(await fixture.PendingTimersAsync(id));
+    }
+
+    [Fact]
+    public async Task A_fix_that_leaves_the_rate_as_it_was_reopens_the_item_with_its_numbers_and_fresh_due_times()
+    {
+        var (id, product, day) = await ResolvedAsync();
+
+        // After: 30 complaints on 3,000 units, 1.0% as before. 3,000 units are more than the 1,306
+        // that could show the target, so this is no lack of data: p = 0.549, not effective.
+        await WatchedAsync(id, product, day, perDay: 100, complaints: 30);
+        await fixture.AdvanceAsync(TimeSpan.FromMinutes(1));
+        var checkedAt = Midnight(day.AddDays(31));
+
+        var item = await client.GetItemAsync(id);
+        Assert.Equal("Reopened", item.State());
+        Assert.Equal((checkedAt + AckWithin, checkedAt + ResolveWithin),
+            (DateTimeOffset.Parse((string)item["ackDueAt"]!), DateTimeOffset.Parse((string)item["resolveDueAt"]!)));
+        var reopened = Assert.Single((await client.TimelineAsync(id)).OfKind("work-item.reopened"));
+        Assert.Equal(("measured", "not-effective", 73L, 7300.0, 30L, 3000.0, 0.005), Numbers(Effectiveness(reopened)));
+        Assert.Equal(0.5491, (double)Effectiveness(reopened)["pValue"]!, 1e-4);
+        Assert.Equal(checkedAt + AckWithin, DateTimeOffset.Parse((string)reopened["data"]!["ackDueAt"]!));
+        Assert.Equal(30L, (long)(await fixture.NotificationAsync(id, "reopened"))["effectiveness"]!["afterComplaints"]!);
+        Assert.Equal([$"follow-up at {At(checkedAt + AckWithin)}", $"resolution-due at {At(checkedAt + ResolveWithin)}"],
+            await fixture.PendingTimersAsync(id));
+    }
+
+    [Fact]
+    public async Task Too_few_units_sold_extends_the_window_once_then_hands_the_decision_to_the_csm()
+    {
+        var (id, product, day) = await ResolvedAsync();
+
+        // After: 1 unit a day, 30 in the window, no complaint. 30 units are far under the 1,306
+        // needed: p = P(X ≤ 0), X ~ binomial(73, 30 / 7,330) = 0.741, inconclusive, watched 30 days more.
+        await WatchedAsync(id, product, day, perDay: 1, complaints: 0);
+        await fixture.AdvanceAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal("Resolved", (await client.GetItemAsync(id)).State());
+        var extended = Assert.Single((await client.TimelineAsync(id)).OfKind("work-item.check-extended"));
+        Assert.Equal(("inconclusive", 0L, 30.0), ((string)Effectiveness(extended)["verdict"]!,
+            (long)Effectiveness(extended)["afterComplaints"]!, (double)Effectiveness(extended)["afterUnitsSold"]!));
+        Assert.Equal(0.7413, (double)Effectiveness(extended)["pValue"]!, 1e-4);
+        Assert.Equal(day.AddDays(61).ToString("O"), (string)extended["data"]!["watchTo"]!);
+        Assert.Equal([$"resolution-check at {At(Midnight(day.AddDays(61)))}"], await fixture.PendingTimersAsync(id));
+
+        // Another 30 days at 1 a day: 60 units since the fix, still far too few (p = 0.550).
+        await fixture.AdvanceToAsync(Midnight(day.AddDays(61)).AddMinutes(-1));
+        await client.SellAsync(product, day.AddDays(31), day.AddDays(60), PerDay(1));
+        await fixture.AdvanceAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal("Resolved", (await client.GetItemAsync(id)).State());
+        var timeline = await client.TimelineAsync(id);
+        Assert.Single(timeline.OfKind("work-item.check-extended"));
+        var inconclusive = Assert.Single(timeline.OfKind("work-item.check-inconclusive"));
+        Assert.Equal(Csm, (string)inconclusive["data"]!["decidedBy"]!);
+        Assert.Equal(("inconclusive", 60.0), ((string)Effectiveness(inconclusive)["verdict"]!, (double)Effectiveness(inconclusive)["afterUnitsSold"]!));
+        Assert.Equal(0.5502, (double)Effectiveness(inconclusive)["pValue"]!, 1e-4);
+        Assert.Equal(["work-item.check-extended", "work-item.check-inconclusive"], timeline.Kinds().Where(Judged.Contains));
+        Assert.Equal("inconclusive", (string)(await fixture.NotificationAsync(id, "inconclusive"))["effectiveness"]!["verdict"]!);
+        Assert.Empty(await fixture.PendingTimersAsync(id));
+    }
+
+    [Fact]
+    public async Task A_winter_fix_resolved_in_April_is_watched_next_winter_and_nothing_happens_in_the_summer()
+    {
+        var now = fixture.Clock.GetUtcNow();
+        var resolvedAt = new DateTimeOffset(now.Year, 4, 15, 10, 0, 0, TimeSpan.Zero);
+        if (resolvedAt <= now) resolvedAt = resolvedAt.AddYears(1);
+        await fixture.AdvanceToAsync(resolvedAt);
+        var day = Day(resolvedAt);
+        var lastWinter = new DateOnly(day.Year - 1, 11, 1);
+        var product = NewProduct();
+
+        // The year before: 600 units every month. The segment's season, November to March, sold
+        // 5 × 600 = 3,000 and had 6 complaints a month, 30: 1.0%. Outside it 7 complaints (June to
+        // October) on the rest of the year's units (about 4,200: 7 months, half an April at each
+        // end): a baseline of 0.17%, under the halved 0.5%, so the target is 0.5%. Those 7 are not
+        // the segment's and are not counted before the fix.
+        await client.SellAsync(product, day.AddYears(-1), day, _ => 600);
+        for (var month = 0; month < 5; month++) await client.ComplainAsync(product, Days(lastWinter.AddMonths(month).AddDays(1), 6, every: 4));
+        var summer = new DateOnly(day.Year - 1, 6, 10);
+        await client.ComplainAsync(product, [Noon(summer), Noon(summer.AddMonths(1)), Noon(summer.AddMonths(1).AddDays(10)),
+            Noon(summer.AddMonths(2)), Noon(summer.AddMonths(2).AddDays(10)), Noon(summer.AddMonths(3)), Noon(summer.AddMonths(4))]);
+        var receipt = await client.SubmitAsync(MeasuredReport(product, 3000, 30).With("segment.months", new JsonArray(11, 12, 1, 2, 3)));
+        Assert.Equal(["manufacturing", "rnd"], receipt.Departments());
+        var id = (string)receipt.Item("manufacturing")["id"]!;
+        await client.DoAsync(id, "acknowledge");
+        await client.DoAsync(id, "resolve", "Cold-rated solder on every board");
+
+        // 30 in-season days from November 1: the window is November, checked December 1, 00:00 UTC.
+        var nextWinter = new DateOnly(day.Year, 11, 1);
+        var checkAt = Midnight(new DateOnly(day.Year, 12, 1));
+        var criterion = Assert.Single((await client.TimelineAsync(id)).OfKind("work-item.criterion-fixed"))["data"]!;
+        Assert.Equal((30L, 3000.0, 0.005, 1603L), ((long)criterion["beforeComplaints"]!, (double)criterion["beforeUnitsSold"]!,
+            (double)criterion["target"]!, (long)criterion["minimumExposure"]!));
+        Assert.InRange((double)criterion["baselineRate"]!, 7 / 4200.0 - 1e-5, 7 / 4200.0 + 1e-5);
+        Assert.Equal((nextWinter.ToString("O"), "12-01"), ((string)criterion["watchFrom"]!, ((string)criterion["watchTo"]!)[5..]));
+        Assert.Equal([$"resolution-check at {At(checkAt)}"], await fixture.PendingTimersAsync(id));
+
+        await fixture.AdvanceToAsync(Midnight(nextWinter).AddHours(-1));
+        Assert.Equal("Resolved", (await client.GetItemAsync(id)).State());
+        Assert.Empty((await client.TimelineAsync(id)).Kinds().Intersect(Judged));
+        Assert.Equal([$"resolution-check at {At(checkAt)}"], await fixture.PendingTimersAsync(id));
+
+        // November: 100 units a day, 3,000, and 3 complaints: 0.1%; p = P(X ≤ 3), X ~ binomial(33, 1/2) = 7.0e-7.
+        await fixture.AdvanceToAsync(checkAt.AddMinutes(-1));
+        await client.SellAsync(product, nextWinter, nextWinter, PerDay(100));
+        await client.ComplainAsync(product, Days(nextWinter.AddDays(4), 3, every: 10));
+        Assert.Equal("Resolved", (await client.GetItemAsync(id)).State());
+        await fixture.AdvanceAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal("Verified", (await client.GetItemAsync(id)).State());
+        var verified = Assert.Single((await client.TimelineAsync(id)).OfKind("work-item.verified"));
+        Assert.Equal(("measured", "effective", 30L, 3000.0, 3L, 3000.0, 0.005), Numbers(Effectiveness(verified)));
+        Assert.Equal(7.006e-7, (double)Effectiveness(verified)["pValue"]!, 1e-9);
+    }
+
+    [Fact]
+    public async Task A_report_without_numbers_is_judged_by_recurrence()
+    {
+        var id = (string)(await client.SubmitAsync(Reports.Valid("supply", "medium"))).Item("logistics")["id"]!;
+        await client.DoAsync(id, "acknowledge");
+        await client.DoAsync(id, "resolve", "New carrier for the region");
+        var resolvedAt = fixture.Clock.GetUtcNow();
+
+        Assert.Empty((await client.TimelineAsync(id)).OfKind("work-item.criterion-fixed"));
+        Assert.Equal([$"resolution-check at {At(resolvedAt + CheckAfter)}"], await fixture.PendingTimersAsync(id));
+        await fixture.AdvanceAsync(CheckAfter);
+
+        Assert.Equal("Verified", (await client.GetItemAsync(id)).State());
+        var verified = Assert.Single((await client.TimelineAsync(id)).OfKind("work-item.verified"));
+        Assert.Equal(("recurrence", "effective"), ((string)Effectiveness(verified)["method"]!, (string)Effectiveness(verified)["verdict"]!));
+    }
+
+    [Fact]
+    public async Task A_product_without_complaint_data_is_judged_by_recurrence_and_its_pattern_reported_again_reopens_it()
+    {
+        // Units sold are imported, but no complaint: nothing to count a rate from.
+        var product = NewProduct();
+        var today = Day(fixture.Clock.GetUtcNow());
+        await client.SellAsync(product, today.AddDays(-365), today, PerDay(20));
+        var report = Reports.Valid("supply", "medium").With("product", product).With("unitsSold", 7300).With("affectedUnits", 40);
+        var id = (string)(await client.SubmitAsync(report)).Item("logistics")["id"]!;
+        await client.DoAsync(id, "acknowledge");
+
+        // A criterion cannot be set on it: there is nothing to measure.
+        var errors = await client.RefusedWithAsync(id, "resolve", "New carrier", effectiveness: new { target = 0.001 });
+        Assert.Equal(["effectiveness"], errors.Select(e => e.Key));
+        Assert.Equal("Acknowledged", (await client.GetItemAsync(id)).State());
+
+        await client.DoAsync(id, "resolve", "New carrier for the region");
+        Assert.Empty((await client.TimelineAsync(id)).OfKind("work-item.criterion-fixed"));
+        await fixture.AdvanceAsync(TimeSpan.FromDays(3));
+        Assert.True((bool)(await client.SubmitAsync(report.DeepClone())).Item("logistics")["recurrence"]!);
+        await fixture.AdvanceAsync(CheckAfter - TimeSpan.FromDays(3));
+
+        Assert.Equal("Reopened", (await client.GetItemAsync(id)).State());
+        var reopened = Assert.Single((await client.TimelineAsync(id)).OfKind("work-item.reopened"));
+        Assert.Equal(("recurrence", "not-effective", 1), ((string)Effectiveness(reopened)["method"]!, (string)Effectiveness(reopened)["verdict"]!,
+            (int)reopened["data"]!["reportsSinceResolution"]!));
+    }
+}
+
+public sealed class ResolutionCheckMeasuredOnSqlite(SqliteFixture fixture) : ResolutionCheckMeasuredTests(fixture), IClassFixture<SqliteFixture>;
+
+public sealed class ResolutionCheckMeasuredOnPostgres(PostgresFixture fixture) : ResolutionCheckMeasuredTests(fixture), IClassFixture<PostgresFixture>;
