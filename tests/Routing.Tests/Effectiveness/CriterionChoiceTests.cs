@@ -113,6 +113,19 @@ public abstract class CriterionChoiceTests(RoutingFixture fixture)
         Assert.Equal(["effectiveness"], errors.Select(e => e.Key));
         Assert.Equal("Routed", (await client.GetItemAsync(id)).State());
     }
+
+    [Fact]
+    public async Task A_target_that_is_no_rate_or_a_window_of_no_days_is_refused_by_name()
+    {
+        var (id, _) = await PlannedAsync();
+
+        // 1.5 is 150%, not a rate per unit sold; a window of 0 days watches nothing.
+        var errors = await client.RefusedWithAsync(id, "resolve", "Fixed", Resolve, new { target = 1.5, windowDays = 0 });
+
+        Assert.Equal(["effectiveness.target", "effectiveness.windowDays"], errors.Select(e => e.Key).Order(StringComparer.Ordinal));
+        Assert.Equal("ActionPlanned", (await client.GetItemAsync(id)).State());
+        Assert.Null(await CriterionAsync(client, id));
+    }
 }
 
 public sealed class CriterionChoiceOnSqlite(SqliteShippedLifecyclesFixture fixture)

@@ -163,6 +163,49 @@ public abstract class ResolutionCheckMeasuredTests(RoutingFixture fixture)
     }
 
     [Fact]
+    public async Task A_regional_segment_must_come_back_to_the_rest_of_the_products_rate_not_just_fall()
+    {
+        var now = fixture.Clock.GetUtcNow();
+        var resolvedAt = new DateTimeOffset(now.Year, now.Month, 1, 10, 0, 0, TimeSpan.Zero).AddMonths(2).AddDays(-1);
+        await fixture.AdvanceToAsync(resolvedAt);
+        var day = Day(resolvedAt);
+        var product = NewProduct();
+
+        // The year before. Michigan, the segment: 20 units a day (7,300) and a complaint every
+        // other day (146): 2.0%. Ohio, the rest of the product: 80 a day (29,200) and 438
+        // complaints: 1.5%. The default target is the higher of Ohio's 1.5% and Michigan halved,
+        // 1.0%: 1.5%, which 3,051 units after the fix can show against 146 on 7,300 (mpmath).
+        await client.SellAsync(product, day.AddDays(-365), day, PerDay(20), region: "Michigan");
+        await client.SellAsync(product, day.AddDays(-365), day, PerDay(80), region: "Ohio");
+        await client.ComplainAsync(product, Days(day.AddDays(-365), 146, every: 2), region: "Michigan");
+        await client.ComplainAsync(product, Days(day.AddDays(-365), 365).Concat(Days(day.AddDays(-365), 73, every: 5)), region: "Ohio");
+        var report = MeasuredReport(product, 7300, 146).With("segment.region", "Michigan");
+        var id = (string)(await client.SubmitAsync(report)).Item("manufacturing")["id"]!;
+        await client.DoAsync(id, "acknowledge");
+        await client.DoAsync(id, "resolve", "Cold-rated solder in the Michigan plant");
+
+        var criterion = Assert.Single((await client.TimelineAsync(id)).OfKind("work-item.criterion-fixed"))["data"]!;
+        Assert.Equal((146L, 7300.0, 0.015, 3051L), ((long)criterion["beforeComplaints"]!, (double)criterion["beforeUnitsSold"]!,
+            (double)criterion["target"]!, (long)criterion["minimumExposure"]!));
+        Assert.Equal(0.015, (double)criterion["baselineRate"]!, 1e-12);
+
+        // After, in Michigan: 300 units a day, 9,000, and 144 complaints: 1.6%. A significant fall
+        // from 2.0% (p = P(X ≤ 144), X ~ binomial(290, 9,000 / 16,300) = 0.0328), but not back to
+        // 1.5%, on more units than the 3,051 that could show it: not effective.
+        await fixture.AdvanceToAsync(Midnight(day.AddDays(31)).AddMinutes(-1));
+        await client.SellAsync(product, day.AddDays(1), day.AddDays(30), PerDay(300), region: "Michigan");
+        await client.ComplainAsync(product, Enumerable.Repeat(Days(day.AddDays(1), 30), 4).SelectMany(d => d).Concat(Days(day.AddDays(1), 24)),
+            region: "Michigan");
+        await fixture.AdvanceAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal("Reopened", (await client.GetItemAsync(id)).State());
+        var reopened = Assert.Single((await client.TimelineAsync(id)).OfKind("work-item.reopened"));
+        Assert.Equal(("measured", "not-effective", 146L, 7300.0, 144L, 9000.0, 0.015), Numbers(Effectiveness(reopened)));
+        Assert.Equal(0.0328, (double)Effectiveness(reopened)["pValue"]!, 1e-4);
+        Assert.EndsWith("not effective (above the target).", (string)Effectiveness(reopened)["explanation"]!);
+    }
+
+    [Fact]
     public async Task Too_few_units_sold_extends_the_window_once_then_hands_the_decision_to_the_csm()
     {
         var (id, product, day) = await ResolvedAsync();

@@ -15,13 +15,14 @@ internal static class SegmentData
 {
     /// Units sold of the product in each month from `first` to `last` (both included; any day of
     /// the month), by month.
-    public static async Task SellAsync(this HttpClient client, string product, DateOnly first, DateOnly last, Func<DateOnly, long> units)
+    public static async Task SellAsync(
+        this HttpClient client, string product, DateOnly first, DateOnly last, Func<DateOnly, long> units, string region = "Michigan")
     {
         var rows = new List<JsonObject>();
         for (var month = new DateOnly(first.Year, first.Month, 1); month <= last; month = month.AddMonths(1))
             rows.Add(new JsonObject
             {
-                ["product"] = product, ["region"] = "Michigan",
+                ["product"] = product, ["region"] = region,
                 ["month"] = month.ToString("yyyy-MM", CultureInfo.InvariantCulture), ["unitsSold"] = units(month),
             });
         var (status, body) = await client.PostAsync("/api/exposure", AsNdjson(rows), Ndjson);
@@ -34,10 +35,11 @@ internal static class SegmentData
     public static Func<DateOnly, long> PerDay(long perDay) => month => perDay * DateTime.DaysInMonth(month.Year, month.Month);
 
     /// One complaint of the category about the product at each of the times.
-    public static async Task ComplainAsync(this HttpClient client, string product, IEnumerable<DateTimeOffset> at, string category = "quality")
+    public static async Task ComplainAsync(
+        this HttpClient client, string product, IEnumerable<DateTimeOffset> at, string category = "quality", string region = "Michigan")
     {
         var rows = at.Select(t => Complaint($"{product}-{Guid.NewGuid():N}", product, category,
-            t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture))).ToList();
+            t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)).With("region", region)).ToList();
         var (status, body) = await client.PostAsync("/api/complaints", AsNdjson(rows), Ndjson);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal((rows.Count, 0L, 0L, ""), Counts(body));
