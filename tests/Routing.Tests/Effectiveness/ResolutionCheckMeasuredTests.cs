@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Routing.Tests.Infrastructure;
 using static Routing.Tests.Effectiveness.SegmentData;
@@ -203,6 +204,53 @@ public abstract class ResolutionCheckMeasuredTests(RoutingFixture fixture)
         Assert.Equal(("measured", "not-effective", 146L, 7300.0, 144L, 9000.0, 0.015), Numbers(Effectiveness(reopened)));
         Assert.Equal(0.0328, (double)Effectiveness(reopened)["pValue"]!, 1e-4);
         Assert.EndsWith("not effective (above the target).", (string)Effectiveness(reopened)["explanation"]!);
+    }
+
+    [Fact]
+    public async Task A_pattern_submitted_from_a_candidate_counts_only_the_complaints_of_its_channel()
+    {
+        var now = fixture.Clock.GetUtcNow();
+        var resolvedAt = new DateTimeOffset(now.Year, now.Month, 1, 10, 0, 0, TimeSpan.Zero).AddMonths(2).AddDays(-1);
+        await fixture.AdvanceToAsync(resolvedAt);
+        var day = Day(resolvedAt);
+        var product = NewProduct();
+
+        // The year before: 7,300 units (20 a day), 73 complaints by phone (1.0%) and 100 by web
+        // chat, which are not the candidate's. Units are not known by channel: the phone
+        // complaints are counted over all of them, so no baseline, and the target is 0.5%.
+        await client.SellAsync(product, day.AddDays(-365), day, PerDay(20));
+        await client.ComplainAsync(product, Days(day.AddDays(-365), 73, every: 5));
+        await client.ComplainAsync(product, Days(day.AddDays(-365), 100, every: 3), channel: "web");
+        var candidate = new Routing.Engine.Patterns.PatternCandidate
+        {
+            Id = Guid.CreateVersion7(), Key = $"effectiveness|{product}", Product = product, Category = "quality", Channel = "phone",
+            Complaints = 73, UnitsSold = 7300, Method = "rate", Explanation = $"{product}: quality complaints by phone out of line", Status = "open",
+        };
+        await fixture.WithStoreAsync(db => { db.Patterns.Add(candidate); return db.SaveChangesAsync(); });
+        var submitted = await client.PostAsJsonAsync($"/api/patterns/{candidate.Id}/submit", new { severity = "medium" });
+        var answer = await submitted.Content.ReadAsStringAsync();
+        Assert.True(submitted.StatusCode == System.Net.HttpStatusCode.Created, answer);
+        var receipt = JsonNode.Parse(answer)!.AsObject();
+        var id = (string)receipt.Item("manufacturing")["id"]!;
+        await client.DoAsync(id, "acknowledge");
+        await client.DoAsync(id, "resolve", "Phone agents log the error code");
+
+        var criterion = Assert.Single((await client.TimelineAsync(id)).OfKind("work-item.criterion-fixed"))["data"]!;
+        Assert.Equal((73L, 7300.0, 0.005), ((long)criterion["beforeComplaints"]!, (double)criterion["beforeUnitsSold"]!, (double)criterion["target"]!));
+        Assert.Null(criterion["baselineRate"]);
+        Assert.EndsWith("quality, channel: phone", (string)criterion["segment"]!);
+
+        // After: 15 by phone on 3,000 units, 0.5% (p = 0.00663, as for any halving of 73 on
+        // 7,300 on these units), and 60 more by web chat, which would make it 2.5%.
+        await fixture.AdvanceToAsync(Midnight(day.AddDays(31)).AddMinutes(-1));
+        await client.SellAsync(product, day.AddDays(1), day.AddDays(30), PerDay(100));
+        await client.ComplainAsync(product, Days(day.AddDays(1), 15));
+        await client.ComplainAsync(product, Days(day.AddDays(1), 30).Concat(Days(day.AddDays(1), 30)), channel: "web");
+        await fixture.AdvanceAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal("Verified", (await client.GetItemAsync(id)).State());
+        var verified = Assert.Single((await client.TimelineAsync(id)).OfKind("work-item.verified"));
+        Assert.Equal(("measured", "effective", 73L, 7300.0, 15L, 3000.0, 0.005), Numbers(Effectiveness(verified)));
     }
 
     [Fact]

@@ -34,12 +34,13 @@ internal static class SegmentData
     /// counts `perDay` a day, wherever it cuts a month.
     public static Func<DateOnly, long> PerDay(long perDay) => month => perDay * DateTime.DaysInMonth(month.Year, month.Month);
 
-    /// One complaint of the category about the product at each of the times.
+    /// One complaint of the category about the product at each of the times (by phone, from Michigan, unless said).
     public static async Task ComplainAsync(
-        this HttpClient client, string product, IEnumerable<DateTimeOffset> at, string category = "quality", string region = "Michigan")
+        this HttpClient client, string product, IEnumerable<DateTimeOffset> at, string category = "quality", string region = "Michigan",
+        string channel = "phone")
     {
         var rows = at.Select(t => Complaint($"{product}-{Guid.NewGuid():N}", product, category,
-            t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)).With("region", region)).ToList();
+            t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)).With("region", region).With("channel", channel)).ToList();
         var (status, body) = await client.PostAsync("/api/complaints", AsNdjson(rows), Ndjson);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal((rows.Count, 0L, 0L, ""), Counts(body));
