@@ -68,7 +68,7 @@ public abstract class ResolutionCheckMeasuredTests(RoutingFixture fixture)
         Assert.Equal("Resolved", (await client.GetItemAsync(id)).State());
     }
 
-    static readonly string[] Judged = ["work-item.verified", "work-item.reopened", "work-item.check-extended", "work-item.check-inconclusive"];
+    static readonly string[] Judged = ["work-item.verified", "work-item.reopened", "work-item.check-extended", "work-item.check-undecided"];
 
     static JsonNode Effectiveness(JsonNode e) => e["data"]!["effectiveness"]!;
 
@@ -96,9 +96,14 @@ public abstract class ResolutionCheckMeasuredTests(RoutingFixture fixture)
         // 15 + 73 complaints would fall after the fix with chance 3,000 / (3,000 + 7,300):
         // p = P(X ≤ 15), X ~ binomial(88, 3,000 / 10,300) = 0.00663 (mpmath), under 0.05.
         await WatchedAsync(id, product, day, perDay: 100, complaints: 15);
+        // The department head watches it before the check: so far 29 whole days, 2,900 units.
+        var live = await client.GetJsonAsync($"/api/work-items/{id}/effectiveness");
+        Assert.Equal(("pending", 15L, 2900.0), ((string)live["verdict"]!, (long)live["after"]!["complaints"]!, (double)live["after"]!["unitsSold"]!));
         await fixture.AdvanceAsync(TimeSpan.FromMinutes(1));
 
         Assert.Equal("Verified", (await client.GetItemAsync(id)).State());
+        var judged = await client.GetJsonAsync($"/api/work-items/{id}/effectiveness");
+        Assert.Equal(("effective", 15L, 3000.0), ((string)judged["verdict"]!, (long)judged["after"]!["complaints"]!, (double)judged["after"]!["unitsSold"]!));
         var verified = Assert.Single((await client.TimelineAsync(id)).OfKind("work-item.verified"));
         Assert.Equal("system:timer", (string)verified["actor"]!);
         Assert.Equal(("measured", "effective", 73L, 7300.0, 15L, 3000.0, 0.005), Numbers(Effectiveness(verified)));
@@ -255,7 +260,7 @@ public abstract class ResolutionCheckMeasuredTests(RoutingFixture fixture)
     }
 
     [Fact]
-    public async Task Too_few_units_sold_extends_the_window_once_then_hands_the_decision_to_the_csm()
+    public async Task Too_few_units_sold_extends_the_window_once_then_hands_the_decision_to_the_csm_who_decides_it()
     {
         var (id, product, day) = await ResolvedAsync();
 
@@ -280,13 +285,28 @@ public abstract class ResolutionCheckMeasuredTests(RoutingFixture fixture)
         Assert.Equal("Resolved", (await client.GetItemAsync(id)).State());
         var timeline = await client.TimelineAsync(id);
         Assert.Single(timeline.OfKind("work-item.check-extended"));
-        var inconclusive = Assert.Single(timeline.OfKind("work-item.check-inconclusive"));
-        Assert.Equal(Csm, (string)inconclusive["data"]!["decidedBy"]!);
-        Assert.Equal(("inconclusive", 60.0), ((string)Effectiveness(inconclusive)["verdict"]!, (double)Effectiveness(inconclusive)["afterUnitsSold"]!));
-        Assert.Equal(0.5502, (double)Effectiveness(inconclusive)["pValue"]!, 1e-4);
-        Assert.Equal(["work-item.check-extended", "work-item.check-inconclusive"], timeline.Kinds().Where(Judged.Contains));
+        var undecided = Assert.Single(timeline.OfKind("work-item.check-undecided"));
+        Assert.Equal(Csm, (string)undecided["data"]!["decidedBy"]!);
+        Assert.Equal(("inconclusive", 60.0), ((string)Effectiveness(undecided)["verdict"]!, (double)Effectiveness(undecided)["afterUnitsSold"]!));
+        Assert.Equal(0.5502, (double)Effectiveness(undecided)["pValue"]!, 1e-4);
+        Assert.Equal(["work-item.check-extended", "work-item.check-undecided"], timeline.Kinds().Where(Judged.Contains));
         Assert.Equal("inconclusive", (string)(await fixture.NotificationAsync(id, "inconclusive"))["effectiveness"]!["verdict"]!);
         Assert.Empty(await fixture.PendingTimersAsync(id));
+
+        // The CSM reads the numbers and decides, with a note the history keeps; once only.
+        var view = await client.GetJsonAsync($"/api/work-items/{id}/effectiveness");
+        Assert.Equal(("inconclusive", true, 60.0), ((string)view["verdict"]!, (bool)view["criterion"]!["extended"]!, (double)view["after"]!["unitsSold"]!));
+        var csm = fixture.App.ClientWithKey(await client.CreateKeyAsync("csm"));
+        var version = (int)(await client.GetItemAsync(id))["version"]!;
+        const string why = "The dealers report no failure since the new boards; sales of the model are winding down";
+        using (var decided = await csm.PostAsJsonAsync($"/api/work-items/{id}/effectiveness/decision", new { verdict = "effective", note = why, version }))
+            Assert.Equal(System.Net.HttpStatusCode.OK, decided.StatusCode);
+        Assert.Equal("Verified", (await client.GetItemAsync(id)).State());
+        var verified = Assert.Single((await client.TimelineAsync(id)).OfKind("work-item.verified"));
+        Assert.StartsWith("csm-", (string)verified["actor"]!);
+        Assert.Equal((why, "measured"), ((string)verified["data"]!["note"]!, (string)Effectiveness(verified)["method"]!));
+        using var again = await csm.PostAsJsonAsync($"/api/work-items/{id}/effectiveness/decision", new { verdict = "not-effective", note = "no", version = version + 1 });
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, again.StatusCode);
     }
 
     [Fact]
