@@ -20,11 +20,11 @@ internal sealed class EffectivenessReading(RoutingDb db, EffectivenessMeasure me
         var criterion = await db.Effectiveness.AsNoTracking().FirstOrDefaultAsync(e => e.WorkItemId == item.Id, ct);
         return criterion is null
             ? await UnfixedAsync(item, report, reports, ct)
-            : await MeasuredAsync(criterion, reports, ct);
+            : await MeasuredAsync(item, criterion, reports, ct);
     }
 
     /// A criterion fixed: after the fix so far (pending) or as the check counted it.
-    async Task<EffectivenessView> MeasuredAsync(ItemEffectiveness c, int reports, CancellationToken ct)
+    async Task<EffectivenessView> MeasuredAsync(WorkItem item, ItemEffectiveness c, int reports, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var pending = c.Verdict == EffectivenessVerdicts.Pending;
@@ -35,7 +35,7 @@ internal sealed class EffectivenessReading(RoutingDb db, EffectivenessMeasure me
         var result = EffectivenessCheck.Judge(c.Criterion, after);
         var explanation = pending
             ? $"Pending until {c.AfterTo:yyyy-MM-dd}{(Seasonal(c) ? $" (the segment's months only: {c.Segment.Words().Split(", ")[^1]})" : "")}. So far: {result.Explanation}"
-            : c.DecidedBy is { } csm ? $"{result.Explanation} Decided by {csm}." : result.Explanation;
+            : c.DecidedBy is { } csm ? $"{result.Explanation} {csm} decided: {(item.ResolvedAt is null ? "reopened" : "verified")}." : result.Explanation;
         var months = await measure.MonthsAsync(c.Segment, c.BeforeFrom, Later(to, c.BeforeTo), ct);
         return new(EffectivenessMethods.Measured, c, c.Criterion.Before, after, c.Verdict, pending ? result.PValue : c.PValue ?? result.PValue,
             explanation, reports, months);

@@ -19,4 +19,15 @@ internal static class RateDropTest
         var share = afterUnits / (afterUnits + beforeUnits);
         return RateTest.AtMost(afterComplaints, afterComplaints + beforeComplaints, share);
     }
+
+    /// The other tail: did the rate rise? P(X ≥ k) for the same X — a fix after which the segment
+    /// fails clearly more often is not effective, however few units it was seen on.
+    public static double RiseP(long afterComplaints, double afterUnits, long beforeComplaints, double beforeUnits)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(afterComplaints);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(beforeUnits);
+        if (afterComplaints == 0) return 1;
+        var share = afterUnits / (afterUnits + beforeUnits);
+        return Math.Max(0, 1 - RateTest.AtMost(afterComplaints - 1, afterComplaints + beforeComplaints, share));
+    }
 }

@@ -13,15 +13,24 @@ namespace Routing.Workflows.Timers;
 internal sealed class ResolutionCheck(RoutingDb db, EffectivenessMeasure measure)
 {
     /// What the check decided.
-    public abstract record Judgement(EffectivenessOutcome Outcome, int ReportsSinceResolution)
+    public abstract record Judgement
     {
-        public sealed record Verify(EffectivenessOutcome Outcome, int Reports) : Judgement(Outcome, Reports);
-        public sealed record Reopen(EffectivenessOutcome Outcome, int Reports) : Judgement(Outcome, Reports);
+        public sealed record Verify(EffectivenessOutcome Outcome, int Reports) : Judgement;
+        public sealed record Reopen(EffectivenessOutcome Outcome, int Reports) : Judgement;
         /// Too few units to judge: watched once more, to the new end of its window.
-        public sealed record Extend(EffectivenessOutcome Outcome, int Reports, DateOnly WatchTo) : Judgement(Outcome, Reports);
+        public sealed record Extend(EffectivenessOutcome Outcome, DateOnly WatchTo) : Judgement;
         /// Too few units again: the CSM who submitted the pattern decides.
-        public sealed record HandToCsm(EffectivenessOutcome Outcome, int Reports, string Csm) : Judgement(Outcome, Reports);
+        public sealed record HandToCsm(EffectivenessOutcome Outcome, string Csm) : Judgement;
+        /// Not yet: the window's last month's units sold are not imported. The check runs again at Until.
+        public sealed record Wait(DateTimeOffset Until) : Judgement;
+        /// Nothing to do: a timer left from before — this criterion's check already ran, or its
+        /// window has not ended (its own timer comes then).
+        public sealed record Nothing : Judgement;
     }
+
+    /// Monthly units sold are imported after their month ends: the check waits for the window's
+    /// last month, looking again every week, for at most 60 days before judging on what it has.
+    static readonly TimeSpan Recheck = TimeSpan.FromDays(7), LongestWait = TimeSpan.FromDays(60);
 
     public async Task<Judgement> JudgeAsync(WorkItem item, Report report, DateTimeOffset resolvedAt, DateTimeOffset now, CancellationToken ct)
     {
@@ -32,6 +41,10 @@ internal sealed class ResolutionCheck(RoutingDb db, EffectivenessMeasure measure
             var outcome = EffectivenessOutcome.Recurrence(reports, resolvedAt);
             return reports > 0 ? new Judgement.Reopen(outcome, reports) : new Judgement.Verify(outcome, reports);
         }
+
+        var due = EffectivenessMeasure.Instant(criterion.AfterTo);
+        if (criterion.Verdict != EffectivenessVerdicts.Pending || now < due) return new Judgement.Nothing();
+        if (now < due + LongestWait && !await measure.LastMonthImportedAsync(criterion, ct)) return new Judgement.Wait(now + Recheck);
 
         var after = await measure.AfterAsync(criterion, criterion.AfterTo, ct);
         var result = EffectivenessCheck.Judge(criterion.Criterion, after);
@@ -51,10 +64,10 @@ internal sealed class ResolutionCheck(RoutingDb db, EffectivenessMeasure measure
             case EffectivenessVerdict.Inconclusive when !criterion.Extended:
                 criterion.Extended = true;
                 criterion.AfterTo = SeasonDays.End(criterion.AfterTo, criterion.WindowDays, criterion.Months);
-                return new Judgement.Extend(judged, reports, criterion.AfterTo);
+                return new Judgement.Extend(judged, criterion.AfterTo);
             default:
                 criterion.Verdict = EffectivenessVerdicts.Inconclusive;
-                return new Judgement.HandToCsm(judged, reports, report.VerifiedBy);
+                return new Judgement.HandToCsm(judged, report.VerifiedBy);
         }
     }
 }

@@ -63,6 +63,11 @@ internal sealed class TimedSteps(ILifecycles lifecycles, Notifier notifier, Work
             case ResolutionCheck.Judgement.HandToCsm csm:
                 return [Entry(item, new EffectivenessInconclusive(csm.Outcome, csm.Csm)),
                     notifier.Queue(NotificationEvents.Inconclusive, item, effectiveness: csm.Outcome)];
+            case ResolutionCheck.Judgement.Wait wait:
+                c.NewTimers.Add(TimerPlan.Due(item, step, wait.Until));
+                return [];
+            case ResolutionCheck.Judgement.Nothing:
+                return [];
             default:
                 throw new InvalidOperationException("Unknown judgement.");
         }

@@ -21,7 +21,9 @@ internal static class ItemChangeCommit
             await tx.CommitAsync(ct);
             return true;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (Exception e) when (e is DbUpdateConcurrencyException
+            // Two resolves of one item at once: the second's criterion row meets the first's.
+            || e is DbUpdateException { InnerException: Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } })
         {
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();

@@ -64,7 +64,11 @@ public abstract class EffectivenessApiTests(RoutingFixture fixture)
         var id = await SubmitAsync();
         await admin.DoAsync(id, "acknowledge");
         await admin.DoAsync(id, "resolve", "new seal");
-        // No units sold after the fix are imported: two windows pass without a verdict.
+        // Nothing sold after the fix (imported as 0 units a month): two windows pass without a verdict.
+        var product = (string)(await admin.GetJsonAsync($"/api/reports/{(string)(await admin.GetItemAsync(id))["reportId"]!}"))["product"]!;
+        var today = DateOnly.FromDateTime(fixture.Clock.GetUtcNow().UtcDateTime);
+        await admin.PostAsync("/api/exposure", new StringContent("product,region,month,unitsSold\n" + string.Concat(Enumerable.Range(0, 4)
+            .Select(m => $"{product},Idaho,{new DateOnly(today.Year, today.Month, 1).AddMonths(m):yyyy-MM},0\n")), System.Text.Encoding.UTF8, "text/csv"));
         await fixture.AdvanceAsync(TimeSpan.FromDays(62));
         var undecided = await EffectivenessAsync(admin, id);
         Assert.Equal("inconclusive", (string)undecided["verdict"]!);

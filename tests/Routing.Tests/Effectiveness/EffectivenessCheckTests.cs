@@ -125,4 +125,19 @@ public sealed class EffectivenessCheckTests
         Assert.Equal(1.0, result.PValue);
         Assert.StartsWith("After the fix 0 complaints on 0 units against 41 on 3,900 (1.05%) before; nothing sold yet, p = 1.000", result.Explanation);
     }
+
+    /// 4 complaints on 4,000 before: no number of units after can show a halving (MinimumExposure
+    /// is null), yet a clear rise is still a verdict.
+    static readonly EffectivenessCriterion Few = EffectivenessCriterion.Fix(new(4, 4_000, new(2026, 9, 1), new(2026, 10, 1)), null);
+
+    [Fact]
+    public void A_clear_rise_is_not_effective_however_few_units_it_is_seen_on()
+    {
+        Assert.Null(Few.MinimumExposure);
+        // 40 on 4,000 after: P(X ≥ 40), X ~ binomial(44, 1/2) = 1.0e-8: a rise.
+        Assert.Equal(EffectivenessVerdict.NotEffective, EffectivenessCheck.Judge(Few, After(40, 4_000)).Verdict);
+        // 2 on 1,000 after: P(X ≥ 2), X ~ binomial(6, 1/5) = 1 − 0.8⁶ − 6 · 0.2 · 0.8⁵ = 0.345: no clear rise.
+        Assert.Equal(0.34464, RateDropTest.RiseP(2, 1_000, 4, 4_000), 9);
+        Assert.Equal(EffectivenessVerdict.Inconclusive, EffectivenessCheck.Judge(Few, After(2, 1_000)).Verdict);
+    }
 }

@@ -22,8 +22,10 @@ public abstract class HistoryTests(RoutingFixture fixture)
         var measured = Reports.Valid("quality").With("segment.region", "Idaho").With("unitsSold", 11_000);
         var product = (string)measured["product"]!;
         var months = Enumerable.Range(0, 11).Select(m => new DateOnly(2025, 12, 1).AddMonths(m)).ToList();
+        var after = Enumerable.Range(0, 5).Select(m => new DateOnly(2026, 11, 1).AddMonths(m));
         await client.PostAsync("/api/exposure", new StringContent("product,region,month,unitsSold\n" +
-            string.Concat(months.Select(m => $"{product},Idaho,{m:yyyy-MM},1000\n")), System.Text.Encoding.UTF8, "text/csv"));
+            string.Concat(months.Select(m => $"{product},Idaho,{m:yyyy-MM},1000\n")) +
+            string.Concat(after.Select(m => $"{product},Idaho,{m:yyyy-MM},0\n")), System.Text.Encoding.UTF8, "text/csv"));
         await client.PostAsync("/api/complaints", new StringContent(string.Concat(months.Select(m =>
             $$"""{"id":"{{Guid.NewGuid()}}","receivedAt":"{{m:yyyy-MM}}-10T10:00:00Z","product":"{{product}}","category":"quality","region":"Idaho"}""" + "\n")),
             System.Text.Encoding.UTF8, "application/x-ndjson"));
