@@ -38,6 +38,9 @@ public sealed class GarbageInputDrill(PostgresFixture fixture) : IClassFixture<P
             new("/api/reports", _ => "/api/reports", Reports.Valid()),
             new("/api/work-items/{id:guid}/{action}", r => $"/api/work-items/{item}/{actions[r.Next(actions.Length)]}",
                 new JsonObject { ["note"] = "checked the depot", ["version"] = itemVersion }),
+            // The item awaits no decision: whatever the body, a 4xx and nothing stored.
+            new("/api/work-items/{id:guid}/effectiveness/decision", _ => $"/api/work-items/{item}/effectiveness/decision",
+                new JsonObject { ["verdict"] = "effective", ["note"] = "the reports stopped", ["version"] = itemVersion }, Bodies: 1_000),
             new("/api/rules/versions", _ => "/api/rules/versions", Rulesets.ShippedDraft()),
             // Publish and replay read no body, so a few bodies show that garbage sent along does not matter.
             new("/api/rules/versions/{version:int}/publish", _ => $"/api/rules/versions/{active + 1000}/publish", new JsonObject(), Bodies: 100),
