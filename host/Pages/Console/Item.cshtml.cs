@@ -67,6 +67,8 @@ internal sealed class ItemModel(RoutingDb db, IDepartmentDirectory directory, IL
         Record = RecordedSteps.Record(Lifecycle, Timeline);
         var decided = ViewData["Decided"] as EffectivenessSection.Decision;
         Effectiveness = new(item, await reading.ForAsync(item, ct), User.ToCaller().Role is Roles.Csm or Roles.Admin, decided);
+        // The action forms offer the criterion only for a fix that will be measured (_ItemActSection).
+        ViewData["Measured"] = Effectiveness.View is { Method: EffectivenessMethods.Measured, Criterion: null };
         return Page();
     }
 
@@ -103,7 +105,8 @@ internal sealed class ItemModel(RoutingDb db, IDepartmentDirectory directory, IL
     public async Task<IActionResult> OnPostActAsync(Guid id, string action, int version, string? note, bool confirmed,
         [FromServices] WorkItemActionService actions, [FromServices] WorkItemUndo undo, CancellationToken ct)
     {
-        var acted = await ConsoleActing.ActAsync(actions, undo, User, id, action, version, note, confirmed, ct, Request.HasFormContentType ? PostedFields.Of(Request.Form) : null);
+        var acted = await ConsoleActing.ActAsync(actions, undo, User, id, action, version, note, confirmed, ct, Request.HasFormContentType ? PostedFields.Of(Request.Form) : null,
+            Request.HasFormContentType ? PostedEffectiveness.Of(Request.Form) : null);
         if (acted.Refused) return StatusCode(acted.Status);
         ViewData["Acted"] = acted;
         var page = await OnGetAsync(id, ct);
