@@ -61,7 +61,11 @@ internal static class EffectivenessWords
 
     public static string Baseline(ItemEffectiveness c) => c.BaselineRate is { } b
         ? $"{EffectivenessExplanation.Percent(b)} (the product's rate outside the segment)"
-        : "none: units sold are not known per customer attribute, so halving alone is the default";
+        : c.Segment.ByAttribute ? "none: units sold are not known per customer attribute, so halving alone is the default"
+        : "none: the product sold nothing outside the segment, so halving alone is the default";
+
+    /// "p < 0.001", "p = 0.031": as the explanation says it.
+    public static string P(double p) => p < 0.001 ? "p < 0.001" : $"p = {p.ToString("0.000", Invariant)}";
 
     public static string Watched(ItemEffectiveness c) =>
         $"{Period(c.AfterFrom, c.AfterTo)} ({Words.Plural(c.WindowDays, "day")}{(c.Months.Count > 0 ? " of the segment's months" : "")}"

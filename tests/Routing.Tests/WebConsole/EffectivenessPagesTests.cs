@@ -1,0 +1,110 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Routing.Tests.Infrastructure;
+using static Routing.Tests.Imports.Imports;
+
+namespace Routing.Tests.WebConsole;
+
+/// The console after measured checks, with the fake clock: three manufacturing fixes of a
+/// known rate, two of which halve it and one does not. The overview's effective-fixes rate is
+/// 2 of 3, each report page says its item's verdict, and the effective item's page shows the
+/// criterion, the chart and its numbers.
+public abstract partial class EffectivenessPagesTests(RoutingFixture fixture)
+{
+    readonly HttpClient admin = fixture.Client;
+
+    /// 3,000 units a month from December 2025 to January 2027, and 60 complaints a month (2%)
+    /// from December 2025 to October 2026: 660 before the fix, on about 35,300 units.
+    async Task ImportAsync(string product)
+    {
+        var sales = Enumerable.Range(0, 14).Select(i => new DateOnly(2025, 12, 1).AddMonths(i)).Select(m => new JsonObject
+            { ["product"] = product, ["region"] = "Michigan", ["month"] = $"{m:yyyy-MM}", ["unitsSold"] = 3000 });
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/exposure", AsNdjson(sales), Ndjson)).Status);
+        var complaints = Enumerable.Range(0, 11).SelectMany(month => Enumerable.Range(0, 60).Select(i =>
+            Complaint($"{product}-before-{month}-{i}", product, receivedAt: $"{new DateOnly(2025, 12, 1).AddMonths(month).AddDays(i % 28):yyyy-MM-dd}T10:00:00Z")));
+        await ComplaintsAsync(complaints);
+    }
+
+    async Task ComplaintsAsync(IEnumerable<JsonObject> complaints)
+    {
+        var (status, body) = await admin.PostAsync("/api/complaints", AsNdjson(complaints), Ndjson);
+        Assert.True(status == HttpStatusCode.OK && Counts(body).Rejected == 0, body?.ToJsonString());
+    }
+
+    /// After the fix (from 2026-11-25): `count` complaints in its first fortnight.
+    static IEnumerable<JsonObject> After(string product, int count) => Enumerable.Range(0, count).Select(i =>
+        Complaint($"{product}-after-{i}", product, receivedAt: $"{new DateOnly(2026, 11, 26).AddDays(i % 14):yyyy-MM-dd}T10:00:00Z"));
+
+    [Fact]
+    public async Task The_overview_counts_the_effective_fixes_and_the_report_and_item_pages_say_each_verdict_with_its_numbers()
+    {
+        string[] products = [.. Enumerable.Range(0, 3).Select(i => $"HX-{i} heater {Guid.NewGuid():N}")];
+        var items = new List<(string Report, string Item)>();
+        foreach (var product in products)
+        {
+            await ImportAsync(product);
+            var receipt = await admin.SubmitAsync(Reports.Valid("quality").With("product", product).With("unitsSold", 36000).With("affectedUnits", 700));
+            items.Add(((string)receipt["reportId"]!, (string)receipt.Item("manufacturing")["id"]!));
+        }
+        // A fix judged by recurrence (no numbers) does not count among the measured ones.
+        var recurrence = (string)(await admin.SubmitAsync(Reports.Valid("quality"))).Item("manufacturing")["id"]!;
+        foreach (var item in items.Select(i => i.Item).Append(recurrence))
+        {
+            await admin.DoAsync(item, "acknowledge");
+            await admin.DoAsync(item, "resolve", "New control board fitted");
+        }
+
+        await fixture.AdvanceAsync(TimeSpan.FromDays(16)); // 2026-12-10: the fortnight's complaints have come in
+        await ComplaintsAsync([.. After(products[0], 2), .. After(products[1], 0), .. After(products[2], 60)]);
+        await fixture.AdvanceAsync(TimeSpan.FromDays(16)); // past 2026-12-25: every check has run
+
+        // 2 of the 3 measured fixes halved their rate (the third stayed at 2%, and reopened).
+        var auditor = fixture.App.ClientWithKey(await admin.CreateKeyAsync("auditor"));
+        var overview = await auditor.GetStringAsync("/console/overview");
+        Assert.Equal($"{2 / 3.0:P0} (2 of 3)", Row(overview, "manufacturing", "Manufacturing")[^1]);
+        Assert.Equal("—", Row(overview, "logistics", "Logistics")[^1]);
+
+        var csm = ConsoleBrowser.Open(fixture.App);
+        await csm.SignInAsync(await admin.CreateKeyAsync("csm"));
+        string[] verdicts = ["Effective", "Effective", "Not effective"];
+        for (var i = 0; i < 3; i++)
+        {
+            var report = WebUtility.HtmlDecode(await csm.GetStringAsync($"/console/reports/{items[i].Report}"));
+            Assert.Matches($"— effectiveness: <a href=\"/console/items/{items[i].Item}#effectiveness\" class=\"verdict verdict-[a-z-]+\">{verdicts[i]}<span", report);
+        }
+
+        var page = WebUtility.HtmlDecode(await csm.GetStringAsync($"/console/items/{items[0].Item}"));
+        Assert.Contains("<strong class=\"verdict verdict-effective\">Effective</strong>", page);
+        Assert.Contains("After the fix 2 complaints on ", page); // the explanation, with its numbers
+        Assert.Contains($"<dt>Segment</dt><dd>{products[0]}, quality</dd>", page);
+        Assert.Matches(@"<dt>Before the fix</dt><dd>660 complaints on 3\d,\d{3} units sold \(1\.\d\d%\), 2025-12-01 to 2026-11-23</dd>", page);
+        Assert.Contains("<dt>Watched</dt><dd>2026-11-25 to 2026-12-24 (30 days)</dd>", page);
+        Assert.Contains("the default (back to the baseline, or at least halved)", page);
+        Assert.Contains("<figure class=\"chart effectiveness-chart\">", page);
+        Assert.Contains("the fix on 2026-11-24, the target ", page);
+        // The table: a row a month from December 2025; November 2026 has the 2 after the fix.
+        File.WriteAllText("/tmp/eff-item.html", page);
+        Assert.Matches(@"<th scope=""row"">Nov 2026</th>\s*<td data-label=""Complaints"">2</td>", page);
+        Assert.Matches(@"<th scope=""row"">Oct 2026</th>\s*<td data-label=""Complaints"">60</td>\s*<td data-label=""Units sold"">3,000</td>\s*<td data-label=""Rate"">2.00%</td>", page);
+        Assert.DoesNotContain("Your decision", page); // no decision awaits an effective fix
+
+        var judgedByRecurrence = WebUtility.HtmlDecode(await csm.GetStringAsync($"/console/items/{recurrence}"));
+        Assert.Contains("Judged by recurrence", judgedByRecurrence);
+        Assert.DoesNotContain("effectiveness-chart", judgedByRecurrence);
+    }
+
+    /// The cells after the department's name in its table row.
+    static string[] Row(string html, string department, string name)
+    {
+        var row = Regex.Match(html, $"<tr>\\s*<th scope=\"row\"><a href=\"/console/inbox\\?department={department}\">{Regex.Escape(name)}</a></th>(.*?)</tr>", RegexOptions.Singleline);
+        return row.Success ? [.. Cell().Matches(row.Groups[1].Value).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value.Trim()))] : [];
+    }
+
+    [GeneratedRegex("<td[^>]*>(.*?)</td>", RegexOptions.Singleline)]
+    private static partial Regex Cell();
+}
+
+public sealed class EffectivenessPagesOnSqlite(SqliteFixture fixture) : EffectivenessPagesTests(fixture), IClassFixture<SqliteFixture>;
+
+public sealed class EffectivenessPagesOnPostgres(PostgresFixture fixture) : EffectivenessPagesTests(fixture), IClassFixture<PostgresFixture>;
