@@ -64,6 +64,8 @@ public sealed class EffectivenessBrowserTests() : BrowserStory(locale: "en-US")
         await Expect(step.GetByLabel("Note (optional)")).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(step.GetByLabel("Target (complaints per 1,000 units)")).ToHaveValueAsync("20");
         await CheckAccessibleAsync(page, "item, a looser criterion refused");
+        await step.ScrollIntoViewIfNeededAsync();
+        await SaveScreenshotAsync(page, "effectiveness-resolve");
 
         // 5 per 1,000 (0.5%) is tighter: the criterion the history keeps, with no note needed.
         await step.GetByLabel("Target (complaints per 1,000 units)").FillAsync("5");

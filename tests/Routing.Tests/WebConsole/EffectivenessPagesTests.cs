@@ -14,14 +14,14 @@ public abstract partial class EffectivenessPagesTests(RoutingFixture fixture)
 {
     readonly HttpClient admin = fixture.Client;
 
-    /// 3,000 units a month from December 2025 to January 2027, and 60 complaints a month (2%)
-    /// from December 2025 to October 2026: 660 before the fix, on about 35,300 units.
-    async Task ImportAsync(string product)
+    /// `units` a month from December 2025 to January 2027, and units ÷ 50 complaints a month (2%)
+    /// from December 2025 to October 2026: for 3,000 a month, 660 before the fix, on about 35,300 units.
+    async Task ImportAsync(string product, int units = 3000)
     {
         var sales = Enumerable.Range(0, 14).Select(i => new DateOnly(2025, 12, 1).AddMonths(i)).Select(m => new JsonObject
-            { ["product"] = product, ["region"] = "Michigan", ["month"] = $"{m:yyyy-MM}", ["unitsSold"] = 3000 });
+            { ["product"] = product, ["region"] = "Michigan", ["month"] = $"{m:yyyy-MM}", ["unitsSold"] = units });
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/exposure", AsNdjson(sales), Ndjson)).Status);
-        var complaints = Enumerable.Range(0, 11).SelectMany(month => Enumerable.Range(0, 60).Select(i =>
+        var complaints = Enumerable.Range(0, 11).SelectMany(month => Enumerable.Range(0, units / 50).Select(i =>
             Complaint($"{product}-before-{month}-{i}", product, receivedAt: $"{new DateOnly(2025, 12, 1).AddMonths(month).AddDays(i % 28):yyyy-MM-dd}T10:00:00Z")));
         await ComplaintsAsync(complaints);
     }
@@ -39,11 +39,12 @@ public abstract partial class EffectivenessPagesTests(RoutingFixture fixture)
     [Fact]
     public async Task The_overview_counts_the_effective_fixes_and_the_report_and_item_pages_say_each_verdict_with_its_numbers()
     {
-        string[] products = [.. Enumerable.Range(0, 3).Select(i => $"HX-{i} heater {Guid.NewGuid():N}")];
+        string[] products = [.. Enumerable.Range(0, 4).Select(i => $"HX-{i} heater {Guid.NewGuid():N}")];
         var items = new List<(string Report, string Item)>();
         foreach (var product in products)
         {
-            await ImportAsync(product);
+            // The fourth sells too little (100 a month) to judge its fix: inconclusive, for a CSM to decide.
+            await ImportAsync(product, product == products[3] ? 100 : 3000);
             var receipt = await admin.SubmitAsync(Reports.Valid("quality").With("product", product).With("unitsSold", 36000).With("affectedUnits", 700));
             items.Add(((string)receipt["reportId"]!, (string)receipt.Item("manufacturing")["id"]!));
         }
@@ -56,10 +57,11 @@ public abstract partial class EffectivenessPagesTests(RoutingFixture fixture)
         }
 
         await fixture.AdvanceAsync(TimeSpan.FromDays(16)); // 2026-12-10: the fortnight's complaints have come in
-        await ComplaintsAsync([.. After(products[0], 2), .. After(products[1], 0), .. After(products[2], 60)]);
+        await ComplaintsAsync([.. After(products[0], 2), .. After(products[1], 0), .. After(products[2], 60), .. After(products[3], 1)]);
         await fixture.AdvanceAsync(TimeSpan.FromDays(16)); // past 2026-12-25: every check has run
 
-        // 2 of the 3 measured fixes halved their rate (the third stayed at 2%, and reopened).
+        // 2 of the 3 measured fixes halved their rate (the third stayed at 2%, and reopened); the
+        // fourth's check is extended, not judged.
         var auditor = fixture.App.ClientWithKey(await admin.CreateKeyAsync("auditor"));
         var overview = await auditor.GetStringAsync("/console/overview");
         Assert.Equal($"{2 / 3.0:P0} (2 of 3)", Row(overview, "manufacturing", "Manufacturing")[^1]);
@@ -84,14 +86,46 @@ public abstract partial class EffectivenessPagesTests(RoutingFixture fixture)
         Assert.Contains("<figure class=\"chart effectiveness-chart\">", page);
         Assert.Contains("the fix on 2026-11-24, the target ", page);
         // The table: a row a month from December 2025; November 2026 has the 2 after the fix.
-        File.WriteAllText("/tmp/eff-item.html", page);
         Assert.Matches(@"<th scope=""row"">Nov 2026</th>\s*<td data-label=""Complaints"">2</td>", page);
         Assert.Matches(@"<th scope=""row"">Oct 2026</th>\s*<td data-label=""Complaints"">60</td>\s*<td data-label=""Units sold"">3,000</td>\s*<td data-label=""Rate"">2.00%</td>", page);
         Assert.DoesNotContain("Your decision", page); // no decision awaits an effective fix
+        Assert.DoesNotContain("Your decision", await csm.GetStringAsync($"/console/items/{items[3].Item}")); // nor an extended check
 
         var judgedByRecurrence = WebUtility.HtmlDecode(await csm.GetStringAsync($"/console/items/{recurrence}"));
         Assert.Contains("Judged by recurrence", judgedByRecurrence);
         Assert.DoesNotContain("effectiveness-chart", judgedByRecurrence);
+
+        // The extended window ends, still too few units: the CSM decides, with the numbers in front of them.
+        await fixture.AdvanceAsync(TimeSpan.FromDays(31));
+        var inconclusive = $"/console/items/{items[3].Item}";
+        csm = ConsoleBrowser.Open(fixture.App); // signed in anew: the clock moved past the session's lifetime
+        await csm.SignInAsync(await admin.CreateKeyAsync("csm"));
+        page = WebUtility.HtmlDecode(await csm.GetStringAsync(inconclusive));
+        Assert.Contains("<strong class=\"verdict verdict-inconclusive\">Inconclusive — your decision</strong>", page);
+        Assert.Contains("extended once: too few units were sold", page);
+        Assert.Contains("<legend>Your decision</legend>", page);
+        // A head of the department sees the numbers, not the form.
+        var head = ConsoleBrowser.Open(fixture.App);
+        await head.SignInAsync(await admin.CreateKeyAsync("department-head", "manufacturing"));
+        Assert.DoesNotContain("Your decision", await head.GetStringAsync(inconclusive));
+
+        // Without a note: refused at the note, the choice kept.
+        var version = (string)(await admin.GetItemAsync(items[3].Item))["version"]!.ToString();
+        var refused = await csm.PostAsync($"{inconclusive}?handler=Decide", ConsoleBrowser.Form(page, new() { ["verdict"] = "effective", ["version"] = version, ["note"] = " " }));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var again = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("<p id=\"decision-note-error\" class=\"error\">The note is required", again);
+        Assert.Matches("value=\"effective\" checked", again);
+
+        var decided = await csm.PostAsync($"{inconclusive}?handler=Decide", ConsoleBrowser.Form(again, new()
+            { ["verdict"] = "effective", ["version"] = version, ["note"] = "No complaint in two months; the board change is in every unit" }));
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        page = WebUtility.HtmlDecode(await decided.Content.ReadAsStringAsync());
+        Assert.Contains("Decided: the fix was effective; the item is now Verified.", page);
+        Assert.Contains("Inconclusive — decided by ", page);
+        Assert.DoesNotContain("<legend>Your decision</legend>", page);
+        Assert.Contains("— effectiveness: <a href=\"" + inconclusive + "#effectiveness\" class=\"verdict verdict-inconclusive\">Inconclusive — decided by ",
+            WebUtility.HtmlDecode(await csm.GetStringAsync($"/console/reports/{items[3].Report}")));
     }
 
     /// The cells after the department's name in its table row.
