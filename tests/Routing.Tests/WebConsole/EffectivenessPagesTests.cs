@@ -73,7 +73,8 @@ public abstract partial class EffectivenessPagesTests(RoutingFixture fixture)
         for (var i = 0; i < 3; i++)
         {
             var report = WebUtility.HtmlDecode(await csm.GetStringAsync($"/console/reports/{items[i].Report}"));
-            Assert.Matches($"— effectiveness: <a href=\"/console/items/{items[i].Item}#effectiveness\" class=\"verdict verdict-[a-z-]+\">{verdicts[i]}<span", report);
+            Assert.Matches($"<a href=\"/console/items/{items[i].Item}\">Manufacturing</a>: [^<]*<span class=\"hint\">[^<]*</span>\\s*"
+                + $"<span class=\"effectiveness-of\">— effectiveness: <strong class=\"verdict verdict-[a-z-]+\">{verdicts[i]}</strong>", report);
         }
 
         var page = WebUtility.HtmlDecode(await csm.GetStringAsync($"/console/items/{items[0].Item}"));
@@ -124,7 +125,7 @@ public abstract partial class EffectivenessPagesTests(RoutingFixture fixture)
         Assert.Contains("Decided: the fix was effective; the item is now Verified.", page);
         Assert.Contains("Inconclusive — decided by ", page);
         Assert.DoesNotContain("<legend>Your decision</legend>", page);
-        Assert.Contains("— effectiveness: <a href=\"" + inconclusive + "#effectiveness\" class=\"verdict verdict-inconclusive\">Inconclusive — decided by ",
+        Assert.Contains("— effectiveness: <strong class=\"verdict verdict-inconclusive\">Inconclusive — decided by ",
             WebUtility.HtmlDecode(await csm.GetStringAsync($"/console/reports/{items[3].Report}")));
     }
 
