@@ -51,10 +51,33 @@ public abstract partial class EffectivenessPagesTests(RoutingFixture fixture)
         // A fix judged by recurrence (no numbers) does not count among the measured ones.
         var recurrence = (string)(await admin.SubmitAsync(Reports.Valid("quality"))).Item("manufacturing")["id"]!;
         foreach (var item in items.Select(i => i.Item).Append(recurrence))
-        {
             await admin.DoAsync(item, "acknowledge");
+
+        // The item page's resolve takes the criterion; what it cannot take is said at its input.
+        var head = ConsoleBrowser.Open(fixture.App);
+        await head.SignInAsync(await admin.CreateKeyAsync("department-head", "manufacturing"));
+        var first = $"/console/items/{items[0].Item}";
+        var shortId = Routing.Host.Pages.ShortId.Of(items[0].Item);
+        Dictionary<string, string> Resolve(string target, string days) => new()
+        {
+            ["item"] = items[0].Item, ["version"] = "2", ["action"] = "resolve", ["note"] = "New control board fitted",
+            ["effectiveness.target"] = target, ["effectiveness.windowDays"] = days,
+        };
+        var form = await head.GetStringAsync(first);
+        Assert.Contains("<label for=\"criterion-" + shortId + "-target\">Target (complaints per 1,000 units)</label>", form);
+        Assert.DoesNotContain("Target (complaints per 1,000 units)", await head.GetStringAsync($"/console/items/{recurrence}")); // judged by recurrence: nothing to set
+        var refused = await head.PostAsync($"{first}?handler=Act", ConsoleBrowser.Form(form, Resolve("five", "30")));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains($"<p id=\"criterion-{shortId}-target-error\" class=\"error\">Target must be a number of complaints per 1,000 units sold", html);
+        Assert.Contains("value=\"five\"", html);
+        refused = await head.PostAsync($"{first}?handler=Act", ConsoleBrowser.Form(html, Resolve("5", "400")));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode); // the server's check, at the same input
+        Assert.Contains($"<p id=\"criterion-{shortId}-window-error\" class=\"error\">Watch for must be between 1 and 365 days.</p>",
+            WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+
+        foreach (var item in items.Select(i => i.Item).Append(recurrence))
             await admin.DoAsync(item, "resolve", "New control board fitted");
-        }
 
         await fixture.AdvanceAsync(TimeSpan.FromDays(16)); // 2026-12-10: the fortnight's complaints have come in
         await ComplaintsAsync([.. After(products[0], 2), .. After(products[1], 0), .. After(products[2], 60), .. After(products[3], 1)]);
@@ -106,13 +129,13 @@ public abstract partial class EffectivenessPagesTests(RoutingFixture fixture)
         Assert.Contains("extended once: too few units were sold", page);
         Assert.Contains("<legend>Your decision</legend>", page);
         // A head of the department sees the numbers, not the form.
-        var head = ConsoleBrowser.Open(fixture.App);
+        head = ConsoleBrowser.Open(fixture.App); // signed in anew, as the CSM
         await head.SignInAsync(await admin.CreateKeyAsync("department-head", "manufacturing"));
         Assert.DoesNotContain("Your decision", await head.GetStringAsync(inconclusive));
 
         // Without a note: refused at the note, the choice kept.
         var version = (string)(await admin.GetItemAsync(items[3].Item))["version"]!.ToString();
-        var refused = await csm.PostAsync($"{inconclusive}?handler=Decide", ConsoleBrowser.Form(page, new() { ["verdict"] = "effective", ["version"] = version, ["note"] = " " }));
+        refused = await csm.PostAsync($"{inconclusive}?handler=Decide", ConsoleBrowser.Form(page, new() { ["verdict"] = "effective", ["version"] = version, ["note"] = " " }));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         var again = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
         Assert.Contains("<p id=\"decision-note-error\" class=\"error\">The note is required", again);
