@@ -30,7 +30,7 @@ internal sealed class EffectivenessMeasure(RoutingDb db)
         WorkItem item, Report report, DateTimeOffset at, string actor, EffectivenessChoice? choice, CancellationToken ct)
     {
         if (await SegmentAsync(report, ct) is not { } segment || await BeforeAsync(segment, at, ct) is not { } before) return null;
-        var baseline = segment.ByAttribute ? null : await BaselineAsync(segment, before, ct);
+        var baseline = await BaselineAsync(segment, before, ct);
         var windowDays = choice?.WindowDays ?? (int)EffectivenessCriterion.DefaultWindow.TotalDays;
         var criterion = EffectivenessCriterion.Fix(before, baseline, choice?.Target, TimeSpan.FromDays(windowDays));
         // Watching starts the day after the fix: the fix day's complaints are of the product before it.
@@ -68,6 +68,19 @@ internal sealed class EffectivenessMeasure(RoutingDb db)
         return rate.Complaints == 0 || rate.UnitsSold == 0 ? null : rate;
     }
 
+    /// The segment's rate after the fix, from the start of its window to `until` (at most the
+    /// window's end), cut to the months whose units sold are imported: a complaint of a day whose
+    /// units are not known yet would count over no units and make the fix look worse than it is.
+    public async Task<SegmentRate> AfterAsync(ItemEffectiveness c, DateOnly until, CancellationToken ct)
+    {
+        var segment = c.Segment;
+        var to = until < c.AfterTo ? until : c.AfterTo;
+        var last = await segment.Sales(db.Exposure).Where(s => s.Month >= Month(c.AfterFrom)).MaxAsync(s => (int?)s.Month, ct);
+        var imported = last is { } month ? Day(month).AddMonths(1) : c.AfterFrom;
+        if (imported < to) to = imported;
+        return await CountAsync(segment, c.AfterFrom, to < c.AfterFrom ? c.AfterFrom : to, ct);
+    }
+
     /// The segment's complaints over its units sold in [from, to), its months only.
     public async Task<SegmentRate> CountAsync(EffectivenessSegment segment, DateOnly from, DateOnly to, CancellationToken ct)
     {
@@ -103,9 +116,11 @@ internal sealed class EffectivenessMeasure(RoutingDb db)
     }
 
     /// The product's complaints of the category and its units sold outside the segment, over the
-    /// before-period: the rate the segment should come back to.
-    async Task<(long, double)?> BaselineAsync(EffectivenessSegment segment, SegmentRate before, CancellationToken ct)
+    /// before-period: the rate the segment should come back to. None for a segment of a customer
+    /// attribute: units are not known per attribute.
+    public async Task<(long Complaints, double UnitsSold)?> BaselineAsync(EffectivenessSegment segment, SegmentRate before, CancellationToken ct)
     {
+        if (segment.ByAttribute) return null;
         var product = segment with { Region = null, Months = [] };
         var all = await CountAsync(product, before.From, before.To, ct);
         var units = all.UnitsSold - before.UnitsSold;

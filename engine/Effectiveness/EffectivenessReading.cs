@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Routing.Engine.History;
 using Routing.Engine.Reports;
@@ -27,10 +28,10 @@ internal sealed class EffectivenessReading(RoutingDb db, EffectivenessMeasure me
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var pending = c.Verdict == EffectivenessVerdicts.Pending;
-        var to = pending && today < c.AfterTo ? (today > c.AfterFrom ? today : c.AfterFrom) : c.AfterTo;
-        var after = pending || c.AfterComplaints is null
-            ? await measure.CountAsync(c.Segment, c.AfterFrom, to, ct)
-            : new SegmentRate(c.AfterComplaints.Value, c.AfterUnits ?? 0, c.AfterFrom, c.AfterTo);
+        var after = pending || c.AfterComplaints is null || c.AfterUnits is null
+            ? await measure.AfterAsync(c, today, ct)
+            : new SegmentRate(c.AfterComplaints.Value, c.AfterUnits.Value, c.AfterFrom, c.AfterTo);
+        var to = pending && today < c.AfterTo ? today : c.AfterTo;
         var result = EffectivenessCheck.Judge(c.Criterion, after);
         var explanation = pending
             ? $"Pending until {c.AfterTo:yyyy-MM-dd}{(Seasonal(c) ? $" (the segment's months only: {c.Segment.Words().Split(", ")[^1]})" : "")}. So far: {result.Explanation}"
@@ -47,10 +48,14 @@ internal sealed class EffectivenessReading(RoutingDb db, EffectivenessMeasure me
         var now = clock.GetUtcNow();
         if (item.ResolvedAt is null && await measure.SegmentAsync(report, ct) is { } segment && await measure.BeforeAsync(segment, now, ct) is { } before)
         {
-            var target = EffectivenessTarget.DefaultFor(before.Rate!.Value, null);
+            var baseline = await measure.BaselineAsync(segment, before, ct) is { UnitsSold: > 0 } b ? b.Complaints / b.UnitsSold : (double?)null;
+            var target = EffectivenessTarget.DefaultFor(before.Rate!.Value, baseline);
+            var byDefault = baseline is { } rate
+                ? $"(the higher of the rest of the product's {Percent(rate)} and half the rate)"
+                : "(half the rate)";
             return new(EffectivenessMethods.Measured, null, before, null, EffectivenessVerdicts.Pending, null,
-                $"The criterion is fixed when the item is resolved. Before the fix so far: {before.Complaints:N0} complaints on {before.UnitsSold:N0} units "
-                + $"({before.Rate * 100:0.##}%); a fix must at least halve it ({target * 100:0.##}%) to be effective.",
+                $"The criterion is fixed when the item is resolved. Before the fix so far: {Whole(before.Complaints)} complaints on "
+                + $"{Whole(before.UnitsSold)} units ({Percent(before.Rate!.Value)}); by default a fix must bring it to {Percent(target)} {byDefault}.",
                 reports, await measure.MonthsAsync(segment, before.From, before.To, ct));
         }
         var verdict = await RecurrenceVerdictAsync(item, ct);
@@ -75,6 +80,9 @@ internal sealed class EffectivenessReading(RoutingDb db, EffectivenessMeasure me
         if (last is null || item.ResolvedAt is { } resolved && last.At < resolved) return EffectivenessVerdicts.Pending;
         return last.Kind == HistoryKinds.Verified ? EffectivenessVerdicts.Effective : EffectivenessVerdicts.NotEffective;
     }
+
+    static string Whole(double n) => Math.Round(n).ToString("N0", CultureInfo.InvariantCulture);
+    static string Percent(double rate) => (rate * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 
     static bool Seasonal(ItemEffectiveness c) => c.Months.Count > 0;
     static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;

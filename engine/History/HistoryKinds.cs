@@ -50,7 +50,7 @@ internal static class HistoryKinds
     /// Too few units sold to judge a fix: its observation window extended once.
     public const string CheckExtended = "work-item.check-extended";
     /// Still too few after the extension: the submitting CSM decides.
-    public const string CheckInconclusive = "work-item.check-inconclusive";
+    public const string CheckUndecided = "work-item.check-undecided";
 
     /// Every kind, in the order above.
     public static readonly IReadOnlyList<string> All = [.. typeof(HistoryKinds).GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -33,7 +33,7 @@ internal sealed class ResolutionCheck(RoutingDb db, EffectivenessMeasure measure
             return reports > 0 ? new Judgement.Reopen(outcome, reports) : new Judgement.Verify(outcome, reports);
         }
 
-        var after = await measure.CountAsync(criterion.Segment, criterion.AfterFrom, criterion.AfterTo, ct);
+        var after = await measure.AfterAsync(criterion, criterion.AfterTo, ct);
         var result = EffectivenessCheck.Judge(criterion.Criterion, after);
         var judged = EffectivenessOutcome.Of(result);
         criterion.AfterComplaints = after.Complaints;
