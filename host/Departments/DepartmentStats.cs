@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Routing.Engine.Effectiveness;
 using Routing.Engine.History;
 using Routing.Engine.Store;
 using Routing.Engine.WorkItems;
@@ -9,13 +10,19 @@ namespace Routing.Host.Departments;
 
 /// How a department is doing: open and overdue items now (the work it owes: a Resolved item
 /// awaits the service's check, not the department), and over the last 30 days the median time
-/// to acknowledge and to resolve and how often resolved work came back.
+/// to acknowledge and to resolve, how often resolved work came back and how many of its fixes
+/// the measured check judged effective (of those it judged effective or not).
 internal sealed record DepartmentStats(
-    string Department, int Open, int Overdue, TimeSpan? MedianToAcknowledge, TimeSpan? MedianToResolve, int Resolved, int Reopened)
+    string Department, int Open, int Overdue, TimeSpan? MedianToAcknowledge, TimeSpan? MedianToResolve, int Resolved, int Reopened,
+    int Effective = 0, int Judged = 0)
 {
     public static readonly TimeSpan Period = TimeSpan.FromDays(30);
 
     public double? ReopenRate => Resolved == 0 ? null : (double)Reopened / Resolved;
+
+    /// Null when no fix was judged in the period: an inconclusive check, or one judged by
+    /// recurrence, says nothing about whether the department's fixes work.
+    public double? EffectiveRate => Judged == 0 ? null : (double)Effective / Judged;
 
     public static async Task<List<DepartmentStats>> ForAsync(RoutingDb db, IReadOnlyList<string> departments, DateTimeOffset now, CancellationToken ct)
     {
@@ -41,6 +48,14 @@ internal sealed record DepartmentStats(
             .ToListAsync(ct))
             .Select(e => e with { Kind = HistoryKinds.Current(e.Kind) });
 
+        // The measured checks of the period, counted by the database as the open items are.
+        var judged = await db.Effectiveness.AsNoTracking()
+            .Where(e => e.CheckedAt >= since && (e.Verdict == EffectivenessVerdicts.Effective || e.Verdict == EffectivenessVerdicts.NotEffective))
+            .Join(db.WorkItems.Where(w => departments.Contains(w.Department)), e => e.WorkItemId, w => w.Id, (e, w) => new { w.Department, e.Verdict })
+            .GroupBy(x => x.Department)
+            .Select(g => new { Department = g.Key, Judged = g.Count(), Effective = g.Count(x => x.Verdict == EffectivenessVerdicts.Effective) })
+            .ToDictionaryAsync(c => c.Department, ct);
+
         var byDepartment = events.ToLookup(e => e.Department);
         return [.. departments.Select(d =>
         {
@@ -50,7 +65,8 @@ internal sealed record DepartmentStats(
                 open.GetValueOrDefault(d)?.Open ?? 0,
                 open.GetValueOrDefault(d)?.Overdue ?? 0,
                 Median(kinds[0]), Median(kinds[1]),
-                mine.Count(e => e.Kind == kinds[1]), mine.Count(e => e.Kind == kinds[2]));
+                mine.Count(e => e.Kind == kinds[1]), mine.Count(e => e.Kind == kinds[2]),
+                judged.GetValueOrDefault(d)?.Effective ?? 0, judged.GetValueOrDefault(d)?.Judged ?? 0);
         })];
     }
 

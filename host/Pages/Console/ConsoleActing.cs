@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Routing.Host.Access;
+using Routing.Engine.Effectiveness;
 using Routing.Engine.Lifecycles;
 using Routing.Workflows.WorkItems;
 
@@ -18,7 +19,8 @@ internal static class ConsoleActing
 
     public static async Task<Acted> ActAsync(
         WorkItemActionService actions, WorkItemUndo undo, ClaimsPrincipal user,
-        Guid item, string action, int version, string? note, bool confirmed, CancellationToken ct, PostedFields? posted = null)
+        Guid item, string action, int version, string? note, bool confirmed, CancellationToken ct, PostedFields? posted = null,
+        PostedEffectiveness? effectiveness = null)
     {
         note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         if (action == Undo)
@@ -31,14 +33,40 @@ internal static class ConsoleActing
                 _ => new(item, StatusCodes.Status404NotFound, "", IsError: true),
             };
 
-        var outcome = await actions.ActAsync(new ActOnWorkItem(item, action, note, version, confirmed, posted?.Values()), user.ToCaller(), ct);
         var typed = posted?.Typed;
+        EffectivenessChoice? choice = null;
+        if (effectiveness is not null)
+        {
+            var (chosen, problems) = effectiveness.Choice();
+            if (problems.Count > 0)
+                return new(item, StatusCodes.Status422UnprocessableEntity, "Nothing changed: the effectiveness criterion needs attention.", IsError: true,
+                    Note: note, Step: action, Typed: typed, Effectiveness: effectiveness, EffectivenessErrors: problems);
+            choice = chosen;
+        }
+        var outcome = await actions.ActAsync(new ActOnWorkItem(item, action, note, version, confirmed, posted?.Values(), choice), user.ToCaller(), ct);
+        var acted = Said(outcome, item, action, note, typed, undo);
+        // A refused resolve shows what was typed in its criterion again, each problem at its input.
+        return outcome is ActionOutcome.Invalid { Errors: var all } && effectiveness is not null
+            ? acted with { Effectiveness = effectiveness, EffectivenessErrors = CriterionErrors(all) }
+            : acted;
+    }
+
+    /// The criterion's problems, by the API's keys, said after each input's label.
+    static Dictionary<string, string> CriterionErrors(IReadOnlyDictionary<string, string[]> errors) => errors
+        .Where(e => e.Key.StartsWith(PostedEffectiveness.Key, StringComparison.Ordinal))
+        .ToDictionary(e => e.Key, e => PostedEffectiveness.Said(e.Key, e.Value[0]));
+
+    static Acted Said(ActionOutcome outcome, Guid item, string action, string? note, IReadOnlyDictionary<string, string>? typed, WorkItemUndo undo)
+    {
         return outcome switch
         {
             ActionOutcome.Done done => new(item, StatusCodes.Status200OK, $"Done ({action}): the item is now {done.Item.State}."
                     + (Undoable(action) ? $" If that was a mistake, undo it within {undo.Window}." : ""),
                 UndoVersion: Undoable(action) ? done.Item.Version : null),
             ActionOutcome.Invalid { Errors: var errors } when errors.Keys.Any(k => k.StartsWith(FieldKey)) => FieldsRefused(item, action, note, typed, errors),
+            ActionOutcome.Invalid { Errors: var errors } when errors.Keys.Any(k => k.StartsWith(PostedEffectiveness.Key, StringComparison.Ordinal)) =>
+                new(item, StatusCodes.Status422UnprocessableEntity, "Nothing changed: the effectiveness criterion needs attention.", IsError: true,
+                    Note: note, NoteError: errors.TryGetValue("note", out var noteProblem) ? noteProblem[0] : null, Step: action, Typed: typed),
             ActionOutcome.Invalid { Errors: var errors } when errors.TryGetValue("note", out var problem) =>
                 new(item, StatusCodes.Status422UnprocessableEntity, $"Nothing changed: the note {problem[0]}", IsError: true, Note: note, NoteError: problem[0],
                     Step: action, Typed: typed),

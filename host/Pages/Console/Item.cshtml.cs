@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Routing.Engine.Departments;
+using Routing.Engine.Effectiveness;
+using Routing.Engine.Access;
 using Routing.Engine.History;
 using Routing.Engine.Lifecycles;
 using Routing.Engine.Reports;
@@ -17,9 +19,10 @@ namespace Routing.Host.Pages.Console;
 
 /// One work item: the problem its report describes, where the item stands, the other departments
 /// working the same report, the recurrences it gathered, what its lifecycle's steps recorded,
-/// and its timeline, oldest first.
+/// its effectiveness (how its fix is judged, and a CSM's decision when the check stayed
+/// inconclusive) and its timeline, oldest first.
 [Authorize(Policy = Policies.Read)]
-internal sealed class ItemModel(RoutingDb db, IDepartmentDirectory directory, ILifecycles lifecycles, TimeProvider clock) : PageModel
+internal sealed class ItemModel(RoutingDb db, IDepartmentDirectory directory, ILifecycles lifecycles, EffectivenessReading reading, TimeProvider clock) : PageModel
 {
     /// A later report of the pattern that joined this item, and how it raised the item's priority ("P3 → P1").
     public sealed record Recurrence(DateTimeOffset At, Report? Report, string? Raised);
@@ -33,6 +36,7 @@ internal sealed class ItemModel(RoutingDb db, IDepartmentDirectory directory, IL
     /// Each step of the lifecycle with what it last recorded (a CAPA's record).
     public IReadOnlyList<(LifecycleAction Action, RecordedSteps.Step? Recorded)> Record { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
+    public EffectivenessSection Effectiveness { get; private set; } = null!;
 
     public string NameOf(string department) => ReportWords.DepartmentName(directory, department);
 
@@ -61,7 +65,39 @@ internal sealed class ItemModel(RoutingDb db, IDepartmentDirectory directory, IL
         Recurrences = await RecurrencesAsync(ct);
         Lifecycle = await lifecycles.GetAsync(item.RulesetVersion, item.Lifecycle);
         Record = RecordedSteps.Record(Lifecycle, Timeline);
+        var decided = ViewData["Decided"] as EffectivenessSection.Decision;
+        Effectiveness = new(item, await reading.ForAsync(item, ct), User.ToCaller().Role is Roles.Csm or Roles.Admin, decided);
+        // The action forms offer the criterion only for a fix that will be measured (_ItemActSection).
+        ViewData["Measured"] = Effectiveness.View is { Method: EffectivenessMethods.Measured, Criterion: null };
         return Page();
+    }
+
+    /// A CSM's decision on a fix whose check stayed inconclusive (EffectivenessDecision); the page
+    /// shows its outcome in the Effectiveness section, each problem at its field.
+    public async Task<IActionResult> OnPostDecideAsync(Guid id, string? verdict, string? note, int? version,
+        [FromServices] EffectivenessDecision decision, CancellationToken ct)
+    {
+        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        var outcome = await decision.DecideAsync(id, verdict, note, version, User.ToCaller(), ct);
+        EffectivenessSection.Decision Said(int status, string message, IReadOnlyDictionary<string, string>? errors = null) =>
+            new(status, message, status != StatusCodes.Status200OK, verdict, note, errors ?? new Dictionary<string, string>());
+        var decided = outcome switch
+        {
+            ActionOutcome.Done done => Said(StatusCodes.Status200OK,
+                $"Decided: the fix was {(verdict == EffectivenessVerdicts.Effective ? "effective" : "not effective")}; the item is now {done.Item.State}."),
+            ActionOutcome.Invalid { Errors: var errors } => Said(StatusCodes.Status422UnprocessableEntity,
+                $"Nothing changed: {Words.Plural(errors.Count, "field")} {(errors.Count == 1 ? "needs" : "need")} attention.",
+                errors.ToDictionary(e => e.Key, e => e.Value[0])),
+            ActionOutcome.NotAllowed => Said(StatusCodes.Status409Conflict, "No decision awaits: the check is not inconclusive, or it was decided already."),
+            ActionOutcome.Stale => Said(StatusCodes.Status409Conflict, "The item changed since you loaded the page; here it is as it is now."),
+            ActionOutcome.Forbidden => null,
+            _ => null,
+        };
+        if (decided is null) return StatusCode(outcome is ActionOutcome.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound);
+        ViewData["Decided"] = decided;
+        var page = await OnGetAsync(id, ct);
+        Response.StatusCode = decided.Status;
+        return page;
     }
 
     /// An action from the page's forms (the inbox's, see ConsoleActing; a step's, with its fields);
@@ -69,7 +105,8 @@ internal sealed class ItemModel(RoutingDb db, IDepartmentDirectory directory, IL
     public async Task<IActionResult> OnPostActAsync(Guid id, string action, int version, string? note, bool confirmed,
         [FromServices] WorkItemActionService actions, [FromServices] WorkItemUndo undo, CancellationToken ct)
     {
-        var acted = await ConsoleActing.ActAsync(actions, undo, User, id, action, version, note, confirmed, ct, Request.HasFormContentType ? PostedFields.Of(Request.Form) : null);
+        var acted = await ConsoleActing.ActAsync(actions, undo, User, id, action, version, note, confirmed, ct, Request.HasFormContentType ? PostedFields.Of(Request.Form) : null,
+            Request.HasFormContentType ? PostedEffectiveness.Of(Request.Form) : null);
         if (acted.Refused) return StatusCode(acted.Status);
         ViewData["Acted"] = acted;
         var page = await OnGetAsync(id, ct);

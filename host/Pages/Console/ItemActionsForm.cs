@@ -14,6 +14,10 @@ internal sealed record ItemActionsForm(
 {
     public string Short => ShortId.Of(Item.Id);
 
+    /// The everyday action that resolves the item and takes an effectiveness criterion with it
+    /// (the item page, when the fix will be measured), or null: the form then has no criterion inputs.
+    public string? Resolving { get; init; }
+
     /// The actions taken by their button alone: those that record no fields and ask no confirmation (a comment among them).
     public IEnumerable<string> Everyday => Allowed.Where(a => Lifecycle.Action(a) is not { } action || action.Confirm is null && !IsStep(action));
 

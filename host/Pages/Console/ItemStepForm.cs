@@ -5,9 +5,12 @@ namespace Routing.Host.Pages.Console;
 
 /// One step's form on the item page (_ItemStep): an action that records fields, each field a
 /// control of its type. When this step was just refused, `Acted` keeps what was typed and each
-/// field's problem, shown at the field.
-internal sealed record ItemStepForm(WorkItem Item, LifecycleAction Step, string ActUrl, string? ReplaceUrl, Acted? Acted)
+/// field's problem, shown at the field. A step that resolves the item (`Resolves`, when its fix
+/// will be measured) also takes the effectiveness criterion and a note.
+internal sealed record ItemStepForm(WorkItem Item, LifecycleAction Step, string ActUrl, string? ReplaceUrl, Acted? Acted, bool Resolves = false)
 {
+    public EffectivenessInputs Criterion => EffectivenessInputs.For(Id, Acted, Step.Name);
+
     public string Id => ItemActionsForm.StepId(Step);
 
     /// Whether the last action was this step's, refused: its typed values and problems are shown.
