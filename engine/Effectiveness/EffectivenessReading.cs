@@ -33,8 +33,10 @@ internal sealed class EffectivenessReading(RoutingDb db, EffectivenessMeasure me
             : new SegmentRate(c.AfterComplaints.Value, c.AfterUnits.Value, c.AfterFrom, c.AfterTo);
         var to = pending && today < c.AfterTo ? today : c.AfterTo;
         var result = EffectivenessCheck.Judge(c.Criterion, after);
+        var season = Seasonal(c) ? $", the segment's months only ({c.Segment.Words().Split(", ")[^1]})" : "";
         var explanation = pending
-            ? $"Pending until {c.AfterTo:yyyy-MM-dd}{(Seasonal(c) ? $" (the segment's months only: {c.Segment.Words().Split(", ")[^1]})" : "")}. So far: {result.Explanation}"
+            ? $"Pending: checked on {c.AfterTo:yyyy-MM-dd} (watched {c.AfterFrom:yyyy-MM-dd} to {c.AfterTo.AddDays(-1):yyyy-MM-dd}{season}). "
+                + (after.UnitsSold == 0 ? "Nothing sold after the fix in the units sold imported so far." : $"So far: {result.Explanation}")
             : c.DecidedBy is { } csm ? $"{result.Explanation} {csm} decided: {(item.ResolvedAt is null ? "reopened" : "verified")}." : result.Explanation;
         var months = await measure.MonthsAsync(c.Segment, c.BeforeFrom, Later(to, c.BeforeTo), ct);
         return new(EffectivenessMethods.Measured, c, c.Criterion.Before, after, c.Verdict, pending ? result.PValue : c.PValue ?? result.PValue,

@@ -53,7 +53,8 @@ public abstract class EffectivenessApiTests(RoutingFixture fixture)
         Assert.Equal(tomorrow.ToString("yyyy-MM-dd"), (string)criterion["watchFrom"]!);
         Assert.Equal(tomorrow.AddDays(30).ToString("yyyy-MM-dd"), (string)criterion["watchTo"]!);
         Assert.Equal("pending", (string)watched["verdict"]!);
-        Assert.StartsWith($"Pending until {tomorrow.AddDays(30):yyyy-MM-dd}", (string)watched["explanation"]!);
+        Assert.StartsWith($"Pending: checked on {tomorrow.AddDays(30):yyyy-MM-dd} (watched {tomorrow:yyyy-MM-dd} to {tomorrow.AddDays(29):yyyy-MM-dd})",
+            (string)watched["explanation"]!);
         // The chart's months: the eleven before the fix, each 0.1%.
         Assert.All(watched["months"]!.AsArray().Take(11), m => Assert.Equal(0.001, (double)m!["rate"]!, 12));
     }
