@@ -37,6 +37,7 @@ internal sealed class EffectivenessMeasure(RoutingDb db)
         var afterFrom = SeasonDays.Start(DateOnly.FromDateTime(at.UtcDateTime).AddDays(1), segment.Months);
         return new ItemEffectiveness
         {
+            Id = Guid.CreateVersion7(at),
             WorkItemId = item.Id,
             Product = segment.Product, Category = segment.Category, Region = segment.Region, Months = [.. segment.Months],
             AgeGroup = segment.AgeGroup, Accessibility = segment.Accessibility, Channel = segment.Channel,

@@ -17,7 +17,7 @@ internal sealed class EffectivenessReading(RoutingDb db, EffectivenessMeasure me
         var reports = item.ResolvedAt is { } resolvedAt
             ? await db.Reports.CountAsync(r => r.PatternKey == report.PatternKey && r.Id != item.ReportId && r.ReceivedAt > resolvedAt, ct)
             : 0;
-        var criterion = await db.Effectiveness.AsNoTracking().FirstOrDefaultAsync(e => e.WorkItemId == item.Id, ct);
+        var criterion = await db.Effectiveness.AsNoTracking().Latest(item.Id).FirstOrDefaultAsync(ct);
         return criterion is null
             ? await UnfixedAsync(item, report, reports, ct)
             : await MeasuredAsync(item, criterion, reports, ct);

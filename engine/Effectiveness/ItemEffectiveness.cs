@@ -1,11 +1,12 @@
 namespace Routing.Engine.Effectiveness;
 
 /// A resolved item's effectiveness criterion, fixed when it was resolved (before any result was
-/// known), and the check's outcome once judged. One row per item: resolving it again after a
-/// reopen fixes a new criterion over this one; the history keeps every one.
+/// known), and the check's outcome once judged. One row per resolution: an item reopened and
+/// resolved again is judged on its latest (Latest), and every fix it had is counted.
 /// Only items judged by measurement have one: the others follow the recurrence rule.
 internal sealed class ItemEffectiveness
 {
+    public Guid Id { get; set; }
     public Guid WorkItemId { get; set; }
 
     // The segment: the report's product, category and segment (and, from its candidate, channel and depot).
@@ -59,4 +60,11 @@ internal sealed class ItemEffectiveness
     public EffectivenessCriterion Criterion => new(
         new SegmentRate(BeforeComplaints, BeforeUnits, BeforeFrom, BeforeTo), BaselineRate,
         new EffectivenessTarget(Target, DefaultTarget, Loosened), TimeSpan.FromDays(WindowDays), MinimumExposure);
+}
+
+internal static class LatestEffectiveness
+{
+    /// The item's current criterion: the one fixed when it was last resolved.
+    public static IQueryable<ItemEffectiveness> Latest(this IQueryable<ItemEffectiveness> all, Guid workItem) =>
+        all.Where(e => e.WorkItemId == workItem).OrderByDescending(e => e.FixedAt).Take(1);
 }

@@ -146,8 +146,9 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
         model.Entity<ItemEffectiveness>(e =>
         {
             e.ToTable("effectiveness");
-            e.HasKey(x => x.WorkItemId);
-            e.HasOne<WorkItem>().WithOne().HasForeignKey<ItemEffectiveness>(x => x.WorkItemId);
+            e.HasKey(x => x.Id);
+            e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.WorkItemId);
+            e.HasIndex(x => new { x.WorkItemId, x.FixedAt });
             e.Property(x => x.Verdict).HasMaxLength(20);
             e.Ignore(x => x.Segment);
             e.Ignore(x => x.Criterion);

@@ -36,7 +36,7 @@ internal sealed class ResolutionCheck(RoutingDb db, EffectivenessMeasure measure
     {
         // A recurrence submitted while the item was resolved attached to it, and counts either way.
         var reports = await db.Reports.CountAsync(r => r.PatternKey == report.PatternKey && r.Id != item.ReportId && r.ReceivedAt > resolvedAt, ct);
-        if (await db.Effectiveness.FirstOrDefaultAsync(e => e.WorkItemId == item.Id, ct) is not { } criterion)
+        if (await db.Effectiveness.Latest(item.Id).FirstOrDefaultAsync(ct) is not { } criterion)
         {
             var outcome = EffectivenessOutcome.Recurrence(reports, resolvedAt);
             return reports > 0 ? new Judgement.Reopen(outcome, reports) : new Judgement.Verify(outcome, reports);

@@ -29,7 +29,7 @@ internal sealed class EffectivenessDecision(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (await db.WorkItems.VisibleTo(caller).FirstOrDefaultAsync(w => w.Id == id, ct) is not { } item) return new ActionOutcome.NotFound();
         if (item.Version != version) return new ActionOutcome.Stale(item.State, item.Version);
-        var criterion = await db.Effectiveness.FirstOrDefaultAsync(e => e.WorkItemId == id, ct);
+        var criterion = await db.Effectiveness.Latest(id).FirstOrDefaultAsync(ct);
         var lifecycle = await lifecycles.GetAsync(item.RulesetVersion, item.Lifecycle);
         if (criterion is not { Verdict: EffectivenessVerdicts.Inconclusive, DecidedBy: null } || !WorkItemMoves.Checked(lifecycle, item.State))
             return new ActionOutcome.NotAllowed(item.State, []);

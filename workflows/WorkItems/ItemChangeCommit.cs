@@ -21,9 +21,7 @@ internal static class ItemChangeCommit
             await tx.CommitAsync(ct);
             return true;
         }
-        catch (Exception e) when (e is DbUpdateConcurrencyException
-            // Two resolves of one item at once: the second's criterion row meets the first's.
-            || e is DbUpdateException { InnerException: Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } })
+        catch (DbUpdateConcurrencyException)
         {
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();

@@ -76,7 +76,6 @@ internal sealed class WorkItemMoves(
         {
             item.ResolvedAt = now;
             criterion ??= await FixAsync(item, actor, now, ct);
-            await db.Effectiveness.Where(e => e.WorkItemId == item.Id).ExecuteDeleteAsync(ct);
             if (criterion is not null)
             {
                 db.Effectiveness.Add(criterion);

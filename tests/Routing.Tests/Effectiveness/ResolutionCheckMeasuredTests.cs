@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Routing.Tests.Infrastructure;
@@ -149,6 +150,10 @@ public abstract class ResolutionCheckMeasuredTests(RoutingFixture fixture)
                 (long)again["minimumExposure"]!));
         Assert.Equal(96 / 9700.0 / 2, (double)again["target"]!, 1e-12);
         Assert.Equal([$"resolution-check at {At(Midnight(day.AddDays(62)))}"], await fixture.PendingTimersAsync(id));
+        // The failed fix still counts (the overview's effective-fixes rate): one row per resolution.
+        var itemId = Guid.Parse(id);
+        Assert.Equal(["not-effective", "pending"], await fixture.WithStoreAsync(db =>
+            db.Effectiveness.Where(e => e.WorkItemId == itemId).OrderBy(e => e.FixedAt).Select(e => e.Verdict).ToListAsync()));
     }
 
     [Fact]

@@ -144,7 +144,8 @@ namespace Routing.Engine.Store.Migrations.Postgres
 
             modelBuilder.Entity("Routing.Engine.Effectiveness.ItemEffectiveness", b =>
                 {
-                    b.Property<Guid>("WorkItemId")
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Accessibility")
@@ -243,7 +244,12 @@ namespace Routing.Engine.Store.Migrations.Postgres
                     b.Property<int>("WindowDays")
                         .HasColumnType("integer");
 
-                    b.HasKey("WorkItemId");
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkItemId", "FixedAt");
 
                     b.ToTable("effectiveness", (string)null);
                 });
@@ -825,8 +831,8 @@ namespace Routing.Engine.Store.Migrations.Postgres
             modelBuilder.Entity("Routing.Engine.Effectiveness.ItemEffectiveness", b =>
                 {
                     b.HasOne("Routing.Engine.WorkItems.WorkItem", null)
-                        .WithOne()
-                        .HasForeignKey("Routing.Engine.Effectiveness.ItemEffectiveness", "WorkItemId")
+                        .WithMany()
+                        .HasForeignKey("WorkItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -138,7 +138,8 @@ namespace Routing.Engine.Store.Migrations.Sqlite
 
             modelBuilder.Entity("Routing.Engine.Effectiveness.ItemEffectiveness", b =>
                 {
-                    b.Property<Guid>("WorkItemId")
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Accessibility")
@@ -237,7 +238,12 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                     b.Property<int>("WindowDays")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("WorkItemId");
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkItemId", "FixedAt");
 
                     b.ToTable("effectiveness", (string)null);
                 });
@@ -815,8 +821,8 @@ namespace Routing.Engine.Store.Migrations.Sqlite
             modelBuilder.Entity("Routing.Engine.Effectiveness.ItemEffectiveness", b =>
                 {
                     b.HasOne("Routing.Engine.WorkItems.WorkItem", null)
-                        .WithOne()
-                        .HasForeignKey("Routing.Engine.Effectiveness.ItemEffectiveness", "WorkItemId")
+                        .WithMany()
+                        .HasForeignKey("WorkItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

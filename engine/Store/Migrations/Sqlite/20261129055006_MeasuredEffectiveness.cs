@@ -15,6 +15,7 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                 name: "effectiveness",
                 columns: table => new
                 {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     WorkItemId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Product = table.Column<string>(type: "TEXT", nullable: false),
                     Category = table.Column<string>(type: "TEXT", nullable: false),
@@ -49,7 +50,7 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_effectiveness", x => x.WorkItemId);
+                    table.PrimaryKey("PK_effectiveness", x => x.Id);
                     table.ForeignKey(
                         name: "FK_effectiveness_work_items_WorkItemId",
                         column: x => x.WorkItemId,
@@ -57,6 +58,11 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_effectiveness_WorkItemId_FixedAt",
+                table: "effectiveness",
+                columns: new[] { "WorkItemId", "FixedAt" });
         }
 
         /// <inheritdoc />

@@ -16,6 +16,7 @@ namespace Routing.Engine.Store.Migrations.Postgres
                 name: "effectiveness",
                 columns: table => new
                 {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
                     WorkItemId = table.Column<Guid>(type: "uuid", nullable: false),
                     Product = table.Column<string>(type: "text", nullable: false),
                     Category = table.Column<string>(type: "text", nullable: false),
@@ -50,7 +51,7 @@ namespace Routing.Engine.Store.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_effectiveness", x => x.WorkItemId);
+                    table.PrimaryKey("PK_effectiveness", x => x.Id);
                     table.ForeignKey(
                         name: "FK_effectiveness_work_items_WorkItemId",
                         column: x => x.WorkItemId,
@@ -58,6 +59,11 @@ namespace Routing.Engine.Store.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_effectiveness_WorkItemId_FixedAt",
+                table: "effectiveness",
+                columns: new[] { "WorkItemId", "FixedAt" });
         }
 
         /// <inheritdoc />
