@@ -58,7 +58,7 @@ internal sealed class EffectivenessReading(RoutingDb db, EffectivenessMeasure me
             return new(EffectivenessMethods.Measured, null, before, null, EffectivenessVerdicts.Pending, null,
                 $"The criterion is fixed when the item is resolved. Before the fix so far: {Whole(before.Complaints)} complaints on "
                 + $"{Whole(before.UnitsSold)} units ({Percent(before.Rate!.Value)}); by default a fix must bring it to {Percent(target)} {byDefault}.",
-                reports, await measure.MonthsAsync(segment, before.From, before.To, ct));
+                reports, await measure.MonthsAsync(segment, before.From, before.To, ct), target);
         }
         var verdict = await RecurrenceVerdictAsync(item, ct);
         var explanation = verdict switch

@@ -79,6 +79,8 @@ internal sealed class WorkItemActionService(
         Dictionary<string, string[]> errors, CancellationToken ct)
     {
         if (input.Effectiveness is not { } choice) return null;
+        // -0 is 0: a negative zero would pass the range check and fail the arithmetic's.
+        if (choice.Target is { } given) choice = choice with { Target = given + 0.0 };
         var defaultDays = (int)EffectivenessCriterion.DefaultWindow.TotalDays;
         if (choice.Target is { } target && (double.IsNaN(target) || target < 0 || target >= 1))
             errors["effectiveness.target"] = ["must be a rate of complaints per unit sold, at least 0 and below 1 (0.005 is 0.5%)."];

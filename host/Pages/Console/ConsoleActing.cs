@@ -90,7 +90,9 @@ internal static class ConsoleActing
     static Acted FieldsRefused(Guid item, string action, string? note, IReadOnlyDictionary<string, string>? typed, IReadOnlyDictionary<string, string[]> errors)
     {
         var fields = errors.Where(e => e.Key.StartsWith(FieldKey)).ToDictionary(e => e.Key[FieldKey.Length..], e => e.Value[0]);
-        var others = errors.Where(e => !e.Key.StartsWith(FieldKey)).Select(e => $" The {e.Key} {e.Value[0]}");
+        // The criterion's problems are said at its inputs (CriterionErrors).
+        var others = errors.Where(e => !e.Key.StartsWith(FieldKey) && !e.Key.StartsWith(PostedEffectiveness.Key, StringComparison.Ordinal))
+            .Select(e => $" The {e.Key} {e.Value[0]}");
         return new(item, StatusCodes.Status422UnprocessableEntity,
             $"Nothing changed: {Words.Plural(fields.Count, "field")} {(fields.Count == 1 ? "needs" : "need")} attention." + string.Concat(others),
             IsError: true, Note: note, NoteError: errors.TryGetValue("note", out var problem) ? problem[0] : null, Step: action, Typed: typed, FieldErrors: fields);

@@ -9,7 +9,7 @@ internal static class EffectivenessWords
 {
     static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// "Effective", "Not effective", "Inconclusive — your decision", "Pending", "Judged by recurrence".
+    /// "Effective", "Not effective", "Inconclusive — for a CSM to decide", "Pending", "Judged by recurrence".
     public static string Verdict(EffectivenessView view)
     {
         if (view.Method == EffectivenessMethods.Recurrence)
@@ -23,7 +23,7 @@ internal static class EffectivenessWords
         {
             EffectivenessVerdicts.Effective => "Effective",
             EffectivenessVerdicts.NotEffective => "Not effective",
-            EffectivenessVerdicts.Inconclusive => view.Criterion?.DecidedBy is { } csm ? $"Inconclusive — decided by {csm}" : "Inconclusive — your decision",
+            EffectivenessVerdicts.Inconclusive => view.Criterion?.DecidedBy is { } csm ? $"Inconclusive — decided by {csm}" : "Inconclusive — for a CSM to decide",
             _ => "Pending",
         };
     }
@@ -65,6 +65,16 @@ internal static class EffectivenessWords
         : "none: the product sold nothing outside the segment, so halving alone is the default";
 
     /// "p < 0.001", "p = 0.031": as the explanation says it.
+    /// A rate in complaints per 1,000 units, rounded down to three significant digits, so that
+    /// typing it as the target never loosens the default it shows: 0.0052564 is "5.25".
+    public static string PerThousand(double rate)
+    {
+        var perThousand = rate * 1000;
+        if (perThousand <= 0) return "0";
+        var scale = Math.Pow(10, 2 - Math.Floor(Math.Log10(perThousand)));
+        return (Math.Floor(perThousand * scale) / scale).ToString("0.######", Invariant);
+    }
+
     public static string P(double p) => p < 0.001 ? "p < 0.001" : $"p = {p.ToString("0.000", Invariant)}";
 
     public static string Watched(ItemEffectiveness c) =>

@@ -68,7 +68,9 @@ internal sealed class ItemModel(RoutingDb db, IDepartmentDirectory directory, IL
         var decided = ViewData["Decided"] as EffectivenessSection.Decision;
         Effectiveness = new(item, await reading.ForAsync(item, ct), User.ToCaller().Role is Roles.Csm or Roles.Admin, decided);
         // The action forms offer the criterion only for a fix that will be measured (_ItemActSection).
-        ViewData["Measured"] = Effectiveness.View is { Method: EffectivenessMethods.Measured, Criterion: null };
+        // (a reopened item keeps its last criterion until it is resolved again).
+        ViewData["Measured"] = Effectiveness.View.Method == EffectivenessMethods.Measured && item.ResolvedAt is null;
+        ViewData["DefaultTarget"] = Effectiveness.View.DefaultTarget;
         return Page();
     }
 
@@ -100,13 +102,24 @@ internal sealed class ItemModel(RoutingDb db, IDepartmentDirectory directory, IL
         return page;
     }
 
+    /// The criterion typed in the form, when the action posted resolves the item: the everyday form
+    /// carries the inputs beside every button, and a comment must not be refused for them.
+    async Task<PostedEffectiveness?> CriterionPostedAsync(Guid id, string action, CancellationToken ct)
+    {
+        if (PostedEffectiveness.Of(Request.Form) is not { } posted) return null;
+        var item = await db.WorkItems.AsNoTracking().VisibleTo(User).FirstOrDefaultAsync(w => w.Id == id, ct);
+        if (item is null) return null;
+        var lifecycle = await lifecycles.GetAsync(item.RulesetVersion, item.Lifecycle);
+        return lifecycle.Action(action) is { } taken && PostedEffectiveness.Resolves(lifecycle, item, taken) ? posted : null;
+    }
+
     /// An action from the page's forms (the inbox's, see ConsoleActing; a step's, with its fields);
     /// the page shows its outcome.
     public async Task<IActionResult> OnPostActAsync(Guid id, string action, int version, string? note, bool confirmed,
         [FromServices] WorkItemActionService actions, [FromServices] WorkItemUndo undo, CancellationToken ct)
     {
         var acted = await ConsoleActing.ActAsync(actions, undo, User, id, action, version, note, confirmed, ct, Request.HasFormContentType ? PostedFields.Of(Request.Form) : null,
-            Request.HasFormContentType ? PostedEffectiveness.Of(Request.Form) : null);
+            Request.HasFormContentType ? await CriterionPostedAsync(id, action, ct) : null);
         if (acted.Refused) return StatusCode(acted.Status);
         ViewData["Acted"] = acted;
         var page = await OnGetAsync(id, ct);

@@ -60,6 +60,17 @@ public abstract class EffectivenessApiTests(RoutingFixture fixture)
     }
 
     [Fact]
+    public async Task A_target_of_minus_zero_is_a_target_of_zero()
+    {
+        var id = await SubmitAsync();
+        await admin.DoAsync(id, "acknowledge");
+        var version = (int)(await admin.GetItemAsync(id))["version"]!;
+        var resolved = await admin.PostAsJsonAsync($"/api/work-items/{id}/resolve", new { note = "new seal", version, effectiveness = new { target = -0.0 } });
+        Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
+        Assert.Equal(0.0, (double)(await EffectivenessAsync(admin, id))["criterion"]!["target"]!);
+    }
+
+    [Fact]
     public async Task A_check_still_inconclusive_after_its_extension_is_decided_by_a_CSM_with_a_note()
     {
         var id = await SubmitAsync();

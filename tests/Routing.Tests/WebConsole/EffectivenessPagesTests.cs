@@ -65,6 +65,9 @@ public abstract partial class EffectivenessPagesTests(RoutingFixture fixture)
         };
         var form = await head.GetStringAsync(first);
         Assert.Contains("<label for=\"criterion-" + shortId + "-target\">Target (complaints per 1,000 units)</label>", form);
+        // The default target, said per 1,000 units before the item is resolved (checked against the criterion below).
+        var shown = double.Parse(System.Text.RegularExpressions.Regex.Match(form, @"or at least halve \(now ([0-9.]+) per 1,000 units\)").Groups[1].Value,
+            System.Globalization.CultureInfo.InvariantCulture) / 1000;
         Assert.DoesNotContain("Target (complaints per 1,000 units)", await head.GetStringAsync($"/console/items/{recurrence}")); // judged by recurrence: nothing to set
         var refused = await head.PostAsync($"{first}?handler=Act", ConsoleBrowser.Form(form, Resolve("five", "30")));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
@@ -76,8 +79,17 @@ public abstract partial class EffectivenessPagesTests(RoutingFixture fixture)
         Assert.Contains($"<p id=\"criterion-{shortId}-window-error\" class=\"error\">Watch for must be between 1 and 365 days.</p>",
             WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
 
+        // The everyday form carries the inputs beside every button: a comment is not refused for them.
+        var comment = await head.PostAsync($"{first}?handler=Act", ConsoleBrowser.Form(html, new()
+        {
+            ["item"] = items[0].Item, ["version"] = "2", ["action"] = "comment", ["note"] = "Boards ordered", ["effectiveness.target"] = "five",
+        }));
+        Assert.Equal(HttpStatusCode.OK, comment.StatusCode);
+
         foreach (var item in items.Select(i => i.Item).Append(recurrence))
             await admin.DoAsync(item, "resolve", "New control board fitted");
+        var byDefault = (double)(await admin.GetJsonAsync($"/api/work-items/{items[0].Item}/effectiveness"))["criterion"]!["defaultTarget"]!;
+        Assert.InRange(shown, byDefault * 0.99, byDefault); // rounded down: typed as shown, no looser than the default
 
         await fixture.AdvanceAsync(TimeSpan.FromDays(16)); // 2026-12-10: the fortnight's complaints have come in
         await ComplaintsAsync([.. After(products[0], 2), .. After(products[1], 0), .. After(products[2], 60), .. After(products[3], 1)]);
@@ -125,7 +137,7 @@ public abstract partial class EffectivenessPagesTests(RoutingFixture fixture)
         csm = ConsoleBrowser.Open(fixture.App); // signed in anew: the clock moved past the session's lifetime
         await csm.SignInAsync(await admin.CreateKeyAsync("csm"));
         page = WebUtility.HtmlDecode(await csm.GetStringAsync(inconclusive));
-        Assert.Contains("<strong class=\"verdict verdict-inconclusive\">Inconclusive — your decision</strong>", page);
+        Assert.Contains("<strong class=\"verdict verdict-inconclusive\">Inconclusive — for a CSM to decide</strong>", page);
         Assert.Contains("extended once: too few units were sold", page);
         Assert.Contains("<legend>Your decision</legend>", page);
         // A head of the department sees the numbers, not the form.
