@@ -61,7 +61,7 @@ internal sealed class TimedSteps(ILifecycles lifecycles, Notifier notifier, Work
                 c.NewTimers.Add(TimerPlan.Due(item, step, EffectivenessMeasure.Instant(extend.WatchTo)));
                 return [Entry(item, new EffectivenessCheckExtended(extend.Outcome, extend.WatchTo))];
             case ResolutionCheck.Judgement.HandToCsm csm:
-                return [Entry(item, new EffectivenessInconclusive(csm.Outcome, csm.Csm)),
+                return [Entry(item, new EffectivenessUndecided(csm.Outcome, csm.Csm)),
                     notifier.Queue(NotificationEvents.Inconclusive, item, effectiveness: csm.Outcome)];
             case ResolutionCheck.Judgement.Wait wait:
                 c.NewTimers.Add(TimerPlan.Due(item, step, wait.Until));
