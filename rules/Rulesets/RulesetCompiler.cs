@@ -52,6 +52,10 @@ internal static class RulesetCompiler
         {
             if (string.IsNullOrWhiteSpace(workflow.WorkflowName))
                 errors.Add(new("workflows", "every workflow needs a WorkflowName."));
+            // Routing runs these two only: any other would be kept and never evaluated.
+            else if (workflow.WorkflowName is not (RoutingWorkflows.Routing or RoutingWorkflows.Priority))
+                errors.Add(new(workflow.WorkflowName, $"Routing evaluates only the '{RoutingWorkflows.Routing}' and '{RoutingWorkflows.Priority}' workflows: "
+                    + $"the rules of '{workflow.WorkflowName}' would never run. Put them in one of those two."));
             else if (workflow.Rules?.Any() != true)
                 errors.Add(new(workflow.WorkflowName, "a workflow needs at least one rule."));
             if (workflow is DescribedWorkflow { Description.Length: > MaxDescription })

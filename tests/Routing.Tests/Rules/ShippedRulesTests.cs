@@ -33,6 +33,24 @@ public sealed class ShippedRulesTests
     }
 
     [Fact]
+    public async Task A_workflow_Routing_never_evaluates_is_refused_with_the_reason()
+    {
+        var workflows = """
+            [ { "WorkflowName": "Routing", "Rules": [ { "RuleName": "OnlyDesign", "Expression": "report.Category == \"design\"", "Properties": { "department": "rnd" } } ] },
+              { "WorkflowName": "Priority", "Rules": [ { "RuleName": "Everything", "Expression": "true", "Properties": { "priority": "P3", "ackWithin": "P2D", "resolveWithin": "P14D" } } ] },
+              { "WorkflowName": "Discount", "Rules": [ { "RuleName": "Loyal", "Expression": "true" } ] } ]
+            """;
+        var departments = """[ { "id": "rnd", "name": "R&D", "kind": "internal" }, { "id": "triage", "name": "Triage", "kind": "triage" } ]""";
+
+        var (ruleset, errors) = await RulesetCompiler.CompileAsync(7, workflows, departments);
+
+        Assert.Null(ruleset);
+        var error = Assert.Single(errors);
+        Assert.Equal("Discount", error.Rule);
+        Assert.Contains("would never run", error.Message);
+    }
+
+    [Fact]
     public async Task Shipped_rules_are_valid()
     {
         var (ruleset, errors) = await RulesetCompiler.CompileAsync(1,
