@@ -16,7 +16,7 @@ internal static class HistoryApi
         group.MapGet("/verify", async (HistoryVerifier verifier, CancellationToken ct) => TypedResults.Ok(await verifier.VerifyAsync(ct)));
         group.MapGet("/export", HistoryExport.ExportAsync);
         // The console's export buttons: the same export, where the sign-in cookie counts.
-        app.MapGet("/console/history/export", HistoryExport.ExportAsync).RequireAuthorization(Policies.Audit);
+        app.MapGet("/console/history/export", HistoryExport.ExportAsync).RequireAuthorization(Policies.Audit).ExcludeFromDescription();
         return app;
     }
 

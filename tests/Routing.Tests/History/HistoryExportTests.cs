@@ -87,6 +87,8 @@ public abstract class HistoryExportTests(RoutingFixture fixture)
         Assert.Superset(new HashSet<string> { "reportId", "workItemId", "department", "kind", "actor", "from", "to", "format" },
             parameters.Select(p => (string)p!["name"]!).ToHashSet());
         Assert.Equal(HistoryKinds.All, parameters.Single(p => (string)p!["name"]! == "kind")!["schema"]!["enum"].Strings());
+        // The console's copy answers a signed-in browser (a cookie), not an API client: not in the document.
+        Assert.DoesNotContain(document["paths"]!.AsObject().Select(p => p.Key), path => path.StartsWith("/console", StringComparison.Ordinal));
     }
 
     /// The sequences of the events exported with this query, the same in NDJSON and in CSV.
