@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Routing.Engine.Patterns;
+using static Routing.Host.Pages.Console.ChartSvg;
 
 namespace Routing.Host.Pages.Console;
 
@@ -73,15 +73,4 @@ internal static class PatternChart
         }
         Flush();
     }
-
-    /// The scale's top: 1, 2 or 5 times a power of ten, at or above the highest value.
-    static double Nice(double top)
-    {
-        var power = Math.Pow(10, Math.Floor(Math.Log10(top)));
-        return new[] { 1, 2, 5, 10 }.Select(f => f * power).First(f => f >= top * (1 - 1e-12));
-    }
-
-    static string N(double value) => Math.Round(value, 1).ToString(Invariant);
-
-    static string Text(string text) => WebUtility.HtmlEncode(text);
 }
