@@ -67,11 +67,17 @@ internal static class RulesetSchemas
         ("RulesetDraft", "workflows", Workflow), ("RulesetDraft", "departments", Department),
     ];
 
-    static OpenApiSchema Object(string description, string[] required, Dictionary<string, IOpenApiSchema> properties) => new()
+    /// An open object: the members not required may be left out or null, as RulesEngine reads them.
+    static OpenApiSchema Object(string description, string[] required, Dictionary<string, IOpenApiSchema> properties)
     {
-        Type = JsonSchemaType.Object, Description = description, Required = new HashSet<string>(required),
-        Properties = properties, AdditionalProperties = new OpenApiSchema(),
-    };
+        foreach (var (name, property) in properties)
+            if (!required.Contains(name) && property is OpenApiSchema { Type: { } type } optional) optional.Type = type | JsonSchemaType.Null;
+        return new()
+        {
+            Type = JsonSchemaType.Object, Description = description, Required = new HashSet<string>(required),
+            Properties = properties, AdditionalProperties = new OpenApiSchema(),
+        };
+    }
 
     static OpenApiSchema Text(string? description = null) => new() { Type = JsonSchemaType.String, Description = description };
 
