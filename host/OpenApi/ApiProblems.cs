@@ -125,6 +125,12 @@ internal static class ApiProblems
 
     public static Task DescribeAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
     {
+        // Every 201 says where the new thing is (TypedResults.Created's Location).
+        if (operation.Responses?.TryGetValue("201", out var created) == true && created is OpenApiResponse made)
+            (made.Headers ??= new Dictionary<string, IOpenApiHeader>())["Location"] = new OpenApiHeader
+            {
+                Description = "The address of what was created.", Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri-reference" },
+            };
         foreach (var (status, response) in operation.Responses ?? [])
             if (response is OpenApiResponse answer && Meanings.TryGetValue(status, out var meaning) &&
                 int.TryParse(status, out var code) && answer.Description == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(code))
