@@ -26,6 +26,8 @@ public abstract class WebhookTests(WebhookFixture fixture)
         var deliveries = DeliveriesFor(id).ToList();
         Assert.Equal(["routed", "reminder", "reminder", "escalated"], deliveries.Select(d => d.Event));
         Assert.All(deliveries, d => Assert.True(d.SignatureValid));
+        // A plain secret, as configured before Standard Webhooks, still signs; so does the deprecated header.
+        Assert.All(deliveries, d => Assert.True(d.LegacySignatureValid));
         Assert.Equal(deliveries.Count, deliveries.Select(d => d.EventId).Distinct().Count());
         Assert.Equal("Escalated", (string)deliveries[^1].Data["state"]!);
     }
