@@ -159,6 +159,40 @@ public abstract class StandardWebhookTests(StandardWebhookFixture fixture)
         Assert.Single(DeliveriesFor(id));
     }
 
+    [Fact]
+    public async Task The_api_document_describes_each_webhook_as_it_is_sent()
+    {
+        var id = (string)(await client.SubmitAsync(Reports.Valid("supply", "medium"))).Item("logistics")["id"]!;
+        await fixture.AdvanceAsync(TimeSpan.Zero);
+        var delivery = Assert.Single(DeliveriesFor(id));
+
+        var document = await client.GetJsonAsync("/openapi/v1.json");
+
+        var webhooks = document["webhooks"]!.AsObject();
+        Assert.Equal(["work_item.escalated", "work_item.inconclusive", "work_item.reminder", "work_item.reopened",
+            "work_item.reprioritized", "work_item.routed", "work_item.verified"], webhooks.Select(w => w.Key).Order());
+        var routed = webhooks["work_item.routed"]!["post"]!;
+        Assert.Equal("workItemRouted", (string)routed["operationId"]!);
+        var required = routed["parameters"]!.AsArray().Where(p => (bool?)p!["required"] == true).Select(p => (string)p!["name"]!);
+        Assert.Equal(["webhook-id", "webhook-signature", "webhook-timestamp"], required.Order());
+        Assert.All(required, name => Assert.True(delivery.Headers.ContainsKey(name)));
+
+        JsonObject Schema(JsonNode reference) =>
+            document["components"]!["schemas"]![((string)reference["$ref"]!).Split('/')[^1]]!.AsObject();
+        void Matches(JsonObject schema, JsonObject sent)
+        {
+            var declared = schema["properties"]!.AsObject().Select(p => p.Key).ToList();
+            Assert.All(sent.Select(p => p.Key), field => Assert.Contains(field, declared));
+            Assert.All(schema["required"]!.AsArray().Select(r => (string)r!), field => Assert.Contains(field, sent.Select(p => p.Key)));
+        }
+        var payload = Schema(routed["requestBody"]!["content"]!["application/json"]!["schema"]!);
+        Matches(payload, delivery.Payload.AsObject());
+        var data = Schema(payload["properties"]!["data"]!);
+        Matches(data, delivery.Data.AsObject());
+        Matches(Schema(data["properties"]!["links"]!), delivery.Data["links"]!.AsObject());
+        Assert.Contains((string)delivery.Payload["type"]!, payload["properties"]!["type"]!["enum"]!.AsArray().Select(t => (string)t!));
+    }
+
     [Theory]
     [InlineData("whsec_c2hvcnQ=", "webhook.secret holds 5 bytes")]
     [InlineData("whsec_not base64 at all!", "webhook.secret starts with whsec_ but what follows is not base64")]
