@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Routing.Engine.History.Events;
 
 /// A notification (of NotificationEvents) queued for a department or its escalation contact,
@@ -5,7 +7,9 @@ namespace Routing.Engine.History.Events;
 /// (Events stored before escalation contacts were told do not say whom, nor those before
 /// Standard Webhooks why.)
 [HistoryKind(HistoryKinds.NotificationQueued)]
-internal sealed record NotificationQueued(Guid EventId, string Event, string? To = null, string? Role = null) : HistoryData
+internal sealed record NotificationQueued(
+    Guid EventId, string Event, string? To = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Role = null) : HistoryData
 {
     public override string Summary() => Role == Notifications.RecipientRoles.Escalation
         ? $"Notification \"{Event}\" queued for {To}, the escalation contact"
