@@ -15,6 +15,8 @@ internal static class RoutingApiExtensions
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         services.AddOpenApi(o => o.AddOperationTransformer(HistoryKindsInOpenApi.TransformAsync));
+        // The webhooks a department receives, under the document's `webhooks`.
+        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddDocumentTransformer(Routing.Host.Webhooks.WebhooksInOpenApi.TransformAsync));
         return services;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Routing.Engine.History;
 using Routing.Engine.History.Events;
 using Routing.Engine.Lifecycles;
+using Routing.Engine.Notifications;
 using Routing.Engine.Reports;
 using Routing.Engine.Store;
 using Routing.Engine.WorkItems;
@@ -17,6 +18,7 @@ internal sealed class IntakeService(
     IReportRouter router,
     ILifecycles lifecycles,
     HistoryJournal journal,
+    NotificationOutbox outbox,
     TimeProvider clock,
     ILogger<IntakeService> log)
 {
@@ -73,12 +75,12 @@ internal sealed class IntakeService(
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             db.Reports.Add(report);
-            db.AddOpened(opened, now);
+            db.AddOpened(outbox, opened, now);
             foreach (var item in recurring)
                 await db.WorkItems.Where(w => w.Id == item.Id)
                     .ExecuteUpdateAsync(s => s.SetProperty(w => w.Recurrences, w => w.Recurrences + 1), ct);
             foreach (var change in reprioritized)
-                await change.ApplyAsync(db, await lifecycles.GetAsync(change.Item.RulesetVersion, change.Item.Lifecycle), now, ct);
+                await change.ApplyAsync(db, outbox, await lifecycles.GetAsync(change.Item.RulesetVersion, change.Item.Lifecycle), now, ct);
             if (key is not null) Idempotency.Remember(db, key, receipt, now);
             await journal.AppendAsync(HistoryOf(report, decision, items, recurring, reprioritized, actor), ct);
             // A reprioritized item is written only if nobody changed it since it was read (its Version).

@@ -163,8 +163,7 @@ internal static class RulesetCompiler
                 errors.Add(new($"departments/{d.Id}", "webhook.url must be an absolute http or https URL."));
             else if (webhooks?.Refuses(d.Webhook.Url) is { } refused)
                 errors.Add(new($"departments/{d.Id}", refused));
-            if (string.IsNullOrEmpty(d.Webhook.Secret) || d.Webhook.Secret.Length < 16)
-                errors.Add(new($"departments/{d.Id}", "webhook.secret must have at least 16 characters."));
+            CheckWebhookSecrets(d.Id, d.Webhook, errors);
         }
         foreach (var d in departments.Where(d => d.EscalateTo is not null && departments.All(x => x.Id != d.EscalateTo)))
             errors.Add(new($"departments/{d.Id}", $"escalateTo names unknown department '{d.EscalateTo}'."));
@@ -172,6 +171,20 @@ internal static class RulesetCompiler
             errors.Add(new($"departments/{id}", "department ids must be unique."));
         if (departments.Count(d => d.Kind == Department.Triage) != 1)
             errors.Add(new("departments", "exactly one department must be of kind 'triage': unmatched reports go there."));
+    }
+
+    /// The current secret and each previous one in a form that signs (WebhookSecret); a previous
+    /// secret says until when it still signs.
+    static void CheckWebhookSecrets(string id, Webhook webhook, List<RuleError> errors)
+    {
+        if (WebhookSecret.Refuses(webhook.Secret, "webhook.secret") is { } refused) errors.Add(new($"departments/{id}", refused));
+        foreach (var (previous, i) in (webhook.PreviousSecrets ?? []).Select((p, i) => (p, i)))
+        {
+            if (previous is null) errors.Add(new($"departments/{id}", $"webhook.previousSecrets[{i}] must be an object with secret and until."));
+            else if (WebhookSecret.Refuses(previous.Secret, $"webhook.previousSecrets[{i}].secret") is { } old) errors.Add(new($"departments/{id}", old));
+            else if (previous.Until == default)
+                errors.Add(new($"departments/{id}", $"webhook.previousSecrets[{i}].until is required: the time (ISO 8601) until which that secret still signs."));
+        }
     }
 
     /// Each lifecycle sound (LifecycleCheck), ids unique, and every department's lifecycle there.
