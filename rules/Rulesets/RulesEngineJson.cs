@@ -1,0 +1,34 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using RulesEngine.Models;
+
+namespace Routing.Rules.Rulesets;
+
+/// How a ruleset's workflows are read: as RulesEngine 6 reads them (its member names,
+/// PascalCase, case-sensitive), except that an unknown member is an error — a misspelt
+/// "Enabled" or "Expresion" must not be dropped silently — and the members RulesEngine's own
+/// demo files and docs give a rule without its model having them (`SuccessMessage`,
+/// `ErrorType` in Discount.json and NestedInputDemo.json) are read and ignored, as
+/// RulesEngine itself ignores them.
+internal static class RulesEngineJson
+{
+    public static readonly IReadOnlyList<string> IgnoredRuleMembers = ["SuccessMessage", "ErrorType"];
+
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { AcceptIgnoredMembers } },
+    };
+
+    static void AcceptIgnoredMembers(JsonTypeInfo info)
+    {
+        if (info.Type != typeof(Rule)) return;
+        foreach (var name in IgnoredRuleMembers)
+        {
+            var member = info.CreateJsonPropertyInfo(typeof(JsonElement), name);
+            member.Set = (_, _) => { };
+            info.Properties.Add(member);
+        }
+    }
+}
