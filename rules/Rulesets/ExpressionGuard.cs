@@ -46,13 +46,13 @@ internal static partial class ExpressionGuard
     static readonly RuleExpressionParser Parser = new(RulesEngineSettings.Restricted);
 
     /// Null when the expression only uses what rules may use, at a bounded cost; otherwise why not.
-    /// An expression that does not parse passes: compiling the ruleset reports it in RulesEngine's words.
-    /// `scope`: the GlobalParams and LocalParams it may use besides the report.
+    /// An expression that does not parse passes: compiling the ruleset reports it in RulesEngine's words;
+    /// one that uses GlobalParams or LocalParams (`scope`, besides the report) is refused.
     public static string? Check(string? expression, ScopedParams? scope = null) =>
         Measure(expression, scope ?? ScopedParams.None, typeof(bool), out _);
 
     /// The same for the expression of a GlobalParam or LocalParam, which may be of any type; `value`
-    /// is what it computes, written out in terms of the report, for the names declared after it.
+    /// is the parsed expression, for the names declared after it (ScopedParams.With).
     /// One that does not parse is refused here: what uses it could not be measured.
     public static string? CheckParam(string? expression, ScopedParams scope, out Expression? value)
     {
@@ -60,10 +60,11 @@ internal static partial class ExpressionGuard
         return value is null ? $"the expression does not parse: {ParseError(expression!, scope)}" : null;
     }
 
-    /// Whether a name already means something in an expression (the report, a keyword, an
-    /// operation or a field), so that a GlobalParam or LocalParam may not take it.
+    /// Whether a name already means something in an expression (the report, a keyword or an
+    /// operation), so that a GlobalParam or LocalParam may not take it. A field's name may be
+    /// taken: a field is always read through `report.`.
     public static bool IsReserved(string name) =>
-        Keywords.Contains(name) || Allowed.Contains(name, StringComparer.OrdinalIgnoreCase) || FactNames.Contains(name, StringComparer.OrdinalIgnoreCase);
+        Keywords.Contains(name) || Allowed.Contains(name, StringComparer.OrdinalIgnoreCase);
 
     static string? Measure(string? expression, ScopedParams scope, Type? type, out Expression? value)
     {
@@ -91,12 +92,14 @@ internal static partial class ExpressionGuard
         {
             parsed = Parser.Parse(expression, [Report, .. scope.Parameters], type);
         }
-        catch (Exception)
+        catch (Exception e)
         {
-            return null;
+            // With names in scope, what this parser cannot read might still be read by RulesEngine
+            // (a name spelt like a type, `long`), and would then run unmeasured.
+            return scope.Parameters.Any() && !scope.Refused ? $"the expression does not parse: {e.Message}" : null;
         }
-        value = scope.WriteOut(parsed);
-        return ExpressionCost.Check(value);
+        value = parsed;
+        return ExpressionCost.Check(parsed, scope);
     }
 
     static string ParseError(string expression, ScopedParams scope)

@@ -92,8 +92,8 @@ internal static partial class RuleFeatures
             if (param is null || string.IsNullOrWhiteSpace(name) || !Name().IsMatch(name))
                 problem = $"{member}: '{name}' is not a name (letters, digits and _, starting with a letter or _, at most 50).";
             else if (ExpressionGuard.IsReserved(name))
-                problem = $"{member} '{name}': the name already means something in an expression (the report, a keyword, " +
-                          "an operation or a field); choose another.";
+                problem = $"{member} '{name}': the name already means something in an expression (the report, a keyword " +
+                          "or an operation); choose another.";
             else if (scope.DeclaresAnyCase(name))
                 problem = $"{member} '{name}' is declared already (here, in GlobalParams or in an enclosing rule's LocalParams; " +
                           "names that differ only by case are the same to RulesEngine).";
@@ -101,10 +101,14 @@ internal static partial class RuleFeatures
                 problem = ExpressionGuard.CheckParam(param.Expression, scope, out value) is { } unsafeExpression
                     ? $"{member} '{name}': {unsafeExpression}"
                     : null;
-            if (problem is not null) errors.Add(new(owner, place + problem));
-            // A refused param is still a name, so that what uses it is not refused again for that.
-            if (name is not null && Name().IsMatch(name) && !ExpressionGuard.IsReserved(name) && !scope.DeclaresAnyCase(name))
-                scope = scope.With(name, value ?? System.Linq.Expressions.Expression.Default(typeof(object)));
+            if (problem is null)
+                scope = scope.With(name!, value!);
+            else
+            {
+                errors.Add(new(owner, place + problem));
+                // Still a name, so that what uses it is not refused again for that.
+                if (name is not null && Name().IsMatch(name) && !scope.DeclaresAnyCase(name)) scope = scope.WithRefused(name);
+            }
         }
         return scope;
     }

@@ -18,6 +18,8 @@ internal static class RulesEngineJson
     public static readonly JsonSerializerOptions Options = new()
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        // "RuleExpressionType": "LambdaExpression" on a workflow too, as on a rule.
+        Converters = { new JsonStringEnumConverter() },
         TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { AcceptIgnoredMembers } },
     };
 

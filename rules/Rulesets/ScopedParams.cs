@@ -4,15 +4,20 @@ namespace Routing.Rules.Rulesets;
 
 /// The GlobalParams and LocalParams (RulesEngine's ScopedParam) an expression can see: the
 /// workflow's, then those of each enclosing rule, then the rule's own, each seeing the ones
-/// before it. A name stands for its value written out in full, so that ExpressionCost measures
-/// an expression with what its names cost, and a chain of names cannot hide a growing cost.
+/// before it. RulesEngine computes each once per rule and hands the expression its value, so
+/// a name costs nothing where it is used, but a text built on texts can be long: each name
+/// carries the longest its value can be, for ExpressionCost.
 internal sealed class ScopedParams
 {
     public static readonly ScopedParams None = new([]);
 
-    readonly IReadOnlyList<(ParameterExpression Name, Expression Value)> declared;
+    readonly IReadOnlyList<(ParameterExpression Name, long Length)> declared;
 
-    ScopedParams(IReadOnlyList<(ParameterExpression, Expression)> declared) => this.declared = declared;
+    ScopedParams(IReadOnlyList<(ParameterExpression, long)> declared, bool refused = false) =>
+        (this.declared, Refused) = (declared, refused);
+
+    /// A name was refused (and stands for any value): what uses it is not refused again for that.
+    public bool Refused { get; }
 
     /// Exactly as declared: ExpressionGuard allows a name only in its declared spelling.
     public bool Declares(string name) => declared.Any(d => d.Name.Name == name);
@@ -25,16 +30,13 @@ internal sealed class ScopedParams
     /// The names as parameters of an expression, as RulesEngine passes them (typed by their values).
     public IEnumerable<ParameterExpression> Parameters => declared.Select(d => d.Name);
 
-    /// These and one more, whose value is already written out in terms of the report.
-    public ScopedParams With(string name, Expression value) => new([.. declared, (Expression.Parameter(value.Type, name), value)]);
+    /// The longest the value of one of these names can be (a text's characters); null for another parameter.
+    public long? LengthOf(ParameterExpression name) => declared.FirstOrDefault(d => d.Name == name) is ({ }, var length) ? length : null;
 
-    /// The expression with every name replaced by its value.
-    public Expression WriteOut(Expression expression) =>
-        declared.Count == 0 ? expression : new Substitution(declared.ToDictionary(d => d.Name, d => d.Value)).Visit(expression);
+    /// These and one more, whose value is the parsed `value` (an expression over the report and these names).
+    public ScopedParams With(string name, Expression value) =>
+        new([.. declared, (Expression.Parameter(value.Type, name), ExpressionCost.LengthOf(value, this))], Refused);
 
-    sealed class Substitution(Dictionary<ParameterExpression, Expression> values) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) =>
-            values.TryGetValue(node, out var value) ? value : node;
-    }
+    /// These and a name that was refused.
+    public ScopedParams WithRefused(string name) => new([.. declared, (Expression.Parameter(typeof(object), name), 0)], refused: true);
 }
