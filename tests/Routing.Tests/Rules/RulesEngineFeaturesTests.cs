@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Routing.Engine.Reports;
 using Routing.Rules.Rulesets;
@@ -162,6 +163,22 @@ public sealed class RulesEngineFeaturesTests
         Assert.Equal("Parent", Assert.Single(decision.RuleFailures).Rule);
     }
 
+    [Fact]
+    public async Task The_example_in_the_rules_README_compiles_and_routes_with_its_reason()
+    {
+        var readme = File.ReadAllText(Path.Combine(Infrastructure.RepositoryFolder.Root, "rules", "README.md"));
+        var example = Regex.Match(readme, "```json\n(\\{ \"WorkflowName\": \"Routing\",.*?)```", RegexOptions.Singleline).Groups[1].Value;
+        var routing = JsonNode.Parse(example)!;
+        var priority = JsonNode.Parse("""{ "WorkflowName": "Priority", "Rules": [ { "RuleName": "Band", "Expression": "true", "Properties": { "priority": "P3", "ackWithin": "P2D", "resolveWithin": "P14D" } } ] }""");
+
+        var (ruleset, errors) = await RulesetCompiler.CompileAsync(1, new JsonArray(routing, priority).ToJsonString(), Departments);
+
+        Assert.Empty(errors);
+        var decision = await ruleset!.RouteAsync(new ReportFacts { Severity = "critical", FailureRate = 0.2, Segment = new() { Region = "Ohio" } },
+            NullLogger.Instance);
+        Assert.Equal("widespread failure of a critical product", Reason(decision, "rnd"));
+    }
+
     [Theory]
     // Members RulesEngine's demo files and docs give a rule, meaningless here.
     [InlineData("""{ "RuleName": "R", "SuccessMessage": "10", "ErrorType": "Error", "ErrorMessage": "One or more adjust rules failed.", "RuleExpressionType": "LambdaExpression", "Expression": "true", "Properties": { "department": "rnd" } }""")]
@@ -294,11 +311,13 @@ public sealed class RulesEngineFeaturesTests
         Assert.Contains(errors, e => e.Rule == "Routing" && e.Message.StartsWith("GlobalParams 't13': the expression may take up to"));
     }
 
-    [Fact]
-    public async Task WorkflowsToInject_on_a_workflow_is_refused_with_the_reason()
+    [Theory]
+    [InlineData("WorkflowsToInject")]
+    [InlineData("WorkflowRulesToInject")]
+    public async Task WorkflowsToInject_on_a_workflow_is_refused_with_the_reason(string member)
     {
         var (_, errors) = await CompileWith("""{ "RuleName": "R", "Expression": "true", "Properties": { "department": "rnd" } }""",
-            routingMembers: "\"WorkflowsToInject\": [ \"Priority\" ],");
+            routingMembers: $"\"{member}\": [ \"Priority\" ],");
 
         var error = Assert.Single(errors);
         Assert.Equal("Routing", error.Rule);
