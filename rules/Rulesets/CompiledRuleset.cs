@@ -136,7 +136,7 @@ internal sealed class CompiledRuleset(
     /// Rules and the results RulesEngine gave for them (none for a disabled rule), nested rules inside their rule.
     static List<RuleOutcome> Trace(string workflow, IEnumerable<Rule> rules, IEnumerable<RuleResultTree> results)
     {
-        var evaluated = results.ToDictionary(r => r.Rule.RuleName);
+        var evaluated = results.GroupBy(r => r.Rule.RuleName).ToDictionary(g => g.Key, g => g.First());
         return [.. rules.Select(rule =>
         {
             var result = evaluated.GetValueOrDefault(rule.RuleName);

@@ -58,6 +58,8 @@ internal static partial class RuleFeatures
         if (!string.IsNullOrWhiteSpace(rule.Expression))
             Refuse("a rule with nested Rules is decided by them and its Operator, and RulesEngine would ignore its Expression: " +
                    "move the Expression into a nested rule.");
+        foreach (var twice in nested.Where(c => c?.RuleName is not null).GroupBy(c => c.RuleName).Where(g => g.Count() > 1))
+            Refuse($"two nested rules are named '{twice.Key}': nested rules need names of their own, so that simulate can tell their outcomes apart.");
         for (var i = 0; i < nested.Count; i++)
         {
             var child = nested[i];
