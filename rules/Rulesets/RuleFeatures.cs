@@ -11,6 +11,8 @@ namespace Routing.Rules.Rulesets;
 internal static partial class RuleFeatures
 {
     public const int MaxParams = 20;
+    // A reason is a phrase; it is stored with every report the rule routes.
+    public const int MaxSuccessEvent = 200;
     public static readonly IReadOnlyList<string> Operators = ["And", "AndAlso", "Or", "OrElse"];
 
     const string ActionsRefused = "Actions are not run: a route comes from the rule's Properties, and an action is code run " +
@@ -40,6 +42,8 @@ internal static partial class RuleFeatures
         var scope = Declare(rule.LocalParams, "LocalParams", outer, owner, place, errors);
         if (rule.Actions is { OnSuccess: not null } or { OnFailure: not null }) Refuse(ActionsRefused);
         if (rule.WorkflowsToInject?.Any() == true) Refuse(InjectRefused("WorkflowsToInject"));
+        if (rule.SuccessEvent?.Length > MaxSuccessEvent)
+            Refuse($"the SuccessEvent has more than {MaxSuccessEvent} characters: it is the route's reason, shown and stored with every report it routes.");
 
         var nested = rule.Rules?.ToList() ?? [];
         if (nested.Count == 0)

@@ -223,6 +223,8 @@ public sealed class RulesEngineFeaturesTests
         "R", "RulesEngine would ignore its Expression")]
     [InlineData("""{ "RuleName": "R", "Operator": "And", "Rules": [ { "RuleName": "C", "Expression": "true", "Properties": { "department": "sales" } } ], "Properties": { "department": "rnd" } }""",
         "R", "nested rule 'C': Properties of a nested rule are not read")]
+    [InlineData("""{ "RuleName": "R", "Operator": "Or", "Rules": [ { "RuleName": "C", "Expression": "true", "SuccessEvent": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" } ], "Properties": { "department": "rnd" } }""",
+        "R", "nested rule 'C': the SuccessEvent has more than 200 characters")]
     [InlineData("""{ "RuleName": "R", "Operator": "Or", "Rules": [ { "RuleName": "C", "Expression": "true" }, { "RuleName": "C", "Expression": "false" } ], "Properties": { "department": "rnd" } }""",
         "R", "two nested rules are named 'C'")]
     [InlineData("""{ "RuleName": "R", "Operator": "And", "Rules": [ { "Expression": "true" } ], "Properties": { "department": "rnd" } }""",
