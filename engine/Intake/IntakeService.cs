@@ -69,7 +69,7 @@ internal sealed class IntakeService(
             opened.Add((NewWorkItem(report, route, decision.RulesetVersion, lifecycle, now), lifecycle));
         }
         var items = opened.Select(o => o.Item1).ToList();
-        var receipt = Receipt(report, items, recurring, reprioritized);
+        var receipt = Receipt(report, decision, items, recurring, reprioritized);
 
         try
         {
@@ -118,17 +118,23 @@ internal sealed class IntakeService(
         WorkItem.Open(report.Id, route.Department, route.Priority, new(route.AckWithin, route.ResolveWithin,
             route.FollowUpEvery, route.ResolutionCheckAfter), rulesetVersion, lifecycle, route.MatchedRules, now);
 
-    static ReportReceipt Receipt(Report report, List<WorkItem> items, List<WorkItem> recurring, List<Reprioritization> reprioritized) => new(
+    static ReportReceipt Receipt(Report report, RoutingDecision decision, List<WorkItem> items, List<WorkItem> recurring,
+        List<Reprioritization> reprioritized) => new(
         report.Id,
         report.RulesetVersion,
         [
-            .. items.Select(i => ItemReceipt(i, recurrence: false, null)),
-            .. recurring.Select(i => ItemReceipt(i, recurrence: true, reprioritized.FirstOrDefault(c => c.Item == i)?.FromPriority)),
+            .. items.Select(i => ItemReceipt(i, recurrence: false, null, ReasonFor(decision, i))),
+            .. recurring.Select(i => ItemReceipt(i, recurrence: true, reprioritized.FirstOrDefault(c => c.Item == i)?.FromPriority,
+                ReasonFor(decision, i))),
         ],
         report.Notify);
 
-    static WorkItemReceipt ItemReceipt(WorkItem i, bool recurrence, string? reprioritizedFrom) => new(
-        i.Id, i.Department, i.Priority, i.State.ToString(), i.AckDueAt, i.ResolveDueAt, i.MatchedRules, recurrence, reprioritizedFrom);
+    static WorkItemReceipt ItemReceipt(WorkItem i, bool recurrence, string? reprioritizedFrom, string? reason) => new(
+        i.Id, i.Department, i.Priority, i.State.ToString(), i.AckDueAt, i.ResolveDueAt, i.MatchedRules, recurrence, reprioritizedFrom, reason);
+
+    /// Why this report went to the item's department (a recurrence: why it went there this time).
+    static string? ReasonFor(RoutingDecision decision, WorkItem item) =>
+        decision.Routes.FirstOrDefault(r => r.Department == item.Department)?.Reason;
 
     static List<HistoryEntry> HistoryOf(Report report, RoutingDecision decision, List<WorkItem> items, List<WorkItem> recurring,
         List<Reprioritization> reprioritized, string actor)
@@ -140,7 +146,7 @@ internal sealed class IntakeService(
                 ReportId: report.Id),
             new("system:rules", ReportRouted.Of(decision), ReportId: report.Id),
         };
-        events.AddRange(items.Select(i => new HistoryEntry("system:rules", WorkItemRouted.ByRules(i),
+        events.AddRange(items.Select(i => new HistoryEntry("system:rules", WorkItemRouted.ByRules(i, ReasonFor(decision, i)),
             ReportId: report.Id, WorkItemId: i.Id, Department: i.Department)));
         events.AddRange(recurring.Select(i => new HistoryEntry("system:rules", new WorkItemRecurred(report.Id, i.Recurrences + 1, i.State),
             ReportId: report.Id, WorkItemId: i.Id, Department: i.Department)));
