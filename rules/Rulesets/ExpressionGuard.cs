@@ -78,9 +78,14 @@ internal static partial class ExpressionGuard
 
         var lambdaParameters = LambdaParameter().Matches(expression).Select(m => m.Groups[1].Value).ToHashSet();
         var forbidden = Token().Matches(expression)
+            .Where(m => m.Value[0] is not ('"' or '\''))
+            // After a dot a name is a member: only the allowed ones and the report's fields. A param
+            // or lambda parameter named `GetType` must not open `x.GetType()`.
+            .Where(m => IsMember(expression, m.Index)
+                ? !Allowed.Contains(m.Value) && !FactNames.Contains(m.Value)
+                : !Keywords.Contains(m.Value) && !Allowed.Contains(m.Value) && !FactNames.Contains(m.Value) &&
+                  !lambdaParameters.Contains(m.Value) && !scope.Declares(m.Value))
             .Select(m => m.Value)
-            .Where(t => t[0] is not ('"' or '\''))
-            .Where(t => !Keywords.Contains(t) && !Allowed.Contains(t) && !FactNames.Contains(t) && !lambdaParameters.Contains(t) && !scope.Declares(t))
             .Distinct()
             .ToList();
         if (forbidden.Count > 0)
@@ -113,6 +118,13 @@ internal static partial class ExpressionGuard
         {
             return e.Message;
         }
+    }
+
+    static bool IsMember(string expression, int index)
+    {
+        var i = index - 1;
+        while (i >= 0 && char.IsWhiteSpace(expression[i])) i--;
+        return i >= 0 && expression[i] == '.';
     }
 
     static int Nesting(string code)

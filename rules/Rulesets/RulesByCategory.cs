@@ -54,7 +54,8 @@ internal sealed class RulesByCategory
                 return name;
             }
 
-            var rules = (workflow.Rules ?? []).Select(r => (Rule: r, Categories: CategoriesOf(r, parser, report))).ToList();
+            var hasGlobals = workflow.GlobalParams?.Any() == true;
+            var rules = (workflow.Rules ?? []).Select(r => (Rule: r, Categories: hasGlobals ? null : CategoriesOf(r, parser, report))).ToList();
             var byCategory = rules.SelectMany(r => r.Categories ?? []).Distinct(StringComparer.Ordinal).ToDictionary(
                 c => c, c => Add(rules.Where(r => r.Categories?.Contains(c) != false).Select(r => r.Rule)), StringComparer.Ordinal);
             var others = rules.Where(r => r.Categories is null).Select(r => r.Rule).ToList();
@@ -70,7 +71,9 @@ internal sealed class RulesByCategory
     /// and one whose expression uses GlobalParams or LocalParams: this reads the report alone.
     static HashSet<string>? CategoriesOf(Rule rule, RuleExpressionParser parser, ParameterExpression report)
     {
-        if (rule.Rules?.Any() == true || string.IsNullOrWhiteSpace(rule.Expression)) return null;
+        // A param may be named like a field (`Category`): read with the report alone, a bare
+        // `Category` would be the report's, while RulesEngine reads the param.
+        if (rule.Rules?.Any() == true || rule.LocalParams?.Any() == true || string.IsNullOrWhiteSpace(rule.Expression)) return null;
         Expression parsed;
         try
         {

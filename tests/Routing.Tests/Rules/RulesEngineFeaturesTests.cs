@@ -110,6 +110,21 @@ public sealed class RulesEngineFeaturesTests
     }
 
     [Fact]
+    public async Task A_param_named_like_a_field_is_what_the_rule_reads_though_the_category_pre_filter_would_read_the_report()
+    {
+        var global = await Compiled("""{ "RuleName": "R", "Expression": "Category == \"quality\"", "Properties": { "department": "rnd" } }""",
+            """[ { "Name": "Category", "Expression": "report.Product" } ]""");
+        var local = await Compiled("""
+            { "RuleName": "R", "LocalParams": [ { "Name": "Category", "Expression": "report.Product" } ], "Expression": "Category == \"quality\"",
+              "Properties": { "department": "rnd" } }
+            """);
+        var report = new ReportFacts { Category = "safety", Product = "quality", Segment = new() };
+
+        foreach (var ruleset in new[] { global, local })
+            Assert.Equal(["rnd"], (await ruleset.RouteAsync(report, NullLogger.Instance)).Routes.Select(r => r.Department));
+    }
+
+    [Fact]
     public async Task A_rule_with_Enabled_false_is_skipped_and_simulate_says_so()
     {
         var ruleset = await Compiled("""
@@ -254,6 +269,13 @@ public sealed class RulesEngineFeaturesTests
     // A name's text is as long as it was built: 30 titles (6,000 characters) scanned in a loop over 200.
     [InlineData("""{ "RuleName": "R", "LocalParams": [ { "Name": "longText", "Expression": "report.Title + report.Title + report.Title + report.Title + report.Title + report.Title + report.Title + report.Title + report.Title + report.Title + report.Title + report.Title + report.Title + report.Title + report.Title + report.Title + report.Title + report.Title + report.Title + report.Title + report.Title + report.Title + report.Title + report.Title + report.Title + report.Title + report.Title + report.Title + report.Title + report.Title" } ], "Expression": "report.Product.Any(c => longText.Contains(c))", "Properties": { "department": "rnd" } }""",
         "R", "the expression may take up to")]
+    // A name declared as a param is not a member: a param called PadLeft or GetType opens neither.
+    [InlineData("""{ "RuleName": "R", "LocalParams": [ { "Name": "PadLeft", "Expression": "1" } ], "Expression": "report.Title.PadLeft(50000000).Length > 0", "Properties": { "department": "rnd" } }""",
+        "R", "uses 'PadLeft'")]
+    [InlineData("""{ "RuleName": "R", "LocalParams": [ { "Name": "GetType", "Expression": "1" }, { "Name": "Assembly", "Expression": "2" } ], "Expression": "report.GetType().Assembly != null", "Properties": { "department": "rnd" } }""",
+        "R", "uses 'GetType', 'Assembly'")]
+    [InlineData("""{ "RuleName": "R", "Expression": "report.Segment.Months.Any(GetType => report.GetType() != null)", "Properties": { "department": "rnd" } }""",
+        "R", "uses 'GetType'")]
     public async Task What_cannot_work_is_refused_with_the_reason(string rule, string named, string reason)
     {
         var (ruleset, errors) = await CompileWith(rule, """[ { "Name": "G", "Expression": "report.UnitsSold" } ]""");
