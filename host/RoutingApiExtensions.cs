@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using Routing.Engine.Store;
 using Routing.Host.Errors;
-using Routing.Host.History;
+using Routing.Host.OpenApi;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -10,11 +10,16 @@ internal static class RoutingApiExtensions
     /// JSON conventions, ProblemDetails, health, OpenAPI: what every endpoint relies on.
     public static IServiceCollection AddRoutingApi(this IServiceCollection services)
     {
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // Numbers are numbers (as JsonBody reads them): the OpenAPI document types them `integer`, not `integer|string`.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
-        services.AddOpenApi(o => o.AddOperationTransformer(HistoryKindsInOpenApi.TransformAsync));
+        services.AddOpenApi(RoutingOpenApi.Configure);
         return services;
     }
 }

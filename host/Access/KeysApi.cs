@@ -1,4 +1,5 @@
 using Routing.Engine.Access;
+using Routing.Host.OpenApi;
 
 namespace Routing.Host.Access;
 
@@ -12,13 +13,22 @@ internal static class KeysApi
     public static IEndpointRouteBuilder MapKeys(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/keys").WithTags("Keys").RequireAuthorization(Policies.Administer);
-        group.MapPost("/", CreateAsync);
+        group.MapPost("/", CreateAsync)
+            .WithName("createKey")
+            .WithSummary("Creates an API key; the key itself is in this answer only")
+            .WithDescription("A department head's key names their departments; other roles' keys name none.")
+            .TakesJson<NewKey>("The key's name (unique, ignoring case), its role, and a department head's departments.")
+            .Produces<ApiKeyService.Created>(StatusCodes.Status201Created)
+            .Refuses(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/", async (ApiKeyService keys, CancellationToken ct) => TypedResults.Ok((await keys.ListAsync(ct))
-            .Select(k => new KeyBody(k.Id, k.Name, k.Role, k.Departments, k.CreatedAt, k.CreatedBy, k.RevokedAt))));
+            .Select(k => new KeyBody(k.Id, k.Name, k.Role, k.Departments, k.CreatedAt, k.CreatedBy, k.RevokedAt))))
+            .WithName("listKeys")
+            .WithSummary("Every key, revoked ones too, without the keys themselves");
         group.MapDelete("/{id:guid}", RevokeAsync)
+            .WithName("revokeKey")
+            .WithSummary("Revokes a key; it stops working at once on every host")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict); // the last live admin key
+            .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict); // the last live admin key
         return app;
     }
 

@@ -9,7 +9,9 @@ internal static class SecurityHeaders
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
-        if (http.Request.Path.StartsWithSegments("/api"))
+        if (http.Request.Path.StartsWithSegments(Routing.Host.OpenApi.ApiReference.Path))
+            headers.ContentSecurityPolicy = Routing.Host.OpenApi.ApiReference.ContentSecurityPolicy;
+        else if (http.Request.Path.StartsWithSegments("/api"))
             headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
         else if (http.Request.Path.StartsWithSegments("/console"))
             // WebAssembly, never eval: Viz.js draws the lifecycle with Graphviz compiled to wasm.

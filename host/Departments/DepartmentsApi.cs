@@ -6,6 +6,7 @@ using Routing.Engine.Lifecycles;
 using Routing.Engine.Store;
 using Routing.Engine.WorkItems;
 using Routing.Host.WorkItems;
+using Routing.Host.OpenApi;
 
 namespace Routing.Host.Departments;
 
@@ -24,8 +25,18 @@ internal static class DepartmentsApi
         var group = app.MapGroup("/api/departments").WithTags("Departments").RequireAuthorization(Policies.Read);
         group.MapGet("/", (IDepartmentDirectory departments, ClaimsPrincipal user) => TypedResults.Ok(
             departments.All.Select(d => new DepartmentBody(d.Id, d.Name, d.Kind, d.Contact, d.Webhook is not null,
-                user.IsInRole(Roles.Admin) ? d.Webhook?.Url : null, d.EscalateTo))));
-        group.MapGet("/{id}/work-items", InboxAsync);
+                user.IsInRole(Roles.Admin) ? d.Webhook?.Url : null, d.EscalateTo))))
+            .WithName("listDepartments")
+            .WithSummary("The departments reports are routed to")
+            .WithDescription("A webhook's URL is shown to admins only (a Slack- or Teams-style URL is itself a credential); others see whether there is one.");
+        group.MapGet("/{id}/work-items", InboxAsync)
+            .WithName("getDepartmentInbox")
+            .WithSummary("A department's inbox: its work items, most urgent first, a page at a time")
+            .Describes("state", "Only items in this state (a state of the department's lifecycle; any case).")
+            .Describes("page", "From 1.")
+            .Describes("pageSize", $"From 1 to {MaxPageSize}; {DefaultPageSize} when not given.")
+            .Produces<Inbox>()
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         return app;
     }
 

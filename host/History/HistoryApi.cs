@@ -1,6 +1,7 @@
 using Routing.Engine.History;
 using Routing.Engine.Store;
 using Routing.Host.Access;
+using Routing.Host.OpenApi;
 
 namespace Routing.Host.History;
 
@@ -12,13 +13,38 @@ internal static class HistoryApi
     public static IEndpointRouteBuilder MapHistory(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/history").WithTags("History").RequireAuthorization(Policies.Audit);
-        group.MapGet("/", QueryAsync);
-        group.MapGet("/verify", async (HistoryVerifier verifier, CancellationToken ct) => TypedResults.Ok(await verifier.VerifyAsync(ct)));
-        group.MapGet("/export", HistoryExport.ExportAsync);
+        group.MapGet("/", QueryAsync)
+            .WithName("searchHistory")
+            .WithSummary("Events matching the filters, oldest first, a page at a time")
+            .WithDescription("Pass `next` from one page as `after` to read the next; `next` is null on the last page.")
+            .Filters()
+            .Describes("after", "The `next` of the previous page: events after this sequence number.")
+            .Describes("limit", $"Events per page, from 1 to {HistoryQuery.MaxLimit}; {HistoryQuery.DefaultLimit} when not given.")
+            .Produces<Page>()
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/verify", async (HistoryVerifier verifier, CancellationToken ct) => TypedResults.Ok(await verifier.VerifyAsync(ct)))
+            .WithName("verifyHistory")
+            .WithSummary("Checks the hash chain: ok, or the first event that does not match")
+            .WithDescription("`unsealed` counts the events written in the last second or so, not yet chained.");
+        group.MapGet("/export", HistoryExport.ExportAsync)
+            .WithName("exportHistory")
+            .WithSummary("Every event matching the filters, streamed as NDJSON or CSV")
+            .Filters()
+            .Takes("format", ["ndjson", "csv"], "ndjson (the default) or csv.")
+            .Produces<string>(StatusCodes.Status200OK, "application/x-ndjson", "text/csv")
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);
         // The console's export buttons: the same export, where the sign-in cookie counts.
         app.MapGet("/console/history/export", HistoryExport.ExportAsync).RequireAuthorization(Policies.Audit).ExcludeFromDescription();
         return app;
     }
+
+    static RouteHandlerBuilder Filters(this RouteHandlerBuilder endpoint) => endpoint
+        .Describes("reportId", "Only events of this report.")
+        .Describes("workItemId", "Only events of this work item.")
+        .Describes("department", "Only events of this department.")
+        .Describes("actor", "Only events by this actor (a key's name, or system:…).")
+        .Describes("from", "Events at or after this time (ISO 8601).")
+        .Describes("to", "Events before this time (ISO 8601).");
 
     static async Task<IResult> QueryAsync(
         Guid? reportId, Guid? workItemId, string? department, string? kind, string? actor, string? from, string? to,

@@ -17,6 +17,7 @@ internal static class ImportsApi
         var group = app.MapGroup("/api").WithTags("Imports").RequireAuthorization(Policies.Import);
         group.MapPost("/complaints", (HttpRequest request, ComplaintImport import, CancellationToken ct) =>
                 ImportAsync(request, (rows, actor) => import.ImportAsync(rows, actor, ImportSource.Api, ct)))
+            .WithName("importComplaints")
             .WithSummary("Imports complaints from the ticket system")
             .WithDescription("One complaint a line (NDJSON), a CSV with a header row, or a JSON array, of any size. Fields: id (the " +
                              "ticket's own), receivedAt (ISO 8601, not in the future), product, category (a report category), and " +
@@ -25,6 +26,7 @@ internal static class ImportsApi
             .Describe();
         group.MapPost("/exposure", (HttpRequest request, ExposureImport import, CancellationToken ct) =>
                 ImportAsync(request, (rows, actor) => import.ImportAsync(rows, actor, ImportSource.Api, ct)))
+            .WithName("importExposure")
             .WithSummary("Imports units sold per product, region and month")
             .WithDescription("Rows of product, region, month (YYYY-MM) and unitsSold (a whole number), as NDJSON, CSV with a header " +
                              "row, or a JSON array. A row for a product, region and month already stored replaces its value.")

@@ -2,6 +2,7 @@ using Routing.Engine.Lifecycles;
 using Routing.Host.Access;
 using Routing.Rules.Rulesets;
 using Routing.Workflows.WorkItems;
+using Routing.Host.OpenApi;
 
 namespace Routing.Host.Lifecycles;
 
@@ -15,13 +16,27 @@ internal static class LifecyclesApi
     public static IEndpointRouteBuilder MapLifecycles(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/lifecycles").WithTags("Lifecycles").RequireAuthorization(Policies.Read);
-        group.MapGet("", ListAsync);
-        group.MapGet("/{id}/graph", GraphAsync);
+        group.MapGet("", ListAsync)
+            .WithName("listLifecycles")
+            .WithSummary("The lifecycles of the active ruleset version (or of `version`), each with the departments that follow it")
+            .Describes("version", "A ruleset version; the active one when not given.")
+            .Produces<List<LifecycleBody>>()
+            .Refuses(StatusCodes.Status404NotFound);
+        group.MapGet("/{id}/graph", GraphAsync).Graph("getLifecycleGraph", "A lifecycle drawn as a state diagram (Mermaid or Graphviz DOT)");
         // Before lifecycles were data there was one, drawn here; it is the standard one.
         app.MapGet("/api/workflows/work-item/graph", (string? format, int? version, RulesetSimulator rulesets) =>
-            GraphAsync(Lifecycle.Standard, format, version, rulesets)).WithTags("Lifecycles").RequireAuthorization(Policies.Read);
+            GraphAsync(Lifecycle.Standard, format, version, rulesets)).WithTags("Lifecycles").RequireAuthorization(Policies.Read)
+            .Graph("getStandardLifecycleGraph", "The standard lifecycle drawn as a state diagram (the address from before lifecycles were data)");
         return app;
     }
+
+    static RouteHandlerBuilder Graph(this RouteHandlerBuilder endpoint, string name, string summary) => endpoint
+        .WithName(name)
+        .WithSummary(summary)
+        .Takes("format", ["mermaid", "dot"], "mermaid (the default, text/plain) or dot (text/vnd.graphviz).")
+        .Describes("version", "A ruleset version; the active one when not given.")
+        .Produces<string>(StatusCodes.Status200OK, "text/plain", "text/vnd.graphviz")
+        .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
     static async Task<IResult> ListAsync(int? version, RulesetSimulator rulesets)
     {

@@ -3,6 +3,7 @@ using Routing.Engine.Intake;
 using Routing.Engine.Patterns;
 using Routing.Engine.Store;
 using Routing.Host.Access;
+using Routing.Host.OpenApi;
 
 namespace Routing.Host.Patterns;
 
@@ -22,25 +23,40 @@ internal static class PatternsApi
     {
         var group = app.MapGroup("/api/patterns").WithTags("Patterns");
         group.MapPost("/scan", ScanAsync).RequireAuthorization(Policies.Administer)
+            .WithName("scanPatterns")
             .WithSummary("Scans the complaints for patterns and answers when done")
+            .WithDescription("Takes no body. Imports start a scan by themselves; this one answers with what it found.")
             .Produces<PatternScanResult>();
         group.MapGet("/", ListAsync).RequireAuthorization(Policies.Patterns)
+            .WithName("listPatterns")
             .WithSummary("Candidate patterns, strongest first (lowest q-value, then highest ratio)")
-            .Produces<List<PatternBody>>().ProducesValidationProblem();
+            .Takes("status", PatternStatus.All, "Only candidates in this status.")
+            .Describes("product", "Only candidates for this product.")
+            .Describes("page", "From 1.")
+            .Describes("pageSize", $"From 1 to {MaxPageSize}; {DefaultPageSize} when not given.")
+            .Produces<List<PatternBody>>().Refuses(StatusCodes.Status400BadRequest);
         group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Policies.Patterns)
+            .WithName("getPattern")
             .WithSummary("A candidate with its evidence complaints, paged")
-            .Produces<Detail>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .Describes("page", "From 1.")
+            .Describes("pageSize", $"From 1 to {MaxPageSize}; {DefaultPageSize} when not given.")
+            .Produces<Detail>().Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/submit", SubmitAsync).RequireAuthorization(Policies.Submit)
+            .WithName("submitPattern")
             .WithSummary("Submits a candidate as a verified report, routed by the active rules")
+            .WithDescription("The report is made from the candidate and its evidence; the body may set its severity, title, " +
+                             "recommendation and description. A candidate that is not open is a 409.")
             .Accepts<PatternSubmission>("application/json")
-            .Produces<ReportReceipt>(StatusCodes.Status201Created).ProducesValidationProblem()
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<ReportReceipt>(StatusCodes.Status201Created)
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict,
+                StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/{id:guid}/dismiss", DismissAsync).RequireAuthorization(Policies.Submit)
+            .WithName("dismissPattern")
             .WithSummary("Dismisses a candidate with a reason; it comes back only if it grows materially")
             .Accepts<PatternDismissal>("application/json")
-            .Produces<PatternBody>().ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<PatternBody>()
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict,
+                StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
         return app;
     }
 

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Routing.Engine.Intake;
 using Routing.Host.Access;
 using Routing.Engine.Reports;
+using Microsoft.OpenApi;
+using Routing.Host.OpenApi;
 
 namespace Routing.Host.Reports;
 
@@ -11,15 +13,36 @@ internal static class ReportsApi
     {
         var group = app.MapGroup("/api/reports").WithTags("Reports");
         group.MapPost("/", Submit)
+            .WithName("submitReport")
+            .WithSummary("Submits a verified pattern; it is routed at once")
+            .WithDescription("The active rules route the report to one or more departments, each of which gets a work item with a " +
+                             "priority and due times; the 201 receipt lists them. With an Idempotency-Key, a retry of the same body " +
+                             "returns the first receipt; the same key with another body is a 409.")
             .Accepts<ReportSubmission>("application/json")
+            .AddOpenApiOperationTransformer((operation, _, _) => IdempotencyKeyHeader(operation))
             .Produces<ReportReceipt>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge,
+                StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity)
             .RequireAuthorization(Policies.Submit);
-        group.MapGet("/{id:guid}", ReportQuery.GetAsync).RequireAuthorization(Policies.Read);
+        group.MapGet("/{id:guid}", ReportQuery.GetAsync).RequireAuthorization(Policies.Read)
+            .WithName("getReport")
+            .WithSummary("A report, its work items, and why each was routed")
+            .WithDescription("A department head sees the report through their own departments' items only (and a 404 when none is theirs).")
+            .Produces<ReportQuery.Body>()
+            .Refuses(StatusCodes.Status404NotFound);
         return app;
+    }
+
+    static Task IdempotencyKeyHeader(OpenApiOperation operation)
+    {
+        (operation.Parameters ??= []).Add(new OpenApiParameter
+        {
+            Name = "Idempotency-Key", In = ParameterLocation.Header, Required = false,
+            Description = "Makes a retry safe: the same key with the same body returns the first receipt instead of storing a second " +
+                          $"report; with another body it is a 409. The key {Idempotency.KeyRule}",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = Idempotency.MaxKeyLength, Pattern = "^[ -~]+$" },
+        });
+        return Task.CompletedTask;
     }
 
     static async Task<IResult> Submit(HttpRequest request, IntakeService intake, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Routing.Host.Access;
 using Routing.Rules.Rulesets;
+using Routing.Host.OpenApi;
 
 namespace Routing.Host.Rules;
 
@@ -15,18 +16,57 @@ internal static class RulesApi
     public static IEndpointRouteBuilder MapRules(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/rules").WithTags("Rules");
-        group.MapPost("/simulate", RulesSimulationApi.SimulateAsync).RequireAuthorization(Policies.Simulate);
+        group.MapPost("/simulate", RulesSimulationApi.SimulateAsync).RequireAuthorization(Policies.Simulate)
+            .WithName("simulateReport")
+            .WithSummary("Where a report would be routed, by the active ruleset version or another; nothing is stored")
+            .WithDescription("Answers the routes (department, priority, due periods as ISO 8601 durations, matched rules), who would be " +
+                             "notified, and every rule's outcome. An invalid report is a 422 naming its fields, as on submit.")
+            .TakesJson<RulesSimulationApi.SimulationBody>("The report as it would be submitted, and optionally the ruleset version to route it by.")
+            .Produces<RulesSimulationApi.Simulation>()
+            .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
         group = group.MapGroup("").RequireAuthorization(Policies.Administer);
-        group.MapGet("/", async (RulesetAdmin admin, CancellationToken ct) => TypedResults.Ok(await admin.GetAsync(null, ct)));
-        group.MapGet("/versions", async (RulesetAdmin admin, CancellationToken ct) => TypedResults.Ok(await admin.ListAsync(ct)));
+        group.MapGet("/", async (RulesetAdmin admin, CancellationToken ct) => TypedResults.Ok(await admin.GetAsync(null, ct)))
+            .WithName("getActiveRuleset")
+            .WithSummary("The active ruleset version as JSON you can edit and send back as a draft: workflows, departments, lifecycles");
+        group.MapGet("/versions", async (RulesetAdmin admin, CancellationToken ct) => TypedResults.Ok(await admin.ListAsync(ct)))
+            .WithName("listRulesetVersions")
+            .WithSummary("Every ruleset version: drafts, the active one, those published before");
         group.MapGet("/versions/{version:int}", async (int version, RulesetAdmin admin, CancellationToken ct) =>
-            await admin.GetAsync(version, ct) is { } view ? TypedResults.Ok(view) : NoSuchVersion());
+            await admin.GetAsync(version, ct) is { } view ? TypedResults.Ok(view) : NoSuchVersion())
+            .WithName("getRulesetVersion")
+            .WithSummary("One ruleset version")
+            .Produces<RulesetDetails>()
+            .Refuses(StatusCodes.Status404NotFound);
         group.MapGet("/versions/{version:int}/diff", async (int version, int? against, RulesetAdmin admin, CancellationToken ct) =>
-            await admin.DiffAsync(version, against, ct) is { } diff ? TypedResults.Ok(diff) : NoSuchVersion());
-        group.MapPost("/versions", DraftAsync);
+            await admin.DiffAsync(version, against, ct) is { } diff ? TypedResults.Ok(diff) : NoSuchVersion())
+            .WithName("diffRulesetVersion")
+            .WithSummary("What a version changes: rules and departments added, removed and changed, against the active version or `against`")
+            .Describes("against", "The version to compare with; the active one when not given.")
+            .Produces<RulesetDiff>()
+            .Refuses(StatusCodes.Status404NotFound);
+        group.MapPost("/versions", DraftAsync)
+            .WithName("draftRuleset")
+            .WithSummary("Stores a ruleset as a new draft version, once every rule is valid")
+            .WithDescription("Workflows are RulesEngine JSON (see the rules README). A 422 names each bad rule, under `errors` by rule " +
+                             "and as a list of `ruleErrors` ({ rule, message }); nothing is stored then.")
+            .TakesJson<DraftBody>("The workflows, the departments, and optionally the lifecycles (the active version's when left out).")
+            .Produces<Drafted>(StatusCodes.Status201Created)
+            .Refuses(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/versions/{version:int}/publish", async (int version, HttpContext http, RulesetAdmin admin, CancellationToken ct) =>
-            await admin.PublishAsync(version, Actor.Of(http), ct) is { } published ? TypedResults.Ok(published) : NoSuchVersion());
-        group.MapPost("/versions/{version:int}/replay", RulesSimulationApi.ReplayAsync);
+            await admin.PublishAsync(version, Actor.Of(http), ct) is { } published ? TypedResults.Ok(published) : NoSuchVersion())
+            .WithName("publishRulesetVersion")
+            .WithSummary("Makes a version the active one; publishing an older version rolls back")
+            .WithDescription("Every host routes new reports with it within a few seconds. Items already routed keep the version that routed them. Takes no body.")
+            .Produces<Published>()
+            .Refuses(StatusCodes.Status404NotFound);
+        group.MapPost("/versions/{version:int}/replay", RulesSimulationApi.ReplayAsync)
+            .WithName("replayRulesetVersion")
+            .WithSummary("Routes the reports received in a period again with a version, and lists those that would go elsewhere")
+            .WithDescription("A dry run over stored reports; nothing is changed. Takes no body.")
+            .Needs("from", "The start of the period (ISO 8601).")
+            .Needs("to", "The end of the period (ISO 8601).")
+            .Produces<RulesetSimulator.Replay>()
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         return app;
     }
 

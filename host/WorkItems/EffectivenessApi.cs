@@ -4,6 +4,7 @@ using Routing.Engine.Effectiveness;
 using Routing.Engine.Lifecycles;
 using Routing.Engine.Store;
 using Routing.Host.Access;
+using Routing.Host.OpenApi;
 using Routing.Workflows.WorkItems;
 
 namespace Routing.Host.WorkItems;
@@ -17,8 +18,17 @@ internal static class EffectivenessApi
 
     public static IEndpointRouteBuilder MapEffectiveness(this RouteGroupBuilder group)
     {
-        group.MapGet("/{id:guid}/effectiveness", GetAsync).RequireAuthorization(Policies.Read);
-        group.MapPost("/{id:guid}/effectiveness/decision", DecideAsync).RequireAuthorization(Policies.Submit);
+        group.MapGet("/{id:guid}/effectiveness", GetAsync).RequireAuthorization(Policies.Read)
+            .WithName("getWorkItemEffectiveness")
+            .WithSummary("Whether a resolved item's fix is working, computed now from complaints and units sold")
+            .Produces<EffectivenessBody>()
+            .Refuses(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/effectiveness/decision", DecideAsync).RequireAuthorization(Policies.Submit)
+            .WithName("decideWorkItemEffectiveness")
+            .WithSummary("A CSM decides an inconclusive effectiveness check: effective (verified) or not (reopened)")
+            .TakesJson<DecisionBody>("The verdict, why (for the history), and the version last read.")
+            .Produces<WorkItemBody>()
+            .Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         return group;
     }
 

@@ -6,6 +6,7 @@ using Routing.Engine.Departments;
 using Routing.Engine.Lifecycles;
 using Routing.Engine.Store;
 using Routing.Host.Access;
+using Routing.Host.OpenApi;
 
 namespace Routing.Host.WorkItems;
 
@@ -26,7 +27,18 @@ internal static class WorkItemRecords
 
     public static IEndpointRouteBuilder MapWorkItemRecords(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/work-items/records", ExportAsync).WithTags("Work items").RequireAuthorization(Policies.Read);
+        app.MapGet("/api/work-items/records", ExportAsync).WithTags("Work items").RequireAuthorization(Policies.Read)
+            .WithName("exportWorkItemRecords")
+            .WithSummary("A department's CAPA records for a period, as CSV or NDJSON")
+            .WithDescription("One row per work item opened in the period: its report, lifecycle, state, and one column per field of its " +
+                             "lifecycle holding the latest value (lists joined with \"; \"). `format=csv` (the default) has a header row; " +
+                             "`format=ndjson` is one JSON object a line. Streamed: any period exports in constant memory.")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv", "application/x-ndjson")
+            .Needs("department", "The department whose records to export.")
+            .Takes("format", ["csv", "ndjson"], "csv (the default) or ndjson.")
+            .Describes("from", "Items opened at or after this time (ISO 8601).")
+            .Describes("to", "Items opened before this time (ISO 8601).")
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         // The console's link to it, where the sign-in cookie counts.
         app.MapGet("/console/work-items/records", ExportAsync).RequireAuthorization(Policies.Read).ExcludeFromDescription();
         return app;

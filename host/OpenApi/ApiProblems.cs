@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Routing.Host.OpenApi;
+
+/// The answers an endpoint declares for the OpenAPI document besides its success: each refusal
+/// as RFC 9457 problem details, and the JSON body it reads by hand (JsonBody), with the refusals
+/// reading it can give.
+internal static class ApiProblems
+{
+    public const string ProblemSchema = "ProblemDetails", ValidationProblemSchema = "ValidationProblemDetails";
+    const string ProblemJson = "application/problem+json";
+
+    /// Refusals as problem details: `errors` (by field) is declared for 400 and 422, which name fields.
+    public static RouteHandlerBuilder Refuses(this RouteHandlerBuilder endpoint, params int[] statuses)
+    {
+        foreach (var status in statuses)
+            endpoint = status is StatusCodes.Status400BadRequest or StatusCodes.Status422UnprocessableEntity
+                ? endpoint.ProducesValidationProblem(status)
+                : endpoint.ProducesProblem(status);
+        return endpoint;
+    }
+
+    /// A JSON body of type T, read by hand (JsonBody.ReadAsync): declared for the document only, so
+    /// routing does not refuse other content types itself (JsonBody's 415 says what it takes).
+    /// Reading it can answer 400 (not JSON, a wrong type, an unknown field), 413 and 415.
+    public static RouteHandlerBuilder TakesJson<T>(this RouteHandlerBuilder endpoint, string description) => endpoint
+        .AddOpenApiOperationTransformer(async (operation, context, ct) =>
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Description = description,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new() { Schema = Referenced(await context.GetOrCreateSchemaAsync(typeof(T), null, ct), context.Document!) },
+                },
+            };
+        })
+        .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
+
+    /// A schema made in a transformer comes with its named types inline: put each in the
+    /// components (once) and refer to it there, as the schemas the generator makes itself do.
+    static IOpenApiSchema Referenced(IOpenApiSchema schema, OpenApiDocument document)
+    {
+        if (schema is not OpenApiSchema concrete) return schema;
+        foreach (var (name, property) in concrete.Properties?.ToList() ?? []) concrete.Properties![name] = Referenced(property, document);
+        if (concrete.Items is { } items) concrete.Items = Referenced(items, document);
+        if (concrete.AdditionalProperties is { } values) concrete.AdditionalProperties = Referenced(values, document);
+        foreach (var list in new[] { concrete.OneOf, concrete.AnyOf, concrete.AllOf })
+            for (var i = 0; i < (list?.Count ?? 0); i++) list![i] = Referenced(list[i], document);
+        if (concrete.Metadata?.TryGetValue("x-schema-id", out var id) != true || id is not string { Length: > 0 } component) return concrete;
+        document.Components ??= new OpenApiComponents();
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        document.Components.Schemas.TryAdd(component, concrete);
+        return new OpenApiSchemaReference(component, document);
+    }
+
+    /// A problem-details answer for a document or operation transformer to add.
+    public static OpenApiResponse Response(OpenApiDocument document, string description, bool validation = false,
+        Dictionary<string, IOpenApiHeader>? headers = null) => new()
+    {
+        Description = description,
+        Headers = headers,
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            [ProblemJson] = new() { Schema = new OpenApiSchemaReference(validation ? ValidationProblemSchema : ProblemSchema, document) },
+        },
+    };
+
+    /// Makes sure the problem schemas the transformers refer to are in the components.
+    public static async Task AddSchemasAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        if (!document.Components.Schemas.ContainsKey(ProblemSchema))
+            document.Components.Schemas[ProblemSchema] = await context.GetOrCreateSchemaAsync(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), null, ct);
+        if (!document.Components.Schemas.ContainsKey(ValidationProblemSchema))
+            document.Components.Schemas[ValidationProblemSchema] = await context.GetOrCreateSchemaAsync(typeof(HttpValidationProblemDetails), null, ct);
+    }
+}
