@@ -1,6 +1,8 @@
 // Holds every answer the walkthrough gets to the OpenAPI document it was compiled from: the
 // status must be one the operation declares, the content type one that status declares, and
-// the body must match that content's schema (JSON Schema 2020-12, as OpenAPI 3.1 says).
+// the body must match that content's schema (JSON Schema 2020-12, as OpenAPI 3.1 says), with
+// no member the document leaves out (a client generated from it could not see that member).
+// Problem details stay open: RFC 9457 lets them carry extension members such as traceId.
 // tsc proves the client and the document agree; this proves the server and the document do.
 import { readFileSync } from "node:fs";
 import { Ajv2020, type SchemaObject, type ValidateFunction } from "ajv/dist/2020.js";
@@ -8,6 +10,7 @@ import ajvFormats from "ajv-formats";
 import type { Middleware } from "openapi-fetch";
 
 const documentId = "openapi.json";
+const closedId = "openapi-closed.json";
 
 export class Conformance {
   readonly problems: string[] = [];
@@ -24,6 +27,9 @@ export class Conformance {
     ajvFormats.default(this.#ajv);
     // The document itself is the schema registry: its "#/components/schemas/…" refs resolve in it.
     this.#ajv.addSchema(document, documentId);
+    const closed: unknown = JSON.parse(JSON.stringify(document));
+    close(closed);
+    if (isSchemaObject(closed)) this.#ajv.addSchema(closed, closedId);
   }
 
   readonly middleware: Middleware = {
@@ -49,14 +55,14 @@ export class Conformance {
     if (member(content, "schema") === undefined) return `no schema for ${code} ${contentType}`;
     if (!/[/+]json$/.test(contentType)) return undefined;
     const body: unknown = JSON.parse(text);
-    const validate = this.#validator(["paths", path, method.toLowerCase(), "responses", code, "content", contentType, "schema"]);
+    const validate = this.#validator(contentType === "application/problem+json" ? documentId : closedId, ["paths", path, method.toLowerCase(), "responses", code, "content", contentType, "schema"]);
     if (validate(body)) return undefined;
     const errors = (validate.errors ?? []).slice(0, 8).map(e => `${e.instancePath || "(body)"} ${e.message ?? ""}${e.params ? " " + JSON.stringify(e.params) : ""}`);
     return `the body does not match the document's schema for ${code} ${contentType}: ${errors.join("; ")}; body: ${text.slice(0, 600)}`;
   }
 
-  #validator(pointer: string[]): ValidateFunction {
-    const ref = `${documentId}#/${pointer.map(s => encodeURIComponent(s.replaceAll("~", "~0").replaceAll("/", "~1"))).join("/")}`;
+  #validator(document: string, pointer: string[]): ValidateFunction {
+    const ref = `${document}#/${pointer.map(s => encodeURIComponent(s.replaceAll("~", "~0").replaceAll("/", "~1"))).join("/")}`;
     let validate = this.#validators.get(ref);
     if (validate === undefined) {
       validate = this.#ajv.compile({ $ref: ref });
@@ -64,6 +70,16 @@ export class Conformance {
     }
     return validate;
   }
+}
+
+/** Every object schema that lists its properties admits no others (unless it says otherwise). */
+function close(value: unknown) {
+  if (Array.isArray(value)) return value.forEach(close);
+  if (typeof value !== "object" || value === null) return;
+  const composed = ["allOf", "anyOf", "oneOf"].some(k => Object.hasOwn(value, k));
+  const open = ["additionalProperties", "unevaluatedProperties"].some(k => Object.hasOwn(value, k));
+  if (Object.hasOwn(value, "properties") && !composed && !open) Object.assign(value, { additionalProperties: false });
+  for (const [key, child] of Object.entries(value)) if (key !== "allOf") close(child);
 }
 
 function isSchemaObject(value: unknown): value is SchemaObject {
