@@ -45,7 +45,12 @@ internal static class ImportsApi
                 Description = "One line a record: NDJSON, a CSV whose header row names the fields, or a JSON array of objects.",
                 Content = new Dictionary<string, OpenApiMediaType>
                 {
-                    ["application/x-ndjson"] = new(), ["text/csv"] = new(), ["application/json"] = new(),
+                    ["application/x-ndjson"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "One JSON object a line." } },
+                    ["text/csv"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "A header row naming the fields, then one record a row." } },
+                    ["application/json"] = new()
+                    {
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.Object } },
+                    },
                 },
             };
             return Task.CompletedTask;

@@ -4,7 +4,8 @@ namespace Routing.Host.OpenApi;
 
 /// GET /api/docs: the API reference for people (Scalar), drawn from /openapi/v1.json in the
 /// browser. Public, like the document. Everything it loads comes from this host: its scripts are
-/// served from the package, the default fonts (a CDN) and Scalar's telemetry and AI agent are off.
+/// served from the package, the default fonts (a CDN), Scalar's telemetry, AI agent and
+/// developer toolbar are off.
 internal static class ApiReference
 {
     public const string Path = "/api/docs";
@@ -24,6 +25,9 @@ internal static class ApiReference
                 .DisableTelemetry()
                 .DisableAgent()
                 .DisableMcp()
+                // Its toolbar (shown on localhost) links to Scalar's own services.
+                .HideDeveloperTools()
+                .ShowOperationId()
                 .AddPreferredSecuritySchemes(ApiDocument.Bearer))
             .AllowAnonymous();
         return app;

@@ -36,6 +36,7 @@ internal static class ApiSchemas
         [typeof(HistoryApi.Page)] = "HistoryPage",
         [typeof(HistoryEntryBody)] = "HistoryEntry",
         [typeof(PatternsApi.Detail)] = "PatternDetail",
+        [typeof(PatternScanResult)] = "PatternScan",
         [typeof(PatternBody)] = "Pattern",
         [typeof(PatternBody.SegmentBody)] = "PatternSegment",
         [typeof(PatternBody.DismissalBody)] = "PatternDismissed",

@@ -85,6 +85,11 @@ public abstract class AccessTests(RoutingFixture fixture)
         ["GET /health"] = [Anonymous],
         ["GET /"] = [Anonymous], // to the console, whose pages ask for a sign-in themselves
         ["GET /openapi/{documentName}.json"] = [Anonymous],
+        // The API reference for people (Scalar), drawn from the document: public like it.
+        ["GET /api/docs/{documentName?}"] = [Anonymous],
+        ["GET /api/docs/scalar.js"] = [Anonymous],
+        ["GET /api/docs/scalar.aspnetcore.js"] = [Anonymous],
+        ["GET /api/docs/favicon.svg"] = [Anonymous],
     };
 
     [Fact]
@@ -132,7 +137,7 @@ public abstract class AccessTests(RoutingFixture fixture)
     static HttpRequestMessage Request(string method, string pattern)
     {
         var path = pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{id}", "rnd").Replace("{action}", "comment")
-            .Replace("{version:int}", "1").Replace("{code:int}", "404").Replace("{documentName}", "v1").Replace("/console/{**path}", "/console/no-such-page").Replace("{**path}", "");
+            .Replace("{version:int}", "1").Replace("{code:int}", "404").Replace("{documentName}", "v1").Replace("{documentName?}", "").Replace("/console/{**path}", "/console/no-such-page").Replace("{**path}", "");
         return new HttpRequestMessage(new HttpMethod(method), path)
         {
             Content = method is "POST" ? new StringContent("{}", Encoding.UTF8, "application/json") : null,
