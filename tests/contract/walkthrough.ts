@@ -2,7 +2,10 @@
 // document (openapi-typescript + openapi-fetch), no casts. tsc proves that the document types
 // every request and answer the walkthrough uses; Conformance checks every answer the host gives
 // against the same document. Run by tests/Routing.Tests/Contract/ContractTests.cs:
-//   ROUTING_URL, ROUTING_ADMIN_KEY (an admin key), ROUTING_OPENAPI (the document's file).
+//   ROUTING_URL, ROUTING_ADMIN_KEY (an admin key), ROUTING_OPENAPI (the document's file),
+//   ROUTING_SAMPLES (the repository's samples/ folder).
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import createClient from "openapi-fetch";
 import type { paths } from "./schema.js";
 import { Conformance } from "./conformance.js";
@@ -190,10 +193,69 @@ check(timeline.some(e => e.actor === names.head && e.actorKeyId === headKey.id),
 const graph = await succeeded("the lifecycle's diagram", csm.GET("/api/lifecycles/{id}/graph", { params: { path: { id: "corrective-action" }, query: { format: "mermaid" } }, parseAs: "text" }));
 check(graph.startsWith("stateDiagram-v2"), `a Mermaid state diagram: ${graph.slice(0, 40)}`);
 
+const lifecycles = await succeeded("the lifecycles", head.GET("/api/lifecycles"));
+check(lifecycles.some(l => l.lifecycle.id === "corrective-action" && l.departments.includes("rnd")), `R&D follows corrective-action: ${JSON.stringify(lifecycles.map(l => [l.lifecycle.id, l.departments]))}`);
+const effectiveness = await succeeded("is the fix working?", head.GET("/api/work-items/{id}/effectiveness", { params: { path: { id: item.id } } }));
+check(effectiveness.verdict === "pending", `a fix resolved just now is pending: ${effectiveness.verdict}`);
+
+// Walkthrough: from a CSV of tickets to a routed report (the README's samples).
+step("the CSM imports the sample tickets and units sold (CSV); an admin scans");
+const samples = setting("ROUTING_SAMPLES");
+const csv = (file: string) => ({
+  body: readFileSync(join(samples, file), "utf8"),
+  bodySerializer: (body: unknown) => (typeof body === "string" ? body : JSON.stringify(body)),
+  headers: { "Content-Type": "text/csv" },
+});
+const tickets = await succeeded("import the tickets", csm.POST("/api/complaints", csv("tickets.csv")));
+check(tickets.accepted === 2882 && tickets.rejected === 0 && tickets.errors.length === 0, `every ticket is accepted: ${JSON.stringify(tickets)}`);
+const unitsSold = await succeeded("import the units sold", csm.POST("/api/exposure", csv("units-sold.csv")));
+check(unitsSold.accepted === 432 && unitsSold.rejected === 0, `every month's units sold are accepted: ${JSON.stringify(unitsSold)}`);
+const scan = await succeeded("scan", admin.POST("/api/patterns/scan"));
+check(scan.flagged >= 4, `the four planted patterns at least are flagged: ${JSON.stringify(scan)}`);
+
+step("the CSM submits the Michigan winter candidate and dismisses another");
+const candidates = await succeeded("the open candidates", csm.GET("/api/patterns", { params: { query: { status: "open" } } }));
+const winter = candidates.find(c => c.product === "HX-200 heater" && c.segment.region === "Michigan" && (c.segment.months ?? []).length > 0);
+check(winter !== undefined && winter.category === "quality" && (winter.ratio ?? 0) > 5, `the planted Michigan winter: ${JSON.stringify(candidates.map(c => c.explanation))}`);
+check(winter.explanation.startsWith("HX-200 heater, Michigan, Nov–Mar"), `its sentence: ${winter.explanation}`);
+const evidence = await succeeded("the candidate's evidence", csm.GET("/api/patterns/{id}", { params: { path: { id: winter.id }, query: { pageSize: 20 } } }));
+check(evidence.pattern.id === winter.id && evidence.evidenceComplaints.length > 0 && evidence.evidenceComplaints.length <= 20, `its complaints, paged: ${evidence.evidenceComplaints.length} of ${evidence.evidenceTotal}`);
+const submitted = await succeeded("submit the candidate", csm.POST("/api/patterns/{id}/submit", { params: { path: { id: winter.id } }, body: { severity: "high", recommendation: "Check the igniter below -10 °C" } }));
+check(submitted.workItems.some(w => w.department === "manufacturing"), `a quality report goes to manufacturing: ${JSON.stringify(submitted.workItems)}`);
+const other = candidates.find(c => c.id !== winter.id);
+check(other !== undefined, "another candidate to dismiss");
+await succeeded("dismiss a candidate", csm.POST("/api/patterns/{id}/dismiss", { params: { path: { id: other.id } }, body: { reason: "Texas had a heatwave" } }));
+const dismissed = await succeeded("the dismissed candidates", csm.GET("/api/patterns", { params: { query: { status: "dismissed" } } }));
+check(dismissed.some(c => c.id === other.id), "the dismissed candidate is listed as dismissed");
+
+// Changing the routing (admins): supply problems to R&D instead of logistics.
+step("the admin drafts a version sending supply problems to R&D, diffs, simulates, replays, publishes and rolls back");
+const active = await succeeded("the active rules", admin.GET("/api/rules"));
+const supplyRule = active.workflows.find(w => w.WorkflowName === "Routing")?.Rules.find(r => r.RuleName === "SupplyProblemToLogistics");
+check(supplyRule !== undefined && supplyRule.Properties?.["department"] === "logistics", `the shipped rule sends supply problems to logistics: ${JSON.stringify(supplyRule)}`);
+supplyRule.Properties = { ...supplyRule.Properties, department: "rnd" };
+const draft = await succeeded("store the draft", admin.POST("/api/rules/versions", { body: { workflows: active.workflows, departments: active.departments, lifecycles: active.lifecycles } }));
+check(draft.version > active.version, `a new version: ${draft.version}`);
+const diff = await succeeded("the diff", admin.GET("/api/rules/versions/{version}/diff", { params: { path: { version: draft.version }, query: { against: active.version } } }));
+check(JSON.stringify(diff).includes("SupplyProblemToLogistics"), `the diff names the changed rule: ${JSON.stringify(diff).slice(0, 300)}`);
+const supplyReport: NewReport = { title: "Late deliveries", product: "HX-200 heater", category: "supply", reportCount: 12, severity: "medium", evidence: ["ticket-1"], verifiedBy: "csm", verifiedAt: "2026-11-20T10:00:00Z" };
+const simulated = await succeeded("simulate", admin.POST("/api/rules/simulate", { body: { version: draft.version, report: supplyReport } }));
+check(simulated.routes.some(r => r.department === "rnd"), `with the draft, supply problems go to R&D: ${JSON.stringify(simulated.routes)}`);
+const replayed = await succeeded("replay", admin.POST("/api/rules/versions/{version}/replay", { params: { path: { version: draft.version }, query: { from: "2026-10-01T00:00:00Z", to: new Date().toISOString() } } }));
+check(replayed.changes.length >= 0, "the replay answers");
+await succeeded("publish the draft", admin.POST("/api/rules/versions/{version}/publish", { params: { path: { version: draft.version } } }));
+await succeeded("roll back", admin.POST("/api/rules/versions/{version}/publish", { params: { path: { version: active.version } } }));
+const versions = await succeeded("the versions", admin.GET("/api/rules/versions"));
+check(versions.some(v => v.version === active.version && v.active) && versions.some(v => v.version === draft.version && !v.active), `the old version is active again: ${JSON.stringify(versions)}`);
+
 // Auditing: the history, as an auditor.
-step("the auditor reads the report's history and verifies the chain");
+step("the auditor reads the report's history, exports it and verifies the chain");
 const history = await succeeded("the report's history", auditor.GET("/api/history", { params: { query: { reportId: receipt.reportId } } }));
 check(history.events.some(e => e.kind === "report.accepted" && e.actor === names.csm), `the history has the report's acceptance: ${history.events.map(e => e.kind).join()}`);
+const exported = await succeeded("export the report's history", auditor.GET("/api/history/export", { params: { query: { format: "ndjson", reportId: receipt.reportId } }, parseAs: "text" }));
+check(exported.trim().split("\n").length === history.events.length, `the export has the same events: ${exported.slice(0, 200)}`);
+const records = await succeeded("R&D's CAPA records", auditor.GET("/api/work-items/records", { params: { query: { department: "rnd", from: "2026-01-01T00:00:00Z", to: new Date(Date.now() + 86_400_000).toISOString(), format: "csv" } }, parseAs: "text" }));
+check(records.includes(rndRoute.id) && records.includes("5-whys"), `the CAPA records have the item and its root-cause method: ${records.slice(0, 300)}`);
 const verified = await succeeded("verify the history", auditor.GET("/api/history/verify"));
 check(verified.ok && verified.events > 0, `the history verifies: ${JSON.stringify(verified)}`);
 const readOnly = await failed("an auditor acting on an item", 403,
