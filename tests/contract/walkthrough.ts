@@ -242,9 +242,11 @@ const supplyReport: NewReport = { title: "Late deliveries", product: "HX-200 hea
 const simulated = await succeeded("simulate", admin.POST("/api/rules/simulate", { body: { version: draft.version, report: supplyReport } }));
 check(simulated.routes.some(r => r.department === "rnd"), `with the draft, supply problems go to R&D: ${JSON.stringify(simulated.routes)}`);
 const replayed = await succeeded("replay", admin.POST("/api/rules/versions/{version}/replay", { params: { path: { version: draft.version }, query: { from: "2026-10-01T00:00:00Z", to: new Date().toISOString() } } }));
-check(replayed.changes.length >= 0, "the replay answers");
-await succeeded("publish the draft", admin.POST("/api/rules/versions/{version}/publish", { params: { path: { version: draft.version } } }));
-await succeeded("roll back", admin.POST("/api/rules/versions/{version}/publish", { params: { path: { version: active.version } } }));
+check(replayed.version === draft.version && replayed.reports >= 2 && replayed.changes.length === 0, `no report so far was a supply problem: ${JSON.stringify(replayed)}`);
+const published = await succeeded("publish the draft", admin.POST("/api/rules/versions/{version}/publish", { params: { path: { version: draft.version } } }));
+check(published.version === draft.version && published.previous === active.version && !published.rollback, `published: ${JSON.stringify(published)}`);
+const rolledBack = await succeeded("roll back", admin.POST("/api/rules/versions/{version}/publish", { params: { path: { version: active.version } } }));
+check(rolledBack.rollback, `publishing the old version again is a rollback: ${JSON.stringify(rolledBack)}`);
 const versions = await succeeded("the versions", admin.GET("/api/rules/versions"));
 check(versions.some(v => v.version === active.version && v.active) && versions.some(v => v.version === draft.version && !v.active), `the old version is active again: ${JSON.stringify(versions)}`);
 

@@ -47,6 +47,7 @@ public sealed class ContractRun : IAsyncLifetime
         ["ROUTING_URL"] = host!.Address.GetLeftPart(UriPartial.Authority),
         ["ROUTING_ADMIN_KEY"] = RoutingApplication.AdminKey,
         ["ROUTING_OPENAPI"] = document,
+        ["ROUTING_SAMPLES"] = Path.Combine(RepositoryFolder.Root, "samples"),
     }, [Path.Combine("dist", "walkthrough.js")]);
 
     public async Task InitializeAsync()
