@@ -60,7 +60,7 @@ async function failed<D, E>(what: string, status: number, call: Promise<Answer<D
   throw new Error(`walkthrough: ${what}: ${status} without an error body`);
 }
 
-// Key names are unique: a suffix lets the walkthrough run again on the same host.
+// Key names are unique on a host: a suffix lets a second run (the drift test's) make its own.
 const run = Date.now().toString(36);
 const names = { csm: `Ana (CSM) ${run}`, head: `Dana (R&D head) ${run}`, auditor: `Avery (auditor) ${run}` };
 const admin = clientFor(setting("ROUTING_ADMIN_KEY"));
