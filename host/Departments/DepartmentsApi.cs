@@ -32,7 +32,9 @@ internal static class DepartmentsApi
         group.MapGet("/{id}/work-items", InboxAsync)
             .WithName("getDepartmentInbox")
             .WithSummary("A department's inbox: its work items, most urgent first, a page at a time")
-            .Describes("state", "Only items in this state (a state of the department's lifecycle; any case).")
+            // The states the inbox takes: those of the active lifecycles when the document is fetched.
+            .Takes("state", services => services.GetRequiredService<ILifecycles>().Active.SelectMany(l => l.States).Select(s => s.Name).Distinct(),
+                "Only items in this state: a state of the active lifecycles (any case).")
             .Describes("page", "From 1.")
             .Describes("pageSize", $"From 1 to {MaxPageSize}; {DefaultPageSize} when not given.")
             .Produces<Inbox>()

@@ -8,12 +8,16 @@ namespace Routing.Host.OpenApi;
 internal static class ApiParameters
 {
     /// The values a parameter takes, as the handler checks them.
-    public static RouteHandlerBuilder Takes(this RouteHandlerBuilder endpoint, string name, IReadOnlyList<string> values, string? description = null) =>
-        endpoint.AddOpenApiOperationTransformer((operation, _, _) =>
+    public static RouteHandlerBuilder Takes(this RouteHandlerBuilder endpoint, string name, IReadOnlyList<string> values, string description) =>
+        endpoint.Takes(name, _ => values, description);
+
+    /// The values a parameter takes, read from the services each time the document is made.
+    public static RouteHandlerBuilder Takes(this RouteHandlerBuilder endpoint, string name, Func<IServiceProvider, IEnumerable<string>> values, string description) =>
+        endpoint.AddOpenApiOperationTransformer((operation, context, _) =>
         {
             foreach (var parameter in Named(operation, name))
             {
-                parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. values.Select(v => (JsonNode)v)] };
+                parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. values(context.ApplicationServices).Select(v => (JsonNode)v)] };
                 parameter.Description ??= description;
             }
             return Task.CompletedTask;

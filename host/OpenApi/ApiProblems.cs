@@ -21,6 +21,62 @@ internal static class ApiProblems
         return endpoint;
     }
 
+    /// A refusal whose problem details carry members of their own: declared as a schema `name`,
+    /// the problem details (or validation problem details) with those members.
+    public static RouteHandlerBuilder RefusesWith(this RouteHandlerBuilder endpoint, int status, string name, string description,
+        Dictionary<string, IOpenApiSchema> members, bool validation = false) => endpoint
+        .AddOpenApiOperationTransformer((operation, context, _) =>
+        {
+            var document = context.Document!;
+            document.Components ??= new OpenApiComponents();
+            document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+            document.Components.Schemas.TryAdd(name, new OpenApiSchema
+            {
+                Description = description,
+                AllOf =
+                [
+                    new OpenApiSchemaReference(validation ? ValidationProblemSchema : ProblemSchema, document),
+                    new OpenApiSchema { Type = JsonSchemaType.Object, Properties = members },
+                ],
+            });
+            (operation.Responses ??= new OpenApiResponses())[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new OpenApiResponse
+            {
+                Description = description,
+                Content = new Dictionary<string, OpenApiMediaType> { [ProblemJson] = new() { Schema = new OpenApiSchemaReference(name, document) } },
+            };
+            return Task.CompletedTask;
+        });
+
+    /// The members of a 409 for a work item that changed or does not take the action in its state.
+    public static Dictionary<string, IOpenApiSchema> WorkItemConflictMembers() => new()
+    {
+        ["state"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The item's state now." },
+        ["allowedActions"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String },
+            Description = "When the action is not allowed in this state: the actions that are.",
+        },
+        ["version"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Description = "When the item changed since it was read: its version now." },
+    };
+
+    /// The member of a ruleset's 422 listing each bad rule (the same as `errors`, as { rule, message }).
+    public static Dictionary<string, IOpenApiSchema> RuleErrorsMembers() => new()
+    {
+        ["ruleErrors"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Array, Description = "Each bad rule and why.",
+            Items = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object, Required = new HashSet<string> { "rule", "message" },
+                Properties = new Dictionary<string, IOpenApiSchema>
+                {
+                    ["rule"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                    ["message"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                },
+            },
+        },
+    };
+
     /// A JSON body of type T, read by hand (JsonBody.ReadAsync): declared for the document only, so
     /// routing does not refuse other content types itself (JsonBody's 415 says what it takes).
     /// Reading it can answer 400 (not JSON, a wrong type, an unknown field), 413 and 415.

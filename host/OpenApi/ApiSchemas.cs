@@ -110,11 +110,48 @@ internal static class ApiSchemas
         [typeof(PatternDismissal)] = ["reason"],
     };
 
+    /// Fields the code keeps as raw JSON (JsonElement, any value to .NET), with the shape they have.
+    static readonly Dictionary<(Type, string), Func<OpenApiSchema>> Shapes = new()
+    {
+        [(typeof(WorkItemActionsApi.ActionBody), "fields")] = () => FieldValues(JsonSchemaType.Null),
+        [(typeof(WorkItemBody), "fields")] = () => FieldValues(0),
+        [(typeof(HistoryEntryBody), "data")] = () => AnyObject("What happened, as the event's kind records it."),
+        [(typeof(RulesApi.DraftBody), "workflows")] = () => Objects("RulesEngine workflows (see the rules README).", 0),
+        [(typeof(RulesApi.DraftBody), "departments")] = () => Objects("The departments.", 0),
+        [(typeof(RulesApi.DraftBody), "lifecycles")] = () => Objects("The lifecycles; the active version's when left out.", JsonSchemaType.Null),
+        [(typeof(RulesetDetails), "workflows")] = () => Objects("RulesEngine workflows (see the rules README).", 0),
+        [(typeof(RulesetDetails), "departments")] = () => Objects("The departments.", 0),
+        [(typeof(RulesetDetails), "lifecycles")] = () => Objects("The lifecycles.", 0),
+    };
+
+    /// A work item's fields by name: text, a choice, a date or a person as a string; a list as strings.
+    static OpenApiSchema FieldValues(JsonSchemaType nullable) => new()
+    {
+        Type = JsonSchemaType.Object | nullable,
+        Description = "Fields by name, as the action's lifecycle names them: a text, choice, date (YYYY-MM-DD) or person as a string, a list as an array of strings.",
+        AdditionalProperties = new OpenApiSchema
+        {
+            AnyOf = [new OpenApiSchema { Type = JsonSchemaType.String }, new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } }],
+        },
+    };
+
+    static OpenApiSchema AnyObject(string description) =>
+        new() { Type = JsonSchemaType.Object, Description = description, AdditionalProperties = new OpenApiSchema() };
+
+    static OpenApiSchema Objects(string description, JsonSchemaType nullable) =>
+        new() { Type = JsonSchemaType.Array | nullable, Description = description, Items = AnyObject("One of them, as JSON.") };
+
     public static Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
     {
         var type = context.JsonTypeInfo.Type;
         if (context.JsonPropertyInfo is { } property)
         {
+            if (Shapes.TryGetValue((property.DeclaringType, property.Name), out var shape))
+            {
+                var shaped = shape();
+                (schema.Type, schema.Description, schema.Items, schema.AdditionalProperties, schema.AnyOf) =
+                    (shaped.Type, shaped.Description, shaped.Items, shaped.AdditionalProperties, shaped.AnyOf);
+            }
             if (Vocabulary.TryGetValue((property.DeclaringType, property.Name), out var values))
                 schema.Enum = [.. values.Select(v => (JsonNode)v), .. schema.Type?.HasFlag(JsonSchemaType.Null) == true ? [null!] : Array.Empty<JsonNode>()];
         }

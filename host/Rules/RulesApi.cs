@@ -51,7 +51,8 @@ internal static class RulesApi
                              "and as a list of `ruleErrors` ({ rule, message }); nothing is stored then.")
             .TakesJson<DraftBody>("The workflows, the departments, and optionally the lifecycles (the active version's when left out).")
             .Produces<Drafted>(StatusCodes.Status201Created)
-            .Refuses(StatusCodes.Status422UnprocessableEntity);
+            .RefusesWith(StatusCodes.Status422UnprocessableEntity, "RulesetProblem", "The ruleset is not valid; nothing was stored.",
+                ApiProblems.RuleErrorsMembers(), validation: true);
         group.MapPost("/versions/{version:int}/publish", async (int version, HttpContext http, RulesetAdmin admin, CancellationToken ct) =>
             await admin.PublishAsync(version, Actor.Of(http), ct) is { } published ? TypedResults.Ok(published) : NoSuchVersion())
             .WithName("publishRulesetVersion")

@@ -28,7 +28,10 @@ internal static class EffectivenessApi
             .WithSummary("A CSM decides an inconclusive effectiveness check: effective (verified) or not (reopened)")
             .TakesJson<DecisionBody>("The verdict, why (for the history), and the version last read.")
             .Produces<WorkItemBody>()
-            .Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+            .Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
+            .RefusesWith(StatusCodes.Status409Conflict, "WorkItemConflict",
+                "The action is not allowed in the item's state (allowedActions lists those that are), or the item changed since it was read (version).",
+                ApiProblems.WorkItemConflictMembers());
         return group;
     }
 

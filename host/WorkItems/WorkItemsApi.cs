@@ -28,7 +28,10 @@ internal static class WorkItemsApi
                              "item's state is a 409 naming the allowed ones. A missing note or field is a 422 naming it.")
             .TakesJson<WorkItemActionsApi.ActionBody>("The version last read, a note, the fields the action records, and (for an action that resolves) the effectiveness criterion.")
             .Produces<WorkItemBody>()
-            .Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+            .Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
+            .RefusesWith(StatusCodes.Status409Conflict, "WorkItemConflict",
+                "The action is not allowed in the item's state (allowedActions lists those that are), or the item changed since it was read (version).",
+                ApiProblems.WorkItemConflictMembers());
         app.MapWorkItemRecords();
         return app;
     }

@@ -176,6 +176,9 @@ public sealed class OpenApiDocumentTests(SqliteFixture fixture) : IClassFixture<
         Assert.Contains("integer", limit["schema"]!["type"]!.ToJsonString());
         var format = document["paths"]!["/api/history/export"]!["get"]!["parameters"]!.AsArray().Single(p => (string)p!["name"]! == "format")!;
         Assert.Equal(["ndjson", "csv"], format["schema"]!["enum"].Strings());
+        // The inbox's states are the active lifecycles' (data, not code): listed as the document is made.
+        var state = document["paths"]!["/api/departments/{id}/work-items"]!["get"]!["parameters"]!.AsArray().Single(p => (string)p!["name"]! == "state")!;
+        Assert.Superset(new HashSet<string> { "Routed", "Acknowledged", "Resolved" }, state["schema"]!["enum"].Strings().ToHashSet());
     }
 
     /// The report the README's first curl submits.
