@@ -15,6 +15,7 @@ const closedId = "openapi-closed.json";
 export class Conformance {
   readonly problems: string[] = [];
   answers = 0;
+  deliveries = 0;
   readonly #document: unknown;
   readonly #ajv = new Ajv2020({ strict: false, allErrors: true, logger: false });
   readonly #validators = new Map<string, ValidateFunction>();
@@ -59,6 +60,35 @@ export class Conformance {
     if (validate(body)) return undefined;
     const errors = (validate.errors ?? []).slice(0, 8).map(e => `${e.instancePath || "(body)"} ${e.message ?? ""}${e.params ? " " + JSON.stringify(e.params) : ""}`);
     return `the body does not match the document's schema for ${code} ${contentType}: ${errors.join("; ")}; body: ${text.slice(0, 600)}`;
+  }
+
+  /**
+   * Holds a webhook delivery to the document's `webhooks`: its type declared, the headers the
+   * document requires present, the body as its schema says. Answers what was checked.
+   */
+  checkDelivery(headers: Record<string, string | string[] | undefined>, text: string): string {
+    this.deliveries++;
+    const webhooks = member(this.#document, "webhooks");
+    if (webhooks === undefined) return "not checked: the document declares no webhooks";
+    const body: unknown = JSON.parse(text);
+    const type = member(body, "type");
+    const operation = typeof type === "string" ? member(member(webhooks, type), "post") : undefined;
+    if (typeof type !== "string" || operation === undefined) {
+      this.problems.push(`a webhook delivery of type ${JSON.stringify(type)}, which the document's webhooks (${keys(webhooks).join(", ")}) do not declare`);
+      return "refused";
+    }
+    const parameters = member(operation, "parameters");
+    for (const parameter of Array.isArray(parameters) ? parameters : []) {
+      const name = member(parameter, "name");
+      if (member(parameter, "in") === "header" && member(parameter, "required") === true && typeof name === "string" && headers[name.toLowerCase()] === undefined)
+        this.problems.push(`webhook ${type}: the delivery has no ${name} header, which the document requires`);
+    }
+    const validate = this.#validator(closedId, ["webhooks", type, "post", "requestBody", "content", "application/json", "schema"]);
+    if (!validate(body)) {
+      const errors = (validate.errors ?? []).slice(0, 8).map(e => `${e.instancePath || "(body)"} ${e.message ?? ""} ${JSON.stringify(e.params)}`);
+      this.problems.push(`webhook ${type}: the delivery does not match the document's schema: ${errors.join("; ")}; body: ${text.slice(0, 600)}`);
+    }
+    return type;
   }
 
   #validator(document: string, pointer: string[]): ValidateFunction {

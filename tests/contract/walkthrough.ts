@@ -4,7 +4,9 @@
 // against the same document. Run by tests/Routing.Tests/Contract/ContractTests.cs:
 //   ROUTING_URL, ROUTING_ADMIN_KEY (an admin key), ROUTING_OPENAPI (the document's file),
 //   ROUTING_SAMPLES (the repository's samples/ folder).
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
 import { join } from "node:path";
 import createClient from "openapi-fetch";
 import type { paths } from "./schema.js";
@@ -15,7 +17,7 @@ const conformance = new Conformance(setting("ROUTING_OPENAPI"));
 // However the walkthrough ends, it lists the answers that differ from the document.
 process.on("exit", () => {
   if (conformance.problems.length === 0) return;
-  console.error(`${conformance.problems.length} of ${conformance.answers} answers differ from the OpenAPI document:`);
+  console.error(`${conformance.problems.length} differences from the OpenAPI document in ${conformance.answers} answers and ${conformance.deliveries} webhook deliveries:`);
   const times = new Map<string, number>();
   for (const problem of conformance.problems) times.set(problem, (times.get(problem) ?? 0) + 1);
   for (const [problem, count] of times) console.error(`  ${problem}${count > 1 ? ` (${count} times)` : ""}`);
@@ -250,6 +252,36 @@ check(rolledBack.rollback, `publishing the old version again is a rollback: ${JS
 const versions = await succeeded("the versions", admin.GET("/api/rules/versions"));
 check(versions.some(v => v.version === active.version && v.active) && versions.some(v => v.version === draft.version && !v.active), `the old version is active again: ${JSON.stringify(versions)}`);
 
+// Notifications and webhooks: R&D gets one; its deliveries are held to the document's webhooks.
+step("the admin gives R&D a webhook; a new R&D item is delivered as the document says");
+const deliveries: { headers: Record<string, string | string[] | undefined>; text: string }[] = [];
+const receiver = createServer((request, response) => {
+  let text = "";
+  request.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
+  request.on("end", () => {
+    deliveries.push({ headers: request.headers, text });
+    response.writeHead(204).end();
+  });
+});
+await new Promise<void>(listening => receiver.listen(0, "127.0.0.1", listening));
+const address = receiver.address();
+check(address !== null && typeof address === "object", "the receiver listens");
+const current = await succeeded("the active rules", admin.GET("/api/rules"));
+const rndDepartment = current.departments.find(d => d["id"] === "rnd");
+check(rndDepartment !== undefined, "the rules list R&D");
+rndDepartment["webhook"] = { url: `http://127.0.0.1:${address.port}/routing`, secret: `whsec_${randomBytes(32).toString("base64")}` };
+const withWebhook = await succeeded("draft R&D's webhook", admin.POST("/api/rules/versions", { body: { workflows: current.workflows, departments: current.departments, lifecycles: current.lifecycles } }));
+await succeeded("publish R&D's webhook", admin.POST("/api/rules/versions/{version}/publish", { params: { path: { version: withWebhook.version } } }));
+const kettle = await succeeded("submit a kettle's winter defect", csm.POST("/api/reports", { body: { ...report, title: "Kettle switch sticks in winter", product: "KT-10 kettle", segment: { region: "Ohio", months: [12, 1, 2] } } }));
+const kettleForRnd = kettle.workItems.find(w => w.department === "rnd");
+check(kettleForRnd !== undefined, `the kettle's defect goes to R&D too: ${JSON.stringify(kettle.workItems)}`);
+for (let waited = 0; !deliveries.some(d => d.text.includes(kettleForRnd.id)); waited += 100) {
+  check(waited < 30_000, `R&D's webhook gets the new item within 30 s (got ${deliveries.length} deliveries)`);
+  await new Promise(resolve => setTimeout(resolve, 100));
+}
+for (const delivery of deliveries) console.log(`  delivery: ${conformance.checkDelivery(delivery.headers, delivery.text)}`);
+receiver.close();
+
 // Auditing: the history, as an auditor.
 step("the auditor reads the report's history, exports it and verifies the chain");
 const history = await succeeded("the report's history", auditor.GET("/api/history", { params: { query: { reportId: receipt.reportId } } }));
@@ -271,4 +303,4 @@ check(revoked.response.status === 204, `revoking answers 204: ${revoked.response
 await failed("the revoked key", 401, csm.GET("/api/departments"));
 
 check(conformance.problems.length === 0, "every answer is as the OpenAPI document says");
-console.log(`walkthrough done: ${conformance.answers} answers, each as the OpenAPI document says`);
+console.log(`walkthrough done: ${conformance.answers} answers and ${conformance.deliveries} webhook deliveries, each as the OpenAPI document says`);
