@@ -41,10 +41,14 @@ internal static class ApiDocument
         if (document.Servers is not { Count: > 0 }) document.Servers = [new OpenApiServer { Url = "/" }];
         foreach (var server in document.Servers) server.Description ??= "This host";
 
-        var used = (document.Tags ?? new HashSet<OpenApiTag>()).Select(t => t.Name).ToHashSet();
-        document.Tags = new HashSet<OpenApiTag>(Tags.Where(t => used.Contains(t.Name)).Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }));
-        foreach (var name in used.Where(n => n is not null && Tags.All(t => t.Name != n)))
-            document.Tags.Add(new OpenApiTag { Name = name, Description = name });
+        // The endpoints' tags, in this order, described; a tag another transformer added (with its description) is kept.
+        var used = document.Tags ?? new HashSet<OpenApiTag>();
+        document.Tags = new HashSet<OpenApiTag>(Tags.Where(t => used.Any(u => u.Name == t.Name)).Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }));
+        foreach (var other in used.Where(u => Tags.All(t => t.Name != u.Name)))
+        {
+            other.Description ??= other.Name;
+            document.Tags.Add(other);
+        }
 
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>

@@ -110,7 +110,8 @@ internal static class ApiSchemas
         [typeof(PatternDismissal)] = ["reason"],
     };
 
-    /// Fields the code keeps as raw JSON (JsonElement, any value to .NET), with the shape they have.
+    /// Fields the code keeps as raw JSON (JsonElement, any value to .NET), with the shape they have
+    /// (a ruleset's workflows and departments get their items' schemas in RulesetSchemas).
     static readonly Dictionary<(Type, string), Func<OpenApiSchema>> Shapes = new()
     {
         [(typeof(WorkItemActionsApi.ActionBody), "fields")] = () => FieldValues(JsonSchemaType.Null),
@@ -118,10 +119,10 @@ internal static class ApiSchemas
         [(typeof(HistoryEntryBody), "data")] = () => AnyObject("What happened, as the event's kind records it."),
         [(typeof(RulesApi.DraftBody), "workflows")] = () => Objects("RulesEngine workflows (see the rules README).", 0),
         [(typeof(RulesApi.DraftBody), "departments")] = () => Objects("The departments.", 0),
-        [(typeof(RulesApi.DraftBody), "lifecycles")] = () => Objects("The lifecycles; the active version's when left out.", JsonSchemaType.Null),
+        [(typeof(RulesApi.DraftBody), "lifecycles")] = () => Objects("The lifecycles (as GET /api/lifecycles shows them); the active version's when left out.", JsonSchemaType.Null),
         [(typeof(RulesetDetails), "workflows")] = () => Objects("RulesEngine workflows (see the rules README).", 0),
         [(typeof(RulesetDetails), "departments")] = () => Objects("The departments.", 0),
-        [(typeof(RulesetDetails), "lifecycles")] = () => Objects("The lifecycles.", 0),
+        [(typeof(RulesetDetails), "lifecycles")] = () => Objects("The lifecycles (as GET /api/lifecycles shows them).", 0),
     };
 
     /// A work item's fields by name: text, a choice, a date or a person as a string; a list as strings.

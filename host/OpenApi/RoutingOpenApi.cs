@@ -14,6 +14,7 @@ internal static class RoutingOpenApi
         o.CreateSchemaReferenceId = ApiSchemas.ReferenceId;
         o.AddDocumentTransformer(ApiDocument.TransformAsync);
         o.AddDocumentTransformer(ApiProblems.AddSchemasAsync);
+        o.AddDocumentTransformer(RulesetSchemas.AddAsync);
         o.AddOperationTransformer(ApiAccess.TransformAsync);
         o.AddOperationTransformer(HistoryKindsInOpenApi.TransformAsync);
         o.AddSchemaTransformer(ApiSchemas.TransformAsync);

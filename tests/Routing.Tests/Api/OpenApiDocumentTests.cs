@@ -181,6 +181,32 @@ public sealed class OpenApiDocumentTests(SqliteFixture fixture) : IClassFixture<
         Assert.Superset(new HashSet<string> { "Routed", "Acknowledged", "Resolved" }, state["schema"]!["enum"].Strings().ToHashSet());
     }
 
+    [Fact]
+    public async Task A_rulesets_workflows_and_departments_are_typed_and_the_active_one_fits_them()
+    {
+        var document = await DocumentAsync();
+        var schemas = document["components"]!["schemas"]!;
+        foreach (var holder in (string[])["RulesetDetails", "RulesetDraft"])
+        {
+            Assert.Equal("#/components/schemas/Workflow", (string)schemas[holder]!["properties"]!["workflows"]!["items"]!["$ref"]!);
+            Assert.Equal("#/components/schemas/DepartmentDefinition", (string)schemas[holder]!["properties"]!["departments"]!["items"]!["$ref"]!);
+        }
+        var active = JsonNode.Parse(await fixture.Client.GetStringAsync("/api/rules"))!;
+        var workflowRequires = schemas["Workflow"]!["required"].Strings();
+        var ruleRequires = schemas["Rule"]!["required"].Strings();
+        Assert.All(active["workflows"]!.AsArray(), workflow =>
+        {
+            Assert.All(workflowRequires, member => Assert.NotNull(workflow![member]));
+            Assert.All(workflow!["Rules"]!.AsArray(), rule => Assert.All(ruleRequires, member => Assert.NotNull(rule![member])));
+        });
+        var kinds = schemas["DepartmentDefinition"]!["properties"]!["kind"]!["enum"].Strings();
+        Assert.All(active["departments"]!.AsArray(), department =>
+        {
+            Assert.All(schemas["DepartmentDefinition"]!["required"].Strings(), member => Assert.NotNull(department![member]));
+            Assert.Contains((string)department!["kind"]!, kinds);
+        });
+    }
+
     /// The report the README's first curl submits.
     static JsonObject ReadmeReport()
     {
