@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Routing.Tests.Infrastructure;
 
 namespace Routing.Tests.Contract;
@@ -24,6 +23,8 @@ public sealed class ContractRun : IAsyncLifetime
         });
         walk = new(async () =>
         {
+            // tsc writes the JavaScript even when it finds type errors (the compile test reports
+            // them), so the walkthrough still shows what the host answers.
             await compile.Value;
             return await WalkAsync(Document);
         });
@@ -63,7 +64,6 @@ public sealed class ContractRun : IAsyncLifetime
         using var anonymous = new HttpClient { BaseAddress = host.Address };
         DocumentText = await anonymous.GetStringAsync("/openapi/v1.json");
         await File.WriteAllTextAsync(Document, DocumentText);
-        JsonNode.Parse(DocumentText);
     }
 
     public async Task DisposeAsync()
