@@ -157,7 +157,7 @@ step("the head acknowledges; a stale version and an action the state does not al
 const read = item.version;
 item = await succeeded("acknowledge", head.POST("/api/work-items/{id}/{action}", { params: { path: { id: item.id, action: "acknowledge" } }, body: { note: "On it", version: read } }));
 check(item.state === "Acknowledged" && item.version > read, `acknowledged: ${item.state} v${item.version}`);
-const stale = await failed("acknowledge with the version read before", 409,
+const stale = await failed("comment with the version read before acknowledging", 409,
   head.POST("/api/work-items/{id}/{action}", { params: { path: { id: item.id, action: "comment" } }, body: { note: "late", version: read } }));
 check(stale.status === 409, `a stale version is a 409: ${JSON.stringify(stale)}`);
 const notAllowed = await failed("resolve before a root cause", 409,
