@@ -112,6 +112,32 @@ internal static class ApiProblems
         return new OpenApiSchemaReference(component, document);
     }
 
+    /// What each refusal means here, said instead of the bare reason phrase ("Conflict").
+    static readonly Dictionary<string, string> Meanings = new()
+    {
+        ["400"] = "The request could not be read; `title` says why, and `errors` (when given) names each field or query value.",
+        ["404"] = "There is no such thing, or the key may not see it (a department head sees their departments only).",
+        ["409"] = "The request conflicts with the state of what it names; `title` says how.",
+        ["413"] = "The body is larger than this operation takes.",
+        ["415"] = "The body is not of a type this operation takes; `title` says which it takes.",
+        ["422"] = "The request was read but refused: `errors` names each field and why; nothing was stored.",
+    };
+
+    public static Task DescribeAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        // Every 201 says where the new thing is (TypedResults.Created's Location).
+        if (operation.Responses?.TryGetValue("201", out var created) == true && created is OpenApiResponse made)
+            (made.Headers ??= new Dictionary<string, IOpenApiHeader>())["Location"] = new OpenApiHeader
+            {
+                Description = "The address of what was created.", Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri-reference" },
+            };
+        foreach (var (status, response) in operation.Responses ?? [])
+            if (response is OpenApiResponse answer && Meanings.TryGetValue(status, out var meaning) &&
+                int.TryParse(status, out var code) && answer.Description == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(code))
+                answer.Description = meaning;
+        return Task.CompletedTask;
+    }
+
     /// A problem-details answer for a document or operation transformer to add.
     public static OpenApiResponse Response(OpenApiDocument document, string description, bool validation = false,
         Dictionary<string, IOpenApiHeader>? headers = null) => new()

@@ -16,6 +16,7 @@ internal static class RoutingOpenApi
         o.AddDocumentTransformer(ApiProblems.AddSchemasAsync);
         o.AddDocumentTransformer(RulesetSchemas.AddAsync);
         o.AddOperationTransformer(ApiAccess.TransformAsync);
+        o.AddOperationTransformer(ApiProblems.DescribeAsync);
         o.AddOperationTransformer(HistoryKindsInOpenApi.TransformAsync);
         o.AddSchemaTransformer(ApiSchemas.TransformAsync);
     }
