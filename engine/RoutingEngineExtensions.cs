@@ -37,6 +37,8 @@ public static class RoutingEngineExtensions
                     : $"{WebhookOptions.Section}:AllowedHosts:{i} ({entry}) is not a host name, an IP address or a CIDR range.")
                 .FirstOrDefault(problem => problem is not null))
             .ValidateOnStart();
+        services.AddOptions<PublicUrlOptions>().BindConfiguration(PublicUrlOptions.Section).Check(o => o.Problem()).ValidateOnStart();
+        services.AddSingleton<NotificationOutbox>();
         services.AddSingleton(sp => new WebhookAddressPolicy(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowedHosts));
         services.AddOptions<ConsoleSessionOptions>().BindConfiguration(ConsoleSessionOptions.Section)
             .Check(o => o.IdleTimeout <= TimeSpan.Zero ? $"{ConsoleSessionOptions.Section}:IdleTimeout must be longer than zero, not {o.IdleTimeout}." : null)

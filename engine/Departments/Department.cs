@@ -14,5 +14,7 @@ public sealed record Department(
     public static readonly string[] Kinds = [Internal, Vendor, Triage];
 }
 
-/// Where a department's notifications are POSTed, and the secret that signs them (HMAC-SHA256).
-public sealed record Webhook(string Url, string Secret);
+/// Where a department's notifications are POSTed, and the secret that signs them (Standard
+/// Webhooks, HMAC-SHA256; see WebhookSecret for its forms). `PreviousSecrets`: secrets being
+/// rotated out, each still signing beside the current one until its time.
+public sealed record Webhook(string Url, string Secret, IReadOnlyList<PreviousSecret>? PreviousSecrets = null);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Routing.Engine.History;
 using Routing.Engine.History.Events;
 using Routing.Engine.Lifecycles;
+using Routing.Engine.Notifications;
 using Routing.Engine.Reports;
 using Routing.Engine.Store;
 using Routing.Engine.WorkItems;
@@ -17,6 +18,7 @@ internal sealed class IntakeService(
     IReportRouter router,
     ILifecycles lifecycles,
     HistoryJournal journal,
+    NotificationOutbox outbox,
     TimeProvider clock,
     ILogger<IntakeService> log)
 {
@@ -67,18 +69,18 @@ internal sealed class IntakeService(
             opened.Add((NewWorkItem(report, route, decision.RulesetVersion, lifecycle, now), lifecycle));
         }
         var items = opened.Select(o => o.Item1).ToList();
-        var receipt = Receipt(report, items, recurring, reprioritized);
+        var receipt = Receipt(report, decision, items, recurring, reprioritized);
 
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             db.Reports.Add(report);
-            db.AddOpened(opened, now);
+            db.AddOpened(outbox, opened, now);
             foreach (var item in recurring)
                 await db.WorkItems.Where(w => w.Id == item.Id)
                     .ExecuteUpdateAsync(s => s.SetProperty(w => w.Recurrences, w => w.Recurrences + 1), ct);
             foreach (var change in reprioritized)
-                await change.ApplyAsync(db, await lifecycles.GetAsync(change.Item.RulesetVersion, change.Item.Lifecycle), now, ct);
+                await change.ApplyAsync(db, outbox, await lifecycles.GetAsync(change.Item.RulesetVersion, change.Item.Lifecycle), now, ct);
             if (key is not null) Idempotency.Remember(db, key, receipt, now);
             await journal.AppendAsync(HistoryOf(report, decision, items, recurring, reprioritized, actor), ct);
             // A reprioritized item is written only if nobody changed it since it was read (its Version).
@@ -116,17 +118,23 @@ internal sealed class IntakeService(
         WorkItem.Open(report.Id, route.Department, route.Priority, new(route.AckWithin, route.ResolveWithin,
             route.FollowUpEvery, route.ResolutionCheckAfter), rulesetVersion, lifecycle, route.MatchedRules, now);
 
-    static ReportReceipt Receipt(Report report, List<WorkItem> items, List<WorkItem> recurring, List<Reprioritization> reprioritized) => new(
+    static ReportReceipt Receipt(Report report, RoutingDecision decision, List<WorkItem> items, List<WorkItem> recurring,
+        List<Reprioritization> reprioritized) => new(
         report.Id,
         report.RulesetVersion,
         [
-            .. items.Select(i => ItemReceipt(i, recurrence: false, null)),
-            .. recurring.Select(i => ItemReceipt(i, recurrence: true, reprioritized.FirstOrDefault(c => c.Item == i)?.FromPriority)),
+            .. items.Select(i => ItemReceipt(i, recurrence: false, null, ReasonFor(decision, i))),
+            .. recurring.Select(i => ItemReceipt(i, recurrence: true, reprioritized.FirstOrDefault(c => c.Item == i)?.FromPriority,
+                ReasonFor(decision, i))),
         ],
         report.Notify);
 
-    static WorkItemReceipt ItemReceipt(WorkItem i, bool recurrence, string? reprioritizedFrom) => new(
-        i.Id, i.Department, i.Priority, i.State.ToString(), i.AckDueAt, i.ResolveDueAt, i.MatchedRules, recurrence, reprioritizedFrom);
+    static WorkItemReceipt ItemReceipt(WorkItem i, bool recurrence, string? reprioritizedFrom, string? reason) => new(
+        i.Id, i.Department, i.Priority, i.State.ToString(), i.AckDueAt, i.ResolveDueAt, i.MatchedRules, recurrence, reprioritizedFrom, reason);
+
+    /// Why this report went to the item's department (a recurrence: why it went there this time).
+    static string? ReasonFor(RoutingDecision decision, WorkItem item) =>
+        decision.Routes.FirstOrDefault(r => r.Department == item.Department)?.Reason;
 
     static List<HistoryEntry> HistoryOf(Report report, RoutingDecision decision, List<WorkItem> items, List<WorkItem> recurring,
         List<Reprioritization> reprioritized, string actor)
@@ -138,7 +146,7 @@ internal sealed class IntakeService(
                 ReportId: report.Id),
             new("system:rules", ReportRouted.Of(decision), ReportId: report.Id),
         };
-        events.AddRange(items.Select(i => new HistoryEntry("system:rules", WorkItemRouted.ByRules(i),
+        events.AddRange(items.Select(i => new HistoryEntry("system:rules", WorkItemRouted.ByRules(i, ReasonFor(decision, i)),
             ReportId: report.Id, WorkItemId: i.Id, Department: i.Department)));
         events.AddRange(recurring.Select(i => new HistoryEntry("system:rules", new WorkItemRecurred(report.Id, i.Recurrences + 1, i.State),
             ReportId: report.Id, WorkItemId: i.Id, Department: i.Department)));

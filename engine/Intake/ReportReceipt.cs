@@ -18,4 +18,6 @@ public sealed record WorkItemReceipt(
     /// True when the report attached to this already open item of the same pattern.
     bool Recurrence,
     /// The item's priority before this recurrence made it more urgent; null when it did not.
-    string? ReprioritizedFrom = null);
+    string? ReprioritizedFrom = null,
+    /// Why the report went to this department, in the rules' words (their SuccessEvent); null when no rule says.
+    string? Reason = null);

@@ -40,11 +40,11 @@ internal sealed record Reprioritization(WorkItem Item, string FromPriority, Date
     /// Its effects, in the caller's transaction: the timers of the due times that moved earlier are
     /// cancelled and set anew (only a step's first timer hangs on the due time; its reminders
     /// count from it), and the department is told.
-    public async Task ApplyAsync(RoutingDb db, Lifecycle lifecycle, DateTimeOffset now, CancellationToken ct)
+    public async Task ApplyAsync(RoutingDb db, NotificationOutbox outbox, Lifecycle lifecycle, DateTimeOffset now, CancellationToken ct)
     {
         if (AckDueMoved) await MoveAsync(db, lifecycle, TimedStep.AckDueAt, Item.AckDueAt, now, ct);
         if (ResolveDueMoved) await MoveAsync(db, lifecycle, TimedStep.ResolveDueAt, Item.ResolveDueAt, now, ct);
-        db.Queue(NotificationEvents.Reprioritized, Item, now);
+        outbox.Queue(db, NotificationEvents.Reprioritized, Item, now);
     }
 
     async Task MoveAsync(RoutingDb db, Lifecycle lifecycle, string dueTime, DateTimeOffset dueBy, DateTimeOffset now, CancellationToken ct)

@@ -10,4 +10,6 @@ public sealed record Route(
     TimeSpan? FollowUpEvery,
     TimeSpan? ResolutionCheckAfter,
     IReadOnlyList<string> MatchedRules,
-    string Lifecycle = Lifecycles.Lifecycle.Standard);
+    string Lifecycle = Lifecycles.Lifecycle.Standard,
+    /// Why, in the rules' words: the SuccessEvent of the rules that matched; null when none has one.
+    string? Reason = null);

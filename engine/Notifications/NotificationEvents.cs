@@ -4,6 +4,10 @@ namespace Routing.Engine.Notifications;
 /// `event` of a webhook's payload: public, listed in the README; never renamed).
 internal static class NotificationEvents
 {
+    /// A webhook payload's `type` is the event's name under this prefix (`work_item.routed`):
+    /// Standard Webhooks' full-stop delimited form.
+    public const string TypePrefix = "work_item.";
+
     public const string Routed = "routed";
     public const string Reminder = "reminder";
     public const string Escalated = "escalated";
@@ -12,4 +16,8 @@ internal static class NotificationEvents
     public const string Reprioritized = "reprioritized";
     /// A fix's effectiveness check could not judge it, even after watching longer: the CSM decides.
     public const string Inconclusive = "inconclusive";
+
+    public static readonly string[] All = [Routed, Reminder, Escalated, Reopened, Verified, Reprioritized, Inconclusive];
+
+    public static string TypeOf(string @event) => TypePrefix + @event;
 }

@@ -89,6 +89,7 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
             e.ToTable("notifications");
             e.HasKey(n => n.Id);
             e.Property(n => n.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(n => n.Role).HasMaxLength(20).HasDefaultValue(RecipientRoles.Owner);
             e.HasIndex(n => new { n.Status, n.NextAttemptAt });
         });
         model.Entity<RulesetVersion>(e =>

@@ -10,13 +10,14 @@ namespace Routing.Engine.WorkItems;
 /// the caller's transaction. Their history is the caller's (it knows why).
 internal static class OpeningItems
 {
-    public static void AddOpened(this RoutingDb db, IReadOnlyCollection<(WorkItem Item, Lifecycle Lifecycle)> opened, DateTimeOffset now)
+    public static void AddOpened(
+        this RoutingDb db, NotificationOutbox outbox, IReadOnlyCollection<(WorkItem Item, Lifecycle Lifecycle)> opened, DateTimeOffset now)
     {
         foreach (var (item, lifecycle) in opened)
         {
             db.WorkItems.Add(item);
             db.Timers.AddRange(TimerPlan.Entering(item, lifecycle, from: null, now));
-            db.Queue(NotificationEvents.Routed, item, now);
+            outbox.Queue(db, NotificationEvents.Routed, item, now);
         }
     }
 }

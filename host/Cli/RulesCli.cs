@@ -74,8 +74,8 @@ internal static class RulesCli
             case SimulationOutcome.Done { Evaluation: var evaluation }:
                 foreach (var route in evaluation.Decision.Routes) await output.WriteLineAsync(Describe(route));
                 if (evaluation.Decision.Notify.Count > 0) await output.WriteLineAsync($"notify: {string.Join(", ", evaluation.Decision.Notify)}");
-                foreach (var rule in evaluation.Rules)
-                    await output.WriteLineAsync($"  {rule.Workflow}/{rule.Rule}: {(rule.Error is { } e ? $"error: {e}" : rule.Matched ? "matched" : "not matched")}");
+                foreach (var (rule, indent) in Flattened(evaluation.Rules, "  "))
+                    await output.WriteLineAsync($"{indent}{rule.Workflow}/{rule.Rule}: {Describe(rule)}");
                 return 0;
             case SimulationOutcome.Invalid invalid:
                 foreach (var (field, messages) in invalid.Errors)
@@ -111,7 +111,18 @@ internal static class RulesCli
 
     static string Describe(Routing.Engine.Intake.Route r) =>
         $"{r.Department}: {r.Priority}, acknowledge within {XmlConvert.ToString(r.AckWithin)}, resolve within " +
-        $"{XmlConvert.ToString(r.ResolveWithin)} ({(r.MatchedRules.Count == 0 ? "no rule matched" : string.Join(", ", r.MatchedRules))})";
+        $"{XmlConvert.ToString(r.ResolveWithin)} ({(r.MatchedRules.Count == 0 ? "no rule matched" : string.Join(", ", r.MatchedRules))})" +
+        (r.Reason is { } reason ? $": {reason}" : "");
+
+    static string Describe(RuleOutcome rule) =>
+        rule.Error is { } e ? $"error: {e}"
+        : !rule.Enabled ? "skipped (Enabled: false)"
+        : rule.Matched ? "matched" + (rule.Reason is { } reason ? $": {reason}" : "")
+        : "not matched";
+
+    /// Rules with their nested rules under them, indented.
+    static IEnumerable<(RuleOutcome Rule, string Indent)> Flattened(IEnumerable<RuleOutcome> rules, string indent) =>
+        rules.SelectMany(r => new[] { (r, indent) }.Concat(Flattened(r.Rules ?? [], indent + "  ")));
 
     /// The webhook hosts the host itself would allow: its appsettings.json and the environment
     /// (`Routing__Webhooks__AllowedHosts__0=…`).

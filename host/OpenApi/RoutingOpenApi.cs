@@ -15,6 +15,8 @@ internal static class RoutingOpenApi
         o.AddDocumentTransformer(ApiDocument.TransformAsync);
         o.AddDocumentTransformer(ApiProblems.AddSchemasAsync);
         o.AddDocumentTransformer(RulesetSchemas.AddAsync);
+        // The webhooks a department receives, under the document's `webhooks`.
+        o.AddDocumentTransformer(Webhooks.WebhooksInOpenApi.TransformAsync);
         o.AddOperationTransformer(ApiAccess.TransformAsync);
         o.AddOperationTransformer(ApiProblems.DescribeAsync);
         o.AddOperationTransformer(HistoryKindsInOpenApi.TransformAsync);

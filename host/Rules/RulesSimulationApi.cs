@@ -8,7 +8,9 @@ namespace Routing.Host.Rules;
 internal static class RulesSimulationApi
 {
     public sealed record SimulationBody(ReportSubmission? Report, int? Version);
-    public sealed record SimulatedRoute(string Department, string Priority, string AckWithin, string ResolveWithin, IReadOnlyList<string> MatchedRules);
+    /// `Reason`: the SuccessEvent of the rules that routed there; null when none has one.
+    public sealed record SimulatedRoute(string Department, string Priority, string AckWithin, string ResolveWithin, IReadOnlyList<string> MatchedRules,
+        string? Reason);
     public sealed record Simulation(int Version, IReadOnlyList<SimulatedRoute> Routes, IReadOnlyList<string> Notify, IReadOnlyList<RuleOutcome> Rules);
 
     public static async Task<IResult> SimulateAsync(HttpRequest request, RulesetSimulator simulator, CancellationToken ct)
@@ -36,5 +38,5 @@ internal static class RulesSimulationApi
     }
 
     static SimulatedRoute Simulated(Routing.Engine.Intake.Route r) => new(r.Department, r.Priority,
-        XmlConvert.ToString(r.AckWithin), XmlConvert.ToString(r.ResolveWithin), r.MatchedRules);
+        XmlConvert.ToString(r.AckWithin), XmlConvert.ToString(r.ResolveWithin), r.MatchedRules, r.Reason);
 }

@@ -33,4 +33,9 @@ internal sealed class ActiveRuleset(RulesetCache cache, IOptions<RulesOptions> o
     public IReadOnlyList<Department> All => Current.Departments;
 
     public Department? Find(string id) => Current.Departments.FirstOrDefault(d => d.Id == id);
+
+    public int Version => Current.Version;
+
+    public async Task<Department?> FindAsync(int version, string id) =>
+        (version == current?.Version ? current : await cache.GetAsync(version))?.Departments.FirstOrDefault(d => d.Id == id);
 }

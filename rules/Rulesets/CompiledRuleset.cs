@@ -26,9 +26,14 @@ internal sealed class CompiledRuleset(
     public IReadOnlyList<Workflow> Workflows => workflows;
     public IReadOnlyList<Lifecycle> Lifecycles => lifecycles;
 
-    /// The expression of a rule of this version, to explain a route.
+    /// The expression of a rule of this version, to explain a route; a rule of nested rules as
+    /// theirs joined by its Operator.
     public string ExpressionOf(string rule) =>
-        workflows.SelectMany(w => w.Rules ?? []).FirstOrDefault(r => r.RuleName == rule)?.Expression ?? "";
+        workflows.SelectMany(w => w.Rules ?? []).FirstOrDefault(r => r.RuleName == rule) is { } found ? ExpressionOf(found) : "";
+
+    static string ExpressionOf(Rule rule) => rule.Rules?.Any() == true
+        ? string.Join($" {rule.Operator} ", rule.Rules.Where(r => r.Enabled).Select(r => $"({ExpressionOf(r)})"))
+        : rule.Expression ?? "";
 
     /// Routes the report within `budget` (RulesOptions.EvaluationBudget when null). Rules over
     /// the budget are a rule failure: the report also goes to triage, with the reason.
@@ -97,14 +102,16 @@ internal sealed class CompiledRuleset(
 
     RoutingDecision Decide(ReportFacts report, Run run, ILogger log)
     {
-        var bands = Matched(run.Priority, log);
-        var rules = Matched(run.Routing, log);
+        var bands = Matched(run.Priority, log).Select(m => m.Spec).ToList();
+        var matched = Matched(run.Routing, log);
+        var rules = matched.Select(m => m.Spec).ToList();
 
         var band = bands.Count == 0 ? LowestBand : bands.Aggregate(Tighter);
-        var routes = rules
-            .Select(rule => (Department: DepartmentFor(rule, report), Spec: Tighter(band, rule)))
+        var routes = matched
+            .Select(rule => (Department: DepartmentFor(rule.Spec, report), Spec: Tighter(band, rule.Spec), rule.Reason))
             .GroupBy(r => r.Department)
-            .Select(g => ToRoute(g.Key, g.Select(r => r.Spec).Aggregate(Tighter), [.. g.Select(r => r.Spec.RuleName)]))
+            .Select(g => ToRoute(g.Key, g.Select(r => r.Spec).Aggregate(Tighter), [.. g.Select(r => r.Spec.RuleName)],
+                Reason(g.Select(r => r.Reason))))
             .ToList();
         List<RuleFailure> failures = [.. run.Priority.Concat(run.Routing)
             .Where(r => RuleResults.FailureOf(r) is not null)
@@ -123,22 +130,36 @@ internal sealed class CompiledRuleset(
     }
 
     /// Every rule of the workflow, in its order; a rule the report's category ruled out did not match.
-    IEnumerable<RuleOutcome> Trace(string workflow, List<RuleResultTree> results)
+    IEnumerable<RuleOutcome> Trace(string workflow, List<RuleResultTree> results) =>
+        Trace(workflow, workflows.Single(w => w.WorkflowName == workflow).Rules, results);
+
+    /// Rules and the results RulesEngine gave for them (none for a disabled rule), nested rules inside their rule.
+    static List<RuleOutcome> Trace(string workflow, IEnumerable<Rule> rules, IEnumerable<RuleResultTree> results)
     {
-        var evaluated = results.ToDictionary(r => r.Rule.RuleName);
-        return workflows.Single(w => w.WorkflowName == workflow).Rules.Select(rule => evaluated.TryGetValue(rule.RuleName, out var r)
-            ? new RuleOutcome(workflow, rule.RuleName, r.IsSuccess, RuleResults.FailureOf(r))
-            : new RuleOutcome(workflow, rule.RuleName, false, null));
+        var evaluated = results.GroupBy(r => r.Rule.RuleName).ToDictionary(g => g.Key, g => g.First());
+        return [.. rules.Select(rule =>
+        {
+            var result = evaluated.GetValueOrDefault(rule.RuleName);
+            List<RuleOutcome>? nested = rule.Rules?.Any() == true ? Trace(workflow, rule.Rules, result?.ChildResults ?? []) : null;
+            return result is null
+                ? new RuleOutcome(workflow, rule.RuleName, false, null, Enabled: rule.Enabled, Rules: nested)
+                : new RuleOutcome(workflow, rule.RuleName, result.IsSuccess, RuleResults.FailureOf(result), RuleResults.ReasonOf(result),
+                    Rules: nested);
+        })];
     }
 
     string TriageDepartment => departments.First(d => d.Kind == Department.Triage).Id;
 
-    List<RouteSpec> Matched(List<RuleResultTree> results, ILogger log)
+    List<(RouteSpec Spec, string? Reason)> Matched(List<RuleResultTree> results, ILogger log)
     {
         foreach (var failed in results.Where(r => RuleResults.FailureOf(r) is not null))
-            log.LogWarning("Rule {Rule} of ruleset v{Version} failed: {Error}", failed.Rule.RuleName, version, failed.ExceptionMessage);
-        return [.. results.Where(r => r.IsSuccess).Select(r => specs[r.Rule.RuleName])];
+            log.LogWarning("Rule {Rule} of ruleset v{Version} failed: {Error}", failed.Rule.RuleName, version, RuleResults.FailureOf(failed));
+        return [.. results.Where(r => r.IsSuccess).Select(r => (specs[r.Rule.RuleName], RuleResults.ReasonOf(r)))];
     }
+
+    /// The reasons of the rules that routed to one department, in rule order, each once; null when none says.
+    static string? Reason(IEnumerable<string?> reasons) =>
+        reasons.OfType<string>().Distinct().ToList() is { Count: > 0 } said ? string.Join("; ", said) : null;
 
     string DepartmentFor(RouteSpec rule, ReportFacts report)
     {
@@ -163,7 +184,7 @@ internal sealed class CompiledRuleset(
     static string? Min(string? a, string? b) => a is null ? b : b is null ? a : string.CompareOrdinal(a, b) <= 0 ? a : b;
     static TimeSpan? Min(TimeSpan? a, TimeSpan? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
-    Route ToRoute(string department, RouteSpec spec, IReadOnlyList<string> matchedRules) => new(
+    Route ToRoute(string department, RouteSpec spec, IReadOnlyList<string> matchedRules, string? reason = null) => new(
         department,
         spec.Priority ?? LowestBand.Priority!,
         spec.AckWithin ?? LowestBand.AckWithin!.Value,
@@ -171,5 +192,6 @@ internal sealed class CompiledRuleset(
         spec.FollowUpEvery,
         spec.ResolutionCheckAfter,
         matchedRules,
-        departments.First(d => d.Id == department).LifecycleId);
+        departments.First(d => d.Id == department).LifecycleId,
+        reason);
 }

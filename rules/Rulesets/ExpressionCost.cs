@@ -19,12 +19,17 @@ internal sealed class ExpressionCost : ExpressionVisitor
     const long MaxCost = 1_000_000;
     const long Items = ReportFacts.LongestText;
 
+    readonly ScopedParams scope;
     long weight = 1, cost;
     int lambdas, nesting, deepestNesting, depth, deepest;
+    readonly Dictionary<Expression, long> lengths = new(ReferenceEqualityComparer.Instance);
 
-    public static string? Check(Expression parsed)
+    ExpressionCost(ScopedParams scope) => this.scope = scope;
+
+    /// `scope`: the GlobalParams and LocalParams the expression may use, for the length of their texts.
+    public static string? Check(Expression parsed, ScopedParams? scope = null)
     {
-        var measured = new ExpressionCost();
+        var measured = new ExpressionCost(scope ?? ScopedParams.None);
         measured.Visit(parsed);
         if (measured.deepestNesting > MaxLambdaNesting)
             return $"the expression nests loops over lists or strings (Any, All, Count, Where, Select… with or without =>) " +
@@ -62,12 +67,46 @@ internal sealed class ExpressionCost : ExpressionVisitor
         return node;
     }
 
-    // A call that reads a whole string or list (Contains, IndexOf, ToLower, Count(), Sum()…) costs its length.
+    // A call that reads a whole string or list (Contains, IndexOf, ToLower, Count(), Sum()…) costs its length;
+    // joining texts (`+` on texts, string.Concat) copies them, and a name built on names (ScopedParams) can
+    // double a text's length each time.
     protected override Expression VisitMethodCall(MethodCallExpression node)
     {
-        if (Scans(node.Object?.Type) || node.Arguments.Any(a => Scans(a.Type)))
-            cost += weight * Items;
+        if (IsJoin(node))
+            cost += weight * LengthOf(node);
+        else if (new[] { node.Object }.Concat(node.Arguments).Where(a => a is not null && Scans(a.Type)).Select(a => LengthOf(a!)).DefaultIfEmpty(0).Max()
+                 is var longest and > 0)
+            cost += weight * longest;
         return base.VisitMethodCall(node);
+    }
+
+    protected override Expression VisitBinary(BinaryExpression node)
+    {
+        if (IsJoin(node)) cost += weight * LengthOf(node);
+        return base.VisitBinary(node);
+    }
+
+    static bool IsJoin(Expression e) => e is BinaryExpression { NodeType: ExpressionType.Add } add && add.Type == typeof(string)
+        || e is MethodCallExpression { Method.Name: nameof(string.Concat) } call && call.Method.DeclaringType == typeof(string);
+
+    /// The longest a text or list can be: a joined text as long as its parts together, a name's
+    /// value as long as it was found to be, any other at its longest.
+    public static long LengthOf(Expression value, ScopedParams scope) => new ExpressionCost(scope).LengthOf(value);
+
+    long LengthOf(Expression value)
+    {
+        if (lengths.TryGetValue(value, out var known)) return known;
+        var length = value switch
+        {
+            UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } convert => LengthOf(convert.Operand),
+            BinaryExpression add when IsJoin(add) => Math.Min(LengthOf(add.Left) + LengthOf(add.Right), MaxCost + 1),
+            MethodCallExpression call when IsJoin(call) =>
+                Math.Min(call.Arguments.SelectMany(a => a is NewArrayExpression array ? array.Expressions : [a]).Sum(LengthOf), MaxCost + 1),
+            ConstantExpression { Value: string s } => s.Length,
+            ParameterExpression name when scope.LengthOf(name) is { } declared => declared,
+            _ => Items,
+        };
+        return lengths[value] = length;
     }
 
     static bool Scans(Type? type) => type is not null && (type == typeof(string) || typeof(IEnumerable).IsAssignableFrom(type));

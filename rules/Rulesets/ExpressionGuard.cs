@@ -17,11 +17,16 @@ internal static partial class ExpressionGuard
     // exhaust the stack of the thread that parses it, which ends the process.
     const int MaxNesting = 12;
 
+    // Dynamic LINQ reads its keywords without regard to case (RulesEngine leaves
+    // IsExpressionCaseSensitive off): RulesEngine's docs write AND, others And.
+    static readonly HashSet<string> Keywords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "true", "false", "null", "and", "or", "not", "in", "it", "np", "iif",
+    };
+
     static readonly HashSet<string> Allowed = new(StringComparer.Ordinal)
     {
-        RoutingWorkflows.ReportParameter, "true", "false", "null", "and", "or", "not", "in", "it", "np", "iif",
-        // Dynamic LINQ's keywords are case-insensitive; RulesEngine's own examples write AND.
-        "AND", "OR", "NOT",
+        RoutingWorkflows.ReportParameter,
         // strings
         "string", "String", "Contains", "StartsWith", "EndsWith", "ToLower", "ToUpper", "ToLowerInvariant",
         "ToUpperInvariant", "Trim", "Length", "IsNullOrEmpty", "IsNullOrWhiteSpace", "Equals", "IndexOf", "Substring",
@@ -41,9 +46,29 @@ internal static partial class ExpressionGuard
     static readonly RuleExpressionParser Parser = new(RulesEngineSettings.Restricted);
 
     /// Null when the expression only uses what rules may use, at a bounded cost; otherwise why not.
-    /// An expression that does not parse passes: compiling the ruleset reports it in RulesEngine's words.
-    public static string? Check(string? expression)
+    /// An expression that does not parse passes: compiling the ruleset reports it in RulesEngine's words;
+    /// one that uses GlobalParams or LocalParams (`scope`, besides the report) is refused.
+    public static string? Check(string? expression, ScopedParams? scope = null) =>
+        Measure(expression, scope ?? ScopedParams.None, typeof(bool), out _);
+
+    /// The same for the expression of a GlobalParam or LocalParam, which may be of any type; `value`
+    /// is the parsed expression, for the names declared after it (ScopedParams.With).
+    /// One that does not parse is refused here: what uses it could not be measured.
+    public static string? CheckParam(string? expression, ScopedParams scope, out Expression? value)
     {
+        if (Measure(expression, scope, null, out value) is { } error) return error;
+        return value is null ? $"the expression does not parse: {ParseError(expression!, scope)}" : null;
+    }
+
+    /// Whether a name already means something in an expression (the report, a keyword or an
+    /// operation), so that a GlobalParam or LocalParam may not take it. A field's name may be
+    /// taken: a field is always read through `report.`.
+    public static bool IsReserved(string name) =>
+        Keywords.Contains(name) || Allowed.Contains(name, StringComparer.OrdinalIgnoreCase);
+
+    static string? Measure(string? expression, ScopedParams scope, Type? type, out Expression? value)
+    {
+        value = null;
         if (string.IsNullOrWhiteSpace(expression)) return "the expression is empty.";
         if (expression.Length > MaxLength) return $"the expression is longer than {MaxLength} characters.";
 
@@ -55,7 +80,7 @@ internal static partial class ExpressionGuard
         var forbidden = Token().Matches(expression)
             .Select(m => m.Value)
             .Where(t => t[0] is not ('"' or '\''))
-            .Where(t => !Allowed.Contains(t) && !FactNames.Contains(t) && !lambdaParameters.Contains(t))
+            .Where(t => !Keywords.Contains(t) && !Allowed.Contains(t) && !FactNames.Contains(t) && !lambdaParameters.Contains(t) && !scope.Declares(t))
             .Distinct()
             .ToList();
         if (forbidden.Count > 0)
@@ -65,13 +90,29 @@ internal static partial class ExpressionGuard
         Expression parsed;
         try
         {
-            parsed = Parser.Parse(expression, [Report], typeof(bool));
+            parsed = Parser.Parse(expression, [Report, .. scope.Parameters], type);
         }
-        catch (Exception)
+        catch (Exception e)
         {
-            return null;
+            // With names in scope, what this parser cannot read might still be read by RulesEngine
+            // (a name spelt like a type, `long`), and would then run unmeasured.
+            return scope.Parameters.Any() && !scope.Refused ? $"the expression does not parse: {e.Message}" : null;
         }
-        return ExpressionCost.Check(parsed);
+        value = parsed;
+        return ExpressionCost.Check(parsed, scope);
+    }
+
+    static string ParseError(string expression, ScopedParams scope)
+    {
+        try
+        {
+            Parser.Parse(expression, [Report, .. scope.Parameters], null);
+            return "";
+        }
+        catch (Exception e)
+        {
+            return e.Message;
+        }
     }
 
     static int Nesting(string code)

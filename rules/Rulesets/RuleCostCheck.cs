@@ -29,8 +29,10 @@ internal static class RuleCostCheck
         var named = new HashSet<string>();
         foreach (var (split, report) in slow)
         {
-            var rules = rulesByCategory.Workflows.Single(w => w.WorkflowName == split).Rules.ToList();
-            var alone = new RulesEngine.RulesEngine([.. rules.Select(r => new Workflow { WorkflowName = r.RuleName, Rules = [r] })],
+            var workflow = rulesByCategory.Workflows.Single(w => w.WorkflowName == split);
+            var rules = workflow.Rules.ToList();
+            var alone = new RulesEngine.RulesEngine([.. rules.Select(r => new Workflow
+                { WorkflowName = r.RuleName, GlobalParams = workflow.GlobalParams, Rules = [r] })],
                 RulesEngineSettings.Restricted);
             var any = false;
             foreach (var rule in rules)

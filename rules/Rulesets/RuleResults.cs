@@ -7,7 +7,17 @@ internal static class RuleResults
 {
     /// Why the rule failed (it threw, or did not compile), or null when it matched or did not.
     /// With RulesEngineSettings.Restricted only an exception sets `ExceptionMessage`; a rule's
-    /// `ErrorMessage` never does.
+    /// `ErrorMessage` never does. A nested rule that fails makes its top-level rule fail, even
+    /// where the `Or` it sits in matched anyway: RulesEngine says so only on the nested rule.
     public static string? FailureOf(RuleResultTree result) =>
-        string.IsNullOrEmpty(result.ExceptionMessage) ? null : result.ExceptionMessage;
+        !string.IsNullOrEmpty(result.ExceptionMessage) ? result.ExceptionMessage
+        : (result.ChildResults ?? []).Select(FailureOf).FirstOrDefault(f => f is not null);
+
+    /// Why a matched rule matched, in the rule's words: its `SuccessEvent`; for a rule of nested
+    /// rules without one, that of the first nested rule that matched (looking deeper when that
+    /// one has none either). Null when it did not match or no rule on the way says.
+    public static string? ReasonOf(RuleResultTree result) =>
+        !result.IsSuccess ? null
+        : !string.IsNullOrWhiteSpace(result.Rule.SuccessEvent) ? result.Rule.SuccessEvent
+        : (result.ChildResults ?? []).Select(ReasonOf).FirstOrDefault(r => r is not null);
 }

@@ -49,12 +49,12 @@ internal sealed class RulesByCategory
             string Add(IEnumerable<Rule> rules)
             {
                 var name = $"{workflow.WorkflowName} #{split.Count + 1}";
-                split.Add(new Workflow { WorkflowName = name, Rules = [.. rules] });
+                split.Add(new Workflow { WorkflowName = name, GlobalParams = workflow.GlobalParams, Rules = [.. rules] });
                 sources[name] = workflow.WorkflowName;
                 return name;
             }
 
-            var rules = (workflow.Rules ?? []).Select(r => (Rule: r, Categories: CategoriesOf(r.Expression, parser, report))).ToList();
+            var rules = (workflow.Rules ?? []).Select(r => (Rule: r, Categories: CategoriesOf(r, parser, report))).ToList();
             var byCategory = rules.SelectMany(r => r.Categories ?? []).Distinct(StringComparer.Ordinal).ToDictionary(
                 c => c, c => Add(rules.Where(r => r.Categories?.Contains(c) != false).Select(r => r.Rule)), StringComparer.Ordinal);
             var others = rules.Where(r => r.Categories is null).Select(r => r.Rule).ToList();
@@ -66,13 +66,15 @@ internal sealed class RulesByCategory
     }
 
     /// The categories a rule can match, or null when it may match any. An expression that does
-    /// not parse may match any: compiling the ruleset reports it.
-    static HashSet<string>? CategoriesOf(string expression, RuleExpressionParser parser, ParameterExpression report)
+    /// not parse may match any: compiling the ruleset reports it. So may a rule of nested rules,
+    /// and one whose expression uses GlobalParams or LocalParams: this reads the report alone.
+    static HashSet<string>? CategoriesOf(Rule rule, RuleExpressionParser parser, ParameterExpression report)
     {
+        if (rule.Rules?.Any() == true || string.IsNullOrWhiteSpace(rule.Expression)) return null;
         Expression parsed;
         try
         {
-            parsed = parser.Parse(expression, [report], typeof(bool));
+            parsed = parser.Parse(rule.Expression, [report], typeof(bool));
         }
         catch (Exception)
         {

@@ -19,7 +19,7 @@ internal static class RulesetCompiler
     const int MaxDescription = 2_000;
 
     // Unknown fields are errors: a misspelt "Enabled" or "escalateTo" must not be dropped silently.
-    static readonly JsonSerializerOptions WorkflowJson = new() { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+    static readonly JsonSerializerOptions WorkflowJson = RulesEngineJson.Options;
     static readonly JsonSerializerOptions DepartmentJson = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
     // A lifecycle's required parts (id, start, states, a state's name and kind…) are refused when missing or null.
     static readonly JsonSerializerOptions LifecycleJson = new(DepartmentJson) { RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true };
@@ -60,8 +60,7 @@ internal static class RulesetCompiler
                 errors.Add(new(workflow.WorkflowName, "a workflow needs at least one rule."));
             if (workflow is DescribedWorkflow { Description.Length: > MaxDescription })
                 errors.Add(new(workflow.WorkflowName ?? "workflows", $"the description has more than {MaxDescription} characters."));
-            if (workflow.GlobalParams?.Any() == true || workflow.WorkflowsToInject?.Any() == true)
-                errors.Add(new(workflow.WorkflowName ?? "workflows", "GlobalParams and WorkflowsToInject are not supported."));
+            var globals = RuleFeatures.GlobalsOf(workflow, errors);
             foreach (var rule in workflow.Rules ?? [])
             {
                 if (string.IsNullOrWhiteSpace(rule.RuleName))
@@ -79,11 +78,10 @@ internal static class RulesetCompiler
                     errors.Add(new(rule.RuleName, "rule names must be unique across the ruleset."));
                     continue;
                 }
-                if (ExpressionGuard.Check(rule.Expression) is { } unsafeExpression)
-                    errors.Add(new(rule.RuleName, unsafeExpression));
-                if (rule.Actions is not null || rule.LocalParams?.Any() == true || rule.Rules?.Any() == true)
-                    errors.Add(new(rule.RuleName, "Actions, LocalParams and nested Rules are not supported: one Expression per rule."));
-                if (RefusalOf(refusals, rule) is { } refused)
+                var found = errors.Count;
+                RuleFeatures.Check(rule, globals, errors);
+                // RulesEngine's own word only where Routing's checks had none: one reason per mistake.
+                if (errors.Count == found && RefusalOf(refusals, rule) is { } refused)
                     errors.Add(new(rule.RuleName, $"RulesEngine refuses the rule: {refused}"));
                 var spec = RouteSpec.Parse(rule, errors);
                 specs[rule.RuleName] = spec;
@@ -163,8 +161,7 @@ internal static class RulesetCompiler
                 errors.Add(new($"departments/{d.Id}", "webhook.url must be an absolute http or https URL."));
             else if (webhooks?.Refuses(d.Webhook.Url) is { } refused)
                 errors.Add(new($"departments/{d.Id}", refused));
-            if (string.IsNullOrEmpty(d.Webhook.Secret) || d.Webhook.Secret.Length < 16)
-                errors.Add(new($"departments/{d.Id}", "webhook.secret must have at least 16 characters."));
+            CheckWebhookSecrets(d.Id, d.Webhook, errors);
         }
         foreach (var d in departments.Where(d => d.EscalateTo is not null && departments.All(x => x.Id != d.EscalateTo)))
             errors.Add(new($"departments/{d.Id}", $"escalateTo names unknown department '{d.EscalateTo}'."));
@@ -172,6 +169,20 @@ internal static class RulesetCompiler
             errors.Add(new($"departments/{id}", "department ids must be unique."));
         if (departments.Count(d => d.Kind == Department.Triage) != 1)
             errors.Add(new("departments", "exactly one department must be of kind 'triage': unmatched reports go there."));
+    }
+
+    /// The current secret and each previous one in a form that signs (WebhookSecret); a previous
+    /// secret says until when it still signs.
+    static void CheckWebhookSecrets(string id, Webhook webhook, List<RuleError> errors)
+    {
+        if (WebhookSecret.Refuses(webhook.Secret, "webhook.secret") is { } refused) errors.Add(new($"departments/{id}", refused));
+        foreach (var (previous, i) in (webhook.PreviousSecrets ?? []).Select((p, i) => (p, i)))
+        {
+            if (previous is null) errors.Add(new($"departments/{id}", $"webhook.previousSecrets[{i}] must be an object with secret and until."));
+            else if (WebhookSecret.Refuses(previous.Secret, $"webhook.previousSecrets[{i}].secret") is { } old) errors.Add(new($"departments/{id}", old));
+            else if (previous.Until == default)
+                errors.Add(new($"departments/{id}", $"webhook.previousSecrets[{i}].until is required: the time (ISO 8601) until which that secret still signs."));
+        }
     }
 
     /// Each lifecycle sound (LifecycleCheck), ids unique, and every department's lifecycle there.

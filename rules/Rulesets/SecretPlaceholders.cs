@@ -9,7 +9,8 @@ namespace Routing.Rules.Rulesets;
 /// Admins read departments with each secret shown as its fingerprint and send them back
 /// edited: a fingerprint left in place means "keep this secret", so editing a rule never
 /// asks for secrets again. It is swapped back for the stored secret of the same department
-/// and field, looked for in the active version first, then in the others, newest first.
+/// and field (or, failing that, another field of that department: a rotation moves the current
+/// secret to previousSecrets), looked for in the active version first, then in the others, newest first.
 internal static class SecretPlaceholders
 {
     /// The departments JSON with every fingerprint replaced by its secret, or errors naming
@@ -36,8 +37,7 @@ internal static class SecretPlaceholders
         {
             var stored = StoredSecrets(await db.Rulesets.AsNoTracking().Where(r => r.Version == version).Select(r => r.DepartmentsJson).FirstAsync(ct));
             foreach (var placeholder in open.ToList())
-                if (stored.TryGetValue((placeholder.Department, placeholder.Path), out var secret)
-                    && SecretFields.Fingerprint(secret) == placeholder.Value.GetValue<string>())
+                if (Stored(stored, placeholder.Department, placeholder.Path, placeholder.Value.GetValue<string>()) is { } secret)
                 {
                     placeholder.Value.ReplaceWith(secret);
                     open.Remove(placeholder);
@@ -47,6 +47,12 @@ internal static class SecretPlaceholders
         return (departmentsJson, [.. open.Select(p => new RuleError($"departments/{p.Department}",
             $"{p.Path.TrimStart('/').Replace('/', '.')} is the fingerprint of no stored secret of this department: type the secret itself."))]);
     }
+
+    /// The stored secret the fingerprint stands for: the one in the same field, else one in another
+    /// field of the same department (a secret moved to previousSecrets when a webhook's is rotated).
+    static string? Stored(Dictionary<(string?, string), string> stored, string? department, string path, string fingerprint) =>
+        stored.TryGetValue((department, path), out var same) && SecretFields.Fingerprint(same) == fingerprint ? same
+        : stored.Where(s => s.Key.Item1 == department && SecretFields.Fingerprint(s.Value) == fingerprint).Select(s => s.Value).FirstOrDefault();
 
     static Dictionary<(string?, string), string> StoredSecrets(string departmentsJson)
     {

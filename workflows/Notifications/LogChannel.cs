@@ -14,8 +14,8 @@ internal sealed class LogChannel(ILogger<LogChannel> log) : INotificationChannel
 
     public Task SendAsync(Department department, Notification n, CancellationToken ct)
     {
-        log.LogInformation("Notify {Department}: {Event} for work item {WorkItemId} (event {EventId})",
-            department.Id, n.Event, n.WorkItemId, n.Id);
+        log.LogInformation("Notify {Department} ({Role}): {Event} for work item {WorkItemId} (event {EventId})",
+            department.Id, n.Role, n.Event, n.WorkItemId, n.Id);
         return Task.CompletedTask;
     }
 }

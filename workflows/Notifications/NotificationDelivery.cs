@@ -60,7 +60,9 @@ internal sealed class NotificationDelivery(
         if (claimed == 0) return null;
 
         var n = await db.Notifications.FirstAsync(x => x.Id == id, ct);
-        var department = departments.Find(n.Department) ?? new Department(n.Department, n.Department, Department.Internal);
+        // The department as the event's ruleset version had it: the target was fixed when the event happened.
+        var department = (n.RulesetVersion is { } version ? await departments.FindAsync(version, n.Department) : departments.Find(n.Department))
+            ?? new Department(n.Department, n.Department, Department.Internal);
         var channel = ordered.First(c => c.Serves(department));
         string? error = null;
         try

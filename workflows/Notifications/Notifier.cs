@@ -9,12 +9,12 @@ namespace Routing.Workflows.Notifications;
 
 /// Queues a work-item event for its department in the current transaction; delivery
 /// happens after commit, so a dead endpoint never holds up or fails the workflow.
-internal sealed class Notifier(RoutingDb db, IDepartmentDirectory departments, TimeProvider clock)
+internal sealed class Notifier(RoutingDb db, NotificationOutbox outbox, IDepartmentDirectory departments, TimeProvider clock)
 {
     public HistoryEntry Queue(string @event, WorkItem item, string? to = null, EffectivenessOutcome? effectiveness = null)
     {
-        var n = db.Queue(@event, item, clock.Now(), to, effectiveness);
-        return new HistoryEntry("system:notifier", new NotificationQueued(n.Id, n.Event, n.Department),
+        var n = outbox.Queue(db, @event, item, clock.Now(), to, effectiveness);
+        return new HistoryEntry("system:notifier", new NotificationQueued(n.Id, n.Event, n.Department, n.Role),
             ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department);
     }
 

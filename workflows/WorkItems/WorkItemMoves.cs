@@ -17,7 +17,7 @@ namespace Routing.Workflows.WorkItems;
 /// history record and the notifications — in the caller's transaction. Callers decide whether
 /// to move; this says what a move does.
 internal sealed class WorkItemMoves(
-    RoutingDb db, Notifier notifier, IDepartmentDirectory departments, ILifecycles lifecycles, EffectivenessMeasure measure)
+    RoutingDb db, Notifier notifier, NotificationOutbox outbox, IDepartmentDirectory departments, ILifecycles lifecycles, EffectivenessMeasure measure)
 {
     /// What a move left for its caller: the history to append (the move's record first) and
     /// the timers it started (already added to the store).
@@ -138,7 +138,7 @@ internal sealed class WorkItemMoves(
         var triage = departments.All.First(d => d.Kind == Department.Triage);
         var (version, lifecycle) = lifecycles.ActiveFor(triage.Id);
         var handedBack = WorkItem.Open(item.ReportId, triage.Id, item.Priority, item.Sla, version, lifecycle, [], now);
-        db.AddOpened([(handedBack, lifecycle)], now);
+        db.AddOpened(outbox, [(handedBack, lifecycle)], now);
         return new HistoryEntry("system:hand-back", WorkItemRouted.HandedBack(handedBack, from: item, note),
             ReportId: item.ReportId, WorkItemId: handedBack.Id, Department: triage.Id);
     }

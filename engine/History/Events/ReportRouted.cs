@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Routing.Engine.Intake;
 
 namespace Routing.Engine.History.Events;
@@ -11,12 +12,14 @@ internal sealed record ReportRouted(
     IReadOnlyList<string> Notify,
     IReadOnlyList<RuleFailure>? RuleFailures = null) : HistoryData
 {
-    public sealed record RoutedTo(string Department, string Priority, IReadOnlyList<string> MatchedRules);
+    /// `Reason`: the SuccessEvent of the rules that routed there (absent when none has one).
+    public sealed record RoutedTo(string Department, string Priority, IReadOnlyList<string> MatchedRules,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason = null);
 
     public static ReportRouted Of(RoutingDecision decision) => new(
         decision.RulesetVersion,
         decision.FiredRules,
-        [.. decision.Routes.Select(r => new RoutedTo(r.Department, r.Priority, r.MatchedRules))],
+        [.. decision.Routes.Select(r => new RoutedTo(r.Department, r.Priority, r.MatchedRules, r.Reason))],
         decision.Notify,
         decision.RuleFailures);
 

@@ -105,13 +105,13 @@ internal static class SegmentData
         return pending.OrderBy(t => t.DueAt).Select(t => $"{t.Step} at {t.DueAt.UtcDateTime:yyyy-MM-dd HH:mm}").ToArray();
     });
 
-    /// The payload of the item's latest webhook notification of the event.
+    /// The data of the item's latest webhook notification of the event (its payload's `data`).
     public static Task<JsonNode> NotificationAsync(this RoutingFixture fixture, string id, string @event) => fixture.WithStoreAsync(async db =>
     {
         var item = Guid.Parse(id);
         var payloads = await db.Notifications.AsNoTracking().Where(n => n.WorkItemId == item && n.Event == @event)
             .Select(n => new { n.CreatedAt, n.Payload }).ToListAsync();
-        return JsonNode.Parse(payloads.OrderBy(n => n.CreatedAt).Last().Payload)!;
+        return JsonNode.Parse(payloads.OrderBy(n => n.CreatedAt).Last().Payload)!["data"]!;
     });
 
     public static string At(DateTimeOffset at) => $"{at.UtcDateTime:yyyy-MM-dd HH:mm}";

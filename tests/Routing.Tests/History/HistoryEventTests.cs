@@ -59,6 +59,8 @@ public sealed class HistoryEventTests
             """ResolutionCheck timer fired, 1.2345 ms after it was due""" },
         { "notification.queued", """{"eventId":"0195f3a0-0000-7000-8000-000000000002","event":"escalated","to":"logistics"}""",
             """Notification "escalated" queued for logistics""" },
+        { "notification.queued", """{"eventId":"0195f3a0-0000-7000-8000-000000000003","event":"escalated","to":"triage","role":"escalation"}""",
+            """Notification "escalated" queued for triage, the escalation contact""" },
         { "notification.attempted", """{"eventId":"0195f3a0-0000-7000-8000-000000000002","event":"routed","channel":"webhook","attempts":2,"outcome":"Pending","error":"HTTP 503"}""",
             """Notification "routed" via webhook, attempt 2: Pending (HTTP 503)""" },
         { "notification.attempted", """{"eventId":"0195f3a0-0000-7000-8000-000000000002","event":"routed","channel":"email","attempts":1,"outcome":"Delivered","error":null}""",

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -16,10 +17,29 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// Where it listens; test hosts allow webhooks to it (Routing:Webhooks:AllowedHosts).
     public const string Host = "127.0.0.1";
 
-    public sealed record Delivery(string EventId, string Event, bool SignatureValid, string Body);
+    /// One request as received: its headers (names lower-cased), the body as sent, whether its
+    /// `webhook-signature` carries a valid signature for the stamped time with one of the
+    /// receiver's secrets (time-independent: WebhookVerification checks the time too), and the
+    /// status answered.
+    public sealed record Delivery(string EventId, string Event, bool SignatureValid, string Body, IReadOnlyDictionary<string, string> Headers, int Status)
+    {
+        public JsonNode Payload => JsonNode.Parse(Body)!;
+        public JsonNode Data => Payload["data"]!;
+        public string WorkItemId => (string)Data["workItemId"]!;
+        public string Timestamp => Headers[WebhookChannel.TimestampHeader];
+        public string Signature => Headers[WebhookChannel.SignatureHeader];
+        /// The deprecated X-Routing-Signature (HMAC of the body alone) checks out with the receiver's first secret.
+        public bool LegacySignatureValid { get; init; }
+    }
+
+    /// The secrets this receiver knows (plain, as configured before Standard Webhooks, or `whsec_`).
+    public List<string> Secrets { get; } = [Secret];
 
     readonly WebApplication app;
+    /// The deliveries answered 2xx.
     public ConcurrentQueue<Delivery> Deliveries { get; } = new();
+    /// Every request, failed ones included.
+    public ConcurrentQueue<Delivery> Attempts { get; } = new();
     readonly ConcurrentDictionary<string, int> failures = new();
 
     int redirectedHits;
@@ -44,16 +64,21 @@ public sealed class WebhookReceiver : IAsyncDisposable
         {
             using var buffer = new MemoryStream();
             await request.Body.CopyToAsync(buffer);
-            var body = buffer.ToArray();
-            var workItemId = (string)System.Text.Json.Nodes.JsonNode.Parse(body)!["workItemId"]!;
-            if (receiver.failures.TryGetValue(workItemId, out var left) && left > 0)
+            var body = System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+            var headers = request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString());
+            var data = JsonNode.Parse(body)!["data"]!;
+            var workItemId = (string)data["workItemId"]!;
+            var failing = receiver.failures.TryGetValue(workItemId, out var left) && left > 0;
+            if (failing) receiver.failures[workItemId] = left - 1;
+            var delivery = new Delivery(headers.GetValueOrDefault(WebhookChannel.IdHeader, ""), (string)data["event"]!,
+                receiver.Secrets.Any(secret => WebhookVerification.Signed(secret, headers, body)), body, headers, failing ? 503 : 200)
             {
-                receiver.failures[workItemId] = left - 1;
-                return Results.StatusCode(503);
-            }
-            var valid = request.Headers[WebhookChannel.SignatureHeader] == WebhookChannel.Sign(Secret, body);
-            receiver.Deliveries.Enqueue(new(request.Headers[WebhookChannel.EventIdHeader]!, request.Headers[WebhookChannel.EventHeader]!,
-                valid, System.Text.Encoding.UTF8.GetString(body)));
+                LegacySignatureValid = headers.GetValueOrDefault(WebhookChannel.LegacySignatureHeader.ToLowerInvariant())
+                    == WebhookSignature.Legacy(receiver.Secrets[0], buffer.ToArray()),
+            };
+            receiver.Attempts.Enqueue(delivery);
+            if (failing) return Results.StatusCode(503);
+            receiver.Deliveries.Enqueue(delivery);
             return Results.Ok();
         });
         receiver.app.MapPost("/moved", () => Results.Redirect("/elsewhere", permanent: false, preserveMethod: true));

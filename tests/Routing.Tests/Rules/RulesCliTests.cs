@@ -61,7 +61,7 @@ public sealed class RulesCliTests : IDisposable
     }
 
     [Fact]
-    public async Task Validate_fails_for_a_rule_RulesEngine_refuses_naming_it()
+    public async Task Validate_fails_for_a_rule_with_an_Operator_and_no_nested_rules_naming_it_and_why()
     {
         var broken = Path.Combine(folder, "routing.json");
         var workflows = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(routing))!.AsArray();
@@ -71,7 +71,7 @@ public sealed class RulesCliTests : IDisposable
         var (code, output) = await Run("rules", "validate", broken, departments);
 
         Assert.Equal(1, code);
-        Assert.StartsWith("DesignFlawToRnd: RulesEngine refuses the rule", output);
+        Assert.StartsWith("DesignFlawToRnd: the Operator 'And' joins nested Rules, and this rule has none", output);
     }
 
     [Fact]

@@ -16,6 +16,7 @@ public sealed class BadSettingsTests
     [InlineData("Routing:Rules:Folder", " ", "Routing:Rules:Folder")]
     [InlineData("Routing:History:SealEvery", "-00:00:01", "Routing:History:SealEvery")]
     [InlineData("Routing:Auth:BootstrapAdminKey", "too-short", "Routing:Auth:BootstrapAdminKey")]
+    [InlineData("Routing:PublicUrl", "routing.example.com", "Routing:PublicUrl")]
     [InlineData("Routing:Auth:Sessions:IdleTimeout", "00:00:00", "Routing:Auth:Sessions:IdleTimeout")]
     [InlineData("Routing:Webhooks:AllowedHosts:0", "10.0.0.0/33", "Routing:Webhooks:AllowedHosts:0")]
     [InlineData("Routing:Console:UndoWithin", "00:00:00", "Routing:Console:UndoWithin")]

@@ -87,7 +87,7 @@ public sealed class RealClockTests
 
         var deliveries = receiver.Deliveries.ToList();
         Assert.Equal(deliveries.Count, deliveries.Select(d => d.EventId).Distinct().Count());
-        var perItem = deliveries.GroupBy(d => (string)JsonNode.Parse(d.Body)!["workItemId"]!).ToList();
+        var perItem = deliveries.GroupBy(d => d.WorkItemId).ToList();
         Assert.Equal(ids.Order(), perItem.Select(g => g.Key).Order());
         Assert.All(perItem, g => Assert.Equal(["escalated", "reminder", "reminder", "routed"], g.Select(d => d.Event).Order()));
 

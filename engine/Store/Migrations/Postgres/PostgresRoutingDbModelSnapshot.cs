@@ -397,6 +397,16 @@ namespace Routing.Engine.Store.Migrations.Postgres
                     b.Property<Guid>("ReportId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("owner");
+
+                    b.Property<int?>("RulesetVersion")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -389,6 +389,16 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                     b.Property<Guid>("ReportId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("owner");
+
+                    b.Property<int?>("RulesetVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
