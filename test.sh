@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds Routing.sln once (Release) and runs every test project under tests/ against a
 # throwaway PostgreSQL server (scripts/postgres.sh; ROUTING_TEST_POSTGRES is exported),
-# installing PostgreSQL and Chromium (for the console's browser tests) from apt if missing.
+# installing PostgreSQL, Chromium (for the console's browser tests) and Node.js (for the contract
+# test's tools, tests/contract) from apt if missing.
 # The last line of output is always "N passed, N failed" (", N skipped" when > 0),
 # counted from the TRX result files. Exit 0 only if nothing failed, something passed and
 # every test project ran.
@@ -77,6 +78,28 @@ if [ ! -x /usr/bin/chromium ]; then
       problems+=("could not install chromium from apt; the browser tests will fail")
   else
     problems+=("/usr/bin/chromium is missing and this is not root: sudo apt-get install chromium")
+  fi
+fi
+
+# The contract test (tests/Routing.Tests/Contract) runs an integrator's tools on Node.js:
+# Spectral, openapi-typescript and tsc, pinned by tests/contract/package-lock.json. Without
+# them it fails, saying so; it never skips.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing Node.js and npm from apt for the contract test..."
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm; } >/dev/null ||
+      problems+=("could not install nodejs and npm from apt; the contract test will fail")
+  else
+    problems+=("node or npm is missing and this is not root: sudo apt-get install nodejs npm")
+  fi
+fi
+# npm ci only when the lock file changed since the last install (a copy is kept beside the packages).
+if command -v npm >/dev/null && ! cmp -s tests/contract/package-lock.json tests/contract/node_modules/.installed-lock.json; then
+  echo "Installing the contract test's packages (npm ci in tests/contract)..."
+  if (cd tests/contract && npm ci --no-audit --no-fund --loglevel=error); then
+    cp tests/contract/package-lock.json tests/contract/node_modules/.installed-lock.json
+  else
+    problems+=("npm ci in tests/contract failed; the contract test will fail")
   fi
 fi
 
