@@ -48,6 +48,23 @@ internal sealed class NotificationDelivery(
         return due.Count;
     }
 
+    async Task<Department?> TargetAsync(Notification n)
+    {
+        if (n.RulesetVersion is not { } version) return departments.Find(n.Department);
+        try
+        {
+            return await departments.FindAsync(version, n.Department);
+        }
+        catch (InvalidOperationException e)
+        {
+            // A stored version a newer release no longer compiles: the active webhook rather than
+            // a notification stuck in Sending for good.
+            log.LogWarning(e, "Notification {EventId}: ruleset version {Version} does not compile; delivering to {Department}'s active webhook",
+                n.Id, version, n.Department);
+            return departments.Find(n.Department);
+        }
+    }
+
     async Task<DateTimeOffset?> DeliverOneAsync(Guid id, CancellationToken ct)
     {
         var now = clock.Now();
@@ -61,8 +78,7 @@ internal sealed class NotificationDelivery(
 
         var n = await db.Notifications.FirstAsync(x => x.Id == id, ct);
         // The department as the event's ruleset version had it: the target was fixed when the event happened.
-        var department = (n.RulesetVersion is { } version ? await departments.FindAsync(version, n.Department) : departments.Find(n.Department))
-            ?? new Department(n.Department, n.Department, Department.Internal);
+        var department = await TargetAsync(n) ?? new Department(n.Department, n.Department, Department.Internal);
         var channel = ordered.First(c => c.Serves(department));
         string? error = null;
         try
