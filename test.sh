@@ -93,6 +93,10 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
     problems+=("node or npm is missing and this is not root: sudo apt-get install nodejs npm")
   fi
 fi
+# Its tools run on Node.js 18 (Debian's) and later; an older one fails in ways that say nothing.
+if command -v node >/dev/null && ! node -e 'process.exit(+process.versions.node.split(".")[0] >= 18 ? 0 : 1)'; then
+  problems+=("Node.js $(node --version) is too old for the contract test: 18 or later is needed")
+fi
 # npm ci only when the lock file changed since the last install (a copy is kept beside the packages).
 if command -v npm >/dev/null && ! cmp -s tests/contract/package-lock.json tests/contract/node_modules/.installed-lock.json; then
   echo "Installing the contract test's packages (npm ci in tests/contract)..."

@@ -36,7 +36,10 @@ internal static class ApiDocument
                           "(`application/problem+json`); a 400 or 422 names each field that was refused under `errors`.",
             Contact = new OpenApiContact { Name = "The Routing team that runs this host" },
         };
-        // The address the document was fetched from, without the trailing slash linters warn of.
+        // The configured public address (behind a proxy the request's is the internal one), else the
+        // address the document was fetched from; without the trailing slash linters warn of.
+        if (context.ApplicationServices.GetRequiredService<IConfiguration>()["Routing:PublicUrl"] is { Length: > 0 } publicUrl)
+            document.Servers = [new OpenApiServer { Url = publicUrl }];
         foreach (var server in document.Servers ?? []) server.Url = server.Url?.TrimEnd('/') is { Length: > 0 } url ? url : "/";
         if (document.Servers is not { Count: > 0 }) document.Servers = [new OpenApiServer { Url = "/" }];
         foreach (var server in document.Servers) server.Description ??= "This host";

@@ -22,7 +22,7 @@ internal static class RulesetSchemas
         {
             ["RuleName"] = Text(),
             ["Expression"] = Text("A C# expression on `report` (and the LocalParams/GlobalParams names)."),
-            ["RuleExpressionType"] = Text("LambdaExpression (the only type)."),
+            ["RuleExpressionType"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = ["LambdaExpression"], Description = "The only type RulesEngine has." },
             ["Operator"] = Text("And, AndAlso, Or or OrElse: how the nested Rules are joined."),
             ["Rules"] = Array(new OpenApiSchemaReference(Rule, document), "Nested rules, joined by Operator."),
             ["LocalParams"] = Array(new OpenApiSchemaReference(ScopedParam, document)),
@@ -68,10 +68,12 @@ internal static class RulesetSchemas
     ];
 
     /// An open object: the members not required may be left out or null, as RulesEngine reads them.
+    /// Not `RuleExpressionType` nor `Enabled`: RulesEngine's reader refuses null for those.
     static OpenApiSchema Object(string description, string[] required, Dictionary<string, IOpenApiSchema> properties)
     {
         foreach (var (name, property) in properties)
-            if (!required.Contains(name) && property is OpenApiSchema { Type: { } type } optional) optional.Type = type | JsonSchemaType.Null;
+            if (!required.Contains(name) && name is not ("RuleExpressionType" or "Enabled") && property is OpenApiSchema { Type: { } type } optional)
+                optional.Type = type | JsonSchemaType.Null;
         return new()
         {
             Type = JsonSchemaType.Object, Description = description, Required = new HashSet<string>(required),

@@ -191,6 +191,9 @@ public sealed class OpenApiDocumentTests(SqliteFixture fixture) : IClassFixture<
             Assert.Equal("#/components/schemas/Workflow", (string)schemas[holder]!["properties"]!["workflows"]!["items"]!["$ref"]!);
             Assert.Equal("#/components/schemas/DepartmentDefinition", (string)schemas[holder]!["properties"]!["departments"]!["items"]!["$ref"]!);
         }
+        // RulesEngine's reader refuses null for these two: the document must not offer it.
+        Assert.Equal("boolean", (string)schemas["Rule"]!["properties"]!["Enabled"]!["type"]!);
+        Assert.Equal(["LambdaExpression"], schemas["Rule"]!["properties"]!["RuleExpressionType"]!["enum"].Strings());
         var active = JsonNode.Parse(await fixture.Client.GetStringAsync("/api/rules"))!;
         var workflowRequires = schemas["Workflow"]!["required"].Strings();
         var ruleRequires = schemas["Rule"]!["required"].Strings();

@@ -190,6 +190,8 @@ public abstract class StandardWebhookTests(StandardWebhookFixture fixture)
         Matches(data, delivery.Data.AsObject());
         Matches(Schema(data["properties"]!["links"]!), delivery.Data["links"]!.AsObject());
         Assert.Contains((string)delivery.Payload["type"]!, payload["properties"]!["type"]!["enum"]!.AsArray().Select(t => (string)t!));
+        // Where clients reach the API is the configured public address, not the request's (a proxy's inside).
+        Assert.Equal("https://routing.example.com", (string)document["servers"]![0]!["url"]!);
     }
 
     [Theory]
