@@ -1,5 +1,6 @@
 using Hangfire;
 using Routing.Host.Lifecycles;
+using Routing.Host.Calendars;
 using Routing.Host.Access;
 using Routing.Host.Cli;
 using Routing.Host.Departments;
@@ -52,6 +53,7 @@ app.MapHealthChecks("/health").AllowAnonymous();
 app.MapReports();
 app.MapWorkItems();
 app.MapLifecycles();
+app.MapCalendars();
 app.MapDepartments();
 app.MapRules();
 app.MapHistory();

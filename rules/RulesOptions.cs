@@ -10,6 +10,7 @@ public sealed class RulesOptions
     public const string WorkflowsFile = "routing.json";
     public const string DepartmentsFile = "departments.json";
     public const string LifecyclesFile = "lifecycles.json";
+    public const string CalendarsFile = "calendars.json";
 
     /// Relative paths are taken from the host's output folder, where the build copies `rules/*.json`.
     public string Folder { get; set; } = "rules";

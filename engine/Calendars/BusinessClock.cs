@@ -23,7 +23,7 @@ public sealed class BusinessClock(Calendar calendar)
             if (left <= window.Length) return window.Start + left;
             left -= window.Length;
         }
-        throw new InvalidOperationException("unreachable: WindowsFrom never ends");
+        throw new InvalidOperationException("unreachable: WindowsFrom without an end throws rather than ends");
     }
 
     /// The working time between two instants (zero when `to` is not after `from`).
@@ -39,7 +39,7 @@ public sealed class BusinessClock(Calendar calendar)
     {
         var windows = new List<WorkingWindow>();
         if (to <= from) return windows;
-        foreach (var window in WindowsFrom(from))
+        foreach (var window in WindowsFrom(from, to))
         {
             if (window.Start >= to) break;
             var cut = window.End > to ? window with { End = to.ToUniversalTime() } : window;
@@ -49,15 +49,17 @@ public sealed class BusinessClock(Calendar calendar)
         return windows;
     }
 
-    /// Every working stretch from `start` on, in order, the first cut to start. Days without
-    /// working time (weekends, holidays) cost one look each, so long durations skip by days.
-    IEnumerable<WorkingWindow> WindowsFrom(DateTimeOffset start)
+    /// Every working stretch from `start` on (to the day of `until`, when given), in order, the
+    /// first cut to start. Days without working time (weekends, holidays) cost one look each, so
+    /// long durations skip by days.
+    IEnumerable<WorkingWindow> WindowsFrom(DateTimeOffset start, DateTimeOffset? until = null)
     {
         start = start.ToUniversalTime();
-        var local = TimeZoneInfo.ConvertTime(start, calendar.Zone);
-        var date = DateOnly.FromDateTime(local.DateTime);
-        var last = DateOnly.FromDateTime(start.UtcDateTime).AddDays(checked((int)MaxDuration.TotalDays * 4));
-        // Several years of holidays in a row would need an absurd calendar; still, stop somewhere.
+        var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, calendar.Zone).DateTime);
+        // Without an end: years of holidays in a row would need an absurd calendar; still, stop somewhere.
+        var last = until is { } end
+            ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(end, calendar.Zone).DateTime)
+            : date.AddDays(checked((int)MaxDuration.TotalDays * 4));
         for (; date <= last; date = date.AddDays(1))
         {
             foreach (var hours in calendar.HoursOn(date))
@@ -69,6 +71,7 @@ public sealed class BusinessClock(Calendar calendar)
                 if (to > from) yield return new WorkingWindow(from, to);
             }
         }
+        if (until is not null) yield break;
         throw new InvalidOperationException($"calendar '{calendar.Id}' has no working time after {start:O} for years.");
     }
 

@@ -90,7 +90,8 @@ internal static class RulesCli
         string routingFile, string departmentsFile, string? lifecyclesFile, WebhookAddressPolicy webhooks, TextWriter output, TextWriter error)
     {
         string workflows, departments;
-        string? lifecycles = null;
+        string? lifecycles = null, calendars = null;
+        var calendarsFile = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(departmentsFile))!, Routing.Rules.RulesOptions.CalendarsFile);
         lifecyclesFile ??= Path.Combine(Path.GetDirectoryName(Path.GetFullPath(departmentsFile))!, Routing.Rules.RulesOptions.LifecyclesFile) is var beside
             && File.Exists(beside) ? beside : null;
         try
@@ -98,13 +99,15 @@ internal static class RulesCli
             workflows = await File.ReadAllTextAsync(routingFile);
             departments = await File.ReadAllTextAsync(departmentsFile);
             if (lifecyclesFile is not null) lifecycles = await File.ReadAllTextAsync(lifecyclesFile);
+            // Calendars beside the departments, as the host reads them from its rules folder.
+            if (File.Exists(calendarsFile)) calendars = await File.ReadAllTextAsync(calendarsFile);
         }
         catch (IOException e)
         {
             Fail(error, e.Message, 1);
             return null;
         }
-        var (ruleset, errors) = await RulesetCompiler.CompileAsync(0, workflows, departments, webhooks, lifecyclesJson: lifecycles);
+        var (ruleset, errors) = await RulesetCompiler.CompileAsync(0, workflows, departments, webhooks, lifecyclesJson: lifecycles, calendarsJson: calendars);
         foreach (var problem in errors) await output.WriteLineAsync($"{problem.Rule}: {problem.Message}");
         return ruleset;
     }

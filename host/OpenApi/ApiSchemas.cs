@@ -59,6 +59,10 @@ internal static class ApiSchemas
         [typeof(ApiKeyService.Created)] = "CreatedKey",
         [typeof(Departments.DepartmentsApi.DepartmentBody)] = "Department",
         [typeof(Lifecycles.LifecyclesApi.LifecycleBody)] = "LifecycleInUse",
+        [typeof(Calendars.CalendarBody)] = "Calendar",
+        [typeof(Calendars.CalendarBody.Hours)] = "CalendarHours",
+        [typeof(Calendars.CalendarWindows)] = "CalendarWindows",
+        [typeof(Calendars.CalendarWindows.Window)] = "CalendarWindow",
     };
 
     /// The name a type's schema has in the document.
@@ -123,6 +127,8 @@ internal static class ApiSchemas
         [(typeof(RulesetDetails), "workflows")] = () => Objects("RulesEngine workflows (see the rules README).", 0),
         [(typeof(RulesetDetails), "departments")] = () => Objects("The departments.", 0),
         [(typeof(RulesetDetails), "lifecycles")] = () => Objects("The lifecycles (as GET /api/lifecycles shows them).", 0),
+        [(typeof(RulesApi.DraftBody), "calendars")] = () => Objects("The calendars (see the rules README); the active version's when left out.", JsonSchemaType.Null),
+        [(typeof(RulesetDetails), "calendars")] = () => Objects("The calendars, as calendars.json writes them (see the rules README).", 0),
     };
 
     /// A work item's fields by name: text, a choice, a date or a person as a string; a list as strings.

@@ -8,7 +8,7 @@ namespace Routing.Host.Rules;
 /// Admins edit routing as versioned RulesEngine JSON: draft, diff, simulate, publish, roll back.
 internal static class RulesApi
 {
-    public sealed record DraftBody(JsonElement? Workflows, JsonElement? Departments, JsonElement? Lifecycles = null);
+    public sealed record DraftBody(JsonElement? Workflows, JsonElement? Departments, JsonElement? Lifecycles = null, JsonElement? Calendars = null);
     public sealed record Drafted(int Version);
 
     const int MaxRulesetBytes = 4 * 1024 * 1024;
@@ -49,7 +49,7 @@ internal static class RulesApi
             .WithSummary("Stores a ruleset as a new draft version, once every rule is valid")
             .WithDescription("Workflows are RulesEngine JSON (see the rules README). A 422 names each bad rule, under `errors` by rule " +
                              "and as a list of `ruleErrors` ({ rule, message }); nothing is stored then.")
-            .TakesJson<DraftBody>("The workflows, the departments, and optionally the lifecycles (the active version's when left out).")
+            .TakesJson<DraftBody>("The workflows, the departments, and optionally the lifecycles and the calendars (the active version's when left out).")
             .Produces<Drafted>(StatusCodes.Status201Created)
             .RefusesWith(StatusCodes.Status422UnprocessableEntity, "RulesetProblem", "The ruleset is not valid; nothing was stored.",
                 ApiProblems.RuleErrorsMembers(), validation: true);
@@ -83,11 +83,12 @@ internal static class RulesApi
         if (body.Value!.Workflows is not { ValueKind: JsonValueKind.Array }) missing.Add(new("workflows", "must be an array of RulesEngine workflows."));
         if (body.Value.Departments is not { ValueKind: JsonValueKind.Array }) missing.Add(new("departments", "must be an array of departments."));
         if (body.Value.Lifecycles is not (null or { ValueKind: JsonValueKind.Array })) missing.Add(new("lifecycles", "must be an array of lifecycles (or absent: the active version's)."));
+        if (body.Value.Calendars is not (null or { ValueKind: JsonValueKind.Array })) missing.Add(new("calendars", "must be an array of calendars (or absent: the active version's)."));
         if (missing.Count > 0) return Invalid(missing);
 
         var (version, errors) = await admin.DraftAsync(
             body.Value.Workflows!.Value.GetRawText(), body.Value.Departments!.Value.GetRawText(), body.Value.Lifecycles?.GetRawText(),
-            Actor.Of(request.HttpContext), ct);
+            Actor.Of(request.HttpContext), ct, body.Value.Calendars?.GetRawText());
         return version is { } v ? TypedResults.Created($"/api/rules/versions/{v}", new Drafted(v)) : Invalid(errors);
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using RulesEngine.Models;
+using Routing.Engine.Calendars;
 using Routing.Engine.Departments;
 using Routing.Engine.Intake;
 using Routing.Engine.Lifecycles;
@@ -16,7 +17,8 @@ internal sealed class CompiledRuleset(
     IReadOnlyList<Department> departments,
     IReadOnlyDictionary<string, RouteSpec> specs,
     IReadOnlyList<Workflow> workflows,
-    IReadOnlyList<Lifecycle> lifecycles)
+    IReadOnlyList<Lifecycle> lifecycles,
+    IReadOnlyList<Calendar> calendars)
 {
     // Used when no priority band matches: the least urgent band.
     static readonly RouteSpec LowestBand = new("", null, null, "P4", TimeSpan.FromDays(5), TimeSpan.FromDays(30), null, null, []);
@@ -25,6 +27,8 @@ internal sealed class CompiledRuleset(
     public IReadOnlyList<Department> Departments => departments;
     public IReadOnlyList<Workflow> Workflows => workflows;
     public IReadOnlyList<Lifecycle> Lifecycles => lifecycles;
+    /// The calendars of this version; departments name theirs (not yet counted in due times).
+    public IReadOnlyList<Calendar> Calendars => calendars;
 
     /// The expression of a rule of this version, to explain a route; a rule of nested rules as
     /// theirs joined by its Operator.

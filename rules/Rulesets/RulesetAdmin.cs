@@ -17,15 +17,21 @@ internal sealed class RulesetAdmin(
 {
     /// Validates and stores a draft: its new version number, or every error found. Secrets
     /// left as their fingerprints (as GetAsync shows them) keep their stored values. A draft that
-    /// sends no lifecycles keeps the active version's.
+    /// sends no lifecycles (or no calendars) keeps the active version's.
     public async Task<(int? Version, IReadOnlyList<RuleError> Errors)> DraftAsync(
-        string workflowsJson, string departmentsJson, string? lifecyclesJson, string actor, CancellationToken ct)
+        string workflowsJson, string departmentsJson, string? lifecyclesJson, string actor, CancellationToken ct, string? calendarsJson = null)
     {
         (departmentsJson, var unknown) = await SecretPlaceholders.RestoreAsync(departmentsJson, db, active.Current.Version, ct);
         if (unknown.Count > 0) return (null, unknown);
-        lifecyclesJson ??= await db.Rulesets.AsNoTracking().Where(r => r.Version == active.Current.Version)
-            .Select(r => r.LifecyclesJson).FirstAsync(ct);
-        var (_, errors) = await RulesetCompiler.CompileAsync(0, workflowsJson, departmentsJson, webhooks, lifecyclesJson: lifecyclesJson);
+        if (lifecyclesJson is null || calendarsJson is null)
+        {
+            var kept = await db.Rulesets.AsNoTracking().Where(r => r.Version == active.Current.Version)
+                .Select(r => new { r.LifecyclesJson, r.CalendarsJson }).FirstAsync(ct);
+            lifecyclesJson ??= kept.LifecyclesJson;
+            calendarsJson ??= kept.CalendarsJson;
+        }
+        var (_, errors) = await RulesetCompiler.CompileAsync(0, workflowsJson, departmentsJson, webhooks,
+            lifecyclesJson: lifecyclesJson, calendarsJson: calendarsJson);
         if (errors.Count > 0) return (null, errors);
 
         for (var attempt = 1; ; attempt++)
@@ -37,6 +43,7 @@ internal sealed class RulesetAdmin(
                 WorkflowsJson = workflowsJson,
                 DepartmentsJson = departmentsJson,
                 LifecyclesJson = lifecyclesJson ?? ShippedLifecycles.StandardOnlyJson,
+                CalendarsJson = calendarsJson,
                 CreatedAt = clock.Now(),
                 CreatedBy = actor,
             };
@@ -91,7 +98,8 @@ internal sealed class RulesetAdmin(
         return new RulesetDetails(v, v == activeVersion, stored.CreatedAt, stored.CreatedBy,
             published?.PublishedAt, published?.PublishedBy,
             JsonDocument.Parse(stored.WorkflowsJson).RootElement, JsonDocument.Parse(SecretFields.Redact(stored.DepartmentsJson)).RootElement,
-            JsonDocument.Parse(stored.LifecyclesJson ?? ShippedLifecycles.StandardOnlyJson).RootElement);
+            JsonDocument.Parse(stored.LifecyclesJson ?? ShippedLifecycles.StandardOnlyJson).RootElement,
+            JsonDocument.Parse(stored.CalendarsJson ?? "[]").RootElement);
     }
 
     public async Task<IReadOnlyList<RulesetSummary>> ListAsync(CancellationToken ct)

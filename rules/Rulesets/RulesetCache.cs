@@ -30,7 +30,8 @@ internal sealed class RulesetCache(IServiceScopeFactory scopes, ILogger<RulesetC
 
         var started = TimeProvider.System.GetTimestamp();
         var (ruleset, errors) = await RulesetCompiler.CompileAsync(version, stored.WorkflowsJson, stored.DepartmentsJson,
-            sampleBudget: Timeout.InfiniteTimeSpan, lifecyclesJson: stored.LifecyclesJson);
+            sampleBudget: Timeout.InfiniteTimeSpan, lifecyclesJson: stored.LifecyclesJson,
+            calendarsJson: stored.CalendarsJson);
         if (ruleset is null)
             throw new InvalidOperationException(
                 $"Ruleset v{version} is invalid: " + string.Join("; ", errors.Select(e => $"{e.Rule}: {e.Message}")));

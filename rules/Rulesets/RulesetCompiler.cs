@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using RulesEngine.Exceptions;
 using RulesEngine.Models;
+using Routing.Engine.Calendars;
 using Routing.Engine.Departments;
 using Routing.Engine.Lifecycles;
 using Routing.Engine.Notifications;
@@ -30,18 +31,21 @@ internal static class RulesetCompiler
     /// (RuleCostCheck); null for the default, Timeout.InfiniteTimeSpan to skip that timing, as
     /// for a version already stored, whose loading must not depend on how busy the machine is.
     /// `lifecyclesJson` null: the shipped standard lifecycle alone (a version stored before lifecycles were data).
+    /// `calendarsJson` null: no calendars (a version stored before calendars were data).
     public static async Task<(CompiledRuleset? Ruleset, IReadOnlyList<RuleError> Errors)> CompileAsync(
         int version, string workflowsJson, string departmentsJson, WebhookAddressPolicy? webhooks = null, TimeSpan? sampleBudget = null,
-        string? lifecyclesJson = null)
+        string? lifecyclesJson = null, string? calendarsJson = null)
     {
         var errors = new List<RuleError>();
         List<Workflow> workflows = [.. Parse<List<DescribedWorkflow>>(workflowsJson, "workflows", WorkflowJson, errors) ?? []];
         var departments = Parse<List<Department>>(departmentsJson, "departments", DepartmentJson, errors) ?? [];
         var lifecycles = Parse<List<Lifecycle>>(lifecyclesJson ?? ShippedLifecycles.StandardOnlyJson, "lifecycles", LifecycleJson, errors) ?? [];
+        var calendarDefinitions = Parse<List<CalendarDefinition?>>(calendarsJson ?? "[]", "calendars", LifecycleJson, errors) ?? [];
         if (errors.Count > 0) return (null, errors);
 
         CheckDepartments(departments, errors, webhooks);
         CheckLifecycles(lifecycles, departments, errors);
+        var calendars = CheckCalendars(calendarDefinitions, departments, errors);
         var specs = new Dictionary<string, RouteSpec>();
         foreach (var name in new[] { RoutingWorkflows.Routing, RoutingWorkflows.Priority })
             if (workflows.Count(w => w.WorkflowName == name) != 1)
@@ -111,7 +115,7 @@ internal static class RulesetCompiler
             await RuleCostCheck.RunAsync(engine, rulesByCategory, budget, errors);
         if (errors.Count > 0) return (null, errors);
 
-        return (new CompiledRuleset(version, engine, rulesByCategory, departments, specs, workflows, lifecycles), errors);
+        return (new CompiledRuleset(version, engine, rulesByCategory, departments, specs, workflows, lifecycles, calendars), errors);
     }
 
     /// What RulesEngine's own validation (run when a workflow is added) says of the rule alone, if anything.
@@ -201,6 +205,16 @@ internal static class RulesetCompiler
             errors.Add(new($"departments/{d.Id}", d.Lifecycle is null
                 ? $"names no lifecycle and there is no '{Lifecycle.Standard}' one to follow."
                 : $"lifecycle '{d.Lifecycle}' is not one of the lifecycles."));
+    }
+
+    /// Each calendar sound (CalendarCheck) and every department's calendar there.
+    static List<Calendar> CheckCalendars(List<CalendarDefinition?> definitions, List<Department> departments, List<RuleError> errors)
+    {
+        var (calendars, problems) = CalendarCheck.Build(definitions);
+        errors.AddRange(problems.Select(p => new RuleError(p.Place, p.Message)));
+        foreach (var d in departments.Where(d => d.Calendar is not null && definitions.All(c => c?.Id != d.Calendar)))
+            errors.Add(new($"departments/{d.Id}", $"calendar '{d.Calendar}' is not one of the calendars."));
+        return calendars;
     }
 
     static void CheckRoute(RouteSpec spec, List<Department> departments, List<RuleError> errors)

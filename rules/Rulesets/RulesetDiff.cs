@@ -13,7 +13,8 @@ public sealed record ChangedEntry(string Name, IReadOnlyList<string> Fields, obj
     [System.Text.Json.Serialization.JsonIgnore] public IReadOnlyList<FieldChange> Changes { get; init; } = [];
 }
 
-/// What changed between two versions, rule by rule and department by department. Secrets
+/// What changed between two versions, rule by rule, department by department, lifecycle by
+/// lifecycle and calendar by calendar. Secrets
 /// are compared as their fingerprints, webhook URLs as their host and fingerprint: a diff
 /// (and so the history, which auditors read) says that one was set, changed or removed,
 /// never what it is.
@@ -28,7 +29,10 @@ public sealed record RulesetDiff(
     IReadOnlyList<ChangedEntry> ChangedDepartments,
     IReadOnlyList<string> AddedLifecycles,
     IReadOnlyList<string> RemovedLifecycles,
-    IReadOnlyList<ChangedEntry> ChangedLifecycles)
+    IReadOnlyList<ChangedEntry> ChangedLifecycles,
+    IReadOnlyList<string> AddedCalendars,
+    IReadOnlyList<string> RemovedCalendars,
+    IReadOnlyList<ChangedEntry> ChangedCalendars)
 {
     internal static RulesetDiff Between(RulesetVersion version, RulesetVersion against)
     {
@@ -37,8 +41,11 @@ public sealed record RulesetDiff(
             Compare(Departments(against.DepartmentsJson), Departments(version.DepartmentsJson));
         var (addedLifecycles, removedLifecycles, changedLifecycles) =
             Compare(Lifecycles(against.LifecyclesJson), Lifecycles(version.LifecyclesJson));
+        var (addedCalendars, removedCalendars, changedCalendars) =
+            Compare(ById(against.CalendarsJson ?? "[]"), ById(version.CalendarsJson ?? "[]"));
         return new(version.Version, against.Version, addedRules, removedRules, changedRules,
-            addedDepartments, removedDepartments, changedDepartments, addedLifecycles, removedLifecycles, changedLifecycles);
+            addedDepartments, removedDepartments, changedDepartments, addedLifecycles, removedLifecycles, changedLifecycles,
+            addedCalendars, removedCalendars, changedCalendars);
     }
 
     static (List<string>, List<string>, List<ChangedEntry>) Compare(Dictionary<string, JToken> before, Dictionary<string, JToken> after)
@@ -72,7 +79,9 @@ public sealed record RulesetDiff(
         .GroupBy(d => (string?)d["id"] ?? "")
         .ToDictionary(g => g.Key, g => g.First());
 
-    static Dictionary<string, JToken> Lifecycles(string? lifecyclesJson) => JArray.Parse(lifecyclesJson ?? ShippedLifecycles.StandardOnlyJson)
+    static Dictionary<string, JToken> Lifecycles(string? lifecyclesJson) => ById(lifecyclesJson ?? ShippedLifecycles.StandardOnlyJson);
+
+    static Dictionary<string, JToken> ById(string json) => JArray.Parse(json)
         .GroupBy(l => (string?)l["id"] ?? "")
         .ToDictionary(g => g.Key, g => g.First());
 

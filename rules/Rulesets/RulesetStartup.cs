@@ -46,6 +46,9 @@ internal sealed class RulesetStartup(
             // A rules folder without lifecycles (one written before they were data): the standard one alone.
             LifecyclesJson = File.Exists(Path.Combine(folder, RulesOptions.LifecyclesFile))
                 ? await File.ReadAllTextAsync(Path.Combine(folder, RulesOptions.LifecyclesFile), ct) : null,
+            // Likewise without calendars: none.
+            CalendarsJson = File.Exists(Path.Combine(folder, RulesOptions.CalendarsFile))
+                ? await File.ReadAllTextAsync(Path.Combine(folder, RulesOptions.CalendarsFile), ct) : null,
             CreatedAt = now,
             CreatedBy = Seeder,
         };

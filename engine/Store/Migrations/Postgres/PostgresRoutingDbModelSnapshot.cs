@@ -677,6 +677,9 @@ namespace Routing.Engine.Store.Migrations.Postgres
                     b.Property<int>("Version")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CalendarsJson")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -667,6 +667,9 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CalendarsJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
