@@ -16,6 +16,7 @@ internal static class ApiDocument
         ("Work items", "A department's work on a report: read it, act on it (acknowledge, resolve, …), its timeline, its fix's effectiveness."),
         ("Departments", "The departments reports are routed to, and each one's inbox of work items."),
         ("Lifecycles", "The states and actions a department's work items follow, and their drawings."),
+        ("Calendars", "Departments' working time: time zones, weekly hours, holidays, and the working stretches of a period."),
         ("Rules", "The routing rules (RulesEngine JSON), versioned: draft, simulate, replay, diff, publish, roll back. Admins only (simulate: CSMs too)."),
         ("History", "The append-only, hash-chained history: search it, verify the chain, export it. Auditors and admins."),
         ("Keys", "API keys and their roles: created (the key shown once), listed, revoked. Admins only."),

@@ -30,6 +30,8 @@ public abstract class AccessTests(RoutingFixture fixture)
         ["GET /api/workflows/work-item/graph"] = ["csm", "department-head", "admin", "auditor"],
         ["GET /api/lifecycles/"] = ["csm", "department-head", "admin", "auditor"],
         ["GET /api/lifecycles/{id}/graph"] = ["csm", "department-head", "admin", "auditor"],
+        ["GET /api/calendars/"] = ["csm", "department-head", "admin", "auditor"],
+        ["GET /api/calendars/{id}/windows"] = ["csm", "department-head", "admin", "auditor"],
         // A department's CAPA records: every role that reads items; a head only their departments'.
         ["GET /api/work-items/records"] = ["csm", "department-head", "admin", "auditor"],
         ["GET /console/work-items/records"] = ["csm", "department-head", "admin", "auditor"],
