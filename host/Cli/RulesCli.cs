@@ -53,7 +53,7 @@ internal static class RulesCli
         if (await CompileAsync(routingFile, departmentsFile, lifecyclesFile, webhooks, output, error) is not { } ruleset) return 1;
         var rules = ruleset.Workflows.Sum(w => w.Rules?.Count() ?? 0);
         await output.WriteLineAsync($"valid: {rules} rules in {ruleset.Workflows.Count} workflows, " +
-            $"{ruleset.Departments.Count} departments, {ruleset.Lifecycles.Count} lifecycles ({TimeProvider.System.GetElapsedTime(started).TotalMilliseconds:F0} ms)");
+            $"{ruleset.Departments.Count} departments, {ruleset.Lifecycles.Count} lifecycles, {ruleset.Calendars.Count} calendars ({TimeProvider.System.GetElapsedTime(started).TotalMilliseconds:F0} ms)");
         return 0;
     }
 

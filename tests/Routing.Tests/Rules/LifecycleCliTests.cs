@@ -23,7 +23,7 @@ public sealed class LifecycleCliTests : IDisposable
         var (code, output) = await Run("rules", "validate", Path.Combine(Shipped, "routing.json"), Path.Combine(Shipped, "departments.json"));
 
         Assert.Equal(0, code);
-        Assert.Matches("^valid: 15 rules in 2 workflows, 9 departments, 3 lifecycles ", output);
+        Assert.Matches("^valid: 15 rules in 2 workflows, 9 departments, 3 lifecycles, 3 calendars ", output);
     }
 
     [Fact]
