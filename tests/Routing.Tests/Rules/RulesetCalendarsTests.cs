@@ -41,6 +41,11 @@ public abstract class RulesetCalendarsTests(RoutingFixture fixture)
         var diff = await client.GetJsonAsync($"/api/rules/versions/{edited}/diff");
         Assert.Equal(["office-berlin"], diff["changedCalendars"]!.AsArray().Select(c => (string)c!["name"]!));
         Assert.Equal(["manufacturing"], diff["changedDepartments"]!.AsArray().Select(c => (string)c!["name"]!));
+        // The console's draft page says it too.
+        var browser = ConsoleBrowser.Open(fixture.App);
+        await browser.SignInAsync(RoutingApplication.AdminKey);
+        var page = await browser.GetStringAsync($"/console/rules?version={edited}");
+        Assert.Contains("Calendar <strong>office-berlin</strong> changed", page);
         await client.PublishAsync(edited);
 
         var withoutCalendars = Draft(await client.GetJsonAsync("/api/rules"));
