@@ -1,3 +1,4 @@
+using Routing.Engine.Calendars;
 using Routing.Engine.Lifecycles;
 using Routing.Engine.Departments;
 using Routing.Engine.Intake;
@@ -21,6 +22,7 @@ public static class RoutingRulesExtensions
         services.AddSingleton<ActiveRuleset>();
         services.AddSingleton<IReportRouter>(sp => sp.GetRequiredService<ActiveRuleset>());
         services.AddSingleton<IDepartmentDirectory>(sp => sp.GetRequiredService<ActiveRuleset>());
+        services.AddSingleton<IWorkingCalendars>(sp => sp.GetRequiredService<ActiveRuleset>());
         services.AddSingleton<ILifecycles, LifecycleCatalog>();
         services.AddSingleton<RulesetCache>();
         services.AddScoped<RulesetAdmin>();

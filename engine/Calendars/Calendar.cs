@@ -17,6 +17,12 @@ public sealed class Calendar
         Zone = zone;
         this.week = week;
         this.holidays = [.. holidays];
+        // The most common length of a working weekday; of two as common, the longer.
+        UsualDay = week.Select(day => day.Aggregate(TimeSpan.Zero, (sum, h) => sum + (h.To - h.From)))
+            .Where(length => length > TimeSpan.Zero)
+            .GroupBy(length => length)
+            .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key)
+            .Select(g => g.Key).FirstOrDefault();
     }
 
     public string Id => Definition.Id;
@@ -24,6 +30,8 @@ public sealed class Calendar
     public TimeZoneInfo Zone { get; }
     public CalendarDefinition Definition { get; }
     public IReadOnlyCollection<DateOnly> Holidays => holidays;
+    /// One working day's hours (8 h for 09:00–17:00): what a day of a business-time window counts.
+    public TimeSpan UsualDay { get; }
 
     public bool IsHoliday(DateOnly date) => holidays.Contains(date);
 

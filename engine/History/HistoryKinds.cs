@@ -51,6 +51,12 @@ internal static class HistoryKinds
     public const string CheckExtended = "work-item.check-extended";
     /// Still too few after the extension: the submitting CSM decides.
     public const string CheckUndecided = "work-item.check-undecided";
+    /// The item entered a state its lifecycle marks waiting: its SLA clock stopped.
+    public const string ClockPaused = "work-item.clock-paused";
+    /// It left the waiting state: its due times moved on by the time it waited.
+    public const string ClockResumed = "work-item.clock-resumed";
+    /// A published calendar changed the working time its due times count on: they were counted again.
+    public const string DueTimesMoved = "work-item.due-times-moved";
 
     /// Every kind, in the order above.
     public static readonly IReadOnlyList<string> All = [.. typeof(HistoryKinds).GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -62,11 +62,12 @@ internal sealed class IntakeService(
             .Select(item => Reprioritization.Apply(item, decision.Routes.First(r => r.Department == item.Department), now))
             .OfType<Reprioritization>()
             .ToList();
-        var opened = new List<(WorkItem, Lifecycle)>();
+        var opened = new List<(WorkItem, Lifecycle, SlaClock)>();
         foreach (var route in decision.Routes.Where(route => recurring.All(w => w.Department != route.Department)))
         {
             var lifecycle = await lifecycles.GetAsync(decision.RulesetVersion, route.Lifecycle);
-            opened.Add((NewWorkItem(report, route, decision.RulesetVersion, lifecycle, now), lifecycle));
+            var item = NewWorkItem(report, route, decision.RulesetVersion, lifecycle, now);
+            opened.Add((item, lifecycle, new SlaClock(route.Calendar, item.CalendarTime)));
         }
         var items = opened.Select(o => o.Item1).ToList();
         var receipt = Receipt(report, decision, items, recurring, reprioritized);
@@ -116,7 +117,8 @@ internal sealed class IntakeService(
 
     static WorkItem NewWorkItem(Report report, Route route, int rulesetVersion, Lifecycle lifecycle, DateTimeOffset now) =>
         WorkItem.Open(report.Id, route.Department, route.Priority, new(route.AckWithin, route.ResolveWithin,
-            route.FollowUpEvery, route.ResolutionCheckAfter), rulesetVersion, lifecycle, route.MatchedRules, now);
+            route.FollowUpEvery, route.ResolutionCheckAfter, route.CalendarTime ?? Sla.DefaultCalendarTime), rulesetVersion, lifecycle,
+            route.MatchedRules, route.Calendar, now);
 
     static ReportReceipt Receipt(Report report, RoutingDecision decision, List<WorkItem> items, List<WorkItem> recurring,
         List<Reprioritization> reprioritized) => new(

@@ -11,7 +11,8 @@ namespace Routing.Engine.Intake;
 /// A recurrence more urgent than the open item it joins tightens that item: its priority, its
 /// windows (so a later reopening or hand-back keeps them) and the due times still ahead of it.
 /// Nothing is ever loosened, so a recurrence that is as urgent or less changes nothing.
-internal sealed record Reprioritization(WorkItem Item, string FromPriority, DateTimeOffset FromAckDueAt, DateTimeOffset FromResolveDueAt)
+/// Clock: the one the item's windows count on.
+internal sealed record Reprioritization(WorkItem Item, string FromPriority, DateTimeOffset FromAckDueAt, DateTimeOffset FromResolveDueAt, SlaClock Clock)
 {
     public bool AckDueMoved => Item.AckDueAt != FromAckDueAt;
     public bool ResolveDueMoved => Item.ResolveDueAt != FromResolveDueAt;
@@ -21,7 +22,9 @@ internal sealed record Reprioritization(WorkItem Item, string FromPriority, Date
     {
         if (string.CompareOrdinal(route.Priority, item.Priority) >= 0) return null;
 
-        var change = new Reprioritization(item, item.Priority, item.AckDueAt, item.ResolveDueAt);
+        var change = new Reprioritization(item, item.Priority, item.AckDueAt, item.ResolveDueAt, new SlaClock(route.Calendar, item.CalendarTime));
+        // A paused item's due times are as they were when its clock stopped: the new windows count from then too.
+        var from = item.PausedAt ?? now;
         var followUpEvery = Min(TimerPlan.FollowUpEvery(item), route.FollowUpEvery ?? route.AckWithin / 2);
         item.Priority = route.Priority;
         item.AckWithin = Min(item.AckWithin, route.AckWithin);
@@ -30,8 +33,10 @@ internal sealed record Reprioritization(WorkItem Item, string FromPriority, Date
         if (item.FollowUpEvery is not null || route.FollowUpEvery is not null) item.FollowUpEvery = followUpEvery;
         // A due time is moved only while it is still owed: acknowledgement until someone takes the
         // item, resolution until it is resolved.
-        if (item.Stage == WorkItemStage.Acknowledgement) item.AckDueAt = Min(item.AckDueAt, now + route.AckWithin);
-        if (item.ResolvedAt is null && item.Stage != WorkItemStage.Final) item.ResolveDueAt = Min(item.ResolveDueAt, now + route.ResolveWithin);
+        if (item.Stage == WorkItemStage.Acknowledgement)
+            item.AckDueAt = Min(item.AckDueAt, change.Clock.Add(Sla.AckWithinWindow, from, route.AckWithin));
+        if (item.ResolvedAt is null && item.Stage != WorkItemStage.Final)
+            item.ResolveDueAt = Min(item.ResolveDueAt, change.Clock.Add(Sla.ResolveWithinWindow, from, route.ResolveWithin));
         item.Version++;
         item.UpdatedAt = now;
         return change;
@@ -52,7 +57,7 @@ internal sealed record Reprioritization(WorkItem Item, string FromPriority, Date
         foreach (var step in TimerPlan.At(lifecycle, dueTime))
             if (await db.Timers.Where(t => t.WorkItemId == Item.Id && t.Step == step && t.Round == 0 && t.Status == TimerStatus.Pending && t.DueAt > dueBy)
                     .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled), ct) > 0)
-                db.Timers.Add(TimerPlan.First(Item, lifecycle.Step(step)!, now));
+                db.Timers.Add(TimerPlan.First(Item, lifecycle.Step(step)!, now, Clock));
     }
 
     /// What the history records: the item before and after.

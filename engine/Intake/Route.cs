@@ -12,4 +12,8 @@ public sealed record Route(
     IReadOnlyList<string> MatchedRules,
     string Lifecycle = Lifecycles.Lifecycle.Standard,
     /// Why, in the rules' words: the SuccessEvent of the rules that matched; null when none has one.
-    string? Reason = null);
+    string? Reason = null,
+    /// The windows counted around the clock rather than on the department's calendar (Sla.DefaultCalendarTime when null).
+    IReadOnlyList<string>? CalendarTime = null,
+    /// The department's calendar in the version that routed (null: it works around the clock).
+    Calendars.Calendar? Calendar = null);

@@ -8,9 +8,9 @@ namespace Routing.Engine.Timers;
 internal static class TimerPlan
 {
     /// The timers of the steps an item starts by entering its state from `from` (null: it opens).
-    public static IEnumerable<WorkItemTimer> Entering(WorkItem item, Lifecycle lifecycle, string? from, DateTimeOffset now) =>
+    public static IEnumerable<WorkItemTimer> Entering(WorkItem item, Lifecycle lifecycle, string? from, DateTimeOffset now, SlaClock clock) =>
         lifecycle.Steps.Where(s => s.In.Contains(item.State) && (from is null || !s.In.Contains(from)))
-            .Select(s => New(item, s.Name, FirstDue(item, s, now)));
+            .Select(s => New(item, s.Name, FirstDue(item, s, now, clock)));
 
     /// The steps a move from `from` to `to` ends: the item left their states.
     public static string[] Leaving(Lifecycle lifecycle, string from, string to) =>
@@ -24,30 +24,34 @@ internal static class TimerPlan
     public static string[] At(Lifecycle lifecycle, string dueTime) =>
         [.. lifecycle.Steps.Where(s => s.At == dueTime).Select(s => s.Name)];
 
-    public static DateTimeOffset FirstDue(WorkItem item, TimedStep step, DateTimeOffset entered) => step.At switch
+    /// When a step's first timer is due: at the item's due time it hangs on, or `after` (on the
+    /// item's clock) from when the item entered the step's states.
+    public static DateTimeOffset FirstDue(WorkItem item, TimedStep step, DateTimeOffset entered, SlaClock clock) => step.At switch
     {
         TimedStep.AckDueAt => item.AckDueAt,
         TimedStep.ResolveDueAt => item.ResolveDueAt,
-        _ => entered + Duration(item, step.After!),
+        _ => clock.Add(step.After!, entered, Duration(item, step.After!)),
     };
 
-    public static WorkItemTimer First(WorkItem item, TimedStep step, DateTimeOffset entered) => New(item, step.Name, FirstDue(item, step, entered));
+    public static WorkItemTimer First(WorkItem item, TimedStep step, DateTimeOffset entered, SlaClock clock) =>
+        New(item, step.Name, FirstDue(item, step, entered, clock));
 
     /// A step's timer due at a given time (a resolution check watching longer).
     public static WorkItemTimer Due(WorkItem item, TimedStep step, DateTimeOffset dueAt) => New(item, step.Name, dueAt);
 
     /// The next reminder (or, after the last, the step's action), `every` after the previous one.
-    public static WorkItemTimer Next(WorkItem item, TimedStep step, WorkItemTimer previous) =>
-        New(item, step.Name, previous.DueAt + Duration(item, step.Every!), previous.Round + 1);
+    public static WorkItemTimer Next(WorkItem item, TimedStep step, WorkItemTimer previous, SlaClock clock) =>
+        New(item, step.Name, clock.Add(step.Every!, previous.DueAt, Duration(item, step.Every!)), previous.Round + 1);
 
-    /// A cancelled timer pending again as it was, when the action that cancelled it is undone.
-    public static WorkItemTimer Again(WorkItemTimer cancelled) => new()
+    /// A cancelled timer pending again as it was, when the action that cancelled it is undone, or
+    /// due at another time (its due time moved).
+    public static WorkItemTimer Again(WorkItemTimer cancelled, DateTimeOffset? dueAt = null) => new()
     {
         Id = Guid.CreateVersion7(),
         WorkItemId = cancelled.WorkItemId,
         Step = cancelled.Step,
         Round = cancelled.Round,
-        DueAt = cancelled.DueAt,
+        DueAt = dueAt ?? cancelled.DueAt,
         Status = TimerStatus.Pending,
     };
 

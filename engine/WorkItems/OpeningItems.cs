@@ -11,12 +11,13 @@ namespace Routing.Engine.WorkItems;
 internal static class OpeningItems
 {
     public static void AddOpened(
-        this RoutingDb db, NotificationOutbox outbox, IReadOnlyCollection<(WorkItem Item, Lifecycle Lifecycle)> opened, DateTimeOffset now)
+        this RoutingDb db, NotificationOutbox outbox, IReadOnlyCollection<(WorkItem Item, Lifecycle Lifecycle, SlaClock Clock)> opened,
+        DateTimeOffset now)
     {
-        foreach (var (item, lifecycle) in opened)
+        foreach (var (item, lifecycle, clock) in opened)
         {
             db.WorkItems.Add(item);
-            db.Timers.AddRange(TimerPlan.Entering(item, lifecycle, from: null, now));
+            db.Timers.AddRange(TimerPlan.Entering(item, lifecycle, from: null, now, clock));
             outbox.Queue(db, NotificationEvents.Routed, item, now);
         }
     }

@@ -1,3 +1,4 @@
+using Routing.Engine.Calendars;
 using Routing.Engine.Lifecycles;
 
 namespace Routing.Engine.WorkItems;
@@ -28,12 +29,28 @@ internal sealed class WorkItem
     public TimeSpan? FollowUpEvery { get; set; }
     public TimeSpan? ResolutionCheckAfter { get; set; }
     public DateTimeOffset? ResolvedAt { get; set; }
+    /// The calendar its due times count on (its department's); null: around the clock.
+    public string? Calendar { get; set; }
+    /// The windows that count around the clock rather than on the calendar (`ackWithin`, …).
+    public List<string> CalendarTime { get; set; } = [.. Sla.DefaultCalendarTime];
+    /// When its SLA clock stopped, in a state its lifecycle marks waiting; null while it runs.
+    /// Its due times stay as they were then: the time left is counted from here.
+    public DateTimeOffset? PausedAt { get; set; }
     /// Later reports of the same pattern that arrived while this item was open.
     public int Recurrences { get; set; }
     public int RulesetVersion { get; set; }
     public List<string> MatchedRules { get; set; } = [];
 
-    public Sla Sla => new(AckWithin, ResolveWithin, FollowUpEvery, ResolutionCheckAfter);
+    public Sla Sla => new(AckWithin, ResolveWithin, FollowUpEvery, ResolutionCheckAfter, CalendarTime);
+
+    /// Counts its due times from `from` again, as when it opened: a reopening.
+    public void Restart(SlaClock clock, DateTimeOffset from)
+    {
+        Calendar = clock.Calendar?.Id;
+        PausedAt = null;
+        AckDueAt = clock.Add(Sla.AckWithinWindow, from, AckWithin);
+        ResolveDueAt = clock.Add(Sla.ResolveWithinWindow, from, ResolveWithin);
+    }
 
     /// Enters a state of its lifecycle.
     public void Enter(string state, Lifecycle lifecycle)
@@ -42,8 +59,17 @@ internal sealed class WorkItem
         Stage = lifecycle.StageOf(state);
     }
 
-    /// A new item in its lifecycle's start, its due times counted from now.
+    /// A new item in its lifecycle's start, its due times counted from now on the department's
+    /// calendar (null: around the clock).
     public static WorkItem Open(Guid reportId, string department, string priority, Sla sla, int rulesetVersion, Lifecycle lifecycle,
+        IEnumerable<string> matchedRules, Calendar? calendar, DateTimeOffset now)
+    {
+        var item = New(reportId, department, priority, sla, rulesetVersion, lifecycle, matchedRules, now);
+        item.Restart(new SlaClock(calendar, item.CalendarTime), now);
+        return item;
+    }
+
+    static WorkItem New(Guid reportId, string department, string priority, Sla sla, int rulesetVersion, Lifecycle lifecycle,
         IEnumerable<string> matchedRules, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
@@ -58,11 +84,10 @@ internal sealed class WorkItem
         UpdatedAt = now,
         AckWithin = sla.AckWithin,
         ResolveWithin = sla.ResolveWithin,
-        AckDueAt = now + sla.AckWithin,
-        ResolveDueAt = now + sla.ResolveWithin,
         FollowUpEvery = sla.FollowUpEvery,
         ResolutionCheckAfter = sla.ResolutionCheckAfter,
         RulesetVersion = rulesetVersion,
         MatchedRules = [.. matchedRules],
+        CalendarTime = [.. sla.CalendarTime],
     };
 }

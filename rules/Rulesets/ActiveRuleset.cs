@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Routing.Engine.Calendars;
 using Routing.Engine.Departments;
 using Routing.Engine.Intake;
 using Routing.Engine.Reports;
@@ -9,7 +10,8 @@ using Routing.Engine.Store;
 namespace Routing.Rules.Rulesets;
 
 /// The published ruleset this host routes with.
-internal sealed class ActiveRuleset(RulesetCache cache, IOptions<RulesOptions> options, ILogger<ActiveRuleset> log) : IReportRouter, IDepartmentDirectory
+internal sealed class ActiveRuleset(RulesetCache cache, IOptions<RulesOptions> options, ILogger<ActiveRuleset> log)
+    : IReportRouter, IDepartmentDirectory, IWorkingCalendars
 {
     volatile CompiledRuleset? current;
 
@@ -35,6 +37,8 @@ internal sealed class ActiveRuleset(RulesetCache cache, IOptions<RulesOptions> o
     public Department? Find(string id) => Current.Departments.FirstOrDefault(d => d.Id == id);
 
     public int Version => Current.Version;
+
+    public Calendar? Of(string department) => Current.CalendarOf(department);
 
     public async Task<Department?> FindAsync(int version, string id) =>
         (version == current?.Version ? current : await cache.GetAsync(version))?.Departments.FirstOrDefault(d => d.Id == id);

@@ -27,7 +27,7 @@ internal sealed class CompiledRuleset(
     public IReadOnlyList<Department> Departments => departments;
     public IReadOnlyList<Workflow> Workflows => workflows;
     public IReadOnlyList<Lifecycle> Lifecycles => lifecycles;
-    /// The calendars of this version; departments name theirs (not yet counted in due times).
+    /// The calendars of this version; departments name theirs, and their items' due times count on it.
     public IReadOnlyList<Calendar> Calendars => calendars;
 
     /// The expression of a rule of this version, to explain a route; a rule of nested rules as
@@ -183,7 +183,13 @@ internal sealed class CompiledRuleset(
         FollowUpEvery = Min(a.FollowUpEvery, b.FollowUpEvery),
         ResolutionCheckAfter = Min(a.ResolutionCheckAfter, b.ResolutionCheckAfter),
         Notify = [.. a.Notify.Union(b.Notify)],
+        Time = Faster(a.Time, b.Time),
     };
+
+    /// Two rules' `time` settings: a window either counts around the clock counts so (it falls due sooner).
+    static IReadOnlyDictionary<string, string>? Faster(IReadOnlyDictionary<string, string>? a, IReadOnlyDictionary<string, string>? b) =>
+        a is null ? b : b is null ? a : a.Keys.Union(b.Keys).ToDictionary(k => k, k =>
+            a.GetValueOrDefault(k) == RouteSpec.CalendarTime || b.GetValueOrDefault(k) == RouteSpec.CalendarTime ? RouteSpec.CalendarTime : RouteSpec.Business);
 
     static string? Min(string? a, string? b) => a is null ? b : b is null ? a : string.CompareOrdinal(a, b) <= 0 ? a : b;
     static TimeSpan? Min(TimeSpan? a, TimeSpan? b) => a is null ? b : b is null ? a : a < b ? a : b;
@@ -197,5 +203,11 @@ internal sealed class CompiledRuleset(
         spec.ResolutionCheckAfter,
         matchedRules,
         departments.First(d => d.Id == department).LifecycleId,
-        reason);
+        reason,
+        spec.CalendarTimeWindows,
+        CalendarOf(department));
+
+    /// The department's calendar in this version; null when it names none.
+    public Calendar? CalendarOf(string department) =>
+        departments.FirstOrDefault(d => d.Id == department)?.Calendar is { } id ? calendars.FirstOrDefault(c => c.Id == id) : null;
 }

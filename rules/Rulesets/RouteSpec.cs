@@ -14,10 +14,19 @@ internal sealed record RouteSpec(
     TimeSpan? ResolveWithin,
     TimeSpan? FollowUpEvery,
     TimeSpan? ResolutionCheckAfter,
-    IReadOnlyList<string> Notify)
+    IReadOnlyList<string> Notify,
+    IReadOnlyDictionary<string, string>? Time = null)
 {
     static readonly string[] Known =
-        ["department", "fallbackDepartment", "priority", "ackWithin", "resolveWithin", "followUpEvery", "resolutionCheckAfter", "notify"];
+        ["department", "fallbackDepartment", "priority", "ackWithin", "resolveWithin", "followUpEvery", "resolutionCheckAfter", "notify", "time"];
+
+    public const string Business = "business";
+    public const string CalendarTime = "calendar";
+    static readonly string[] Windows = ["ackWithin", "resolveWithin", "followUpEvery", "resolutionCheckAfter"];
+
+    /// The windows counted around the clock: those `time` says are, and the resolution check unless it says otherwise.
+    public IReadOnlyList<string> CalendarTimeWindows =>
+        [.. Windows.Where(w => (Time?.GetValueOrDefault(w) ?? (w == "resolutionCheckAfter" ? CalendarTime : Business)) == CalendarTime)];
 
     public static RouteSpec Parse(Rule rule, List<RuleError> errors)
     {
@@ -38,7 +47,31 @@ internal sealed record RouteSpec(
             Duration("resolveWithin"),
             Duration("followUpEvery"),
             Duration("resolutionCheckAfter"),
-            Texts("notify"));
+            Texts("notify"),
+            TimeOf());
+
+        // `time`: for some windows, whether they count working time on the department's calendar or around the clock.
+        IReadOnlyDictionary<string, string>? TimeOf()
+        {
+            switch (props.GetValueOrDefault("time"))
+            {
+                case null or JsonElement { ValueKind: JsonValueKind.Null }: return null;
+                case JsonElement { ValueKind: JsonValueKind.Object } e:
+                    var time = new Dictionary<string, string>();
+                    foreach (var p in e.EnumerateObject())
+                    {
+                        if (!Windows.Contains(p.Name))
+                            errors.Add(new(rule.RuleName, $"time names '{p.Name}'; it may set {string.Join(", ", Windows)}."));
+                        else if (p.Value.ValueKind != JsonValueKind.String || p.Value.GetString() is not (Business or CalendarTime))
+                            errors.Add(new(rule.RuleName, $"time.{p.Name} must be \"{Business}\" (working time on the department's calendar) or \"{CalendarTime}\" (around the clock)."));
+                        else time[p.Name] = p.Value.GetString()!;
+                    }
+                    return time;
+                default:
+                    errors.Add(new(rule.RuleName, $"time must be an object such as {{ \"ackWithin\": \"calendar\" }}."));
+                    return null;
+            }
+        }
 
         TimeSpan? Duration(string key)
         {

@@ -1,3 +1,4 @@
+using Routing.Engine.Calendars;
 using Routing.Engine.Effectiveness;
 using Routing.Engine.History;
 using Routing.Engine.History.Events;
@@ -16,7 +17,7 @@ namespace Routing.Workflows.Timers;
 /// check, which verifies or reopens. A move goes through WorkItemMoves, which applies its
 /// effects; timers the step starts go in the context, to be handed to Hangfire soon; the firing
 /// commits it all with the history returned here, or nothing.
-internal sealed class TimedSteps(ILifecycles lifecycles, Notifier notifier, WorkItemMoves moves, ResolutionCheck check)
+internal sealed class TimedSteps(ILifecycles lifecycles, IWorkingCalendars calendars, Notifier notifier, WorkItemMoves moves, ResolutionCheck check)
 {
     public const string Actor = "system:timer";
 
@@ -29,7 +30,7 @@ internal sealed class TimedSteps(ILifecycles lifecycles, Notifier notifier, Work
 
         if (c.Timer.Round < step.Remind)
         {
-            c.NewTimers.Add(TimerPlan.Next(item, step, c.Timer));
+            c.NewTimers.Add(TimerPlan.Next(item, step, c.Timer, SlaClock.Of(item, calendars)));
             var due = step.At == TimedStep.ResolveDueAt ? item.ResolveDueAt : step.At == TimedStep.AckDueAt ? item.AckDueAt : c.Timer.DueAt;
             return
             [

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Routing.Engine.Calendars;
 using Routing.Engine.Departments;
 using Routing.Engine.Effectiveness;
 using Routing.Engine.History;
@@ -17,7 +18,8 @@ namespace Routing.Workflows.WorkItems;
 /// history record and the notifications — in the caller's transaction. Callers decide whether
 /// to move; this says what a move does.
 internal sealed class WorkItemMoves(
-    RoutingDb db, Notifier notifier, NotificationOutbox outbox, IDepartmentDirectory departments, ILifecycles lifecycles, EffectivenessMeasure measure)
+    RoutingDb db, Notifier notifier, NotificationOutbox outbox, IDepartmentDirectory departments, ILifecycles lifecycles,
+    IWorkingCalendars calendars, EffectivenessMeasure measure)
 {
     /// What a move left for its caller: the history to append (the move's record first) and
     /// the timers it started (already added to the store).
@@ -33,6 +35,7 @@ internal sealed class WorkItemMoves(
         DateTimeOffset now, CancellationToken ct, ItemEffectiveness? criterion = null, EffectivenessOutcome? outcome = null)
     {
         var before = item.State;
+        var clock = SlaClock.Of(item, calendars);
         item.Enter(await LifecycleMachine.FireAsync(lifecycle, before, action), lifecycle);
         item.Version++;
         item.UpdatedAt = now;
@@ -55,8 +58,7 @@ internal sealed class WorkItemMoves(
         {
             case LifecycleAction.Reopen:
                 item.ResolvedAt = null;
-                item.AckDueAt = now + item.AckWithin;
-                item.ResolveDueAt = now + item.ResolveWithin;
+                item.Restart(clock, now);
                 after.Add(notifier.Queue(NotificationEvents.Reopened, item, effectiveness: outcome));
                 break;
             case LifecycleAction.Escalate:
@@ -82,8 +84,14 @@ internal sealed class WorkItemMoves(
                 after.Add(new(actor, EffectivenessCriterionFixed.Of(criterion), ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department));
             }
         }
+        if (SlaPause.Apply(item, lifecycle, clock, now) is { } pause)
+        {
+            after.Add(new(actor, pause, ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department));
+            // Steps that ran on through the wait hang on due times that have moved on.
+            if (item.PausedAt is null) await DueTimers.MoveAsync(db, item, lifecycle, (t, s) => DueTimers.AtDueTime(item, t, s), ct);
+        }
         var timers = new List<WorkItemTimer>();
-        foreach (var timer in TimerPlan.Entering(item, lifecycle, before, now))
+        foreach (var timer in TimerPlan.Entering(item, lifecycle, before, now, clock))
         {
             // A measured fix is checked when its observation window ends.
             if (resolves && criterion is not null && lifecycle.Step(timer.Step)?.Then == TimedStep.Check)
@@ -128,7 +136,7 @@ internal sealed class WorkItemMoves(
         // The latest timer of each step is the one that was pending; an earlier one has fired, or a
         // reprioritization replaced it (by one due sooner). Ids are time-ordered (version 7).
         db.Timers.AddRange(timers.GroupBy(t => t.Step).Select(g => g.MaxBy(t => t.Id)!)
-            .Where(t => t.Status == TimerStatus.Cancelled).Select(TimerPlan.Again));
+            .Where(t => t.Status == TimerStatus.Cancelled).Select(t => TimerPlan.Again(t)));
     }
 
     /// A misrouted item goes back to triage as a new item there, opened as intake opens its
@@ -137,8 +145,9 @@ internal sealed class WorkItemMoves(
     {
         var triage = departments.All.First(d => d.Kind == Department.Triage);
         var (version, lifecycle) = lifecycles.ActiveFor(triage.Id);
-        var handedBack = WorkItem.Open(item.ReportId, triage.Id, item.Priority, item.Sla, version, lifecycle, [], now);
-        db.AddOpened(outbox, [(handedBack, lifecycle)], now);
+        var calendar = calendars.Of(triage.Id);
+        var handedBack = WorkItem.Open(item.ReportId, triage.Id, item.Priority, item.Sla, version, lifecycle, [], calendar, now);
+        db.AddOpened(outbox, [(handedBack, lifecycle, new SlaClock(calendar, handedBack.CalendarTime))], now);
         return new HistoryEntry("system:hand-back", WorkItemRouted.HandedBack(handedBack, from: item, note),
             ReportId: item.ReportId, WorkItemId: handedBack.Id, Department: triage.Id);
     }

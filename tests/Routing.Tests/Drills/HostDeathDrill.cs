@@ -36,7 +36,7 @@ public sealed class HostDeathDrill(ITestOutputHelper output)
             {
                 var report = ReportFactory.Create(new ReportSubmission($"Late deliveries {i}", $"drill-{i}", "supply", null, null, null, 1,
                     null, null, "low", null, ["ticket"], "drill", DateTimeOffset.UtcNow.AddHours(-1)), DateTimeOffset.UtcNow);
-                var item = WorkItem.Open(report.Id, "logistics", "P4", new(TimeSpan.FromHours(1), TimeSpan.FromDays(5), null, null), 1, TestRules.Lifecycle("standard"), [], DateTimeOffset.UtcNow);
+                var item = WorkItem.Open(report.Id, "logistics", "P4", new(TimeSpan.FromHours(1), TimeSpan.FromDays(5), null, null, Sla.DefaultCalendarTime), 1, TestRules.Lifecycle("standard"), [], null, DateTimeOffset.UtcNow);
                 db.Reports.Add(report);
                 db.WorkItems.Add(item);
                 db.Timers.Add(new WorkItemTimer { Id = Guid.NewGuid(), WorkItemId = item.Id, Step = "follow-up", Round = 2, DueAt = due, Status = TimerStatus.Pending });

@@ -756,6 +756,13 @@ namespace Routing.Engine.Store.Migrations.Postgres
                     b.Property<TimeSpan>("AckWithin")
                         .HasColumnType("interval");
 
+                    b.Property<string>("Calendar")
+                        .HasColumnType("text");
+
+                    b.PrimitiveCollection<List<string>>("CalendarTime")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -778,6 +785,9 @@ namespace Routing.Engine.Store.Migrations.Postgres
                     b.PrimitiveCollection<List<string>>("MatchedRules")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<DateTimeOffset?>("PausedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Priority")
                         .IsRequired()

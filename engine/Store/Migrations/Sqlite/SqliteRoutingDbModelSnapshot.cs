@@ -746,6 +746,13 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                     b.Property<TimeSpan>("AckWithin")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Calendar")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("CalendarTime")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -768,6 +775,9 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                     b.PrimitiveCollection<string>("MatchedRules")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("PausedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Priority")
                         .IsRequired()

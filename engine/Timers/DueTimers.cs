@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Routing.Engine.Lifecycles;
+using Routing.Engine.Store;
+using Routing.Engine.WorkItems;
+
+namespace Routing.Engine.Timers;
+
+/// Pending timers following an item's due times when they move (its SLA clock resumed, its
+/// calendar changed): each timer whose due time changes is cancelled and set anew, so the row
+/// stays the truth and a job already handed to Hangfire finds its timer gone.
+internal static class DueTimers
+{
+    /// Moves the item's pending timers to `dueAt(timer, step)`; the timers set anew.
+    public static async Task<List<WorkItemTimer>> MoveAsync(
+        RoutingDb db, WorkItem item, Lifecycle lifecycle, Func<WorkItemTimer, TimedStep, DateTimeOffset> dueAt, CancellationToken ct)
+    {
+        // Tracked: a timer firing's own batch is read already, and its status is checked on write.
+        var pending = await db.Timers.Where(t => t.WorkItemId == item.Id && t.Status == TimerStatus.Pending).ToListAsync(ct);
+        var moved = new List<WorkItemTimer>();
+        foreach (var timer in pending.Where(t => t.Status == TimerStatus.Pending))
+        {
+            if (lifecycle.Step(timer.Step) is not { } step) continue;
+            var due = dueAt(timer, step);
+            if (due == timer.DueAt) continue;
+            timer.Status = TimerStatus.Cancelled;
+            moved.Add(TimerPlan.Again(timer, due));
+        }
+        db.Timers.AddRange(moved);
+        return moved;
+    }
+
+    /// Where a timer hanging on one of the item's due times is due now; any other stays.
+    public static DateTimeOffset AtDueTime(WorkItem item, WorkItemTimer timer, TimedStep step) => (step.At, timer.Round) switch
+    {
+        (TimedStep.AckDueAt, 0) => item.AckDueAt,
+        (TimedStep.ResolveDueAt, 0) => item.ResolveDueAt,
+        _ => timer.DueAt,
+    };
+}

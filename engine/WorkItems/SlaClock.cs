@@ -1,0 +1,44 @@
+using Routing.Engine.Calendars;
+
+namespace Routing.Engine.WorkItems;
+
+/// How a work item's windows are counted: on its department's calendar (business time) or
+/// around the clock (calendar time), as its rules said for each window. A day of business time
+/// is one working day of the calendar (its usual day: 8 h for 09:00–17:00), so "P1D" falls due
+/// at the same hour of the next working day; hours and minutes are working hours. Without a
+/// calendar every window counts around the clock.
+internal sealed class SlaClock
+{
+    readonly BusinessClock? business;
+    readonly IReadOnlyCollection<string> calendarTime;
+
+    public SlaClock(Calendar? calendar, IReadOnlyCollection<string> calendarTime)
+    {
+        business = calendar is null ? null : new BusinessClock(calendar);
+        this.calendarTime = calendarTime;
+    }
+
+    /// The clock an item's due times count on: its department's calendar as published now.
+    public static SlaClock Of(WorkItem item, IWorkingCalendars calendars) => new(calendars.Of(item.Department), item.CalendarTime);
+
+    public Calendar? Calendar => business?.Calendar;
+
+    /// Whether the window (a window's name, or a lifecycle's own duration) counts working time.
+    public bool CountsWorkingTime(string window) => business is not null && !calendarTime.Contains(window);
+
+    /// The instant `duration` of the window (as the rules wrote it) after `from`.
+    public DateTimeOffset Add(string window, DateTimeOffset from, TimeSpan duration) =>
+        Continue(window, from, CountsWorkingTime(window) ? Working(duration) : duration);
+
+    /// The instant after `from` when `left` (as Left measured it) has passed.
+    public DateTimeOffset Continue(string window, DateTimeOffset from, TimeSpan left) =>
+        CountsWorkingTime(window) ? business!.Add(from, left) : from + left;
+
+    /// The window's time from `from` until `due`: working time on the calendar, or clock time; zero once due.
+    public TimeSpan Left(string window, DateTimeOffset from, DateTimeOffset due) =>
+        due <= from ? TimeSpan.Zero : CountsWorkingTime(window) ? business!.Between(from, due) : due - from;
+
+    /// A duration's whole days as working days, the rest as working hours.
+    TimeSpan Working(TimeSpan duration) =>
+        business!.Calendar.UsualDay * duration.Days + (duration - TimeSpan.FromDays(duration.Days));
+}
