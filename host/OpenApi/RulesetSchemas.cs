@@ -29,7 +29,7 @@ internal static class RulesetSchemas
             ["Properties"] = new OpenApiSchema
             {
                 Type = JsonSchemaType.Object, AdditionalProperties = new OpenApiSchema(),
-                Description = "What the rule decides: department, priority, ackWithin, resolveWithin, notify… (see the rules README).",
+                Description = "What the rule decides: department, priority, ackWithin, resolveWithin, notify, time (business or calendar time per window)… (see the rules README).",
             },
             ["SuccessEvent"] = Text("Said as the route's reason when the rule matches."),
             ["ErrorMessage"] = Text(),
