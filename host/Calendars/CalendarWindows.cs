@@ -1,4 +1,3 @@
-using System.Xml;
 using Routing.Engine.Calendars;
 
 namespace Routing.Host.Calendars;
@@ -15,7 +14,7 @@ internal sealed record CalendarWindows(
     {
         var windows = new BusinessClock(calendar).Windows(from, to);
         var total = windows.Aggregate(TimeSpan.Zero, (sum, w) => sum + w.Length);
-        return new(calendar.Id, calendar.Definition.TimeZone, from, to, XmlConvert.ToString(total),
+        return new(calendar.Id, calendar.Definition.TimeZone, from, to, IsoDuration.Hours(total),
             [.. windows.Select(w => new Window(w.Start, w.End,
                 TimeZoneInfo.ConvertTime(w.Start, calendar.Zone), TimeZoneInfo.ConvertTime(w.End, calendar.Zone)))]);
     }

@@ -6,7 +6,6 @@ namespace Routing.Host.Calendars;
 
 /// GET /api/calendars and a calendar's working windows, from the active ruleset version (or
 /// `version`). Every role reads them: a client draws a department's working time with them.
-/// Due times do not count on calendars yet.
 internal static class CalendarsApi
 {
     /// The widest period windows are listed for: a year and a bit, enough to draw any year.
@@ -30,6 +29,7 @@ internal static class CalendarsApi
             .Describes("version", "A ruleset version; the active one when not given.")
             .Produces<CalendarWindows>()
             .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
+        app.MapIcalImport();
         return app;
     }
 

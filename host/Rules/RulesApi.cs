@@ -93,7 +93,7 @@ internal static class RulesApi
     }
 
     /// 422 with the errors keyed by rule (as ValidationProblem does for fields) and as a list of { rule, message }.
-    static IResult Invalid(IReadOnlyList<RuleError> errors) => TypedResults.Problem(new Microsoft.AspNetCore.Http.HttpValidationProblemDetails(
+    public static IResult Invalid(IReadOnlyList<RuleError> errors) => TypedResults.Problem(new Microsoft.AspNetCore.Http.HttpValidationProblemDetails(
         errors.GroupBy(e => e.Rule).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()))
     {
         Status = StatusCodes.Status422UnprocessableEntity,

@@ -32,6 +32,7 @@ public abstract class AccessTests(RoutingFixture fixture)
         ["GET /api/lifecycles/{id}/graph"] = ["csm", "department-head", "admin", "auditor"],
         ["GET /api/calendars/"] = ["csm", "department-head", "admin", "auditor"],
         ["GET /api/calendars/{id}/windows"] = ["csm", "department-head", "admin", "auditor"],
+        ["POST /api/calendars/{id}/holidays"] = ["admin"],
         // A department's CAPA records: every role that reads items; a head only their departments'.
         ["GET /api/work-items/records"] = ["csm", "department-head", "admin", "auditor"],
         ["GET /console/work-items/records"] = ["csm", "department-head", "admin", "auditor"],

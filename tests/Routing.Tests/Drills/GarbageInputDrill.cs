@@ -45,6 +45,8 @@ public sealed class GarbageInputDrill(PostgresFixture fixture) : IClassFixture<P
             // Publish and replay read no body, so a few bodies show that garbage sent along does not matter.
             new("/api/rules/versions/{version:int}/publish", _ => $"/api/rules/versions/{active + 1000}/publish", new JsonObject(), Bodies: 100),
             new("/api/rules/versions/{version:int}/replay", _ => $"/api/rules/versions/{active}/replay", new JsonObject(), Bodies: 100),
+            // Takes text/calendar: a JSON body of any shape is a 415, and drafts nothing.
+            new("/api/calendars/{id}/holidays", _ => "/api/calendars/office-chicago/holidays", new JsonObject(), Bodies: 100),
             new("/api/rules/simulate", _ => "/api/rules/simulate", new JsonObject { ["report"] = Reports.Valid(), ["version"] = active }),
             new("/api/keys/", _ => "/api/keys", new JsonObject { ["name"] = "fuzz", ["role"] = "csm", ["departments"] = new JsonArray() }),
             new("/api/complaints", _ => "/api/complaints", new JsonArray(new JsonObject { ["id"] = "fuzz-1", ["receivedAt"] = "2026-11-01T10:00:00Z",
