@@ -10,11 +10,11 @@ using Routing.Rules.Rulesets;
 
 namespace Routing.Host.Pages.Console;
 
-/// Admins edit the rules as JSON (workflows, departments, lifecycles): save a draft (every error
-/// named by its rule or place), simulate a report against a version, replay a period, compare
-/// with the active version, publish.
+/// Admins edit the rules as JSON (workflows, departments, lifecycles, calendars): save a draft
+/// (every error named by its rule or place), take a calendar's holidays from an iCal file,
+/// simulate a report against a version, replay a period, compare with the active version, publish.
 [Authorize(Policy = Policies.Administer)]
-internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator, RoutingDb db) : PageModel
+internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator, IcalHolidaysImport holidays, RoutingDb db) : PageModel
 {
     // Readable quotes in the editor (Razor HTML-encodes the text, so no escaping is needed for safety).
     static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -25,6 +25,13 @@ internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator,
     [BindProperty] public string Departments { get; set; } = "";
     /// The lifecycles (JSON); left empty, a draft keeps the active version's.
     [BindProperty] public string Lifecycles { get; set; } = "";
+    /// The calendars (JSON); left empty, a draft keeps the active version's.
+    [BindProperty] public string Calendars { get; set; } = "";
+    /// The calendar an iCal file's holidays go to, and the file.
+    [BindProperty] public string? HolidaysCalendar { get; set; }
+    [BindProperty] public IFormFile? HolidaysFile { get; set; }
+    /// The calendars of the active version: the ones an iCal file can go to.
+    public IReadOnlyList<string> ActiveCalendars { get; private set; } = [];
     [BindProperty] public string Report { get; set; } = SampleReport;
     [BindProperty] public string? From { get; set; }
     [BindProperty] public string? To { get; set; }
@@ -49,6 +56,7 @@ internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator,
     /// (`lifecycles/corrective-action/actions/contain`), a department's, else a rule's.
     public static string PartOf(RuleError error) =>
         error.Rule.StartsWith("lifecycles", StringComparison.Ordinal) ? "lifecycles"
+        : error.Rule.StartsWith("calendars", StringComparison.Ordinal) ? "calendars"
         : error.Rule.StartsWith("departments", StringComparison.Ordinal) ? "departments"
         : "workflows";
 
@@ -61,11 +69,34 @@ internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator,
     public async Task<IActionResult> OnPostDraftAsync(CancellationToken ct)
     {
         var (version, errors) = await admin.DraftAsync(Workflows, Departments,
-            string.IsNullOrWhiteSpace(Lifecycles) ? null : Lifecycles, Actor.Of(HttpContext), ct);
+            string.IsNullOrWhiteSpace(Lifecycles) ? null : Lifecycles, Actor.Of(HttpContext), ct,
+            string.IsNullOrWhiteSpace(Calendars) ? null : Calendars);
         if (version is { } v) return RedirectToPage(new { version = v });
         (Errors, ErrorsOf) = (errors, "draft");
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         await LoadAsync(keepEdits: true, ct);
+        return Page();
+    }
+
+    /// The largest iCal file taken: a holiday calendar of years is a few kilobytes.
+    const int MaxIcalBytes = 1024 * 1024;
+
+    public async Task<IActionResult> OnPostHolidaysAsync(CancellationToken ct)
+    {
+        IReadOnlyList<RuleError> errors;
+        if (HolidaysFile is not { Length: > 0 } file) errors = [new("file", "choose the .ics file to import.")];
+        else if (file.Length > MaxIcalBytes) errors = [new("file", $"an iCal file of holidays is at most {MaxIcalBytes / 1024} KB.")];
+        else
+        {
+            using var reader = new StreamReader(file.OpenReadStream());
+            var outcome = await holidays.ImportAsync(HolidaysCalendar ?? "", await reader.ReadToEndAsync(ct), Actor.Of(HttpContext), ct);
+            if (outcome is IcalHolidaysImport.Outcome.Drafted drafted) return RedirectToPage(new { version = drafted.Version });
+            errors = outcome is IcalHolidaysImport.Outcome.Invalid invalid ? invalid.Errors
+                : [new("calendar", $"'{HolidaysCalendar}' is not a calendar of the active version.")];
+        }
+        (Errors, ErrorsOf) = (errors, "holidays");
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        await LoadAsync(keepEdits: false, ct);
         return Page();
     }
 
@@ -135,7 +166,9 @@ internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator,
             Workflows = JsonSerializer.Serialize(view.Workflows, Indented);
             Departments = JsonSerializer.Serialize(view.Departments, Indented);
             Lifecycles = JsonSerializer.Serialize(view.Lifecycles, Indented);
+            Calendars = JsonSerializer.Serialize(view.Calendars, Indented);
         }
+        ActiveCalendars = [.. (await simulator.RulesetAsync(null))!.Calendars.Select(c => c.Id)];
         return view;
     }
 
