@@ -89,6 +89,23 @@ public sealed class SlaClockTests
             new SlaClock(calendar, []).Add(Sla.AckWithinWindow, At(Berlin, 2026, 11, 26, 10), TimeSpan.FromDays(1)));
     }
 
+    [Fact]
+    public void Unset_follow_ups_come_every_half_acknowledgement_window_as_it_counts()
+    {
+        var lifecycle = TestRules.Lifecycle("standard");
+        var followUp = lifecycle.Step("follow-up")!;
+        var friday = At(Berlin, 2026, 11, 27, 15);
+        var item = Routing.Engine.WorkItems.WorkItem.Open(Guid.NewGuid(), "rnd", "P2",
+            new(TimeSpan.FromDays(1), TimeSpan.FromDays(5), null, null, Sla.DefaultCalendarTime), 1, lifecycle, [], Shipped("office-berlin"), friday);
+        Assert.Equal(At(Berlin, 2026, 11, 30, 15), item.AckDueAt); // P1D: one working day
+
+        var first = Routing.Engine.Timers.TimerPlan.First(item, followUp, friday, BerlinOffice);
+        var second = Routing.Engine.Timers.TimerPlan.Next(item, followUp, first, BerlinOffice);
+
+        // Half of one 8 h working day is 4 working hours: Mon 15:00 + 2 h Monday + 2 h Tuesday.
+        Assert.Equal(At(Berlin, 2026, 12, 1, 11), second.DueAt);
+    }
+
     [Theory]
     [InlineData(0, 0, "PT0S")]
     [InlineData(5, 30, "PT5H30M")]
