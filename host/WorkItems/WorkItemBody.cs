@@ -37,7 +37,10 @@ internal sealed record WorkItemBody(
     public sealed record LifecycleRef(string Id, int Version);
 
     /// A calendar by its id (GET /api/calendars), name and IANA time zone.
-    public sealed record CalendarRef(string Id, string Name, string TimeZone);
+    public sealed record CalendarRef(
+        [property: Description("Its id, as GET /api/calendars lists it.")] string Id,
+        [property: Description("Its name, for people.")] string Name,
+        [property: Description("Its IANA time zone (`Europe/Berlin`): the clock its working hours are on.")] string TimeZone);
 
     /// An action allowed now: who takes it, where it leads, and what it requires.
     public sealed record AllowedAction(
