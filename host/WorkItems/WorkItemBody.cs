@@ -15,7 +15,8 @@ internal sealed record WorkItemBody(
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset AckDueAt, DateTimeOffset ResolveDueAt,
     [property: Description("The time left until ackDueAt, as an ISO 8601 duration in hours, minutes and seconds, never days " +
         "(`PT50H30M`: a day of working time is not 24 hours): working time on `calendar` when ackDueInWorkingTime is true, " +
-        "clock time otherwise. `PT0S` once due. Frozen while the clock is paused (pausedAt).")]
+        "clock time otherwise. `PT0S` once due. Frozen while the clock is paused (pausedAt). Answered in every state: " +
+        "`state` says whether the acknowledgement is still owed.")]
     string AckDueIn,
     [property: Description("Whether ackDueIn counts working time on `calendar` (true) or clock time around the clock (false).")]
     bool AckDueInWorkingTime,
