@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Routing.Host.Access;
 using Routing.Engine.Access;
+using Routing.Engine.Calendars;
 using Routing.Engine.Departments;
 using Routing.Engine.Lifecycles;
 using Routing.Engine.Store;
@@ -44,7 +45,8 @@ internal static class DepartmentsApi
 
     static async Task<IResult> InboxAsync(
         string id, string? state, int? page, int? pageSize,
-        ClaimsPrincipal user, IDepartmentDirectory departments, ILifecycles lifecycles, RoutingDb db, CancellationToken ct)
+        ClaimsPrincipal user, IDepartmentDirectory departments, ILifecycles lifecycles, RoutingDb db,
+        IWorkingCalendars calendars, TimeProvider clock, CancellationToken ct)
     {
         if (departments.Find(id) is null || !user.CanSee(id))
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such department.");
@@ -68,7 +70,8 @@ internal static class DepartmentsApi
         var (total, items) = await InboxQuery.PageAsync(db, user.ToCaller(), id, wanted, p, size, ct);
 
         var bodies = new List<WorkItemBody>();
-        foreach (var item in items) bodies.Add(await WorkItemBody.OfAsync(item, lifecycles));
+        var now = clock.GetUtcNow();
+        foreach (var item in items) bodies.Add(await WorkItemBody.OfAsync(item, lifecycles, calendars, now));
         return TypedResults.Ok(new Inbox(id, p, size, total, bodies));
     }
 }

@@ -47,6 +47,7 @@ internal static class ApiSchemas
         [typeof(RulesSimulationApi.SimulationBody)] = "SimulationRequest",
         [typeof(WorkItemBody)] = "WorkItem",
         [typeof(WorkItemBody.LifecycleRef)] = "WorkItemLifecycle",
+        [typeof(WorkItemBody.CalendarRef)] = "WorkItemCalendar",
         [typeof(WorkItemActionsApi.ActionBody)] = "WorkItemAction",
         [typeof(EffectivenessApi.DecisionBody)] = "EffectivenessDecision",
         [typeof(EffectivenessBody)] = "Effectiveness",

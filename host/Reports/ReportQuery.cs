@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Routing.Host.Access;
+using Routing.Engine.Calendars;
+using Routing.Engine.WorkItems;
 using Routing.Engine.Store;
 using Routing.Host.WorkItems;
 using Routing.Rules.Rulesets;
@@ -22,7 +24,8 @@ internal static class ReportQuery
         /// The candidate pattern it was submitted from, if any (GET /api/patterns/{id}).
         Guid? PatternId);
 
-    public static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, RoutingDb db, RulesetCache rulesets, CancellationToken ct)
+    public static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, RoutingDb db, RulesetCache rulesets,
+        IWorkingCalendars calendars, TimeProvider clock, CancellationToken ct)
     {
         var r = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (r is null) return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such report.");
@@ -31,10 +34,12 @@ internal static class ReportQuery
         var items = await db.WorkItems.AsNoTracking().VisibleTo(user).Where(w => w.ReportId == id).OrderBy(w => w.Department).ToListAsync(ct);
         if (items.Count == 0 && user.IsHead()) return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such report.");
         var routed = new List<RoutedItem>();
+        var now = clock.GetUtcNow();
         foreach (var item in items)
         {
             var ruleset = await rulesets.GetAsync(item.RulesetVersion);
-            routed.Add(new(WorkItemBody.Of(item, ruleset!.Lifecycles.First(l => l.Id == item.Lifecycle)),
+            routed.Add(new(WorkItemBody.Of(item, ruleset!.Lifecycles.First(l => l.Id == item.Lifecycle),
+                    SlaStatus.Of(item, calendars, now)),
                 [.. item.MatchedRules.Select(rule => new Reason(rule, ruleset?.ExpressionOf(rule) ?? ""))]));
         }
 

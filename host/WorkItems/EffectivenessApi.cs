@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Routing.Engine.Calendars;
 using Routing.Engine.Effectiveness;
 using Routing.Engine.Lifecycles;
 using Routing.Engine.Store;
@@ -44,14 +45,14 @@ internal static class EffectivenessApi
     }
 
     static async Task<IResult> DecideAsync(
-        Guid id, HttpContext http, EffectivenessDecision decision, ILifecycles lifecycles, CancellationToken ct)
+        Guid id, HttpContext http, EffectivenessDecision decision, ILifecycles lifecycles, IWorkingCalendars calendars, TimeProvider clock, CancellationToken ct)
     {
         var read = await JsonBody.ReadAsync<DecisionBody>(http.Request, 16 * 1024, ct);
         if (read.Problem is not null) return read.Problem;
         var body = read.Value!;
         return await decision.DecideAsync(id, body.Verdict, body.Note, body.Version, http.User.ToCaller(), ct) switch
         {
-            ActionOutcome.Done done => TypedResults.Ok(await WorkItemBody.OfAsync(done.Item, lifecycles)),
+            ActionOutcome.Done done => TypedResults.Ok(await WorkItemBody.OfAsync(done.Item, lifecycles, calendars, clock.GetUtcNow())),
             ActionOutcome.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such work item."),
             ActionOutcome.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Only a CSM or an admin decides a fix's effectiveness."),
             ActionOutcome.Invalid invalid => Results.ValidationProblem(invalid.Errors,

@@ -1,3 +1,4 @@
+using Routing.Engine.Calendars;
 using Routing.Engine.Effectiveness;
 using Routing.Engine.Lifecycles;
 using Routing.Host.Access;
@@ -14,7 +15,8 @@ internal static class WorkItemActionsApi
 
     const int MaxBodyBytes = 64 * 1024;
 
-    public static async Task<IResult> ActAsync(Guid id, string action, HttpContext http, WorkItemActionService service, ILifecycles lifecycles, CancellationToken ct)
+    public static async Task<IResult> ActAsync(Guid id, string action, HttpContext http, WorkItemActionService service, ILifecycles lifecycles,
+        IWorkingCalendars calendars, TimeProvider clock, CancellationToken ct)
     {
         var read = await JsonBody.ReadAsync<ActionBody>(http.Request, MaxBodyBytes, ct);
         if (read.Problem is not null) return read.Problem;
@@ -23,7 +25,7 @@ internal static class WorkItemActionsApi
         var outcome = await service.ActAsync(new ActOnWorkItem(id, action, body.Note, body.Version, Fields: body.Fields, Effectiveness: body.Effectiveness), http.User.ToCaller(), ct);
         return outcome switch
         {
-            ActionOutcome.Done done => TypedResults.Ok(await WorkItemBody.OfAsync(done.Item, lifecycles)),
+            ActionOutcome.Done done => TypedResults.Ok(await WorkItemBody.OfAsync(done.Item, lifecycles, calendars, clock.GetUtcNow())),
             ActionOutcome.UnknownAction u => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
                 title: $"No such action. Actions: {string.Join(", ", u.Actions)}."),
             ActionOutcome.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such work item."),

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Routing.Engine.Calendars;
 using Routing.Engine.Departments;
 using Routing.Engine.Lifecycles;
 using Routing.Engine.Store;
@@ -16,7 +17,8 @@ namespace Routing.Host.Pages.Console;
 /// the actions the user may take. The filters stay in the URL, through every action.
 [Authorize(Policy = Policies.Read)]
 internal sealed class InboxModel(
-    RoutingDb db, IDepartmentDirectory directory, ILifecycles lifecycles, WorkItemActionService actions, WorkItemUndo undo, TimeProvider clock) : PageModel
+    RoutingDb db, IDepartmentDirectory directory, ILifecycles lifecycles, WorkItemActionService actions, WorkItemUndo undo, TimeProvider clock,
+    IWorkingCalendars calendars) : PageModel
 {
     const int PageSize = 100;
 
@@ -34,6 +36,8 @@ internal sealed class InboxModel(
     /// Each listed item's lifecycle, and the actions the user may take on it now.
     public Dictionary<Guid, Lifecycle> LifecycleOf { get; } = [];
     public Dictionary<Guid, IReadOnlyList<string>> Allowed { get; } = [];
+    /// Where each listed item's SLA clock stands (its calendar, the time left, a pause).
+    public Dictionary<Guid, SlaStatus> Sla { get; } = [];
     /// The states of the active lifecycles, for the filter.
     public IReadOnlyList<string> States { get; private set; } = [];
     public IReadOnlyDictionary<Guid, (string Title, string Product)> Reports { get; private set; } = new Dictionary<Guid, (string, string)>();
@@ -123,6 +127,7 @@ internal sealed class InboxModel(
         {
             LifecycleOf[item.Id] = await lifecycles.GetAsync(item.RulesetVersion, item.Lifecycle);
             Allowed[item.Id] = ConsoleActions.Allowed(User, item, LifecycleOf[item.Id], directory);
+            Sla[item.Id] = SlaStatus.Of(item, calendars, Now);
         }
         var reportIds = items.Select(i => i.ReportId).Distinct().ToList();
         Reports = await db.Reports.AsNoTracking().Where(r => reportIds.Contains(r.Id))

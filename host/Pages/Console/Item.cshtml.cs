@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Routing.Engine.Calendars;
 using Routing.Engine.Departments;
 using Routing.Engine.Effectiveness;
 using Routing.Engine.Access;
@@ -22,7 +23,8 @@ namespace Routing.Host.Pages.Console;
 /// its effectiveness (how its fix is judged, and a CSM's decision when the check stayed
 /// inconclusive) and its timeline, oldest first.
 [Authorize(Policy = Policies.Read)]
-internal sealed class ItemModel(RoutingDb db, IDepartmentDirectory directory, ILifecycles lifecycles, EffectivenessReading reading, TimeProvider clock) : PageModel
+internal sealed class ItemModel(RoutingDb db, IDepartmentDirectory directory, ILifecycles lifecycles, EffectivenessReading reading, TimeProvider clock,
+    IWorkingCalendars calendars) : PageModel
 {
     /// A later report of the pattern that joined this item, and how it raised the item's priority ("P3 → P1").
     public sealed record Recurrence(DateTimeOffset At, Report? Report, string? Raised);
@@ -36,6 +38,8 @@ internal sealed class ItemModel(RoutingDb db, IDepartmentDirectory directory, IL
     /// Each step of the lifecycle with what it last recorded (a CAPA's record).
     public IReadOnlyList<(LifecycleAction Action, RecordedSteps.Step? Recorded)> Record { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
+    /// Where its SLA clock stands: the calendar it counts on, the time left, a pause.
+    public SlaStatus Sla { get; private set; } = null!;
     public EffectivenessSection Effectiveness { get; private set; } = null!;
 
     public string NameOf(string department) => ReportWords.DepartmentName(directory, department);
@@ -59,6 +63,7 @@ internal sealed class ItemModel(RoutingDb db, IDepartmentDirectory directory, IL
         if (item is null) return NotFound();
         Item = item;
         Now = clock.GetUtcNow();
+        Sla = SlaStatus.Of(item, calendars, Now);
         Report = await db.Reports.AsNoTracking().FirstAsync(r => r.Id == item.ReportId, ct);
         Others = [.. (await ItemOfReport.OfAsync(db, User, item.ReportId, ct)).Where(o => o.Id != id)];
         Timeline = await TimelineQuery.EventsAsync(db, id, ct);
