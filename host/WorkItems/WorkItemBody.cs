@@ -49,7 +49,7 @@ internal sealed record WorkItemBody(
 
     public static WorkItemBody Of(WorkItem w, Lifecycle lifecycle, SlaStatus sla) => new(
         w.Id, w.ReportId, w.Department, w.Priority, w.State, w.Version, w.CreatedAt, w.UpdatedAt, w.AckDueAt, w.ResolveDueAt,
-        IsoHours.Of(sla.AckLeft), sla.AckInWorkingTime, IsoHours.Of(sla.ResolveLeft), sla.ResolveInWorkingTime,
+        IsoDuration.Hours(sla.AckLeft), sla.AckInWorkingTime, IsoDuration.Hours(sla.ResolveLeft), sla.ResolveInWorkingTime,
         sla.Calendar is { } c ? new(c.Id, c.Name, c.Definition.TimeZone) : null, sla.PausedAt,
         w.RulesetVersion, w.MatchedRules, LifecycleMachine.AllowedActions(lifecycle, w.State),
         new(lifecycle.Id, w.RulesetVersion),

@@ -107,15 +107,24 @@ public sealed class SlaClockTests
     }
 
     [Theory]
-    [InlineData(0, 0, "PT0S")]
-    [InlineData(5, 30, "PT5H30M")]
-    [InlineData(50, 0, "PT50H")]
-    [InlineData(0, 12, "PT12M")]
-    public void Durations_are_written_in_hours_never_days(int hours, int minutes, string text)
+    [InlineData(0, "PT0S")]
+    [InlineData(5 * 3600 + 30 * 60, "PT5H30M")]
+    [InlineData(50 * 3600 + 30 * 60, "PT50H30M")] // two days and a bit: still hours
+    [InlineData(12 * 60, "PT12M")]
+    [InlineData(45 * 60 + 12, "PT45M12S")]
+    public void Durations_are_written_in_hours_never_days(int seconds, string text)
     {
-        var span = new TimeSpan(hours, minutes, 0);
+        var span = TimeSpan.FromSeconds(seconds);
 
         Assert.Equal(text, IsoDuration.Hours(span));
         Assert.Equal(span, System.Xml.XmlConvert.ToTimeSpan(text));
     }
+
+    [Theory]
+    [InlineData(0.4)] // under a second
+    [InlineData(-60)] // overdue
+    public void Nothing_left_is_written_PT0S(double seconds) => Assert.Equal("PT0S", IsoDuration.Hours(TimeSpan.FromSeconds(seconds)));
+
+    [Fact]
+    public void A_fraction_of_a_second_is_dropped() => Assert.Equal("PT45M12S", IsoDuration.Hours(TimeSpan.FromSeconds(45 * 60 + 12.7)));
 }

@@ -3,20 +3,10 @@ using Routing.Host.WorkItems;
 namespace Routing.Tests.Calendars;
 
 /// How the time left on a calendar is written: in hours, never days (a working day is not 24
-/// hours), as the API's ISO 8601 duration and as the console's words; and where it falls on the
+/// hours), as the console's words (the API's ISO 8601 durations: SlaClockTests); and where it falls on the
 /// calendar's clock.
 public sealed class WorkingTimeWordsTests
 {
-    [Theory]
-    [InlineData(50 * 3600 + 30 * 60, "PT50H30M")] // two days and a bit: still hours
-    [InlineData(5 * 3600 + 30 * 60, "PT5H30M")]
-    [InlineData(45 * 60 + 12.7, "PT45M12S")] // a second's fraction is dropped
-    [InlineData(3 * 3600, "PT3H")]
-    [InlineData(0.4, "PT0S")]
-    [InlineData(-60, "PT0S")] // overdue: nothing left
-    public void The_API_writes_the_time_left_in_hours_minutes_and_seconds(double seconds, string expected) =>
-        Assert.Equal(expected, IsoHours.Of(TimeSpan.FromSeconds(seconds)));
-
     [Theory]
     [InlineData(50 * 3600 + 30 * 60, "50 h 30 min")]
     [InlineData(5 * 3600, "5 h")]
