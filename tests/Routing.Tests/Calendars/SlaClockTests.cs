@@ -27,6 +27,8 @@ public sealed class SlaClockTests
     [InlineData(2026, 11, 27, 15, "PT4H", 2026, 11, 30, 11)]
     // One working day is the calendar's usual 8 h: 2 h Friday, 6 h Monday: the same hour on Monday.
     [InlineData(2026, 11, 27, 15, "P1D", 2026, 11, 30, 15)]
+    // Three working days, 24 h: 2 h Friday, 8 h Monday, 8 h Tuesday, 6 h Wednesday.
+    [InlineData(2026, 11, 27, 15, "P3D", 2026, 12, 2, 15)]
     // Submitted on Saturday: the clock starts on Monday at 09:00.
     [InlineData(2026, 11, 28, 10, "PT4H", 2026, 11, 30, 13)]
     // Wed 23 Dec 16:00: 1 h, the 24th (listed) and the 25th and 26th (German holidays), the weekend, then 3 h on Monday 28th.
