@@ -26,6 +26,7 @@ public static class RoutingRulesExtensions
         services.AddSingleton<ILifecycles, LifecycleCatalog>();
         services.AddSingleton<RulesetCache>();
         services.AddScoped<RulesetAdmin>();
+        services.AddScoped<DueTimesRecompute>();
         services.AddScoped<RulesetSimulator>();
         services.AddHostedService<RulesetStartup>();
         services.AddHostedService<RulesetRefresher>();
