@@ -6,10 +6,10 @@ namespace Routing.Rules.Rulesets;
 /// How publishing a version would move the due times of the open items whose calendar it
 /// changes: how many items, and how far their due times move, signed ISO 8601 durations
 /// (`PT3H` later, `-PT2H` earlier) from the one moved most earlier to the one moved most later.
-public sealed record DueTimeShifts(IReadOnlyList<DueTimeShifts.Department> ByDepartment)
+public sealed record DueTimeShifts(IReadOnlyList<DueTimeShifts.DepartmentShifts> ByDepartment)
 {
     /// The items of one department, counted on `toCalendar` instead of `fromCalendar` (null: around the clock).
-    public sealed record Department(
+    public sealed record DepartmentShifts(
         [property: JsonPropertyName("department")] string Id, string? FromCalendar, string? ToCalendar, int Items,
         [property: JsonIgnore] TimeSpan EarliestShift, [property: JsonIgnore] TimeSpan LatestShift)
     {

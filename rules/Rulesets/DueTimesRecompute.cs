@@ -96,7 +96,7 @@ internal sealed class DueTimesRecompute(RoutingDb db, HistoryJournal journal, IL
                     : (1, shifts.Min(), shifts.Max());
             }
         return new DueTimeShifts([.. moved.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m =>
-            new DueTimeShifts.Department(m.Key, changes[m.Key].From?.Id, changes[m.Key].To?.Id, m.Value.Items, m.Value.Earliest, m.Value.Latest))]);
+            new DueTimeShifts.DepartmentShifts(m.Key, changes[m.Key].From?.Id, changes[m.Key].To?.Id, m.Value.Items, m.Value.Earliest, m.Value.Latest))]);
 
         static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
         static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
