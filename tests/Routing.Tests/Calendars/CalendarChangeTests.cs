@@ -111,6 +111,39 @@ public abstract class CalendarChangeTests(CalendarChangeFixture fixture)
         Assert.Equal((At(monday.AddDays(4), 10), At(monday.AddDays(22), 10)), DueTimes(await client.GetItemAsync(id)));
     }
 
+    [Fact]
+    public async Task A_department_given_a_calendar_counts_its_open_items_on_it_and_a_rollback_counts_them_back()
+    {
+        var monday = await fixture.ToNextMondayAsync(10);
+        var id = await NewAsync(Reports.Valid("design", "medium"), "rnd");
+        // Around the clock: acknowledge within 2 days, by Wednesday 10:00.
+        var opened = DueTimes(await client.GetItemAsync(id));
+        Assert.Equal(At(monday.AddDays(2), 10), opened.Ack);
+
+        await fixture.ToAsync(At(monday, 12));
+        var active = await client.GetJsonAsync("/api/rules");
+        var draft = Draft(active);
+        draft["departments"]!.AsArray().Single(d => (string)d!["id"]! == "rnd")!["calendar"] = "office-logistics";
+        var version = await client.DraftAsync(draft);
+        var shifts = Assert.Single((await client.GetJsonAsync($"/api/rules/versions/{version}/diff"))["dueTimes"]!["byDepartment"]!.AsArray())!;
+        Assert.Equal(("rnd", null, "office-logistics", 1),
+            ((string)shifts["department"]!, (string?)shifts["fromCalendar"], (string?)shifts["toCalendar"], (int)shifts["items"]!));
+        await client.PublishAsync(version);
+
+        // The 46 hours left at Monday 12:00 are working hours now: 5 on Monday, 32 Tuesday to Friday, 8 the next
+        // Monday, the last Tuesday 09:00–10:00.
+        Assert.Equal(At(monday.AddDays(8), 10), DueTimes(await client.GetItemAsync(id)).Ack);
+
+        // Rolled back at Monday 14:00: two working hours used, the 44 left count around the clock again, from 14:00:
+        // where the item stood before.
+        await fixture.ToAsync(At(monday, 14));
+        await client.PublishAsync((int)active["version"]!);
+        Assert.Equal(opened, DueTimes(await client.GetItemAsync(id)));
+        var moves = (await client.TimelineAsync(id)).Where(e => (string)e!["kind"]! == Moved).Select(e => e!["data"]!).ToList();
+        Assert.Equal([(null, "office-logistics"), ("office-logistics", null)],
+            moves.Select(m => ((string?)m["fromCalendar"], (string?)m["toCalendar"])));
+    }
+
     async Task<string> NewAsync(JsonObject report, string department) => (string)(await client.SubmitAsync(report)).Item(department)["id"]!;
 
     static (DateTimeOffset Ack, DateTimeOffset Resolve) DueTimes(JsonNode item) =>
