@@ -17,6 +17,9 @@ public abstract class CalendarChangeFixture(TestStore store) : RoutingFixture(st
         return base.InitializeAsync();
     }
 
+    /// The rules: the standard ones with the two office calendars (a browser story's host runs on them too).
+    public static string Rules => Folder.Value;
+
     static readonly Lazy<string> Folder = new(() =>
     {
         var folder = Directory.CreateTempSubdirectory("routing-calendar-change-").FullName;
