@@ -49,6 +49,9 @@ internal sealed class DueTimesRecompute(RoutingDb db, HistoryJournal journal, IL
             try
             {
                 var history = new List<HistoryEntry>();
+                // Tracked, as DueTimers moves them: their status is checked on write.
+                var timers = (await db.Timers.Where(t => batch.Contains(t.WorkItemId) && t.Status == TimerStatus.Pending).ToListAsync(ct))
+                    .ToLookup(t => t.WorkItemId);
                 foreach (var item in await Open(db.WorkItems.Where(w => batch.Contains(w.Id))).ToListAsync(ct))
                 {
                     var change = changes[item.Department];
@@ -57,7 +60,7 @@ internal sealed class DueTimesRecompute(RoutingDb db, HistoryJournal journal, IL
                     (item.AckDueAt, item.ResolveDueAt) = CalendarSwitch.DueTimes(item, old, @new, now);
                     item.Calendar = change.To?.Id;
                     var lifecycle = await lifecycles.GetAsync(item.RulesetVersion, item.Lifecycle);
-                    await DueTimers.MoveAsync(db, item, lifecycle, (t, s) => CalendarSwitch.TimerDue(item, t, s, old, @new, now), ct);
+                    DueTimers.Move(db, timers[item.Id], lifecycle, (t, s) => CalendarSwitch.TimerDue(item, t, s, old, @new, now));
                     WorkItemDueTimesMoved.Terms after = new(item.AckDueAt, item.ResolveDueAt);
                     if (after == before) continue;
                     item.Version++;
