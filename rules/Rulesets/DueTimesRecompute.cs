@@ -33,7 +33,8 @@ internal sealed class DueTimesRecompute(RoutingDb db, HistoryJournal journal, IL
         {
             moved += await ApplyAsync(batch, changes, to.Version, actor, now, ct);
             done += batch.Length;
-            log.LogInformation("Ruleset v{Version}: {Done} of {Items} open item(s) counted again, {Moved} moved", to.Version, done, ids.Count, moved);
+            if (done % (BatchSize * 10) == 0 || done == ids.Count)
+                log.LogInformation("Ruleset v{Version}: {Done} of {Items} open item(s) counted again, {Moved} moved", to.Version, done, ids.Count, moved);
         }
         return moved;
     }
