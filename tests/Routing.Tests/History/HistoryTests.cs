@@ -52,11 +52,18 @@ public abstract class HistoryTests(RoutingFixture fixture)
         var capa = Rulesets.ShippedDraft();                                                // R&D on the corrective action,
         capa["lifecycles"] = JsonNode.Parse(File.ReadAllText(Path.Combine(TestRules.Shipped, "lifecycles.json")));
         capa["departments"]!.AsArray().Single(d => (string)d!["id"]! == "rnd")!["lifecycle"] = "corrective-action";
+        capa["departments"]!.AsArray().Single(d => (string)d!["id"]! == "acme-parts")!["lifecycle"] = "supplier-corrective-action";
         await client.SubmitAsync(Reports.Valid("marketing"));                              // an open item whose department
         capa["departments"]!.AsArray().Single(d => (string)d!["id"]! == "marketing")!["calendar"] = "office-berlin"; // gets a calendar
         await client.PublishAsync(await client.DraftAsync(capa));
         var contained = (string)(await client.SubmitAsync(Reports.Valid("design"))).Item("rnd")["id"]!;
         await Workflows.LifecycleActions.DoWithAsync(client, contained, "contain", new { containment = "Stock held" }); // whose steps have no kind of their own
+        var scar = (string)(await client.SubmitAsync(Reports.Valid("third-party").With("vendor", "acme-parts"))).Item("acme-parts")["id"]!;
+        await Workflows.LifecycleActions.DoWithAsync(client, scar, "confirm-containment", new Dictionary<string, string>
+            { ["containment"] = "Stock held", ["containment.confirmedBy"] = "Ann Lee" });
+        await Workflows.LifecycleActions.DoWithAsync(client, scar, "propose-cause", new Dictionary<string, string>   // waiting on the CSMs:
+            { ["rootCause.method"] = "5-whys", ["rootCause.cause"] = "A worn die", ["correctiveAction.plan"] = "New die", ["correctiveAction.due"] = "2027-06-15" });
+        await Workflows.LifecycleActions.DoWithAsync(client, scar, "accept-cause", null);                             // the clock paused, then resumed
         await client.PublishAsync(1);
         var key = JsonNode.Parse(await (await client.PostAsJsonAsync("/api/keys", new { name = "temp", role = "auditor" })).Content.ReadAsStringAsync())!;
         await client.DeleteAsync($"/api/keys/{key["id"]}");
