@@ -27,6 +27,7 @@ public static class RoutingRulesExtensions
         services.AddSingleton<RulesetCache>();
         services.AddScoped<RulesetAdmin>();
         services.AddScoped<IcalHolidaysImport>();
+        services.AddScoped<DueTimesRecompute>();
         services.AddScoped<RulesetSimulator>();
         services.AddHostedService<RulesetStartup>();
         services.AddHostedService<RulesetRefresher>();

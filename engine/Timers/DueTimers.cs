@@ -16,8 +16,15 @@ internal static class DueTimers
     {
         // Tracked: a timer firing's own batch is read already, and its status is checked on write.
         var pending = await db.Timers.Where(t => t.WorkItemId == item.Id && t.Status == TimerStatus.Pending).ToListAsync(ct);
+        return Move(db, pending, lifecycle, dueAt);
+    }
+
+    /// The same for timers the caller read (tracked), so many items' timers are read together.
+    public static List<WorkItemTimer> Move(
+        RoutingDb db, IEnumerable<WorkItemTimer> pending, Lifecycle lifecycle, Func<WorkItemTimer, TimedStep, DateTimeOffset> dueAt)
+    {
         var moved = new List<WorkItemTimer>();
-        foreach (var timer in pending.Where(t => t.Status == TimerStatus.Pending))
+        foreach (var timer in pending.Where(t => t.Status == TimerStatus.Pending).ToList())
         {
             if (lifecycle.Step(timer.Step) is not { } step) continue;
             var due = dueAt(timer, step);

@@ -41,6 +41,9 @@ internal static class RulesApi
             await admin.DiffAsync(version, against, ct) is { } diff ? TypedResults.Ok(diff) : NoSuchVersion())
             .WithName("diffRulesetVersion")
             .WithSummary("What a version changes: rules and departments added, removed and changed, against the active version or `against`")
+            .WithDescription("Against the active version, `dueTimes` says how publishing would move the due times of open items whose " +
+                             "department's calendar changes: how many, and the signed shifts (ISO 8601, `-PT2H` earlier) from the one " +
+                             "moved most earlier to the one moved most later, by department. Left out against another version.")
             .Describes("against", "The version to compare with; the active one when not given.")
             .Produces<RulesetDiff>()
             .Refuses(StatusCodes.Status404NotFound);
@@ -57,7 +60,9 @@ internal static class RulesApi
             await admin.PublishAsync(version, Actor.Of(http), ct) is { } published ? TypedResults.Ok(published) : NoSuchVersion())
             .WithName("publishRulesetVersion")
             .WithSummary("Makes a version the active one; publishing an older version rolls back")
-            .WithDescription("Every host routes new reports with it within a few seconds. Items already routed keep the version that routed them. Takes no body.")
+            .WithDescription("Every host routes new reports with it within a few seconds. Items already routed keep the version that routed them, " +
+                             "except their calendar: the open items whose department's calendar it changes have their due times and timers " +
+                             "counted again on the new one, from the time each had left (`dueTimesMoved` says how many moved). Takes no body.")
             .Produces<Published>()
             .Refuses(StatusCodes.Status404NotFound);
         group.MapPost("/versions/{version:int}/replay", RulesSimulationApi.ReplayAsync)

@@ -13,7 +13,8 @@ namespace Routing.Rules.Rulesets;
 /// Drafts, publishes (and so rolls back), lists and compares ruleset versions. Nothing
 /// invalid is ever stored, and every change lands in history with its diff.
 internal sealed class RulesetAdmin(
-    RoutingDb db, HistoryJournal journal, ActiveRuleset active, WebhookAddressPolicy webhooks, TimeProvider clock, ILogger<RulesetAdmin> log)
+    RoutingDb db, HistoryJournal journal, ActiveRuleset active, WebhookAddressPolicy webhooks, TimeProvider clock, ILogger<RulesetAdmin> log,
+    RulesetCache cache, DueTimesRecompute dueTimes)
 {
     /// Validates and stores a draft: its new version number, or every error found. Secrets
     /// left as their fingerprints (as GetAsync shows them) keep their stored values. A draft that
@@ -66,24 +67,31 @@ internal sealed class RulesetAdmin(
     }
 
     /// Makes a stored version the active one on every host; null when there is no such version.
+    /// The open items whose department's calendar it changes have their due times counted again
+    /// on the new calendar in the same transaction (DueTimesRecompute).
     public async Task<Published?> PublishAsync(int version, string actor, CancellationToken ct)
     {
+        // Compiled before the transaction: it takes a while, and every host needs it anyway.
+        if (await cache.GetAsync(version) is not { } compiled) return null;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var target = await db.Rulesets.AsNoTracking().FirstOrDefaultAsync(r => r.Version == version, ct);
-        if (target is null) return null;
+        var target = await db.Rulesets.AsNoTracking().FirstAsync(r => r.Version == version, ct);
         var previous = await LatestPublicationAsync(ct);
         var rollback = version < previous;
-        db.Publications.Add(new RulesetPublication { Version = version, PublishedAt = clock.Now(), PublishedBy = actor });
+        var now = clock.Now();
+        db.Publications.Add(new RulesetPublication { Version = version, PublishedAt = now, PublishedBy = actor });
         var diff = RulesetDiff.Between(target, await db.Rulesets.AsNoTracking().FirstAsync(r => r.Version == previous, ct));
         var diffJson = HistoryData.ToElement(diff);
         await journal.AppendAsync(
             [new(actor, rollback ? new RulesetRolledBack(version, previous, diffJson) : new RulesetPublished(version, previous, diffJson))], ct);
         await db.SaveChangesAsync(ct);
+        var from = await cache.GetAsync(previous) ?? throw new InvalidOperationException($"Ruleset v{previous} is missing.");
+        var moved = await dueTimes.ApplyAsync(from, compiled, actor, now, ct);
         await tx.CommitAsync(ct);
 
         await active.RefreshAsync(db, ct);
-        log.LogInformation("Ruleset v{Version} published by {Actor} (was v{Previous})", version, actor, previous);
-        return new Published(version, previous, rollback);
+        log.LogInformation("Ruleset v{Version} published by {Actor} (was v{Previous}); due times moved for {Moved} open item(s)",
+            version, actor, previous, moved);
+        return new Published(version, previous, rollback, moved);
     }
 
     /// A stored version with every secret shown as its fingerprint.
@@ -114,14 +122,20 @@ internal sealed class RulesetAdmin(
             publications.GetValueOrDefault(r.Version)?.PublishedAt, publications.GetValueOrDefault(r.Version)?.PublishedBy))];
     }
 
-    /// The difference from `against` (default: the active version) to `version`; null when either is missing.
+    /// The difference from `against` (default: the active version) to `version`; null when either
+    /// is missing. Against the active version it says too how publishing would move open items' due times.
     public async Task<RulesetDiff?> DiffAsync(int version, int? against, CancellationToken ct)
     {
-        var other = against ?? await LatestPublicationAsync(ct);
+        var activeVersion = await LatestPublicationAsync(ct);
+        var other = against ?? activeVersion;
         var pair = await db.Rulesets.AsNoTracking().Where(r => r.Version == version || r.Version == other).ToListAsync(ct);
         var a = pair.FirstOrDefault(r => r.Version == version);
         var b = pair.FirstOrDefault(r => r.Version == other);
-        return a is null || b is null ? null : RulesetDiff.Between(a, b);
+        if (a is null || b is null) return null;
+        var diff = RulesetDiff.Between(a, b);
+        if (other != activeVersion) return diff;
+        var (from, to) = (await cache.GetAsync(other), await cache.GetAsync(version));
+        return diff with { DueTimes = await dueTimes.PreviewAsync(from!, to!, clock.Now(), ct) };
     }
 
     Task<int> LatestPublicationAsync(CancellationToken ct) => db.Publications.AsNoTracking()

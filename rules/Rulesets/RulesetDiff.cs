@@ -34,6 +34,11 @@ public sealed record RulesetDiff(
     IReadOnlyList<string> RemovedCalendars,
     IReadOnlyList<ChangedEntry> ChangedCalendars)
 {
+    /// Against the active version: how publishing this one would move the due times of open items
+    /// (their department's calendar changes). Not in the history's diffs.
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public DueTimeShifts? DueTimes { get; init; }
+
     internal static RulesetDiff Between(RulesetVersion version, RulesetVersion against)
     {
         var (addedRules, removedRules, changedRules) = Compare(Rules(against.WorkflowsJson), Rules(version.WorkflowsJson));

@@ -103,7 +103,8 @@ internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator,
     public async Task<IActionResult> OnPostPublishAsync(CancellationToken ct)
     {
         if (Version is not { } v || await admin.PublishAsync(v, Actor.Of(HttpContext), ct) is not { } published) return NotFound();
-        Message = published.Rollback ? $"Rolled back to v{published.Version} (was v{published.Previous})." : $"Published v{published.Version} (was v{published.Previous}).";
+        Message = (published.Rollback ? $"Rolled back to v{published.Version} (was v{published.Previous})." : $"Published v{published.Version} (was v{published.Previous}).")
+            + (published.DueTimesMoved > 0 ? $" The due times of {Words.Plural(published.DueTimesMoved, "open item")} moved to the new calendars." : "");
         await LoadAsync(keepEdits: false, ct);
         return Page();
     }

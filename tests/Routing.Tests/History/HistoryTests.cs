@@ -53,6 +53,8 @@ public abstract class HistoryTests(RoutingFixture fixture)
         capa["lifecycles"] = JsonNode.Parse(File.ReadAllText(Path.Combine(TestRules.Shipped, "lifecycles.json")));
         capa["departments"]!.AsArray().Single(d => (string)d!["id"]! == "rnd")!["lifecycle"] = "corrective-action";
         capa["departments"]!.AsArray().Single(d => (string)d!["id"]! == "acme-parts")!["lifecycle"] = "supplier-corrective-action";
+        await client.SubmitAsync(Reports.Valid("marketing"));                              // an open item whose department
+        capa["departments"]!.AsArray().Single(d => (string)d!["id"]! == "marketing")!["calendar"] = "office-berlin"; // gets a calendar
         await client.PublishAsync(await client.DraftAsync(capa));
         var contained = (string)(await client.SubmitAsync(Reports.Valid("design"))).Item("rnd")["id"]!;
         await Workflows.LifecycleActions.DoWithAsync(client, contained, "contain", new { containment = "Stock held" }); // whose steps have no kind of their own
