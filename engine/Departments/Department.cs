@@ -3,7 +3,7 @@ namespace Routing.Engine.Departments;
 /// A department (or third-party vendor) that can receive work items; part of a ruleset.
 /// `EscalateTo` names the department also told when one of this department's items escalates;
 /// `Lifecycle`, the lifecycle its items follow (standard when it names none); `Calendar`, the
-/// calendar of its working time (due times do not count on it yet).
+/// calendar of its working time, which its items' due times count on (none: around the clock).
 public sealed record Department(
     string Id, string Name, string Kind, string? Contact = null, Webhook? Webhook = null, string? EscalateTo = null, string? Lifecycle = null,
     string? Calendar = null)

@@ -50,7 +50,7 @@ internal static class RulesetSchemas
             },
             ["contact"] = Text(), ["escalateTo"] = Text("The department also told when one of this one's items escalates."),
             ["lifecycle"] = Text("The lifecycle its items follow; the standard one when not given."),
-            ["calendar"] = Text("The calendar of its working time (GET /api/calendars); due times do not count on it yet."),
+            ["calendar"] = Text("The calendar of its working time (GET /api/calendars): its items' due times count on it; none: around the clock."),
             ["webhook"] = new OpenApiSchema { Type = JsonSchemaType.Object, AdditionalProperties = new OpenApiSchema() },
         });
 
