@@ -30,7 +30,7 @@ internal static class TimerPlan
     {
         TimedStep.AckDueAt => item.AckDueAt,
         TimedStep.ResolveDueAt => item.ResolveDueAt,
-        _ => clock.Add(step.After!, entered, Duration(item, step.After!)),
+        _ => After(item, step.After!, entered, clock),
     };
 
     public static WorkItemTimer First(WorkItem item, TimedStep step, DateTimeOffset entered, SlaClock clock) =>
@@ -41,7 +41,15 @@ internal static class TimerPlan
 
     /// The next reminder (or, after the last, the step's action), `every` after the previous one.
     public static WorkItemTimer Next(WorkItem item, TimedStep step, WorkItemTimer previous, SlaClock clock) =>
-        New(item, step.Name, clock.Add(step.Every!, previous.DueAt, Duration(item, step.Every!)), previous.Round + 1);
+        New(item, step.Name, After(item, step.Every!, previous.DueAt, clock), previous.Round + 1);
+
+    /// The instant one of the item's windows (or a duration) after `from`, on the item's clock. A
+    /// follow-up the rules leave out is half the acknowledgement window as that window counts:
+    /// 4 working hours of a one-day (8 h) window, not half its 24 h read as working hours.
+    static DateTimeOffset After(WorkItem item, string window, DateTimeOffset from, SlaClock clock) =>
+        window == Sla.FollowUpEveryWindow && item.FollowUpEvery is null
+            ? clock.Continue(Sla.AckWithinWindow, from, clock.Length(Sla.AckWithinWindow, item.AckWithin) / 2)
+            : clock.Add(window, from, Duration(item, window));
 
     /// A cancelled timer pending again as it was, when the action that cancelled it is undone, or
     /// due at another time (its due time moved).

@@ -27,8 +27,11 @@ internal sealed class SlaClock
     public bool CountsWorkingTime(string window) => business is not null && !calendarTime.Contains(window);
 
     /// The instant `duration` of the window (as the rules wrote it) after `from`.
-    public DateTimeOffset Add(string window, DateTimeOffset from, TimeSpan duration) =>
-        Continue(window, from, CountsWorkingTime(window) ? Working(duration) : duration);
+    public DateTimeOffset Add(string window, DateTimeOffset from, TimeSpan duration) => Continue(window, from, Length(window, duration));
+
+    /// How much time the window's duration (as the rules wrote it) counts: working time (its days
+    /// as working days) or clock time.
+    public TimeSpan Length(string window, TimeSpan duration) => CountsWorkingTime(window) ? Working(duration) : duration;
 
     /// The instant after `from` when `left` (as Left measured it) has passed.
     public DateTimeOffset Continue(string window, DateTimeOffset from, TimeSpan left) =>
