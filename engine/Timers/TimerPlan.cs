@@ -8,9 +8,19 @@ namespace Routing.Engine.Timers;
 internal static class TimerPlan
 {
     /// The timers of the steps an item starts by entering its state from `from` (null: it opens).
+    /// While its clock is stopped, none of the steps hanging on a due time: they start when it runs again (Resuming).
     public static IEnumerable<WorkItemTimer> Entering(WorkItem item, Lifecycle lifecycle, string? from, DateTimeOffset now, SlaClock clock) =>
-        lifecycle.Steps.Where(s => s.In.Contains(item.State) && (from is null || !s.In.Contains(from)))
+        lifecycle.Steps.Where(s => s.In.Contains(item.State) && (from is null || !s.In.Contains(from)) && (item.PausedAt is null || !OnDueTime(s)))
             .Select(s => New(item, s.Name, FirstDue(item, s, now, clock)));
+
+    /// The timers of the steps hanging on a due time that run on through the wait the item just
+    /// left (`from`): the pause held them (DueTimers.HoldAsync); they start again at the moved due times.
+    public static IEnumerable<WorkItemTimer> Resuming(WorkItem item, Lifecycle lifecycle, string from) =>
+        lifecycle.Steps.Where(s => OnDueTime(s) && s.In.Contains(from) && s.In.Contains(item.State))
+            .Select(s => New(item, s.Name, s.At == TimedStep.AckDueAt ? item.AckDueAt : item.ResolveDueAt));
+
+    /// Whether the step comes due at one of the item's due times (rather than after a while in its states).
+    public static bool OnDueTime(TimedStep step) => step.At is TimedStep.AckDueAt or TimedStep.ResolveDueAt;
 
     /// The steps a move from `from` to `to` ends: the item left their states.
     public static string[] Leaving(Lifecycle lifecycle, string from, string to) =>

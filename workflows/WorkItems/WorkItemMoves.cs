@@ -84,14 +84,14 @@ internal sealed class WorkItemMoves(
                 after.Add(new(actor, EffectivenessCriterionFixed.Of(criterion), ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department));
             }
         }
-        if (SlaPause.Apply(item, lifecycle, clock, now) is { } pause)
-        {
-            after.Add(new(actor, pause, ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department));
-            // Steps that ran on through the wait hang on due times that have moved on.
-            if (item.PausedAt is null) await DueTimers.MoveAsync(db, item, lifecycle, (t, s) => DueTimers.AtDueTime(item, t, s), ct);
-        }
+        var pause = SlaPause.Apply(item, lifecycle, clock, now);
+        if (pause is not null) after.Add(new(actor, pause, ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department));
+        // Steps that run on through a wait hang on due times that stop with the clock: their timers
+        // wait with it, and start again at the moved due times.
+        if (pause is WorkItemClockPaused) await DueTimers.HoldAsync(db, item, lifecycle, ct);
+        var resumed = pause is WorkItemClockResumed;
         var timers = new List<WorkItemTimer>();
-        foreach (var timer in TimerPlan.Entering(item, lifecycle, before, now, clock))
+        foreach (var timer in TimerPlan.Entering(item, lifecycle, before, now, clock).Concat(resumed ? TimerPlan.Resuming(item, lifecycle, before) : []))
         {
             // A measured fix is checked when its observation window ends.
             if (resolves && criterion is not null && lifecycle.Step(timer.Step)?.Then == TimedStep.Check)
