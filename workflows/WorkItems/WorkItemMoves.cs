@@ -131,7 +131,8 @@ internal sealed class WorkItemMoves(
         item.Enter(to, lifecycle);
         item.Version++;
         item.UpdatedAt = now;
-        var steps = TimerPlan.In(lifecycle, to);
+        // A paused item's steps on due times stay held (DueTimers.HoldAsync) until its clock runs again.
+        var steps = TimerPlan.In(lifecycle, to).Where(s => item.PausedAt is null || !TimerPlan.OnDueTime(lifecycle.Step(s)!)).ToArray();
         var timers = await db.Timers.AsNoTracking().Where(t => t.WorkItemId == item.Id && steps.Contains(t.Step)).ToListAsync(ct);
         // The latest timer of each step is the one that was pending; an earlier one has fired, or a
         // reprioritization replaced it (by one due sooner). Ids are time-ordered (version 7).

@@ -53,6 +53,22 @@ public abstract class PauseInsideADueStepScenario(CalendarScenarioFixture fixtur
         await client.DoAsync(id, "ask-customer");
         Assert.Equal(1, (await client.TimelineAsync(id)).Count("work-item.clock-paused"));
 
+        // Cancelled by mistake and undone at once (in the console): still waiting, its clock still stopped.
+        var console = ConsoleBrowser.Open(fixture.App);
+        var page = await (await console.SignInAsync(RoutingApplication.AdminKey, "/console/inbox?department=logistics")).Content.ReadAsStringAsync();
+        async Task ActAsync(string action, string note)
+        {
+            var version = (int)(await client.GetItemAsync(id))["version"]!;
+            var response = await console.PostAsync("/console/inbox?department=logistics&handler=Act&confirmed=true", ConsoleBrowser.Form(page, new()
+            {
+                ["item"] = id, ["action"] = action, ["version"] = version.ToString(), ["note"] = note,
+            }));
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        }
+        await ActAsync("cancel", "the wrong item");
+        await ActAsync("undo", "");
+        Assert.Equal("WaitingForCustomer", (await client.GetItemAsync(id)).State());
+
         // The old due time passes while it waits.
         await fixture.AdvanceToAsync(Utc(2026, 12, 23, 9));
         Assert.Equal(("WaitingForCustomer", 0), ((await client.GetItemAsync(id)).State(), (await client.TimelineAsync(id)).Count("work-item.escalated")));
