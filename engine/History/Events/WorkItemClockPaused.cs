@@ -1,9 +1,11 @@
 namespace Routing.Engine.History.Events;
 
 /// The item entered a waiting state: its SLA clock stopped with this much of each window left
-/// (working time, or clock time for a window counted around the clock).
+/// (working time, or clock time for a window counted around the clock), stored in hours ("PT103H").
 [HistoryKind(HistoryKinds.ClockPaused)]
-internal sealed record WorkItemClockPaused(string State, TimeSpan AckLeft, TimeSpan ResolveLeft) : HistoryData
+internal sealed record WorkItemClockPaused(string State,
+    [property: System.Text.Json.Serialization.JsonConverter(typeof(HoursDuration))] TimeSpan AckLeft,
+    [property: System.Text.Json.Serialization.JsonConverter(typeof(HoursDuration))] TimeSpan ResolveLeft) : HistoryData
 {
     public override string Summary() => $"SLA clock paused while {State}: {Span(ResolveLeft)} left to resolve";
 }

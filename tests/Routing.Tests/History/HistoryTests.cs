@@ -55,6 +55,14 @@ public abstract class HistoryTests(RoutingFixture fixture)
         await client.PublishAsync(await client.DraftAsync(capa));
         var contained = (string)(await client.SubmitAsync(Reports.Valid("design"))).Item("rnd")["id"]!;
         await Workflows.LifecycleActions.DoWithAsync(client, contained, "contain", new { containment = "Stock held" }); // whose steps have no kind of their own
+        capa["departments"]!.AsArray().Single(d => (string)d!["id"]! == "acme-parts")!["lifecycle"] = "supplier-corrective-action";
+        await client.PublishAsync(await client.DraftAsync(capa));                          // a SCAR's clock paused and resumed
+        var scar = (string)(await client.SubmitAsync(Reports.Valid("third-party").With("vendor", "acme-parts"))).Item("acme-parts")["id"]!;
+        await Workflows.LifecycleActions.DoWithAsync(client, scar, "confirm-containment", new Dictionary<string, object>
+            { ["containment"] = "Lot held", ["containment.confirmedBy"] = "A. Vendor" });
+        await Workflows.LifecycleActions.DoWithAsync(client, scar, "propose-cause", new Dictionary<string, object>
+            { ["rootCause.method"] = "5-whys", ["rootCause.cause"] = "A worn die", ["correctiveAction.plan"] = "New die", ["correctiveAction.due"] = "2026-12-20" });
+        await Workflows.LifecycleActions.DoWithAsync(fixture.App.ClientWithKey(await client.CreateKeyAsync("csm")), scar, "accept-cause", null);
         await client.PublishAsync(1);
         var key = JsonNode.Parse(await (await client.PostAsJsonAsync("/api/keys", new { name = "temp", role = "auditor" })).Content.ReadAsStringAsync())!;
         await client.DeleteAsync($"/api/keys/{key["id"]}");
