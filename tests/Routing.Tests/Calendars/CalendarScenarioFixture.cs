@@ -13,7 +13,8 @@ namespace Routing.Tests.Calendars;
 ///   stocktaking days 4–5 January 2027) and Germany's.
 /// Departments follow the standard lifecycle, vendors the SCAR as shipped. The bands are the
 /// shipped ones: critical P1 (ack PT4H, resolve P3D), high P2 (P1D, P7D), medium P3 (P2D,
-/// P14D), low P4 (P5D, P30D); follow-ups default to half the acknowledgement window.
+/// P14D), low P4 (P5D, P30D, and here follow-ups every P1D); follow-ups default to half the
+/// acknowledgement window.
 public abstract class CalendarScenarioFixture(TestStore store) : RoutingFixture(store)
 {
     public const string StocktakingIcal = """
@@ -34,6 +35,10 @@ public abstract class CalendarScenarioFixture(TestStore store) : RoutingFixture(
     {
         var folder = Directory.CreateTempSubdirectory("routing-calendar-rules-").FullName;
         foreach (var file in Directory.GetFiles(TestRules.Shipped, "*.json")) File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+
+        var routing = JsonNode.Parse(File.ReadAllText(Path.Combine(TestRules.Shipped, "routing.json")))!.AsArray();
+        routing.SelectMany(w => w!["Rules"]!.AsArray()).Single(r => (string)r!["RuleName"]! == "LowSeverity")!["Properties"]!["followUpEvery"] = "P1D";
+        File.WriteAllText(Path.Combine(folder, "routing.json"), routing.ToJsonString());
 
         var departments = JsonNode.Parse(File.ReadAllText(Path.Combine(TestRules.Shipped, "departments.json")))!.AsArray();
         var calendarOf = new Dictionary<string, string>

@@ -4,7 +4,7 @@ using static Routing.Tests.Calendars.TestCalendars;
 
 namespace Routing.Tests.Calendars;
 
-/// A critical recurrence raises a P4 on Berlin's office hours to P1: its new due times and its
+/// Recurrences raise P4s on Berlin's office hours to P1 and P2: their new due times and their
 /// follow-ups count on the calendar from the recurrence.
 public abstract class ReprioritizedOnCalendarScenario(CalendarScenarioFixture fixture)
 {
@@ -20,10 +20,13 @@ public abstract class ReprioritizedOnCalendarScenario(CalendarScenarioFixture fi
         var id = (string)p4["id"]!;
         // P5D = 5 working days: Mon 7 – Fri 11 → Fri 11 Dec 17:00 CET = 16:00Z.
         Assert.Equal(Utc(2026, 12, 11, 16), p4.AckDueAt());
+        var other = Reports.Valid("supply", "low").With("segment.region", "Saxony");
+        var otherId = (string)(await client.SubmitAsync(other)).Item("logistics")["id"]!;
 
         // 15:00 CET = 14:00Z the same pattern comes back critical.
         await fixture.AdvanceToAsync(Utc(2026, 12, 7, 14));
         var raised = (await client.SubmitAsync(pattern.DeepClone().AsObject().With("severity", "critical"))).Item("logistics");
+        var raisedToP2 = (await client.SubmitAsync(other.DeepClone().AsObject().With("severity", "high"))).Item("logistics");
         // P1 ackWithin PT4H: 2 h Mon (15–17) + 2 h Tue → Tue 8 Dec 11:00 CET = 10:00Z.
         // resolveWithin P3D = 24 working hours: 2 h Mon, Tue, Wed (18 h), 6 h Thu → Thu 10 Dec 15:00 CET = 14:00Z.
         var ackDue = Utc(2026, 12, 8, 10);
@@ -40,6 +43,19 @@ public abstract class ReprioritizedOnCalendarScenario(CalendarScenarioFixture fi
         Assert.Equal(("Routed", 2), ((await client.GetItemAsync(id)).State(), (await client.TimelineAsync(id)).Count("work-item.reminded")));
         await fixture.AdvanceToAsync(Utc(2026, 12, 8, 14));
         Assert.Equal("Escalated", (await client.GetItemAsync(id)).State());
+
+        // The other P4 (followed up every P1D, one working day) raised to P2 (ackWithin P1D, no
+        // follow-up of its own): acknowledge by Tue 15:00 CET = 14:00Z (2 h Mon + 6 h Tue); follow-ups
+        // every half of that day, 4 working hours: Tue 15:00 + 2 h + 2 h Wed → Wed 9 Dec 11:00 CET =
+        // 10:00Z, escalation 4 h later → Wed 15:00 CET = 14:00Z.
+        Assert.Equal(Utc(2026, 12, 8, 14), raisedToP2.AckDueAt());
+        Assert.Equal(1, (await client.TimelineAsync(otherId)).Count("work-item.reminded"));
+        await fixture.AdvanceToAsync(Utc(2026, 12, 9, 10) - Minute);
+        Assert.Equal(1, (await client.TimelineAsync(otherId)).Count("work-item.reminded"));
+        await fixture.AdvanceToAsync(Utc(2026, 12, 9, 10));
+        Assert.Equal(2, (await client.TimelineAsync(otherId)).Count("work-item.reminded"));
+        await fixture.AdvanceToAsync(Utc(2026, 12, 9, 14));
+        Assert.Equal("Escalated", (await client.GetItemAsync(otherId)).State());
     }
 }
 
