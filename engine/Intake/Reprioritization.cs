@@ -25,12 +25,18 @@ internal sealed record Reprioritization(WorkItem Item, string FromPriority, Date
         var change = new Reprioritization(item, item.Priority, item.AckDueAt, item.ResolveDueAt, new SlaClock(route.Calendar, item.CalendarTime));
         // A paused item's due times are as they were when its clock stopped: the new windows count from then too.
         var from = item.PausedAt ?? now;
-        var followUpEvery = Min(TimerPlan.FollowUpEvery(item), route.FollowUpEvery ?? route.AckWithin / 2);
+        // The tighter follow-up interval as the item's clock counts it. Left unset, it is half the
+        // acknowledgement window, counted as that window is (4 working hours of a P1D, not 12), so
+        // an unset one that is tighter stays unset: half the (now tighter) window.
+        TimeSpan Counted(TimeSpan? every, TimeSpan ackWithin) => every is { } set
+            ? change.Clock.Length(Sla.FollowUpEveryWindow, set)
+            : change.Clock.Length(Sla.AckWithinWindow, ackWithin) / 2;
+        var followUpEvery = Counted(item.FollowUpEvery, item.AckWithin) <= Counted(route.FollowUpEvery, route.AckWithin)
+            ? item.FollowUpEvery : route.FollowUpEvery;
         item.Priority = route.Priority;
         item.AckWithin = Min(item.AckWithin, route.AckWithin);
         item.ResolveWithin = Min(item.ResolveWithin, route.ResolveWithin);
-        // Left unset, the follow-up interval is half the (now tighter) acknowledgement window.
-        if (item.FollowUpEvery is not null || route.FollowUpEvery is not null) item.FollowUpEvery = followUpEvery;
+        item.FollowUpEvery = followUpEvery;
         // A due time is moved only while it is still owed: acknowledgement until someone takes the
         // item, resolution until it is resolved.
         if (item.Stage == WorkItemStage.Acknowledgement)

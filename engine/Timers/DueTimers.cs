@@ -36,6 +36,17 @@ internal static class DueTimers
         return moved;
     }
 
+    /// Holds the item's pending timers that hang on its due times while its clock is stopped: they
+    /// are cancelled, as the due times they wait for are not counting down; TimerPlan.Resuming sets
+    /// them anew at the moved due times when it runs again.
+    public static async Task HoldAsync(RoutingDb db, WorkItem item, Lifecycle lifecycle, CancellationToken ct)
+    {
+        var steps = lifecycle.Steps.Where(TimerPlan.OnDueTime).Select(s => s.Name).ToList();
+        // Tracked, as in MoveAsync: a timer firing's own batch is read already.
+        var pending = await db.Timers.Where(t => t.WorkItemId == item.Id && t.Status == TimerStatus.Pending && steps.Contains(t.Step)).ToListAsync(ct);
+        foreach (var timer in pending.Where(t => t.Status == TimerStatus.Pending)) timer.Status = TimerStatus.Cancelled;
+    }
+
     /// Where a timer hanging on one of the item's due times is due now; any other stays.
     public static DateTimeOffset AtDueTime(WorkItem item, WorkItemTimer timer, TimedStep step) => (step.At, timer.Round) switch
     {

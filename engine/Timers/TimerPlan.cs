@@ -8,9 +8,19 @@ namespace Routing.Engine.Timers;
 internal static class TimerPlan
 {
     /// The timers of the steps an item starts by entering its state from `from` (null: it opens).
+    /// While its clock is stopped, none of the steps hanging on a due time: they start when it runs again (Resuming).
     public static IEnumerable<WorkItemTimer> Entering(WorkItem item, Lifecycle lifecycle, string? from, DateTimeOffset now, SlaClock clock) =>
-        lifecycle.Steps.Where(s => s.In.Contains(item.State) && (from is null || !s.In.Contains(from)))
+        lifecycle.Steps.Where(s => s.In.Contains(item.State) && (from is null || !s.In.Contains(from)) && (item.PausedAt is null || !OnDueTime(s)))
             .Select(s => New(item, s.Name, FirstDue(item, s, now, clock)));
+
+    /// The timers of the steps hanging on a due time that run on through the wait the item just
+    /// left (`from`): the pause held them (DueTimers.HoldAsync); they start again at the moved due times.
+    public static IEnumerable<WorkItemTimer> Resuming(WorkItem item, Lifecycle lifecycle, string from) =>
+        lifecycle.Steps.Where(s => OnDueTime(s) && s.In.Contains(from) && s.In.Contains(item.State))
+            .Select(s => New(item, s.Name, s.At == TimedStep.AckDueAt ? item.AckDueAt : item.ResolveDueAt));
+
+    /// Whether the step comes due at one of the item's due times (rather than after a while in its states).
+    public static bool OnDueTime(TimedStep step) => step.At is TimedStep.AckDueAt or TimedStep.ResolveDueAt;
 
     /// The steps a move from `from` to `to` ends: the item left their states.
     public static string[] Leaving(Lifecycle lifecycle, string from, string to) =>
@@ -43,8 +53,9 @@ internal static class TimerPlan
     public static WorkItemTimer Next(WorkItem item, TimedStep step, WorkItemTimer previous, SlaClock clock) =>
         New(item, step.Name, After(item, step.Every!, previous.DueAt, clock), previous.Round + 1);
 
-    /// `window` after `from` on the item's clock. Left unset, the follow-up interval is half the
-    /// acknowledgement window as it counts (half of P1D on 09:00–17:00 is 4 working hours, not 12).
+    /// The instant one of the item's windows (or a duration) after `from`, on the item's clock. A
+    /// follow-up the rules leave out is half the acknowledgement window as that window counts:
+    /// 4 working hours of a one-day (8 h) window, not half its 24 h read as working hours.
     static DateTimeOffset After(WorkItem item, string window, DateTimeOffset from, SlaClock clock) =>
         window == Sla.FollowUpEveryWindow && item.FollowUpEvery is null
             ? clock.Continue(Sla.AckWithinWindow, from, clock.Length(Sla.AckWithinWindow, item.AckWithin) / 2)

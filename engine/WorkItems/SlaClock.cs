@@ -29,7 +29,8 @@ internal sealed class SlaClock
     /// The instant `duration` of the window (as the rules wrote it) after `from`.
     public DateTimeOffset Add(string window, DateTimeOffset from, TimeSpan duration) => Continue(window, from, Length(window, duration));
 
-    /// How long a duration as the rules wrote it counts on this clock: working time, or clock time.
+    /// How much time the window's duration (as the rules wrote it) counts: working time (its days
+    /// as working days) or clock time.
     public TimeSpan Length(string window, TimeSpan duration) => CountsWorkingTime(window) ? Working(duration) : duration;
 
     /// The instant after `from` when `left` (as Left measured it) has passed.

@@ -84,14 +84,14 @@ internal sealed class WorkItemMoves(
                 after.Add(new(actor, EffectivenessCriterionFixed.Of(criterion), ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department));
             }
         }
-        if (SlaPause.Apply(item, lifecycle, clock, now) is { } pause)
-        {
-            after.Add(new(actor, pause, ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department));
-            // Steps that ran on through the wait hang on due times that have moved on.
-            if (item.PausedAt is null) await DueTimers.MoveAsync(db, item, lifecycle, (t, s) => DueTimers.AtDueTime(item, t, s), ct);
-        }
+        var pause = SlaPause.Apply(item, lifecycle, clock, now);
+        if (pause is not null) after.Add(new(actor, pause, ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department));
+        // Steps that run on through a wait hang on due times that stop with the clock: their timers
+        // wait with it, and start again at the moved due times.
+        if (pause is WorkItemClockPaused) await DueTimers.HoldAsync(db, item, lifecycle, ct);
+        var resumed = pause is WorkItemClockResumed;
         var timers = new List<WorkItemTimer>();
-        foreach (var timer in TimerPlan.Entering(item, lifecycle, before, now, clock))
+        foreach (var timer in TimerPlan.Entering(item, lifecycle, before, now, clock).Concat(resumed ? TimerPlan.Resuming(item, lifecycle, before) : []))
         {
             // A measured fix is checked when its observation window ends.
             if (resolves && criterion is not null && lifecycle.Step(timer.Step)?.Then == TimedStep.Check)
@@ -131,7 +131,8 @@ internal sealed class WorkItemMoves(
         item.Enter(to, lifecycle);
         item.Version++;
         item.UpdatedAt = now;
-        var steps = TimerPlan.In(lifecycle, to);
+        // A paused item's steps on due times stay held (DueTimers.HoldAsync) until its clock runs again.
+        var steps = TimerPlan.In(lifecycle, to).Where(s => item.PausedAt is null || !TimerPlan.OnDueTime(lifecycle.Step(s)!)).ToArray();
         var timers = await db.Timers.AsNoTracking().Where(t => t.WorkItemId == item.Id && steps.Contains(t.Step)).ToListAsync(ct);
         // The latest timer of each step is the one that was pending; an earlier one has fired, or a
         // reprioritization replaced it (by one due sooner). Ids are time-ordered (version 7).

@@ -4,7 +4,7 @@ using Routing.Engine.Calendars;
 namespace Routing.Engine.History.Events;
 
 /// The item entered a waiting state: its SLA clock stopped with this much of each window left
-/// (working time, or clock time for a window counted around the clock).
+/// (working time, or clock time for a window counted around the clock), stored in hours ("PT103H").
 [HistoryKind(HistoryKinds.ClockPaused)]
 internal sealed record WorkItemClockPaused(
     string State,

@@ -13,6 +13,7 @@ public static partial class ShortSlaRules
             $"\"ackWithin\": \"{System.Xml.XmlConvert.ToString(ackWithin)}\"");
         File.WriteAllText(Path.Combine(folder, "routing.json"), routing);
         File.Copy(Path.Combine(shipped, "lifecycles.json"), Path.Combine(folder, "lifecycles.json"));
+        File.Copy(Path.Combine(shipped, "calendars.json"), Path.Combine(folder, "calendars.json"));
         File.WriteAllText(Path.Combine(folder, "departments.json"),
             departmentsJson ?? File.ReadAllText(Path.Combine(shipped, "departments.json")));
         return folder;

@@ -43,7 +43,9 @@ public sealed class RealClockTests
     {
         const int Items = 100;
         await using var receiver = await WebhookReceiver.StartAsync();
-        var rules = ShortSlaRules.Create(TimeSpan.FromSeconds(4), receiver.DepartmentsWithWebhook("logistics"));
+        // Logistics counts its due times on a calendar (around the clock, so seconds stay seconds).
+        var rules = ShortSlaRules.Create(TimeSpan.FromSeconds(4), receiver.DepartmentsWithWebhook("logistics")
+            .Replace("\"id\": \"logistics\",", "\"id\": \"logistics\", \"calendar\": \"always\","));
         await using var store = TestStore.Postgres();
         await using var a = new RoutingApplication(store, clock: null, rules);
         var clientA = a.CreateClient();
@@ -82,6 +84,7 @@ public sealed class RealClockTests
         await Read(async db =>
         {
             await FollowUps.AssertRemindedTwiceThenEscalatedAsync(db, [.. ids.Select(Guid.Parse)]);
+            Assert.Equal(["always"], await db.WorkItems.Select(w => w.Calendar).Distinct().ToListAsync());
             return true;
         });
 
