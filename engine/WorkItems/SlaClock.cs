@@ -4,9 +4,10 @@ namespace Routing.Engine.WorkItems;
 
 /// How a work item's windows are counted: on its department's calendar (business time) or
 /// around the clock (calendar time), as its rules said for each window. A day of business time
-/// is one working day of the calendar (its usual day: 8 h for 09:00–17:00), so "P1D" falls due
-/// at the same hour of the next working day; hours and minutes are working hours. Without a
-/// calendar every window counts around the clock.
+/// is one working day of the calendar (its usual day: 8 h for 09:00–17:00), so on an office
+/// calendar "P1D" falls due at the same hour of the next working day; hours and minutes are
+/// working hours (on a calendar of 24 h days a day stays 24 hours, so across a DST change its
+/// wall clock moves by the hour). Without a calendar every window counts around the clock.
 internal sealed class SlaClock
 {
     readonly BusinessClock? business;
