@@ -7,6 +7,8 @@ namespace Routing.Engine.Calendars;
 static class HolidaySources
 {
     public const int MaxYears = 50;
+    /// Days of iCal events read at most: 50 years of holidays are about a thousand.
+    const int MaxDays = 50_000;
 
     public static List<DateOnly> Dates(string at, CalendarHolidays holidays, Action<string, string> problem)
     {
@@ -75,6 +77,7 @@ static class HolidaySources
         var from = new DateOnly(first, 1, 1);
         var until = new DateOnly(last, 12, 31);
         var dates = new List<DateOnly>();
+        var days = 0;
         foreach (var holiday in feed.Events.Where(e => e.IsAllDay))
         {
             try
@@ -83,9 +86,17 @@ static class HolidaySources
                 {
                     var day = occurrence.Period.StartTime.Date;
                     if (day > until) break;
-                    var end = occurrence.Period.EffectiveEndTime?.Date ?? day.AddDays(1);
+                    // An event running to 9999, or recurring every second, must not run the draft for minutes.
+                    var end = Min(occurrence.Period.EffectiveEndTime?.Date ?? day.AddDays(1), until.AddDays(1));
                     for (; day < end || day == occurrence.Period.StartTime.Date; day = day.AddDays(1))
+                    {
                         if (day >= from && day <= until) dates.Add(day);
+                        if (++days > MaxDays)
+                        {
+                            problem($"{at}/holidays/ical", $"holds more than {MaxDays:N0} days of events in {first}–{last}: a file of holidays has a few a year.");
+                            return [];
+                        }
+                    }
                 }
             }
             catch (Exception e) when (e is not OutOfMemoryException)
@@ -95,6 +106,8 @@ static class HolidaySources
         }
         return dates;
     }
+
+    static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
     static IEnumerable<Ical.Net.DataTypes.Occurrence> Occurrences(CalendarEvent holiday, DateOnly from) =>
         holiday.GetOccurrences(new Ical.Net.DataTypes.CalDateTime(from.AddDays(-7)), null);

@@ -58,7 +58,7 @@ internal static class TimerPlan
     /// 4 working hours of a one-day (8 h) window, not half its 24 h read as working hours.
     static DateTimeOffset After(WorkItem item, string window, DateTimeOffset from, SlaClock clock) =>
         window == Sla.FollowUpEveryWindow && item.FollowUpEvery is null
-            ? clock.Continue(Sla.AckWithinWindow, from, clock.Length(Sla.AckWithinWindow, item.AckWithin) / 2)
+            ? clock.Continue(Sla.FollowUpEveryWindow, from, clock.Length(Sla.FollowUpEveryWindow, item.AckWithin) / 2)
             : clock.Add(window, from, Duration(item, window));
 
     /// A cancelled timer pending again as it was, when the action that cancelled it is undone, or
@@ -72,6 +72,11 @@ internal static class TimerPlan
         DueAt = dueAt ?? cancelled.DueAt,
         Status = TimerStatus.Pending,
     };
+
+    /// A window's duration as the rules wrote it (a follow-up left unset: its acknowledgement
+    /// window's, which it is half of), to compare its length on two clocks.
+    public static TimeSpan Written(WorkItem item, string window) =>
+        window == Sla.FollowUpEveryWindow && item.FollowUpEvery is null ? item.AckWithin : Duration(item, window);
 
     /// One of the item's windows by its rule property name, or an ISO 8601 duration.
     public static TimeSpan Duration(WorkItem item, string window) => window switch

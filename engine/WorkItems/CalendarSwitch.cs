@@ -4,8 +4,11 @@ using Routing.Engine.Timers;
 namespace Routing.Engine.WorkItems;
 
 /// An open item's times counted again on another calendar (a publish changed its department's):
-/// what each had left on the old clock goes on on the new one, from the same instant. Time
-/// already used stays used; a time already passed stays where it was.
+/// the share of each window it had left on the old clock goes on on the new one, from the same
+/// instant. Moving from around the clock (24 h days) to an office's 8 h days, 46 of a P2D
+/// window's 48 hours left are 46/48 of its 16 working hours; between calendars of the same
+/// day's length the hours left are the hours left. Time already used stays used; a time already
+/// passed stays where it was.
 internal static class CalendarSwitch
 {
     /// The item's due times on the new clock, left counted from now, or from when its clock
@@ -15,7 +18,7 @@ internal static class CalendarSwitch
         var since = item.PausedAt ?? now;
         return (Moved(Sla.AckWithinWindow, item.AckDueAt), Moved(Sla.ResolveWithinWindow, item.ResolveDueAt));
 
-        DateTimeOffset Moved(string window, DateTimeOffset due) => Again(window, since, due, from, to);
+        DateTimeOffset Moved(string window, DateTimeOffset due) => Again(window, TimerPlan.Written(item, window), since, due, from, to);
     }
 
     /// Where a pending timer is due on the new clock: one hanging on a due time at that due time
@@ -25,9 +28,15 @@ internal static class CalendarSwitch
     {
         if (step.At is not null && timer.Round == 0) return DueTimers.AtDueTime(item, timer, step);
         var window = timer.Round == 0 ? step.After : step.Every ?? step.After;
-        return window is null ? timer.DueAt : Again(window, now, timer.DueAt, from, to);
+        return window is null ? timer.DueAt : Again(window, TimerPlan.Written(item, window), now, timer.DueAt, from, to);
     }
 
-    static DateTimeOffset Again(string window, DateTimeOffset since, DateTimeOffset due, SlaClock from, SlaClock to) =>
-        from.Left(window, since, due) is var left && left > TimeSpan.Zero ? to.Continue(window, since, left) : due;
+    /// `written`: the window's duration as the rules wrote it, whose length on each clock gives the share.
+    static DateTimeOffset Again(string window, TimeSpan written, DateTimeOffset since, DateTimeOffset due, SlaClock from, SlaClock to)
+    {
+        var left = from.Left(window, since, due);
+        if (left <= TimeSpan.Zero) return due;
+        var share = (double)to.Length(window, written).Ticks / from.Length(window, written).Ticks;
+        return to.Continue(window, since, TimeSpan.FromTicks((long)Math.Round(left.Ticks * share)));
+    }
 }

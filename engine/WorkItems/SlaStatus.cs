@@ -1,4 +1,5 @@
 using Routing.Engine.Calendars;
+using Routing.Engine.Lifecycles;
 
 namespace Routing.Engine.WorkItems;
 
@@ -11,10 +12,12 @@ internal sealed record SlaStatus(
     public static SlaStatus Of(WorkItem item, IWorkingCalendars calendars, DateTimeOffset now)
     {
         var clock = SlaClock.Of(item, calendars);
-        var from = item.PausedAt ?? now;
+        // A cancelled or resolved item keeps when its clock stopped (an undo puts it back in its wait), but owes nothing now.
+        var pausedAt = item.Stage == WorkItemStage.Final || item.ResolvedAt is not null ? null : item.PausedAt;
+        var from = pausedAt ?? now;
         return new(clock.Calendar,
             clock.Left(Sla.AckWithinWindow, from, item.AckDueAt), clock.CountsWorkingTime(Sla.AckWithinWindow),
             clock.Left(Sla.ResolveWithinWindow, from, item.ResolveDueAt), clock.CountsWorkingTime(Sla.ResolveWithinWindow),
-            item.PausedAt);
+            pausedAt);
     }
 }

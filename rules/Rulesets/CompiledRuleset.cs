@@ -183,13 +183,15 @@ internal sealed class CompiledRuleset(
         FollowUpEvery = Min(a.FollowUpEvery, b.FollowUpEvery),
         ResolutionCheckAfter = Min(a.ResolutionCheckAfter, b.ResolutionCheckAfter),
         Notify = [.. a.Notify.Union(b.Notify)],
-        Time = Faster(a.Time, b.Time),
+        Time = Faster(a, b),
     };
 
-    /// Two rules' `time` settings: a window either counts around the clock counts so (it falls due sooner).
-    static IReadOnlyDictionary<string, string>? Faster(IReadOnlyDictionary<string, string>? a, IReadOnlyDictionary<string, string>? b) =>
-        a is null ? b : b is null ? a : a.Keys.Union(b.Keys).ToDictionary(k => k, k =>
-            a.GetValueOrDefault(k) == RouteSpec.CalendarTime || b.GetValueOrDefault(k) == RouteSpec.CalendarTime ? RouteSpec.CalendarTime : RouteSpec.Business);
+    /// Two rules' `time`: a window either counts around the clock (as set, or by default) counts
+    /// so, as it falls due sooner; null when neither says anything.
+    static IReadOnlyDictionary<string, string>? Faster(RouteSpec a, RouteSpec b) =>
+        a.Time is null && b.Time is null ? null
+            : RouteSpec.Windows.ToDictionary(w => w, w =>
+                a.CalendarTimeWindows.Contains(w) || b.CalendarTimeWindows.Contains(w) ? RouteSpec.CalendarTime : RouteSpec.Business);
 
     static string? Min(string? a, string? b) => a is null ? b : b is null ? a : string.CompareOrdinal(a, b) <= 0 ? a : b;
     static TimeSpan? Min(TimeSpan? a, TimeSpan? b) => a is null ? b : b is null ? a : a < b ? a : b;

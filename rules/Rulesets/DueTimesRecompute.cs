@@ -25,17 +25,23 @@ internal sealed class DueTimesRecompute(RoutingDb db, HistoryJournal journal, IL
     {
         var changes = CalendarChange.Between(from, to).ToDictionary(c => c.Department);
         if (changes.Count == 0) return 0;
-        var ids = await OpenItemsAsync(changes.Keys, ct);
+        var ids = await OpenItemsAsync(changes.Keys, null, ct);
+        var counted = new HashSet<Guid>();
         log.LogInformation("Ruleset v{Version} changes the calendar of {Departments}: counting the due times of {Items} open item(s) again",
             to.Version, string.Join(", ", changes.Keys), ids.Count);
         var (done, moved) = (0, 0);
-        foreach (var batch in ids.Chunk(BatchSize))
-        {
-            moved += await ApplyAsync(batch, changes, to.Version, actor, now, ct);
-            done += batch.Length;
-            if (done % (BatchSize * 10) == 0 || done == ids.Count)
-                log.LogInformation("Ruleset v{Version}: {Done} of {Items} open item(s) counted again, {Moved} moved", to.Version, done, ids.Count, moved);
-        }
+        // Items routed while the publish counts (on the old calendar, by the version in use) were
+        // opened since it began: read those again until none is new.
+        for (; ids.Count > 0; ids = [.. (await OpenItemsAsync(changes.Keys, now, ct)).Where(id => !counted.Contains(id))])
+            foreach (var batch in ids.Chunk(BatchSize))
+            {
+                counted.UnionWith(batch);
+                moved += await ApplyAsync(batch, changes, to.Version, actor, now, ct);
+                done += batch.Length;
+                if (done % (BatchSize * 10) == 0)
+                    log.LogInformation("Ruleset v{Version}: {Done} open item(s) counted again, {Moved} moved", to.Version, done, moved);
+            }
+        log.LogInformation("Ruleset v{Version}: {Done} open item(s) counted again, {Moved} moved", to.Version, done, moved);
         return moved;
     }
 
@@ -50,10 +56,13 @@ internal sealed class DueTimesRecompute(RoutingDb db, HistoryJournal journal, IL
             try
             {
                 var history = new List<HistoryEntry>();
+                // Items first: a move committed after they are read is caught by their version on
+                // write; one committed before is read with the timers it left.
+                var items = await Open(db.WorkItems.Where(w => batch.Contains(w.Id))).ToListAsync(ct);
                 // Tracked, as DueTimers moves them: their status is checked on write.
                 var timers = (await db.Timers.Where(t => batch.Contains(t.WorkItemId) && t.Status == TimerStatus.Pending).ToListAsync(ct))
                     .ToLookup(t => t.WorkItemId);
-                foreach (var item in await Open(db.WorkItems.Where(w => batch.Contains(w.Id))).ToListAsync(ct))
+                foreach (var item in items)
                 {
                     var change = changes[item.Department];
                     var (old, @new) = Clocks(item, change);
@@ -88,7 +97,7 @@ internal sealed class DueTimesRecompute(RoutingDb db, HistoryJournal journal, IL
         var changes = CalendarChange.Between(from, to).ToDictionary(c => c.Department);
         if (changes.Count == 0) return new DueTimeShifts([]);
         var moved = new Dictionary<string, (int Items, TimeSpan Earliest, TimeSpan Latest)>();
-        foreach (var batch in (await OpenItemsAsync(changes.Keys, ct)).Chunk(BatchSize))
+        foreach (var batch in (await OpenItemsAsync(changes.Keys, null, ct)).Chunk(BatchSize))
             foreach (var item in await Open(db.WorkItems.AsNoTracking().Where(w => batch.Contains(w.Id))).ToListAsync(ct))
             {
                 var (old, @new) = Clocks(item, changes[item.Department]);
@@ -114,9 +123,12 @@ internal sealed class DueTimesRecompute(RoutingDb db, HistoryJournal journal, IL
         items.Where(w => w.Stage != WorkItemStage.Final && w.ResolvedAt == null);
 
     // Ids only (16 bytes an item), so the items themselves are read a batch at a time.
-    Task<List<Guid>> OpenItemsAsync(IEnumerable<string> departments, CancellationToken ct)
+    // `since`: only those opened since then.
+    Task<List<Guid>> OpenItemsAsync(IEnumerable<string> departments, DateTimeOffset? since, CancellationToken ct)
     {
         var names = departments.ToList();
-        return Open(db.WorkItems.AsNoTracking().Where(w => names.Contains(w.Department))).OrderBy(w => w.Id).Select(w => w.Id).ToListAsync(ct);
+        var open = Open(db.WorkItems.AsNoTracking().Where(w => names.Contains(w.Department)));
+        if (since is { } start) open = open.Where(w => w.CreatedAt >= start);
+        return open.OrderBy(w => w.Id).Select(w => w.Id).ToListAsync(ct);
     }
 }

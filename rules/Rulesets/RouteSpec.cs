@@ -22,13 +22,18 @@ internal sealed record RouteSpec(
 
     public const string Business = "business";
     public const string CalendarTime = "calendar";
-    static readonly string[] Windows = ["ackWithin", "resolveWithin", "followUpEvery", "resolutionCheckAfter"];
+    public static readonly string[] Windows = ["ackWithin", "resolveWithin", "followUpEvery", "resolutionCheckAfter"];
 
     /// The windows counted around the clock: those `time` says are, and the resolution check unless it says otherwise.
     public IReadOnlyList<string> CalendarTimeWindows =>
         [.. Windows.Where(w => (Time?.GetValueOrDefault(w) ?? (w == "resolutionCheckAfter" ? CalendarTime : Business)) == CalendarTime)];
 
-    public static RouteSpec Parse(Rule rule, List<RuleError> errors)
+    /// The longest window: past it, counting would only be a typing mistake running long.
+    static readonly TimeSpan Longest = TimeSpan.FromDays(3_660);
+
+    /// `written`: the rules are being written now (a draft, `rules validate`), not a version
+    /// stored before: durations are held to today's rules of writing them.
+    public static RouteSpec Parse(Rule rule, List<RuleError> errors, bool written = true)
     {
         var props = rule.Properties ?? [];
         // A misspelt property ("prority") would otherwise be ignored without a word.
@@ -80,13 +85,29 @@ internal sealed record RouteSpec(
             try
             {
                 var value = XmlConvert.ToTimeSpan(text);
-                if (value > TimeSpan.Zero) return value;
+                if (value > TimeSpan.Zero && !written) return value;
+                if (value > TimeSpan.Zero && value <= Longest && !HoursPastADay(text)) return value;
+                if (value > Longest)
+                {
+                    errors.Add(new(rule.RuleName, $"{key} '{text}' is longer than {Longest.TotalDays:N0} days."));
+                    return null;
+                }
+                if (value > TimeSpan.Zero)
+                {
+                    // A stored duration cannot tell PT24H from P1D, and on a calendar a day is one working day (8 h on 09:00–17:00).
+                    errors.Add(new(rule.RuleName, $"{key} '{text}' has 24 hours or more in hours: write whole days as days (P2D, P1DT4H). "
+                        + "On a department's calendar a day is one working day and hours are working hours."));
+                    return null;
+                }
             }
             catch (FormatException) { }
             catch (OverflowException) { }
             errors.Add(new(rule.RuleName, $"{key} '{text}' is not a positive ISO 8601 duration such as PT4H or P3D."));
             return null;
         }
+
+        static bool HoursPastADay(string text) =>
+            text.IndexOf('T') is var t and >= 0 && XmlConvert.ToTimeSpan("P" + text[t..]) >= TimeSpan.FromDays(1);
 
         string? Text(string key)
         {

@@ -87,7 +87,7 @@ internal static class RulesetCompiler
                 // RulesEngine's own word only where Routing's checks had none: one reason per mistake.
                 if (errors.Count == found && RefusalOf(refusals, rule) is { } refused)
                     errors.Add(new(rule.RuleName, $"RulesEngine refuses the rule: {refused}"));
-                var spec = RouteSpec.Parse(rule, errors);
+                var spec = RouteSpec.Parse(rule, errors, written: sampleBudget != Timeout.InfiniteTimeSpan);
                 specs[rule.RuleName] = spec;
                 CheckNotify(spec, departments, errors);
                 if (workflow.WorkflowName == RoutingWorkflows.Routing) CheckRoute(spec, departments, errors);

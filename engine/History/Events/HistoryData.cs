@@ -63,12 +63,15 @@ internal abstract record HistoryData
     /// A time as the stored JSON writes it (ISO 8601, fractions of a second only when there are some).
     protected static string Text(DateTimeOffset? at) => at?.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture) ?? "";
 
-    /// A time span in hours and minutes ("50 h 30 min"): days would be ambiguous in working time.
-    protected static string Span(TimeSpan span) => (int)span.TotalHours > 0
-        ? $"{(int)span.TotalHours} h" + (span.Minutes > 0 ? $" {span.Minutes} min" : "")
-        : $"{span.Minutes} min";
+    /// A time span in hours and minutes ("50 h 30 min"): days would be ambiguous in working time. A
+    /// started minute counts, as the console says it.
+    protected static string Span(TimeSpan span)
+    {
+        var minutes = Math.Max(0, (long)Math.Ceiling(span.TotalMinutes));
+        var (hours, rest) = (minutes / 60, minutes % 60);
+        return hours > 0 ? $"{hours} h" + (rest > 0 ? $" {rest} min" : "") : $"{rest} min";
+    }
 
     /// A person's note as a sentence ends with it, or nothing.
-
     protected static string Quoted(string? note) => note is { Length: > 0 } ? $": \"{note}\"" : "";
 }

@@ -130,15 +130,16 @@ public abstract class CalendarChangeTests(CalendarChangeFixture fixture)
             ((string)shifts["department"]!, (string?)shifts["fromCalendar"], (string?)shifts["toCalendar"], (int)shifts["items"]!));
         await client.PublishAsync(version);
 
-        // The 46 hours left at Monday 12:00 are working hours now: 5 on Monday, 32 Tuesday to Friday, 8 the next
-        // Monday, the last Tuesday 09:00–10:00.
-        Assert.Equal(At(monday.AddDays(8), 10), DueTimes(await client.GetItemAsync(id)).Ack);
+        // At Monday 12:00, 46 of the window's 48 hours were left; on 8 h days the window is 16 working hours, and
+        // 46/48 of them is 15 h 20 min: 5 on Monday, 8 on Tuesday, Wednesday 09:00–11:20.
+        Assert.Equal(At(monday.AddDays(2), 11) + TimeSpan.FromMinutes(20), DueTimes(await client.GetItemAsync(id)).Ack);
 
-        // Rolled back at Monday 14:00: two working hours used, the 44 left count around the clock again, from 14:00:
-        // where the item stood before.
+        // Rolled back at Monday 14:00: 13 h 20 min of the 16 working hours were left (3 Monday, 8 Tuesday, 2 h 20 min
+        // Wednesday); 13⅓/16 of 48 hours is 40 hours around the clock again, from 14:00: Wednesday 06:00. Time used
+        // on either calendar stays used.
         await fixture.ToAsync(At(monday, 14));
         await client.PublishAsync((int)active["version"]!);
-        Assert.Equal(opened, DueTimes(await client.GetItemAsync(id)));
+        Assert.Equal(At(monday.AddDays(2), 6), DueTimes(await client.GetItemAsync(id)).Ack);
         var moves = (await client.TimelineAsync(id)).Where(e => (string)e!["kind"]! == Moved).Select(e => e!["data"]!).ToList();
         Assert.Equal([(null, "office-logistics"), ("office-logistics", null)],
             moves.Select(m => ((string?)m["fromCalendar"], (string?)m["toCalendar"])));

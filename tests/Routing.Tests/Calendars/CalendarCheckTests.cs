@@ -110,4 +110,18 @@ public sealed class CalendarCheckTests
         var (calendars, problems) = CalendarCheck.Build([office, office with { Name = "Other" }]);
         Assert.Equal("calendars/office", Assert.Single(problems).Place);
     }
+
+    [Fact]
+    public void An_ical_text_of_more_event_days_than_holidays_could_be_is_refused_rather_than_counted_for_minutes()
+    {
+        // Twenty events every day for fifty years: 365,000 days, where fifty years of holidays are about a thousand.
+        var events = string.Concat(Enumerable.Range(0, 20).Select(i =>
+            $"BEGIN:VEVENT\nUID:e{i}\nDTSTART;VALUE=DATE:20000101\nDTEND;VALUE=DATE:20000102\nRRULE:FREQ=DAILY\nEND:VEVENT\n"));
+        var problems = Problems(new("x", "X", "Europe/Berlin", [new(Weekdays, "09:00", "17:00")],
+            new CalendarHolidays(Ical: $"BEGIN:VCALENDAR\n{events}END:VCALENDAR\n", FromYear: 2000, ToYear: 2049)));
+
+        var problem = Assert.Single(problems);
+        Assert.Equal("calendars/x/holidays/ical", problem.Place);
+        Assert.Contains("more than 50,000 days", problem.Message);
+    }
 }
