@@ -26,11 +26,11 @@ internal sealed record Reprioritization(WorkItem Item, string FromPriority, Date
         // A paused item's due times are as they were when its clock stopped: the new windows count from then too.
         var from = item.PausedAt ?? now;
         // The tighter follow-up interval as the item's clock counts it. Left unset, it is half the
-        // acknowledgement window, counted as follow-ups are (4 working hours of a P1D, not 12), so
+        // acknowledgement window, counted as SlaClock.UnsetFollowUpCounts says (4 working hours of a P1D, not 12), so
         // an unset one that is tighter stays unset: half the (now tighter) window.
         TimeSpan Counted(TimeSpan? every, TimeSpan ackWithin) => every is { } set
             ? change.Clock.Length(Sla.FollowUpEveryWindow, set)
-            : change.Clock.Length(Sla.FollowUpEveryWindow, ackWithin) / 2;
+            : change.Clock.Length(change.Clock.UnsetFollowUpCounts, ackWithin) / 2;
         var followUpEvery = Counted(item.FollowUpEvery, item.AckWithin) <= Counted(route.FollowUpEvery, route.AckWithin)
             ? item.FollowUpEvery : route.FollowUpEvery;
         item.Priority = route.Priority;

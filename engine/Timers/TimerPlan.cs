@@ -58,7 +58,7 @@ internal static class TimerPlan
     /// 4 working hours of a one-day (8 h) window, not half its 24 h read as working hours.
     static DateTimeOffset After(WorkItem item, string window, DateTimeOffset from, SlaClock clock) =>
         window == Sla.FollowUpEveryWindow && item.FollowUpEvery is null
-            ? clock.Continue(Sla.FollowUpEveryWindow, from, clock.Length(Sla.FollowUpEveryWindow, item.AckWithin) / 2)
+            ? clock.Continue(clock.UnsetFollowUpCounts, from, clock.Length(clock.UnsetFollowUpCounts, item.AckWithin) / 2)
             : clock.Add(window, from, Duration(item, window));
 
     /// A cancelled timer pending again as it was, when the action that cancelled it is undone, or

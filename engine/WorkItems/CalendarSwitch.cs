@@ -36,7 +36,8 @@ internal static class CalendarSwitch
     {
         var left = from.Left(window, since, due);
         if (left <= TimeSpan.Zero) return due;
-        var share = (double)to.Length(window, written).Ticks / from.Length(window, written).Ticks;
+        var (before, after) = (from.Length(window, written), to.Length(window, written));
+        var share = before > TimeSpan.Zero ? (double)after.Ticks / before.Ticks : 1;
         return to.Continue(window, since, TimeSpan.FromTicks((long)Math.Round(left.Ticks * share)));
     }
 }

@@ -24,6 +24,10 @@ internal sealed class SlaClock
 
     public Calendar? Calendar => business?.Calendar;
 
+    /// How a follow-up the rules leave out (half the acknowledgement window) counts: as the
+    /// acknowledgement does, unless the rules put follow-ups around the clock.
+    public string UnsetFollowUpCounts => CountsWorkingTime(Sla.FollowUpEveryWindow) ? Sla.AckWithinWindow : Sla.FollowUpEveryWindow;
+
     /// Whether the window (a window's name, or a lifecycle's own duration) counts working time.
     public bool CountsWorkingTime(string window) => business is not null && !calendarTime.Contains(window);
 
