@@ -31,6 +31,20 @@ internal sealed record RouteSpec(
     /// The longest window: past it, counting would only be a typing mistake running long.
     static readonly TimeSpan Longest = TimeSpan.FromDays(3_660);
 
+    /// Whether a duration has 24 hours or more in its hours ("PT40H"): stored, it cannot be told
+    /// from days ("P1DT16H"), and on a calendar a day is one working day.
+    public static bool HoursPastADay(string text)
+    {
+        try
+        {
+            return text.IndexOf('T') is var t and >= 0 && XmlConvert.ToTimeSpan("P" + text[t..]) >= TimeSpan.FromDays(1);
+        }
+        catch (Exception e) when (e is FormatException or OverflowException)
+        {
+            return false;
+        }
+    }
+
     /// `written`: the rules are being written now (a draft, `rules validate`), not a version
     /// stored before: durations are held to today's rules of writing them.
     public static RouteSpec Parse(Rule rule, List<RuleError> errors, bool written = true)
@@ -105,9 +119,6 @@ internal sealed record RouteSpec(
             errors.Add(new(rule.RuleName, $"{key} '{text}' is not a positive ISO 8601 duration such as PT4H or P3D."));
             return null;
         }
-
-        static bool HoursPastADay(string text) =>
-            text.IndexOf('T') is var t and >= 0 && XmlConvert.ToTimeSpan("P" + text[t..]) >= TimeSpan.FromDays(1);
 
         string? Text(string key)
         {

@@ -44,7 +44,7 @@ internal static class RulesetCompiler
         if (errors.Count > 0) return (null, errors);
 
         CheckDepartments(departments, errors, webhooks);
-        CheckLifecycles(lifecycles, departments, errors);
+        CheckLifecycles(lifecycles, departments, errors, written: sampleBudget != Timeout.InfiniteTimeSpan);
         var calendars = CheckCalendars(calendarDefinitions, departments, errors);
         var specs = new Dictionary<string, RouteSpec>();
         foreach (var name in new[] { RoutingWorkflows.Routing, RoutingWorkflows.Priority })
@@ -190,7 +190,7 @@ internal static class RulesetCompiler
     }
 
     /// Each lifecycle sound (LifecycleCheck), ids unique, and every department's lifecycle there.
-    static void CheckLifecycles(List<Lifecycle> lifecycles, List<Department> departments, List<RuleError> errors)
+    static void CheckLifecycles(List<Lifecycle> lifecycles, List<Department> departments, List<RuleError> errors, bool written)
     {
         if (lifecycles.Contains(null!))
         {
@@ -198,7 +198,15 @@ internal static class RulesetCompiler
             return;
         }
         foreach (var lifecycle in lifecycles)
+        {
             errors.AddRange(LifecycleCheck.Problems(lifecycle).Select(p => new RuleError(p.Place, p.Message)));
+            // As for the rules' windows, in what is written now (a version stored before still loads).
+            foreach (var step in written ? lifecycle.Steps.OfType<TimedStep>() : [])
+                foreach (var (name, text) in new[] { ("after", step.After), ("every", step.Every) })
+                    if (text is not null && RouteSpec.HoursPastADay(text))
+                        errors.Add(new($"lifecycles/{lifecycle.Id}/timedSteps/{step.Name}", $"{name} '{text}' has 24 hours or more in hours: "
+                            + "write whole days as days (P2D, P1DT4H). On a department's calendar a day is one working day."));
+        }
         foreach (var id in lifecycles.GroupBy(l => l.Id).Where(g => g.Count() > 1).Select(g => g.Key))
             errors.Add(new($"lifecycles/{id}", "lifecycle ids must be unique."));
         foreach (var d in departments.Where(d => lifecycles.All(l => l.Id != d.LifecycleId)))

@@ -42,6 +42,21 @@ public sealed class WorkingDurationsTests
     }
 
     [Fact]
+    public async Task A_lifecycles_own_durations_are_written_as_days_too()
+    {
+        var lifecycles = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(TestRules.Shipped, "lifecycles.json")))!.AsArray();
+        var standard = lifecycles.Single(l => (string)l!["id"]! == "standard")!;
+        standard["timedSteps"]!.AsArray().Single(s => (string)s!["name"]! == "follow-up")!["every"] = "PT36H";
+
+        var (ruleset, errors) = await RulesetCompiler.CompileAsync(0, WorkflowsWith("P5D"), Departments, lifecyclesJson: lifecycles.ToJsonString());
+
+        Assert.Null(ruleset);
+        var error = Assert.Single(errors);
+        Assert.Equal("lifecycles/standard/timedSteps/follow-up", error.Rule);
+        Assert.Contains("every 'PT36H' has 24 hours or more in hours", error.Message);
+    }
+
+    [Fact]
     public async Task A_version_stored_before_with_hours_past_a_day_still_loads()
     {
         var (ruleset, errors) = await RulesetCompiler.CompileAsync(7, WorkflowsWith("PT40H"), Departments, sampleBudget: Timeout.InfiniteTimeSpan);
