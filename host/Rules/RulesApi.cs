@@ -68,7 +68,8 @@ internal static class RulesApi
         group.MapPost("/versions/{version:int}/replay", RulesSimulationApi.ReplayAsync)
             .WithName("replayRulesetVersion")
             .WithSummary("Routes the reports received in a period again with a version, and lists those that would go elsewhere")
-            .WithDescription("A dry run over stored reports; nothing is changed. Takes no body.")
+            .WithDescription("A dry run over stored reports; nothing is changed. Takes no body. For a version other than the active one, " +
+                             "`dueTimes` says how publishing it would move the due times of open items whose calendar it changes.")
             .Needs("from", "The start of the period (ISO 8601).")
             .Needs("to", "The end of the period (ISO 8601).")
             .Produces<RulesetSimulator.Replay>()

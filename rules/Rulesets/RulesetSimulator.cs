@@ -11,12 +11,14 @@ namespace Routing.Rules.Rulesets;
 /// period. Nothing is stored.
 internal sealed class RulesetSimulator(
     RoutingDb db, ActiveRuleset active, RulesetCache cache, IOptions<RulesOptions> options, ReportValidator validator,
-    TimeProvider clock, ILogger<RulesetSimulator> log)
+    DueTimesRecompute dueTimes, TimeProvider clock, ILogger<RulesetSimulator> log)
 {
     public const int MaxReplayed = 50_000;
 
     public sealed record ReplayChange(Guid ReportId, DateTimeOffset ReceivedAt, IReadOnlyList<string> Current, IReadOnlyList<string> Proposed);
-    public sealed record Replay(int Version, DateTimeOffset From, DateTimeOffset To, int Reports, bool Truncated, IReadOnlyList<ReplayChange> Changes);
+    /// `DueTimes`: for a version other than the active one, how publishing it would move open items' due times.
+    public sealed record Replay(int Version, DateTimeOffset From, DateTimeOffset To, int Reports, bool Truncated, IReadOnlyList<ReplayChange> Changes,
+        DueTimeShifts? DueTimes = null);
 
     /// The version to simulate with (the active one when null); null when no such version is stored.
     public async Task<CompiledRuleset?> RulesetAsync(int? version) =>
@@ -66,6 +68,8 @@ internal sealed class RulesetSimulator(
             if (!current.SequenceEqual(proposed))
                 changes.Add(new(report.Id, report.ReceivedAt, current, proposed));
         }
-        return new Replay(ruleset.Version, from, to, Math.Min(reports.Count, MaxReplayed), truncated, changes);
+        var activeRuleset = active.Current;
+        var moves = ruleset.Version == activeRuleset.Version ? null : await dueTimes.PreviewAsync(activeRuleset, ruleset, clock.GetUtcNow(), ct);
+        return new Replay(ruleset.Version, from, to, Math.Min(reports.Count, MaxReplayed), truncated, changes, moves);
     }
 }

@@ -45,6 +45,11 @@ public abstract class CalendarChangeTests(CalendarChangeFixture fixture)
         // resolve end a working day later too: the Friday becomes the Monday after, three days later.
         var dueTimes = (await client.GetJsonAsync($"/api/rules/versions/{version}/diff"))["dueTimes"]!;
         Assert.Equal((1, "P1D", "P3D"), ((int)dueTimes["items"]!, (string?)dueTimes["earliest"], (string?)dueTimes["latest"]));
+        // Replaying the draft says the same beside the reports it would route elsewhere.
+        var replay = JsonNode.Parse(await (await client.PostAsync(
+            $"/api/rules/versions/{version}/replay?from={monday.AddDays(-7):yyyy-MM-dd}T00:00:00Z&to={monday.AddDays(1):yyyy-MM-dd}T00:00:00Z", null))
+            .Content.ReadAsStringAsync())!;
+        Assert.Equal(dueTimes.ToJsonString(), replay["dueTimes"]!.ToJsonString());
         var department = Assert.Single(dueTimes["byDepartment"]!.AsArray())!;
         Assert.Equal(("logistics", "office-logistics", "office-logistics", 1),
             ((string)department["department"]!, (string?)department["fromCalendar"], (string?)department["toCalendar"], (int)department["items"]!));
