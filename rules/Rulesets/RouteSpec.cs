@@ -99,18 +99,15 @@ internal sealed record RouteSpec(
             try
             {
                 var value = XmlConvert.ToTimeSpan(text);
-                if (value > TimeSpan.Zero && !written) return value;
-                if (value > TimeSpan.Zero && value <= Longest && !HoursPastADay(text)) return value;
-                if (value > Longest)
-                {
-                    errors.Add(new(rule.RuleName, $"{key} '{text}' is longer than {Longest.TotalDays:N0} days."));
-                    return null;
-                }
                 if (value > TimeSpan.Zero)
                 {
+                    if (written && value > Longest)
+                        errors.Add(new(rule.RuleName, $"{key} '{text}' is longer than {Longest.TotalDays:N0} days."));
                     // A stored duration cannot tell PT24H from P1D, and on a calendar a day is one working day (8 h on 09:00–17:00).
-                    errors.Add(new(rule.RuleName, $"{key} '{text}' has 24 hours or more in hours: write whole days as days (P2D, P1DT4H). "
-                        + "On a department's calendar a day is one working day and hours are working hours."));
+                    else if (written && HoursPastADay(text))
+                        errors.Add(new(rule.RuleName, $"{key} '{text}' has 24 hours or more in hours: write whole days as days (P2D, P1DT4H). "
+                            + "On a department's calendar a day is one working day and hours are working hours."));
+                    else return value;
                     return null;
                 }
             }
