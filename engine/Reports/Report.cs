@@ -33,4 +33,9 @@ internal sealed class Report
 
     /// The candidate pattern it was submitted from (POST /api/patterns/{id}/submit), if any.
     public Guid? PatternId { get; set; }
+
+    /// The name of the key that submitted it (the CSM's account); VerifiedBy is free text.
+    public string? SubmittedBy { get; set; }
+    /// When its last item was verified, once every item that was not cancelled or handed back is verified.
+    public DateTimeOffset? FixedAt { get; set; }
 }

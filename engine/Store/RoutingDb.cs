@@ -6,6 +6,7 @@ using Routing.Engine.Effectiveness;
 using Routing.Engine.Exposure;
 using Routing.Engine.History;
 using Routing.Engine.Intake;
+using Routing.Engine.Metrics;
 using Routing.Engine.Notifications;
 using Routing.Engine.Patterns;
 using Routing.Engine.Reports;
@@ -32,6 +33,8 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
     public DbSet<MonthlySales> Exposure => Set<MonthlySales>();
     public DbSet<PatternCandidate> Patterns => Set<PatternCandidate>();
     public DbSet<ItemEffectiveness> Effectiveness => Set<ItemEffectiveness>();
+    public DbSet<WorkItemRule> WorkItemRules => Set<WorkItemRule>();
+    public DbSet<MetricPeriod> MetricPeriods => Set<MetricPeriod>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -50,6 +53,8 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
             e.HasIndex(r => r.ReceivedAt);
             // A candidate becomes one report, however many CSMs submit it at once.
             e.HasIndex(r => r.PatternId).IsUnique();
+            e.Property(r => r.SubmittedBy).HasMaxLength(200);
+            e.HasIndex(r => new { r.SubmittedBy, r.ReceivedAt });
         });
         model.Entity<WorkItem>(e =>
         {
@@ -62,6 +67,26 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
             e.HasIndex(w => new { w.Department, w.State, w.CreatedAt });
             e.HasIndex(w => new { w.Department, w.Stage });
             e.HasIndex(w => w.ReportId);
+            // Accountability: each figure is counted over the moment its fact was recorded.
+            e.HasIndex(w => new { w.Department, w.CreatedAt });
+            e.HasIndex(w => new { w.Department, w.AcknowledgedAt, w.AckTookSeconds, w.AckMet });
+            e.HasIndex(w => new { w.Department, w.FirstResolvedAt, w.ResolveTookSeconds, w.ResolveMet });
+            e.HasIndex(w => new { w.Department, w.HandedBackAt });
+            // Items recorded before the facts existed, until the backfill has done them.
+            e.HasIndex(w => w.MetricsVersion).HasFilter("\"MetricsVersion\" = 0");
+        });
+        model.Entity<WorkItemRule>(e =>
+        {
+            e.ToTable("work_item_rules");
+            e.HasKey(r => new { r.WorkItemId, r.Rule });
+            e.Property(r => r.Rule).HasMaxLength(200);
+            e.HasIndex(r => new { r.CreatedAt, r.RulesetVersion, r.Rule });
+        });
+        model.Entity<MetricPeriod>(e =>
+        {
+            e.ToTable("metric_periods");
+            e.HasKey(p => new { p.Department, p.Interval, p.Start });
+            e.Property(p => p.Interval).HasMaxLength(10);
         });
         model.Entity<HistoryEvent>(e =>
         {
@@ -73,6 +98,10 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
             e.HasIndex(h => new { h.WorkItemId, h.Sequence });
             e.HasIndex(h => new { h.Department, h.Sequence });
             e.HasIndex(h => h.At);
+            // Escalations and reopenings by department and time, for accountability: two kinds only,
+            // so appending other events does not pay for it.
+            e.HasIndex(h => new { h.Department, h.Kind, h.At }, "IX_history_metrics")
+                .HasFilter("\"Kind\" IN ('work-item.escalated', 'work-item.reopened')");
         });
         model.Entity<WorkItemTimer>(e =>
         {
@@ -150,6 +179,7 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
             e.HasKey(x => x.Id);
             e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.WorkItemId);
             e.HasIndex(x => new { x.WorkItemId, x.FixedAt });
+            e.HasIndex(x => x.CheckedAt);
             e.Property(x => x.Verdict).HasMaxLength(20);
             e.Ignore(x => x.Segment);
             e.Ignore(x => x.Criterion);

@@ -41,6 +41,28 @@ internal sealed class WorkItem
     public int RulesetVersion { get; set; }
     public List<string> MatchedRules { get; set; } = [];
 
+    // What happened to it, recorded once at the move (ItemFacts), so that accountability figures
+    // are counted in SQL by the moment each thing happened, without replaying history.
+    /// The first move a person made into work (not a cancel or hand-back), from Routed or Escalated.
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+    /// Its SLA time from opening to acknowledgement (working time where the window counts it), pauses left out.
+    public long? AckTookSeconds { get; set; }
+    /// Acknowledged by its acknowledgement due time as it stood then.
+    public bool? AckMet { get; set; }
+    /// Its first resolution (ResolvedAt is cleared by a reopen; this stays).
+    public DateTimeOffset? FirstResolvedAt { get; set; }
+    public long? ResolveTookSeconds { get; set; }
+    public bool? ResolveMet { get; set; }
+    /// SLA time spent paused in waiting states before each figure was recorded.
+    public long AckPausedSeconds { get; set; }
+    public long ResolvePausedSeconds { get; set; }
+    public DateTimeOffset? VerifiedAt { get; set; }
+    public int ReopenedCount { get; set; }
+    /// When it was handed back as misrouted (cleared when the hand-back is undone).
+    public DateTimeOffset? HandedBackAt { get; set; }
+    /// Which version of ItemFacts recorded the fields above: 0 for items from before them (the backfill's marker).
+    public int MetricsVersion { get; set; }
+
     public Sla Sla => new(AckWithin, ResolveWithin, FollowUpEvery, ResolutionCheckAfter, CalendarTime);
 
     /// Counts its due times from `from` again, as when it opened: a reopening.

@@ -249,6 +249,8 @@ namespace Routing.Engine.Store.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CheckedAt");
+
                     b.HasIndex("WorkItemId", "FixedAt");
 
                     b.ToTable("effectiveness", (string)null);
@@ -336,6 +338,9 @@ namespace Routing.Engine.Store.Migrations.Postgres
 
                     b.HasIndex("WorkItemId", "Sequence");
 
+                    b.HasIndex(new[] { "Department", "Kind", "At" }, "IX_history_metrics")
+                        .HasFilter("\"Kind\" IN ('work-item.escalated', 'work-item.reopened')");
+
                     b.ToTable("history", (string)null);
                 });
 
@@ -362,6 +367,86 @@ namespace Routing.Engine.Store.Migrations.Postgres
                     b.HasKey("Key");
 
                     b.ToTable("idempotency_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Routing.Engine.Metrics.MetricPeriod", b =>
+                {
+                    b.Property<string>("Department")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Interval")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset>("Start")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("AckMedianSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("AckP90Seconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Acknowledged")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AcknowledgedWithinSla")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BacklogDays0To2")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BacklogDays3To7")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BacklogDays8To30")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BacklogOver30")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Definition")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Effective")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("End")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Escalations")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HandedBack")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Judged")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Opened")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reopened")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("ResolveMedianSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("ResolveP90Seconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolvedWithinSla")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Department", "Interval", "Start");
+
+                    b.ToTable("metric_periods", (string)null);
                 });
 
             modelBuilder.Entity("Routing.Engine.Notifications.Notification", b =>
@@ -576,6 +661,9 @@ namespace Routing.Engine.Store.Migrations.Postgres
                     b.Property<double?>("FailureRate")
                         .HasColumnType("double precision");
 
+                    b.Property<DateTimeOffset?>("FixedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.PrimitiveCollection<List<int>>("Months")
                         .IsRequired()
                         .HasColumnType("integer[]");
@@ -618,6 +706,10 @@ namespace Routing.Engine.Store.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasColumnType("text");
@@ -643,6 +735,8 @@ namespace Routing.Engine.Store.Migrations.Postgres
                     b.HasIndex("ReceivedAt");
 
                     b.HasIndex("PatternKey", "ReceivedAt");
+
+                    b.HasIndex("SubmittedBy", "ReceivedAt");
 
                     b.ToTable("reports", (string)null);
                 });
@@ -753,8 +847,20 @@ namespace Routing.Engine.Store.Migrations.Postgres
                     b.Property<DateTimeOffset>("AckDueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool?>("AckMet")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("AckPausedSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("AckTookSeconds")
+                        .HasColumnType("bigint");
+
                     b.Property<TimeSpan>("AckWithin")
                         .HasColumnType("interval");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Calendar")
                         .HasColumnType("text");
@@ -774,8 +880,14 @@ namespace Routing.Engine.Store.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("FirstResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<TimeSpan?>("FollowUpEvery")
                         .HasColumnType("interval");
+
+                    b.Property<DateTimeOffset?>("HandedBackAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Lifecycle")
                         .IsRequired()
@@ -785,6 +897,9 @@ namespace Routing.Engine.Store.Migrations.Postgres
                     b.PrimitiveCollection<List<string>>("MatchedRules")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<int>("MetricsVersion")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("PausedAt")
                         .HasColumnType("timestamp with time zone");
@@ -796,6 +911,9 @@ namespace Routing.Engine.Store.Migrations.Postgres
                     b.Property<int>("Recurrences")
                         .HasColumnType("integer");
 
+                    b.Property<int>("ReopenedCount")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("ReportId")
                         .HasColumnType("uuid");
 
@@ -804,6 +922,15 @@ namespace Routing.Engine.Store.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("ResolveDueAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool?>("ResolveMet")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("ResolvePausedSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ResolveTookSeconds")
+                        .HasColumnType("bigint");
 
                     b.Property<TimeSpan>("ResolveWithin")
                         .HasColumnType("interval");
@@ -827,19 +954,59 @@ namespace Routing.Engine.Store.Migrations.Postgres
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MetricsVersion")
+                        .HasFilter("\"MetricsVersion\" = 0");
+
                     b.HasIndex("ReportId");
+
+                    b.HasIndex("Department", "CreatedAt");
+
+                    b.HasIndex("Department", "HandedBackAt");
 
                     b.HasIndex("Department", "Stage");
 
                     b.HasIndex("Department", "State", "CreatedAt");
 
+                    b.HasIndex("Department", "AcknowledgedAt", "AckTookSeconds", "AckMet");
+
+                    b.HasIndex("Department", "FirstResolvedAt", "ResolveTookSeconds", "ResolveMet");
+
                     b.ToTable("work_items", (string)null);
+                });
+
+            modelBuilder.Entity("Routing.Engine.WorkItems.WorkItemRule", b =>
+                {
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Rule")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("RulesetVersion")
+                        .HasColumnType("integer");
+
+                    b.HasKey("WorkItemId", "Rule");
+
+                    b.HasIndex("CreatedAt", "RulesetVersion", "Rule");
+
+                    b.ToTable("work_item_rules", (string)null);
                 });
 
             modelBuilder.Entity("Routing.Engine.Access.ConsoleSession", b =>

@@ -243,6 +243,8 @@ namespace Routing.Engine.Store.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CheckedAt");
+
                     b.HasIndex("WorkItemId", "FixedAt");
 
                     b.ToTable("effectiveness", (string)null);
@@ -328,6 +330,9 @@ namespace Routing.Engine.Store.Migrations.Sqlite
 
                     b.HasIndex("WorkItemId", "Sequence");
 
+                    b.HasIndex(new[] { "Department", "Kind", "At" }, "IX_history_metrics")
+                        .HasFilter("\"Kind\" IN ('work-item.escalated', 'work-item.reopened')");
+
                     b.ToTable("history", (string)null);
                 });
 
@@ -354,6 +359,86 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                     b.HasKey("Key");
 
                     b.ToTable("idempotency_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Routing.Engine.Metrics.MetricPeriod", b =>
+                {
+                    b.Property<string>("Department")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Interval")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Start")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("AckMedianSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("AckP90Seconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Acknowledged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AcknowledgedWithinSla")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BacklogDays0To2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BacklogDays3To7")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BacklogDays8To30")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BacklogOver30")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Definition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Effective")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("End")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Escalations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HandedBack")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Judged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Opened")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reopened")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("ResolveMedianSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("ResolveP90Seconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolvedWithinSla")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Department", "Interval", "Start");
+
+                    b.ToTable("metric_periods", (string)null);
                 });
 
             modelBuilder.Entity("Routing.Engine.Notifications.Notification", b =>
@@ -568,6 +653,9 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                     b.Property<double?>("FailureRate")
                         .HasColumnType("REAL");
 
+                    b.Property<long?>("FixedAt")
+                        .HasColumnType("INTEGER");
+
                     b.PrimitiveCollection<string>("Months")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -610,6 +698,10 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -635,6 +727,8 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                     b.HasIndex("ReceivedAt");
 
                     b.HasIndex("PatternKey", "ReceivedAt");
+
+                    b.HasIndex("SubmittedBy", "ReceivedAt");
 
                     b.ToTable("reports", (string)null);
                 });
@@ -743,8 +837,20 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                     b.Property<long>("AckDueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool?>("AckMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AckPausedSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AckTookSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<TimeSpan>("AckWithin")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Calendar")
                         .HasColumnType("TEXT");
@@ -764,8 +870,14 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("FirstResolvedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<TimeSpan?>("FollowUpEvery")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("HandedBackAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Lifecycle")
                         .IsRequired()
@@ -775,6 +887,9 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                     b.PrimitiveCollection<string>("MatchedRules")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("MetricsVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("PausedAt")
                         .HasColumnType("INTEGER");
@@ -786,6 +901,9 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                     b.Property<int>("Recurrences")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ReopenedCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ReportId")
                         .HasColumnType("TEXT");
 
@@ -793,6 +911,15 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ResolveDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("ResolveMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ResolvePausedSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolveTookSeconds")
                         .HasColumnType("INTEGER");
 
                     b.Property<TimeSpan>("ResolveWithin")
@@ -817,19 +944,59 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("VerifiedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MetricsVersion")
+                        .HasFilter("\"MetricsVersion\" = 0");
+
                     b.HasIndex("ReportId");
+
+                    b.HasIndex("Department", "CreatedAt");
+
+                    b.HasIndex("Department", "HandedBackAt");
 
                     b.HasIndex("Department", "Stage");
 
                     b.HasIndex("Department", "State", "CreatedAt");
 
+                    b.HasIndex("Department", "AcknowledgedAt", "AckTookSeconds", "AckMet");
+
+                    b.HasIndex("Department", "FirstResolvedAt", "ResolveTookSeconds", "ResolveMet");
+
                     b.ToTable("work_items", (string)null);
+                });
+
+            modelBuilder.Entity("Routing.Engine.WorkItems.WorkItemRule", b =>
+                {
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RulesetVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WorkItemId", "Rule");
+
+                    b.HasIndex("CreatedAt", "RulesetVersion", "Rule");
+
+                    b.ToTable("work_item_rules", (string)null);
                 });
 
             modelBuilder.Entity("Routing.Engine.Access.ConsoleSession", b =>
