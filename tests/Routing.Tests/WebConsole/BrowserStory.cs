@@ -6,30 +6,35 @@ using static Microsoft.Playwright.Assertions;
 namespace Routing.Tests.WebConsole;
 
 /// What every browser story stands on: a host of its own, Debian's Chromium (headless) driven by
-/// Playwright, an admin client, and the checks each page passes: no script error, axe-clean, a
-/// phone's 390 px without sideways scrolling, a screenshot to look at.
+/// Playwright (lent by Chromiums; the story's pages in contexts of their own), an admin client,
+/// and the checks each page passes: no script error, axe-clean, a phone's 390 px without
+/// sideways scrolling, a screenshot to look at.
 /// The pages open in the reader's timeZone and locale when given, else in the machine's.
 public abstract class BrowserStory(string? timeZone = null, string? locale = null) : IAsyncLifetime
 {
-    const string Chromium = "/usr/bin/chromium";
     const int Phone = 390;
     static readonly string Screenshots = Path.Combine(RepositoryFolder.Root, "artifacts", "screenshots");
 
     readonly TestStore store = TestStore.Sqlite();
     readonly List<string> scriptErrors = [];
-    IPlaywright playwright = null!;
-    IBrowser browser = null!;
+    Chromiums.Lent chromium = null!;
     protected HostProcess host = null!;
     protected HttpClient admin = null!;
 
     public async Task InitializeAsync()
     {
         host = new HostProcess(store, RulesFolder);
-        await host.StartAsync();
+        // The browser comes while the host starts.
+        var borrowing = Chromiums.BorrowAsync();
+        try
+        {
+            await host.StartAsync();
+        }
+        finally
+        {
+            chromium = await borrowing;
+        }
         admin = host.Client();
-        playwright = await Playwright.CreateAsync();
-        // Playwright drives the system's Chromium; it never downloads a browser of its own.
-        browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
         Directory.CreateDirectory(Screenshots);
     }
 
@@ -52,7 +57,7 @@ public abstract class BrowserStory(string? timeZone = null, string? locale = nul
     /// fail the test.
     protected async Task<IPage> NewPageAsync()
     {
-        var page = await browser.NewPageAsync(new() { BaseURL = host.Address.ToString(), TimezoneId = timeZone, Locale = locale });
+        var page = await chromium.Browser.NewPageAsync(new() { BaseURL = host.Address.ToString(), TimezoneId = timeZone, Locale = locale });
         // A page answered 401, 404 or 422 is logged as a failed load too: the stories assert those.
         page.Console += (_, message) =>
         {
@@ -98,8 +103,7 @@ public abstract class BrowserStory(string? timeZone = null, string? locale = nul
         }
         finally
         {
-            await browser.DisposeAsync();
-            playwright.Dispose();
+            if (chromium is not null) await Chromiums.ReturnAsync(chromium);
             admin.Dispose();
             await host.DisposeAsync();
             await store.DisposeAsync();
