@@ -9,16 +9,18 @@ using Xunit.Abstractions;
 
 namespace Routing.Tests.Drills;
 
-/// Two hosts share PostgreSQL; 10,000 timers fall due together and one host is killed
+/// Two hosts share PostgreSQL; 2,000 timers fall due together and one host is killed
 /// (SIGKILL) when about half have fired. The other finishes the work, and each timer's
-/// effect happens once.
+/// effect happens once. 2,000 timers are 20 batches of 100, more than the two hosts' workers
+/// (4 each) fire at once: the kill cuts batches in flight, as it did with 10,000, which cost the
+/// run 90 s more (the bench measures bursts of 10,000).
 [Collection(RealTime.Name)]
 public sealed class HostDeathDrill(ITestOutputHelper output)
 {
-    const int Timers = 10_000;
+    const int Timers = 2_000;
 
     [Fact]
-    public async Task Host_killed_halfway_through_10000_due_timers_leaves_each_effect_happening_once()
+    public async Task Host_killed_halfway_through_2000_due_timers_leaves_each_effect_happening_once()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         var rules = receiver.RulesFolderFor("logistics");
@@ -29,7 +31,7 @@ public sealed class HostDeathDrill(ITestOutputHelper output)
         await b.StartAsync();
 
         // Items that missed their last reminder: each timer escalates its item and tells the department.
-        var due = DateTimeOffset.UtcNow.AddSeconds(15);
+        var due = DateTimeOffset.UtcNow.AddSeconds(5);
         await using (var db = store.Open())
         {
             for (var i = 0; i < Timers; i++)
