@@ -40,12 +40,14 @@ public sealed class KeysCliTests : IAsyncLifetime
         Assert.False(File.Exists(Path.Combine(folder, "data", "routing.db")));
     }
 
-    [Theory]
-    [InlineData("Sqlite")]
-    [InlineData("Postgres")]
-    public async Task Keys_are_created_listed_and_revoked_on_the_store_of_a_running_host(string provider)
+    // On SQLite, where the verbs share the store's file with the running host. Every verb opens
+    // the store through the same EF code on both providers; the next test creates a key on
+    // PostgreSQL beside its host (each verb is a process start: the whole story took 30–60 s more
+    // on the second provider).
+    [Fact]
+    public async Task Keys_are_created_listed_and_revoked_on_the_store_of_a_running_host()
     {
-        await using var store = provider == "Sqlite" ? TestStore.Sqlite() : TestStore.Postgres();
+        await using var store = TestStore.Sqlite();
         await using var host = new HostProcess(store);
         await host.StartAsync();
         var environment = StoreSettings(store);
@@ -93,6 +95,12 @@ public sealed class KeysCliTests : IAsyncLifetime
         }
         using var admin = host.Client();
         Assert.DoesNotContain("Sam", await admin.GetStringAsync("/api/keys"));
+
+        // The name is still free, and what the API takes the verb stores: the running host takes the key.
+        var created = await HostCommand.RunAsync(folder, environment, "keys", "create", "--name", "Sam", "--role", "csm");
+        Assert.True(created.ExitCode == 0, created.Error);
+        using var sam = host.Client(key: created.Output.Trim());
+        Assert.Equal(HttpStatusCode.OK, (await sam.GetAsync("/api/departments")).StatusCode);
     }
 
     [Fact]
