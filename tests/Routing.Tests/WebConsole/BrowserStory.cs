@@ -9,13 +9,15 @@ namespace Routing.Tests.WebConsole;
 /// Playwright (lent by Chromiums; the story's pages in contexts of their own), an admin client,
 /// and the checks each page passes: no script error, axe-clean, a phone's 390 px without
 /// sideways scrolling, a screenshot to look at.
-/// The pages open in the reader's timeZone and locale when given, else in the machine's.
-public abstract class BrowserStory(string? timeZone = null, string? locale = null) : IAsyncLifetime
+/// The pages open in the reader's timeZone and locale when given, else in the machine's. A class
+/// whose stories never meet in the store may share one host (StoryHost, a class fixture): a host
+/// start is most of a short story's time.
+public abstract class BrowserStory(string? timeZone = null, string? locale = null, StoryHost? shared = null) : IAsyncLifetime
 {
     const int Phone = 390;
     static readonly string Screenshots = Path.Combine(RepositoryFolder.Root, "artifacts", "screenshots");
 
-    readonly TestStore store = TestStore.Sqlite();
+    TestStore? store;
     readonly List<string> scriptErrors = [];
     Chromiums.Lent chromium = null!;
     protected HostProcess host = null!;
@@ -23,12 +25,17 @@ public abstract class BrowserStory(string? timeZone = null, string? locale = nul
 
     public async Task InitializeAsync()
     {
-        host = new HostProcess(store, RulesFolder);
         // The browser comes while the host starts.
         var borrowing = Chromiums.BorrowAsync();
         try
         {
-            await host.StartAsync();
+            if (shared is not null) host = shared.Host;
+            else
+            {
+                store = TestStore.Sqlite();
+                host = new HostProcess(store, RulesFolder);
+                await host.StartAsync();
+            }
         }
         finally
         {
@@ -104,9 +111,12 @@ public abstract class BrowserStory(string? timeZone = null, string? locale = nul
         finally
         {
             if (chromium is not null) await Chromiums.ReturnAsync(chromium);
-            admin.Dispose();
-            await host.DisposeAsync();
-            await store.DisposeAsync();
+            admin?.Dispose();
+            if (store is not null)
+            {
+                await host.DisposeAsync();
+                await store.DisposeAsync();
+            }
         }
     }
 }

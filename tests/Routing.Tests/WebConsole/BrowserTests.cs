@@ -9,9 +9,11 @@ using static Microsoft.Playwright.Assertions;
 namespace Routing.Tests.WebConsole;
 
 /// The console in a real browser (Debian's Chromium, headless): the stories each role lives,
-/// an accessibility check (axe) of every page, and a screenshot of each main page.
+/// an accessibility check (axe) of every page, and a screenshot of each main page. The stories
+/// share a host: each finds its own item by its id and its report by its product, and none
+/// publishes rules.
 [Collection(RealTime.Name)]
-public sealed class BrowserTests : BrowserStory
+public sealed class BrowserTests(StoryHost shared) : BrowserStory(shared: shared), IClassFixture<StoryHost>
 {
     [Fact]
     public async Task A_head_signs_in_acknowledges_and_resolves_an_item_and_sees_it_in_the_timeline()
