@@ -17,6 +17,11 @@ public abstract class BrowserStory(string? timeZone = null, string? locale = nul
     const int Phone = 390;
     static readonly string Screenshots = Path.Combine(RepositoryFolder.Root, "artifacts", "screenshots");
 
+    // Playwright's 5 s for an expectation assumes a quiet machine; a story's host is cold (each
+    // page and draft its first) and shares two cores with another test. A met expectation
+    // returns at once, so only a failing story waits the longer.
+    static BrowserStory() => SetDefaultExpectTimeout(15_000);
+
     TestStore? store;
     readonly List<string> scriptErrors = [];
     Chromiums.Lent chromium = null!;
