@@ -178,6 +178,31 @@ public abstract class MetricsQueryTests(RoutingFixture fixture)
         Assert.Equal("text/csv", (await admin.GetAsync("/console/metrics/rules.csv")).Content.Headers.ContentType!.MediaType);
     }
 
+    [Fact]
+    public async Task A_replay_says_which_changed_routes_were_handed_back()
+    {
+        // Two supply reports received on 2026-08-15; logistics hands the first back as not theirs.
+        var received = new DateTimeOffset(2026, 8, 15, 12, 0, 0, TimeSpan.Zero);
+        var handedBack = await admin.SubmitAsync(Reports.Valid("supply"));
+        var kept = await admin.SubmitAsync(Reports.Valid("supply"));
+        await fixture.WithStoreAsync(async db =>
+        {
+            Guid[] ids = [Guid.Parse((string)handedBack["reportId"]!), Guid.Parse((string)kept["reportId"]!)];
+            await foreach (var report in db.Reports.Where(r => ids.Contains(r.Id)).AsAsyncEnumerable()) report.ReceivedAt = received;
+            return await db.SaveChangesAsync();
+        });
+        await admin.DoAsync((string)handedBack.Item("logistics")["id"]!, "hand-back", "The supplier's problem, not ours");
+
+        // A draft sending supply problems to R&D changes both routes; one was handed back by logistics.
+        var draft = await admin.DraftAsync(Rulesets.SupplyToRnd());
+        var response = await admin.PostAsync($"/api/rules/versions/{draft}/replay?from=2026-08-15T00:00:00Z&to=2026-08-16T00:00:00Z", null);
+        var replay = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal((2, 1), (replay["changes"]!.AsArray().Count, (int)replay["handedBack"]!));
+        var changes = replay["changes"]!.AsArray().ToDictionary(c => (string)c!["reportId"]!, c => c!["handedBackBy"].Strings());
+        Assert.Equal(["logistics"], changes[(string)handedBack["reportId"]!]);
+        Assert.Empty(changes[(string)kept["reportId"]!]);
+    }
+
     Task SetAsync(Guid id, Action<WorkItem> set) => fixture.WithStoreAsync(async db =>
     {
         var item = await db.WorkItems.SingleAsync(w => w.Id == id);
