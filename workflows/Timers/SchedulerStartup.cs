@@ -31,9 +31,6 @@ internal sealed class SchedulerStartup(
             log.LogWarning("The recurring timer dispatch is locked (by another host, or one that died holding it); keeping its stored schedule");
         }
 
-        // The periods that closed while the host was down (or all of them, on a new or backfilled store), in the background.
-        scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>().Enqueue<MetricsRollup>(j => j.RunAsync(CancellationToken.None));
-
         var dispatcher = scope.ServiceProvider.GetRequiredService<TimerDispatcher>();
         if (options.Value.JobsInMemory)
         {
