@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace Routing.Workflows.Timers;
 
-/// Registers the recurring dispatch and, when Hangfire keeps jobs in memory (lost on
+/// Registers the recurring dispatch and metrics rollup and, when Hangfire keeps jobs in memory (lost on
 /// restart), hands every pending timer to it again at once; nothing where the scheduler is off.
 internal sealed class SchedulerStartup(
     IServiceScopeFactory scopes,
@@ -22,6 +22,7 @@ internal sealed class SchedulerStartup(
         try
         {
             recurring.AddOrUpdate<TimerJobs>(TimerJobs.DispatchJobId, j => j.DispatchAsync(CancellationToken.None), options.Value.DispatchCron);
+            recurring.AddOrUpdate<MetricsRollup>(MetricsRollup.JobId, j => j.RunAsync(CancellationToken.None), MetricsRollup.Cron);
         }
         catch (Exception e) when (e is DistributedLockTimeoutException || e.GetType().Name.EndsWith("DistributedLockException", StringComparison.Ordinal))
         {

@@ -13,7 +13,7 @@ internal static class SlaPause
 {
     /// Whether the clock stops in the state.
     public static bool StopsIn(Lifecycle lifecycle, string state) =>
-        lifecycle.StageOf(state) == WorkItemStage.Waiting && !WorkItemMoves.Checked(lifecycle, state);
+        lifecycle.StageOf(state) == WorkItemStage.Waiting && !lifecycle.Checks(state);
 
     /// Stops or restarts the item's clock for the state it has just entered; what the history
     /// records of it, or null when the clock goes on as it was.
@@ -28,6 +28,7 @@ internal static class SlaPause
                 clock.Left(Sla.AckWithinWindow, now, item.AckDueAt), clock.Left(Sla.ResolveWithinWindow, now, item.ResolveDueAt));
         }
         if (stops || item.PausedAt is not { } since) return null;
+        ItemFacts.Resumed(item, clock, since, now);
         item.AckDueAt = Resumed(Sla.AckWithinWindow, item.AckDueAt);
         item.ResolveDueAt = Resumed(Sla.ResolveWithinWindow, item.ResolveDueAt);
         item.PausedAt = null;
