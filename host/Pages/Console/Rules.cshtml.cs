@@ -57,6 +57,8 @@ internal sealed class RulesModel(
     /// The titles of the replayed reports that would route differently, by report id.
     public IReadOnlyDictionary<Guid, string> Replayed { get; private set; } = new Dictionary<Guid, string>();
 
+    public string Name(string department) => directory.Find(department)?.Name ?? department;
+
     /// The part of the ruleset an error is about, as its place names it: a lifecycle's
     /// (`lifecycles/corrective-action/actions/contain`), a department's, else a rule's.
     public static string PartOf(RuleError error) =>

@@ -101,6 +101,24 @@ public sealed partial class AccountabilityTests(AccountabilityFixture fixture) :
         Assert.Equal(["1", "1 (100%)", "0", "0", "0", "—"], Row(html, "rule-figures", "SupplyProblemToLogistics"));
     }
 
+    [Fact]
+    public async Task A_replay_says_which_changed_routes_were_handed_back()
+    {
+        // The draft sends supply problems to R&D: the fixture's supply report, handed back by Logistics, would go there instead.
+        var version = await fixture.Client.DraftAsync(Rulesets.SupplyToRnd());
+        var browser = ConsoleBrowser.Open(fixture.App);
+        await browser.SignInAsync(RoutingApplication.AdminKey);
+        var page = await browser.GetStringAsync($"/console/rules?version={version}");
+        var replayed = WebUtility.HtmlDecode(await (await browser.PostAsync($"/console/rules?handler=Replay&version={version}", ConsoleBrowser.Form(page, new()
+        {
+            ["From"] = RoutingFixture.Start.AddDays(-1).ToString("O"), ["To"] = RoutingFixture.Start.AddDays(1).ToString("O"),
+        }))).Content.ReadAsStringAsync());
+
+        Assert.Contains("1 would route differently.", replayed);
+        Assert.Matches($"<strong>1 of these reports was handed back\\s+by a department v{version} would no longer send it to.</strong>", replayed);
+        Assert.Matches("logistics → rnd\\s+\\(handed back by Logistics\\)", replayed);
+    }
+
     /// The table: by its id, or the first whose class has the name.
     static string Table(string html, string name) =>
         Regex.Match(html, $"<table class=\"[^\"]*\\b{name}\\b[^\"]*\"[^>]*>.*?</table>|<table [^>]*id=\"{name}\">.*?</table>", RegexOptions.Singleline).Value;
