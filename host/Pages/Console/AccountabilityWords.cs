@@ -21,6 +21,10 @@ internal static class AccountabilityWords
             : "Week of " + period.Start.UtcDateTime.ToString("d MMM yyyy", Invariant))
         + (period.Complete ? "" : " (so far)");
 
+    /// A period in a table under "Week of" or "Month": "23 Nov 2026" or "Nov 2026", and "(so far)" while it runs.
+    public static string Period(PeriodFigures period, MetricsInterval interval) =>
+        period.Start.UtcDateTime.ToString(interval == MetricsInterval.Month ? "MMM yyyy" : "d MMM yyyy", Invariant) + (period.Complete ? "" : " (so far)");
+
     /// "75% (3 of 4)", or "—" with nothing to divide by.
     public static string Rate(double? rate, int part, int whole) =>
         rate is { } r ? $"{Percent(r, "0")} ({part} of {whole})" : "—";

@@ -16,6 +16,8 @@ public abstract class BrowserStory(string? timeZone = null, string? locale = nul
     static readonly string Screenshots = Path.Combine(RepositoryFolder.Root, "artifacts", "screenshots");
 
     readonly TestStore store = TestStore.Sqlite();
+    /// The host's store, for a story that sets the scene where no request can (the past).
+    protected TestStore Store => store;
     readonly List<string> scriptErrors = [];
     IPlaywright playwright = null!;
     IBrowser browser = null!;
