@@ -8,8 +8,6 @@ namespace Routing.Host.Pages.Console;
 /// weeks or months and the rules and CSMs the last 90 days, today included.
 internal sealed record AccountabilityRange(MetricsInterval Interval, DateTimeOffset From, DateTimeOffset To)
 {
-    public const int DefaultDays = 90;
-
     /// The first day, and the last day included, as a date field shows them.
     public string FirstDay => Day(From);
     public string LastDay => Day(To.AddDays(-1));
@@ -29,7 +27,7 @@ internal sealed record AccountabilityRange(MetricsInterval Interval, DateTimeOff
         if (errors.Count > 0) return null;
 
         var today = now.UtcDateTime.Date;
-        var (defaultFrom, defaultTo) = trends ? Periods.Last(every!.Value, now) : (At(today.AddDays(1 - DefaultDays)), At(today.AddDays(1)));
+        var (defaultFrom, defaultTo) = trends ? Periods.Last(every!.Value, now) : (At(today.AddDays(1 - RuleQuality.DefaultRange.Days)), At(today.AddDays(1)));
         var range = new AccountabilityRange(every!.Value, first ?? defaultFrom, last?.AddDays(1) ?? defaultTo);
         if (range.From >= range.To)
             errors["to"] = "must be on or after the first day.";

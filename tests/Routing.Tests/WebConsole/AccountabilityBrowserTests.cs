@@ -66,7 +66,6 @@ public sealed class AccountabilityBrowserTests() : BrowserStory(locale: "en-US")
         await CheckAccessibleAsync(page, "accountability, an admin");
         await SaveScreenshotAsync(page, "accountability");
         await AssertFitsAPhoneAsync(page, "the accountability page");
-        await SaveScreenshotAsync(page, "accountability-phone");
         await page.SetViewportSizeAsync(1280, 720);
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Views" }).GetByRole(AriaRole.Link, new() { Name = "Rules" }).ClickAsync();
