@@ -36,7 +36,7 @@ internal static class DepartmentTrends
             var counted = start > now
                 ? missing.ToDictionary(d => d, _ => Empty(start, end))
                 : await CountAsync(db, lifecycles, missing, start, end, now, ct);
-            if (closed) await MetricPeriods.SaveAsync(db, name, counted.Values.Zip(counted.Keys), now, ct);
+            if (closed) await MetricPeriods.SaveAsync(db, name, counted, now, ct);
             foreach (var (department, f) in counted) figures[department][start] = f;
         }
         return [.. departments.Select(d => new DepartmentTrend(d, [.. figures[d].Values]))];

@@ -15,7 +15,7 @@ internal static class MetricPeriods
 
     /// Keeps closed periods' figures. Two requests (or a request and the rollup) may count the same period at once:
     /// the first row wins and the other is dropped (ON CONFLICT DO NOTHING), as both counted the same figures.
-    public static async Task SaveAsync(RoutingDb db, string interval, IEnumerable<(PeriodFigures Figures, string Department)> rows, DateTimeOffset now, CancellationToken ct)
+    public static async Task SaveAsync(RoutingDb db, string interval, IReadOnlyDictionary<string, PeriodFigures> rows, DateTimeOffset now, CancellationToken ct)
     {
         var sqlite = !db.Database.IsNpgsql();
         object Time(DateTimeOffset t) => sqlite ? SqliteValues.Of(t) : t.ToUniversalTime();
@@ -28,7 +28,7 @@ internal static class MetricPeriods
             (parameter.ParameterName, parameter.DbType, parameter.Value) = ($"@none{nulls++}", System.Data.DbType.Double, DBNull.Value);
             return parameter;
         }
-        foreach (var (f, department) in rows)
+        foreach (var (department, f) in rows)
         {
             // A row of an older definition is replaced.
             var start = f.Start;

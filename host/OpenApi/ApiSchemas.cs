@@ -64,6 +64,15 @@ internal static class ApiSchemas
         [typeof(Calendars.CalendarBody.Hours)] = "CalendarHours",
         [typeof(Calendars.CalendarWindows)] = "CalendarWindows",
         [typeof(Calendars.CalendarWindows.Window)] = "CalendarWindow",
+        [typeof(Metrics.MetricsBodies.DepartmentTrendsBody)] = "DepartmentTrends",
+        [typeof(Metrics.MetricsBodies.DepartmentTrendBody)] = "DepartmentTrend",
+        [typeof(Metrics.MetricsBodies.PeriodBody)] = "DepartmentPeriod",
+        [typeof(Metrics.MetricsBodies.SpreadBody)] = "TimeSpread",
+        [typeof(Metrics.MetricsBodies.BacklogBody)] = "BacklogByAge",
+        [typeof(Metrics.MetricsBodies.RuleQualityBody)] = "RuleQuality",
+        [typeof(Metrics.MetricsBodies.RuleBody)] = "RuleFigures",
+        [typeof(Metrics.MetricsBodies.CsmAccountBody)] = "CsmAccount",
+        [typeof(Metrics.MetricsBodies.CsmBody)] = "CsmFigures",
     };
 
     /// The name a type's schema has in the document.

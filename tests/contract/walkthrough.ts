@@ -290,6 +290,20 @@ const exported = await succeeded("export the report's history", auditor.GET("/ap
 check(exported.trim().split("\n").length === history.events.length, `the export has the same events: ${exported.slice(0, 200)}`);
 const records = await succeeded("R&D's CAPA records", auditor.GET("/api/work-items/records", { params: { query: { department: "rnd", from: "2026-01-01T00:00:00Z", to: new Date(Date.now() + 86_400_000).toISOString(), format: "csv" } }, parseAs: "text" }));
 check(records.includes(rndRoute.id) && records.includes("5-whys"), `the CAPA records have the item and its root-cause method: ${records.slice(0, 300)}`);
+step("the auditor reads the accountability figures: R&D's weeks, the rules, the CSMs' account, as JSON and CSV");
+const trends = await succeeded("R&D's weekly figures", auditor.GET("/api/metrics/departments", { params: { query: { department: "rnd", interval: "week" } } }));
+// The answer is typed JSON or CSV (the document declares both); JSON unless format=csv.
+check(typeof trends !== "string", "the figures come as JSON unless CSV is asked for");
+const rndWeeks = trends.departments.find(d => d.department === "rnd");
+check(rndWeeks !== undefined && rndWeeks.periods.length === 12 && rndWeeks.periods.some(p => p.opened > 0), `R&D's last 12 weeks, this one with its items: ${JSON.stringify(trends).slice(0, 300)}`);
+const trendsCsv = await succeeded("R&D's weekly figures as CSV", auditor.GET("/api/metrics/departments", { params: { query: { department: "rnd", format: "csv" } }, parseAs: "text" }));
+check(trendsCsv.startsWith("department,name,workingTime,start,end,complete,opened,"), `the CSV has its header: ${trendsCsv.slice(0, 200)}`);
+const ruleQuality = await succeeded("how each rule did", auditor.GET("/api/metrics/rules"));
+check(typeof ruleQuality !== "string", "the rules' figures come as JSON");
+check(ruleQuality.rules.some(r => r.rule === "SeasonalQualityDefectToRnd" && r.routed > 0), `the rules' routes are counted: ${JSON.stringify(ruleQuality.rules).slice(0, 300)}`);
+const account = await succeeded("the CSMs' account", auditor.GET("/api/metrics/csms"));
+check(typeof account !== "string", "the CSMs' account comes as JSON");
+check(account.csms.some(c => c.csm === names.csm && c.submitted > 0), `the CSM's reports are counted: ${JSON.stringify(account.csms).slice(0, 300)}`);
 const verified = await succeeded("verify the history", auditor.GET("/api/history/verify"));
 check(verified.ok && verified.events > 0, `the history verifies: ${JSON.stringify(verified)}`);
 const readOnly = await failed("an auditor acting on an item", 403,

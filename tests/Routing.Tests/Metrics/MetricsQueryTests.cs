@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Routing.Engine.Metrics;
@@ -104,34 +105,62 @@ public abstract class MetricsQueryTests(RoutingFixture fixture)
     [Fact]
     public async Task The_csms_account_counts_per_csm_and_for_the_team()
     {
-        // September 2026: Ann submitted two reports (one fixed after 10 days, one after 20), Bob one, not fixed.
+        // Two CSMs' keys: the key that submits a report is its CSM.
+        var (ann, bob) = ($"Ann {Guid.NewGuid():N}"[..12], $"Bob {Guid.NewGuid():N}"[..12]);
+        var annClient = fixture.App.ClientWithKey(await CsmKeyAsync(ann));
+        var bobClient = fixture.App.ClientWithKey(await CsmKeyAsync(bob));
+        // September 2026: Ann submitted two reports (fixed after 10 and 20 days), Bob one, not fixed.
         var at = new DateTimeOffset(2026, 9, 10, 8, 0, 0, TimeSpan.Zero);
-        var receipts = new List<JsonObject>();
-        foreach (var category in new[] { "supply", "design", "supply" }) receipts.Add(await admin.SubmitAsync(Reports.Valid(category)));
-        (string Csm, double? FixedAfterDays)[] who = [("ann", 10), ("ann", 20), ("bob", null)];
+        JsonObject[] receipts = [await annClient.SubmitAsync(Reports.Valid("supply")), await annClient.SubmitAsync(Reports.Valid("design")),
+            await bobClient.SubmitAsync(Reports.Valid("supply"))];
+        double?[] fixedAfterDays = [10, 20, null];
+        // The measured checks, in July: Ann's first report's fix judged effective; her second's judged effective
+        // once and not effective once; Bob's inconclusive, which judges nothing.
+        (int Receipt, string Department, string Verdict)[] checks =
+            [(0, "logistics", "effective"), (1, "rnd", "effective"), (1, "rnd", "not-effective"), (2, "logistics", "inconclusive")];
+        var checkedAt = new DateTimeOffset(2026, 7, 15, 10, 0, 0, TimeSpan.Zero);
         await fixture.WithStoreAsync(async db =>
         {
             for (var i = 0; i < 3; i++)
             {
                 var id = Guid.Parse((string)receipts[i]["reportId"]!);
                 var report = await db.Reports.SingleAsync(r => r.Id == id);
-                (report.ReceivedAt, report.SubmittedBy, report.FixedAt) = (at, who[i].Csm, who[i].FixedAfterDays is { } d ? at.AddDays(d) : null);
+                (report.ReceivedAt, report.FixedAt) = (at, fixedAfterDays[i] is { } d ? at.AddDays(d) : null);
             }
+            foreach (var (receipt, department, verdict) in checks)
+                db.Effectiveness.Add(new Routing.Engine.Effectiveness.ItemEffectiveness
+                {
+                    WorkItemId = Guid.Parse((string)receipts[receipt].Item(department)["id"]!), Product = "HX-200 heater", Category = "supply",
+                    FixedBy = "test", Verdict = verdict, FixedAt = checkedAt.AddDays(-30), CheckedAt = checkedAt,
+                });
             return await db.SaveChangesAsync();
         });
 
         var body = await admin.GetJsonAsync("/api/metrics/csms?from=2026-09-01T00:00:00Z&to=2026-10-01T00:00:00Z");
         var csms = body["csms"]!.AsArray();
-        Assert.Equal([null, "ann", "bob"], csms.Select(c => (string?)c!["csm"]));
-        // The team: 3 submitted, 2 fixed after 240 h and 480 h: median 360 h, p90 240 h + 0.9 × 240 h = 456 h.
-        Assert.Equal(3, (int)csms[0]!["submitted"]!);
-        Assert.Equal(2, (int)csms[0]!["fixed"]!);
+        Assert.Equal([null, ann, bob], csms.Select(c => (string?)c!["csm"]));
+        // The team: 3 submitted, 2 fixed after 240 h and 480 h: median 360 h, p90 240 h + 0.9 × 240 h = 456 h;
+        // 1 verified effective (every judged check of Ann's first report effective).
+        Assert.Equal((3, 2, 1), ((int)csms[0]!["submitted"]!, (int)csms[0]!["fixed"]!, (int)csms[0]!["verifiedEffective"]!));
         Assert.Equal("""{"count":2,"median":"PT360H","p90":"PT456H"}""", csms[0]!["timeToFix"]!.ToJsonString());
-        // Where the reports went: supply to logistics, design to R&D.
+        // Where Ann's reports went: supply to logistics, design to R&D.
         Assert.Equal("""{"logistics":1,"rnd":1}""", csms[1]!["departments"]!.ToJsonString());
+        Assert.Equal((2, 1), ((int)csms[1]!["fixed"]!, (int)csms[1]!["verifiedEffective"]!));
         Assert.Equal("""{"count":0,"median":null,"p90":null}""", csms[2]!["timeToFix"]!.ToJsonString());
-        Assert.Equal([null, "bob"], (await admin.GetJsonAsync("/api/metrics/csms?from=2026-09-01T00:00:00Z&to=2026-10-01T00:00:00Z&csm=bob"))["csms"]!
+        Assert.Equal([null, bob], (await admin.GetJsonAsync($"/api/metrics/csms?from=2026-09-01T00:00:00Z&to=2026-10-01T00:00:00Z&csm={Uri.EscapeDataString(bob)}"))["csms"]!
             .AsArray().Select(c => (string?)c!["csm"]));
+
+        // The departments' effective-fix share counts the same checks in the week they were made (of Monday 07-13).
+        var week = await admin.GetJsonAsync("/api/metrics/departments?from=2026-07-13T00:00:00Z&to=2026-07-20T00:00:00Z");
+        var figures = week["departments"]!.AsArray().ToDictionary(d => (string)d!["department"]!, d => d!["periods"]![0]!);
+        Assert.Equal((1, 1, 1.0), ((int)figures["logistics"]["judged"]!, (int)figures["logistics"]["effective"]!, (double)figures["logistics"]["effectiveRate"]!));
+        Assert.Equal((2, 1, 0.5), ((int)figures["rnd"]["judged"]!, (int)figures["rnd"]["effective"]!, (double)figures["rnd"]["effectiveRate"]!));
+    }
+
+    async Task<string> CsmKeyAsync(string name)
+    {
+        var response = await admin.PostAsJsonAsync("/api/keys", new { name, role = "csm", departments = Array.Empty<string>() });
+        return (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["key"]!;
     }
 
     [Fact]
@@ -176,6 +205,31 @@ public abstract class MetricsQueryTests(RoutingFixture fixture)
         Assert.Equal(2, lines.Length);
         // The console's link, where the cookie counts, is the same CSV.
         Assert.Equal("text/csv", (await admin.GetAsync("/console/metrics/rules.csv")).Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task A_replay_says_which_changed_routes_were_handed_back()
+    {
+        // Two supply reports received on 2026-08-15; logistics hands the first back as not theirs.
+        var received = new DateTimeOffset(2026, 8, 15, 12, 0, 0, TimeSpan.Zero);
+        var handedBack = await admin.SubmitAsync(Reports.Valid("supply"));
+        var kept = await admin.SubmitAsync(Reports.Valid("supply"));
+        await fixture.WithStoreAsync(async db =>
+        {
+            Guid[] ids = [Guid.Parse((string)handedBack["reportId"]!), Guid.Parse((string)kept["reportId"]!)];
+            await foreach (var report in db.Reports.Where(r => ids.Contains(r.Id)).AsAsyncEnumerable()) report.ReceivedAt = received;
+            return await db.SaveChangesAsync();
+        });
+        await admin.DoAsync((string)handedBack.Item("logistics")["id"]!, "hand-back", "The supplier's problem, not ours");
+
+        // A draft sending supply problems to R&D changes both routes; one was handed back by logistics.
+        var draft = await admin.DraftAsync(Rulesets.SupplyToRnd());
+        var response = await admin.PostAsync($"/api/rules/versions/{draft}/replay?from=2026-08-15T00:00:00Z&to=2026-08-16T00:00:00Z", null);
+        var replay = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal((2, 1), (replay["changes"]!.AsArray().Count, (int)replay["handedBack"]!));
+        var changes = replay["changes"]!.AsArray().ToDictionary(c => (string)c!["reportId"]!, c => c!["handedBackBy"].Strings());
+        Assert.Equal(["logistics"], changes[(string)handedBack["reportId"]!]);
+        Assert.Empty(changes[(string)kept["reportId"]!]);
     }
 
     Task SetAsync(Guid id, Action<WorkItem> set) => fixture.WithStoreAsync(async db =>
