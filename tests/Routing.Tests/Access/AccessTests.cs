@@ -70,6 +70,7 @@ public abstract class AccessTests(RoutingFixture fixture)
         ["GET /console"] = ["csm", "department-head", "admin", "auditor"],
         ["GET /console/inbox"] = ["csm", "department-head", "admin", "auditor"],
         ["GET /console/overview"] = ["csm", "department-head", "admin", "auditor"],
+        ["GET /console/accountability"] = ["csm", "department-head", "admin", "auditor"],
         ["GET /console/reports"] = ["csm", "department-head", "admin", "auditor"],
         ["GET /console/reports/{id:guid}"] = ["csm", "department-head", "admin", "auditor"],
         ["POST /console/inbox"] = ["csm", "department-head", "admin", "auditor"],

@@ -23,6 +23,8 @@ public abstract class BrowserStory(string? timeZone = null, string? locale = nul
     static BrowserStory() => SetDefaultExpectTimeout(15_000);
 
     TestStore? store;
+    /// The host's store, for a story that sets the scene where no request can (the past).
+    protected TestStore Store => store ?? throw new InvalidOperationException("A story on a shared host has no store of its own.");
     readonly List<string> scriptErrors = [];
     Chromiums.Lent chromium = null!;
     protected HostProcess host = null!;
