@@ -1,5 +1,6 @@
 using Hangfire;
 using Routing.Host.Lifecycles;
+using Routing.Host.Metrics;
 using Routing.Host.Calendars;
 using Routing.Host.Access;
 using Routing.Host.Cli;
@@ -60,6 +61,7 @@ app.MapHistory();
 app.MapKeys();
 app.MapImports();
 app.MapPatterns();
+app.MapMetrics();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions { IsReadOnlyFunc = _ => true, Authorization = [new AdminDashboardAuthorization()] })
     .RequireAuthorization(Policies.Administer);
 

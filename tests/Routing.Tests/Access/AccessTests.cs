@@ -59,6 +59,13 @@ public abstract class AccessTests(RoutingFixture fixture)
         ["GET /api/patterns/{id:guid}"] = ["csm", "admin", "auditor"],
         ["POST /api/patterns/{id:guid}/submit"] = ["csm", "admin"],
         ["POST /api/patterns/{id:guid}/dismiss"] = ["csm", "admin"],
+        // Accountability: every role that reads items (a head their departments only); the CSMs' account not to heads.
+        ["GET /api/metrics/departments"] = ["csm", "department-head", "admin", "auditor"],
+        ["GET /api/metrics/rules"] = ["csm", "department-head", "admin", "auditor"],
+        ["GET /api/metrics/csms"] = ["csm", "admin", "auditor"],
+        ["GET /console/metrics/departments.csv"] = ["csm", "department-head", "admin", "auditor"],
+        ["GET /console/metrics/rules.csv"] = ["csm", "department-head", "admin", "auditor"],
+        ["GET /console/metrics/csms.csv"] = ["csm", "admin", "auditor"],
         ["GET /hangfire/{**path}"] = ["admin"],
         ["GET /console"] = ["csm", "department-head", "admin", "auditor"],
         ["GET /console/inbox"] = ["csm", "department-head", "admin", "auditor"],

@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using Routing.Engine.Lifecycles;
+using Routing.Engine.Store;
+
+namespace Routing.Engine.Metrics;
+
+/// Each department's figures per week or month. Every figure is grouped by when its event happened,
+/// so a closed period never changes: its figures are computed once and kept in metric_periods; only
+/// the current period is counted live. Emptying metric_periods is always safe: it is filled again.
+internal static class DepartmentTrends
+{
+    /// Bump when a figure's definition changes: rows computed under another are computed again.
+    public const int Definition = 1;
+
+    public static async Task<IReadOnlyList<DepartmentTrend>> QueryAsync(
+        RoutingDb db, ILifecycles lifecycles, IReadOnlyList<string> departments, DateTimeOffset from, DateTimeOffset to,
+        MetricsInterval interval, DateTimeOffset now, CancellationToken ct)
+    {
+        var periods = Periods.Covering(from, to, interval);
+        var figures = departments.ToDictionary(d => d, _ => new SortedDictionary<DateTimeOffset, PeriodFigures>());
+        if (periods.Count == 0 || departments.Count == 0) return [.. departments.Select(d => new DepartmentTrend(d, []))];
+
+        // The cached closed periods: one indexed range read.
+        var name = Periods.Name(interval);
+        var (first, last) = (periods[0].Start, periods[^1].Start);
+        var cached = await db.MetricPeriods.AsNoTracking()
+            .Where(p => departments.Contains(p.Department) && p.Interval == name && p.Start >= first && p.Start <= last && p.Definition == Definition)
+            .ToListAsync(ct);
+        foreach (var row in cached) figures[row.Department][row.Start] = MetricPeriods.Figures(row);
+
+        foreach (var (start, end) in periods)
+        {
+            var missing = departments.Where(d => !figures[d].ContainsKey(start)).ToList();
+            if (missing.Count == 0) continue;
+            var closed = Periods.Closed(end, now);
+            var counted = start > now
+                ? missing.ToDictionary(d => d, _ => Empty(start, end))
+                : await CountAsync(db, lifecycles, missing, start, end, now, ct);
+            if (closed) await MetricPeriods.SaveAsync(db, name, counted.Values.Zip(counted.Keys), now, ct);
+            foreach (var (department, f) in counted) figures[department][start] = f;
+        }
+        return [.. departments.Select(d => new DepartmentTrend(d, [.. figures[d].Values]))];
+    }
+
+    static PeriodFigures Empty(DateTimeOffset start, DateTimeOffset end) =>
+        new(start, end, false, 0, 0, 0, 0, 0, Spread.None, Spread.None, new Backlog(0, 0, 0, 0), 0, 0, 0, 0, 0);
+
+    /// Every figure of [s, e) for these departments, each one grouped query over all of them.
+    public static async Task<Dictionary<string, PeriodFigures>> CountAsync(
+        RoutingDb db, ILifecycles lifecycles, IReadOnlyList<string> departments, DateTimeOffset s, DateTimeOffset e, DateTimeOffset now, CancellationToken ct)
+    {
+        var items = db.WorkItems.AsNoTracking().Where(w => departments.Contains(w.Department));
+        var opened = await items.Where(w => w.CreatedAt >= s && w.CreatedAt < e)
+            .GroupBy(w => w.Department).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var acknowledged = await items.Where(w => w.AcknowledgedAt >= s && w.AcknowledgedAt < e)
+            .GroupBy(w => w.Department).Select(g => new { g.Key, Count = g.Count(), Met = g.Count(w => w.AckMet == true) })
+            .ToDictionaryAsync(x => x.Key, ct);
+        var resolved = await items.Where(w => w.FirstResolvedAt >= s && w.FirstResolvedAt < e)
+            .GroupBy(w => w.Department).Select(g => new { g.Key, Count = g.Count(), Met = g.Count(w => w.ResolveMet == true) })
+            .ToDictionaryAsync(x => x.Key, ct);
+        var handedBack = await items.Where(w => w.HandedBackAt >= s && w.HandedBackAt < e)
+            .GroupBy(w => w.Department).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var toAcknowledge = await Percentile.ReadAsync(db, Measure.Acknowledge, departments, s, e, ct);
+        var toResolve = await Percentile.ReadAsync(db, Measure.Resolve, departments, s, e, ct);
+        var events = await HistoryCounts.ReadAsync(db, departments, s, e, ct);
+        var judged = await HistoryCounts.JudgedAsync(db, departments, s, e, ct);
+        var backlog = e >= now
+            ? await BacklogAt.NowAsync(db, departments, now, ct)
+            : await BacklogAt.CountAsync(db, lifecycles, departments, e, ct);
+
+        return departments.ToDictionary(d => d, d =>
+        {
+            var ack = acknowledged.GetValueOrDefault(d);
+            var res = resolved.GetValueOrDefault(d);
+            var (reopened, escalations) = events.GetValueOrDefault(d);
+            var (judgedCount, effective) = judged.GetValueOrDefault(d);
+            return new PeriodFigures(s, e, Periods.Closed(e, now),
+                opened.GetValueOrDefault(d), ack?.Count ?? 0, ack?.Met ?? 0, res?.Count ?? 0, res?.Met ?? 0,
+                toAcknowledge.GetValueOrDefault(d) ?? Spread.None, toResolve.GetValueOrDefault(d) ?? Spread.None,
+                backlog.GetValueOrDefault(d) ?? new Backlog(0, 0, 0, 0),
+                reopened, escalations, handedBack.GetValueOrDefault(d), judgedCount, effective);
+        });
+    }
+}
