@@ -65,7 +65,7 @@ internal static class MetricsResults
         var cold = metrics["Cold"]!.AsArray().Select(c => c!).ToList();
         if (cold.Count > 0)
             md.AppendLine("Cold fill of the period cache (TRUNCATE metric_periods, then GET /api/metrics/departments over three years, all departments): " +
-                          string.Join("; ", cold.Select(c => double.IsNaN((double)c["FirstSeconds"]!) ? $"by {c["Interval"]}: not available"
+                          string.Join("; ", cold.Select(c => c["FirstSeconds"] is null ? $"by {c["Interval"]}: not available"
                               : Invariant($"by {c["Interval"]} ({(int)c["Periods"]!} periods) {(double)c["FirstSeconds"]!:F1} s, then {(double)c["AgainMs"]!:F0} ms from the cache"))) + ".")
                 .AppendLine();
         if (metrics["Intake"] is { } intake)
@@ -83,7 +83,7 @@ internal static class MetricsResults
                 ? ($"Backfill (every item set to MetricsVersion 0, the host's start-up timed): {(double)backfill["StartSeconds"]!:F0} s against {(double)backfill["BaselineStartSeconds"]!:F1} s " +
                             $"with nothing to backfill: {(double)rate:F0} items/s; {(long)backfill["LeftOver"]!:N0} left over; {(long)backfill["Differing"]!:N0} of {(long)backfill["Items"]!:N0} items " +
                             "with other facts than the data set's (the replay of their history disagrees with the generated columns).")
-                : Invariant($"Backfill: {backfill["Status"]} (start-up {(double)backfill["StartSeconds"]!:F1} s)."))
+                : $"Backfill: {backfill["Status"]}.")
                 .AppendLine();
     }
 

@@ -21,14 +21,14 @@ internal sealed class MetricsSuite(MetricsSuite.Options options)
     public sealed record Measurement(string Name, string Path, string As, double? FirstMs, double? P50Ms, double? P95Ms, int Requests,
         long Bytes, string Status);
 
-    public sealed record ColdFill(string Interval, int Periods, double FirstSeconds, double AgainMs);
+    public sealed record ColdFill(string Interval, int Periods, double? FirstSeconds, double? AgainMs);
 
     public sealed record WritePath(double MaxPerSecond, double P99Ms, double MaxWithoutIndexes, double P99MsWithoutIndexes);
 
-    public sealed record Backfill(long Items, double StartSeconds, double BaselineStartSeconds, double? ItemsPerSecond, long LeftOver,
+    public sealed record Backfill(long Items, double? StartSeconds, double BaselineStartSeconds, double? ItemsPerSecond, long LeftOver,
         long Differing, string Status);
 
-    public sealed record Result(MetricsData.Load Data, bool DataKept, double StartSeconds, IReadOnlyList<Measurement> Measurements,
+    public sealed record Result(MetricsData.Load Data, bool DataKept, double? StartSeconds, IReadOnlyList<Measurement> Measurements,
         IReadOnlyList<ColdFill> Cold, WritePath? Intake, Backfill? Backfill);
 
     const int Port = 5098;
@@ -55,7 +55,7 @@ internal sealed class MetricsSuite(MetricsSuite.Options options)
             data = MetricsData.Fill(options.Psql, options.Items, DateTimeOffset.UtcNow);
         }
         await host.StopAsync();
-        if (options.DataOnly) return new(data, kept, double.NaN, [], [], null, null);
+        if (options.DataOnly) return new(data, kept, null, [], [], null, null);
         var start = await host.StartAsync(TimeSpan.FromMinutes(5));
         Console.WriteLine($"metrics: host up in {start:F1} s on {data.Items:N0} items, {data.Events:N0} events");
 
@@ -93,7 +93,7 @@ internal sealed class MetricsSuite(MetricsSuite.Options options)
             var path = $"/api/metrics/departments?interval={interval}&from={threeYears}";
             var first = await TimeAsync(http, path);
             var again = await TimeAsync(http, path);
-            if (first is null || again is null) { cold.Add(new(interval, periods, double.NaN, double.NaN)); continue; }
+            if (first is null || again is null) { cold.Add(new(interval, periods, null, null)); continue; }
             cold.Add(new(interval, periods, first.Value / 1000, again.Value));
             Console.WriteLine($"metrics: cold fill by {interval} over 3 years {first / 1000:F1} s, again {again:F1} ms");
         }
@@ -107,7 +107,7 @@ internal sealed class MetricsSuite(MetricsSuite.Options options)
     MetricsData.Load Counts()
     {
         long Count(string table) => long.Parse(options.Psql.Run($"SELECT count(*) FROM {table}").Trim(), CultureInfo.InvariantCulture);
-        return new(Count("work_items"), Count("reports"), Count("work_item_rules"), Count("effectiveness"), Count("history"), [], double.NaN);
+        return new(Count("work_items"), Count("reports"), Count("work_item_rules"), Count("effectiveness"), Count("history"), [], null);
     }
 
     async Task<Measurement> MeasureAsync(HttpClient http, string name, string path, string who, string? cookie = null, string? bearer = null)
@@ -193,6 +193,12 @@ internal sealed class MetricsSuite(MetricsSuite.Options options)
     async Task<Backfill> BackfillAsync(BenchHost host, double baseline)
     {
         var psql = options.Psql;
+        // Marking a million items costs minutes: not without a backfill to time.
+        if (!System.Reflection.Assembly.Load("Routing.Engine").GetTypes().Any(t => t.Name == "MetricsBackfill"))
+        {
+            Console.WriteLine("metrics: backfill: not in this build");
+            return new(options.Items, null, baseline, null, 0, 0, "not in this build");
+        }
         Console.WriteLine("metrics: backfill: marking every item MetricsVersion = 0");
         psql.Run("""
             DROP TABLE IF EXISTS bench_facts;

@@ -11,7 +11,7 @@ using Routing.Bench;
 //   intake --url URL --key KEY [--quick] [--closed-only --name NAME] --out DIR
 //   patterns --url URL --key KEY --psql PATH --pg-port PORT --pg-db DB --sizes N[,N…] --out DIR
 //   metrics --host-dll PATH --connection CS --psql PATH --pg-port PORT --pg-db DB --items N [--quick] [--data-only] [--previous LATEST.json] --out DIR
-//     (--data-only: make the data set, or find it made, and stop)
+//     [--intake-seconds N] (--data-only: make the data set, or find it made, and stop; --intake-seconds 0: no intake)
 //   report (--pgbench-tps N | --previous LATEST.json --only SUITE) --commit SHA [--quick] --out DIR
 string Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault()
     ?? throw new ArgumentException($"{name} is required");
@@ -49,7 +49,8 @@ switch (args.FirstOrDefault())
         Psql On(string database) => new(Option("--psql"), port, database);
         var metrics = new MetricsSuite(new(Option("--host-dll"), Option("--connection"), On(Option("--pg-db")), On, Option("--pg-db"),
             long.Parse(Option("--items"), System.Globalization.CultureInfo.InvariantCulture), Requests: quick ? 50 : 200,
-            IntakeSeconds: TimeSpan.FromSeconds(quick ? 6 : 20), output, DataOnly: args.Contains("--data-only")));
+            IntakeSeconds: TimeSpan.FromSeconds(args.Contains("--intake-seconds") ? int.Parse(Option("--intake-seconds"), System.Globalization.CultureInfo.InvariantCulture) : quick ? 6 : 20),
+            output, DataOnly: args.Contains("--data-only")));
         var measured = JsonSerializer.SerializeToNode(await metrics.RunAsync())!.AsObject();
         if (args.Contains("--data-only")) break;
         // The intake of the last full run, beside the write path's figures measured now.
