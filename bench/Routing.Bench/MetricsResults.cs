@@ -64,9 +64,11 @@ internal static class MetricsResults
         md.AppendLine();
         var cold = metrics["Cold"]!.AsArray().Select(c => c!).ToList();
         if (cold.Count > 0)
-            md.AppendLine("Cold fill of the period cache (TRUNCATE metric_periods, then GET /api/metrics/departments over three years, all departments): " +
-                          string.Join("; ", cold.Select(c => c["FirstSeconds"] is null ? $"by {c["Interval"]}: no answer within 10 min (or no endpoint)"
-                              : Invariant($"by {c["Interval"]} ({(int)c["Periods"]!} periods) {(double)c["FirstSeconds"]!:F1} s, then {(double)c["AgainMs"]!:F0} ms from the cache"))) + ".")
+            md.AppendLine("Cold fill of the period cache (TRUNCATE metric_periods, then GET /api/metrics/departments for all departments, " +
+                          "every closed period computed and stored, then the same request again): " +
+                          string.Join("; ", cold.Select(c => c["FirstSeconds"] is null
+                              ? $"{c["Periods"]} periods by {c["Interval"]}: no answer within 8 min"
+                              : Invariant($"{(int)c["Periods"]!} periods by {c["Interval"]} {(double)c["FirstSeconds"]!:F1} s, then {(double)c["AgainMs"]!:F0} ms"))) + ".")
                 .AppendLine();
         if (metrics["Intake"] is { } intake)
         {
