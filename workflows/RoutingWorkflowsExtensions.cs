@@ -30,6 +30,7 @@ public static class RoutingWorkflowsExtensions
         services.AddScoped<TimerFiring>();
         services.AddScoped<TimerDispatcher>();
         services.AddScoped<TimerJobs>();
+        services.AddScoped<MetricsRollup>();
         services.AddScoped<ClockJobs>(); // jobs stored under the former name
         services.AddScoped<NotificationDelivery>();
         services.AddHttpClient(WebhookChannel.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10))

@@ -51,6 +51,7 @@ internal sealed class IntakeService(
         var now = clock.Now();
         var report = ReportFactory.Create(submission, now);
         report.PatternId = patternId;
+        report.SubmittedBy = actor;
         var decision = await router.RouteAsync(ReportFacts.From(report), ct);
         report.RulesetVersion = decision.RulesetVersion;
         report.Notify = [.. decision.Notify];

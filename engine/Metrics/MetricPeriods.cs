@@ -19,7 +19,15 @@ internal static class MetricPeriods
     {
         var sqlite = !db.Database.IsNpgsql();
         object Time(DateTimeOffset t) => sqlite ? SqliteValues.Of(t) : t.ToUniversalTime();
-        object Seconds(TimeSpan? t) => t is { } s ? s.TotalSeconds : DBNull.Value;
+        var nulls = 0;
+        // A null needs a parameter of its own that says its type.
+        object Seconds(TimeSpan? t)
+        {
+            if (t is { } s) return s.TotalSeconds;
+            var parameter = db.Database.GetDbConnection().CreateCommand().CreateParameter();
+            (parameter.ParameterName, parameter.DbType, parameter.Value) = ($"@none{nulls++}", System.Data.DbType.Double, DBNull.Value);
+            return parameter;
+        }
         foreach (var (f, department) in rows)
         {
             // A row of an older definition is replaced.

@@ -17,6 +17,11 @@ internal static class OpeningItems
         foreach (var (item, lifecycle, clock) in opened)
         {
             db.WorkItems.Add(item);
+            // Rule quality counts each rule that opened an item (a hand-back's triage item has none).
+            db.WorkItemRules.AddRange(item.MatchedRules.Distinct().Select(rule => new WorkItemRule
+            {
+                WorkItemId = item.Id, Rule = rule, RulesetVersion = item.RulesetVersion, Department = item.Department, CreatedAt = item.CreatedAt,
+            }));
             db.Timers.AddRange(TimerPlan.Entering(item, lifecycle, from: null, now, clock));
             outbox.Queue(db, NotificationEvents.Routed, item, now);
         }

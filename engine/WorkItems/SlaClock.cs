@@ -43,8 +43,12 @@ internal sealed class SlaClock
         CountsWorkingTime(window) ? business!.Add(from, left) : from + left;
 
     /// The window's time from `from` until `due`: working time on the calendar, or clock time; zero once due.
-    public TimeSpan Left(string window, DateTimeOffset from, DateTimeOffset due) =>
-        due <= from ? TimeSpan.Zero : CountsWorkingTime(window) ? business!.Between(from, due) : due - from;
+    public TimeSpan Left(string window, DateTimeOffset from, DateTimeOffset due) => Elapsed(window, from, due);
+
+    /// The window's time from `from` to `to` as it counts (working time or clock time): how long
+    /// something took, as the due times measure it; zero when `to` is not after `from`.
+    public TimeSpan Elapsed(string window, DateTimeOffset from, DateTimeOffset to) =>
+        to <= from ? TimeSpan.Zero : CountsWorkingTime(window) ? business!.Between(from, to) : to - from;
 
     /// A duration's whole days as working days, the rest as working hours.
     TimeSpan Working(TimeSpan duration) =>

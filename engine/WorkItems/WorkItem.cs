@@ -111,5 +111,6 @@ internal sealed class WorkItem
         RulesetVersion = rulesetVersion,
         MatchedRules = [.. matchedRules],
         CalendarTime = [.. sla.CalendarTime],
+        MetricsVersion = ItemFacts.Version,
     };
 }

@@ -15,10 +15,14 @@ internal sealed class RulesetSimulator(
 {
     public const int MaxReplayed = 50_000;
 
-    public sealed record ReplayChange(Guid ReportId, DateTimeOffset ReceivedAt, IReadOnlyList<string> Current, IReadOnlyList<string> Proposed);
+    /// `HandedBackBy`: the departments this version would stop sending the report to that handed its item back
+    /// as misrouted — the evidence that the change is a fix.
+    public sealed record ReplayChange(Guid ReportId, DateTimeOffset ReceivedAt, IReadOnlyList<string> Current, IReadOnlyList<string> Proposed,
+        IReadOnlyList<string> HandedBackBy);
     /// `DueTimes`: for a version other than the active one, how publishing it would move open items' due times.
+    /// `HandedBack`: how many of the changes are away from a department that handed the report back.
     public sealed record Replay(int Version, DateTimeOffset From, DateTimeOffset To, int Reports, bool Truncated, IReadOnlyList<ReplayChange> Changes,
-        DueTimeShifts? DueTimes = null);
+        int HandedBack, DueTimeShifts? DueTimes = null);
 
     /// The version to simulate with (the active one when null); null when no such version is stored.
     public async Task<CompiledRuleset?> RulesetAsync(int? version) =>
@@ -59,17 +63,31 @@ internal sealed class RulesetSimulator(
             .OrderBy(r => r.ReceivedAt).Take(MaxReplayed + 1)
             .ToListAsync(ct);
         var truncated = reports.Count > MaxReplayed;
-        var changes = new List<ReplayChange>();
+        var changed = new List<(Report Report, List<string> Current, List<string> Proposed)>();
         foreach (var report in reports.Take(MaxReplayed))
         {
             var proposed = (await ruleset.RouteAsync(ReportFacts.From(report), log, ct, options.Value.EvaluationBudget)).Routes
                 .Select(r => r.Department).Distinct().Order(StringComparer.Ordinal).ToList();
             var current = report.RoutedTo.Distinct().Order(StringComparer.Ordinal).ToList();
-            if (!current.SequenceEqual(proposed))
-                changes.Add(new(report.Id, report.ReceivedAt, current, proposed));
+            if (!current.SequenceEqual(proposed)) changed.Add((report, current, proposed));
         }
+        var handedBack = await HandedBackAsync([.. changed.Select(c => c.Report.Id)], ct);
+        var changes = changed.Select(c => new ReplayChange(c.Report.Id, c.Report.ReceivedAt, c.Current, c.Proposed,
+            [.. handedBack[c.Report.Id].Where(d => c.Current.Contains(d) && !c.Proposed.Contains(d)).Distinct().Order(StringComparer.Ordinal)])).ToList();
         var activeRuleset = active.Current;
         var moves = ruleset.Version == activeRuleset.Version ? null : await dueTimes.PreviewAsync(activeRuleset, ruleset, clock.GetUtcNow(), ct);
-        return new Replay(ruleset.Version, from, to, Math.Min(reports.Count, MaxReplayed), truncated, changes, moves);
+        return new Replay(ruleset.Version, from, to, Math.Min(reports.Count, MaxReplayed), truncated, changes,
+            changes.Count(c => c.HandedBackBy.Count > 0), moves);
+    }
+
+    /// The departments that handed each report's item back (an undone hand-back does not count), read a chunk of reports at a time.
+    async Task<ILookup<Guid, string>> HandedBackAsync(List<Guid> reports, CancellationToken ct)
+    {
+        var found = new List<(Guid, string)>();
+        foreach (var chunk in reports.Chunk(500))
+            found.AddRange((await db.WorkItems.AsNoTracking()
+                .Where(w => chunk.Contains(w.ReportId) && w.HandedBackAt != null)
+                .Select(w => new { w.ReportId, w.Department }).ToListAsync(ct)).Select(w => (w.ReportId, w.Department)));
+        return found.ToLookup(f => f.Item1, f => f.Item2);
     }
 }

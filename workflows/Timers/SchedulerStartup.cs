@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace Routing.Workflows.Timers;
 
-/// Registers the recurring dispatch and, when Hangfire keeps jobs in memory (lost on
+/// Registers the recurring dispatch and metrics rollup and, when Hangfire keeps jobs in memory (lost on
 /// restart), hands every pending timer to it again at once; nothing where the scheduler is off.
 internal sealed class SchedulerStartup(
     IServiceScopeFactory scopes,
@@ -22,6 +22,7 @@ internal sealed class SchedulerStartup(
         try
         {
             recurring.AddOrUpdate<TimerJobs>(TimerJobs.DispatchJobId, j => j.DispatchAsync(CancellationToken.None), options.Value.DispatchCron);
+            recurring.AddOrUpdate<MetricsRollup>(MetricsRollup.JobId, j => j.RunAsync(CancellationToken.None), MetricsRollup.Cron);
         }
         catch (Exception e) when (e is DistributedLockTimeoutException || e.GetType().Name.EndsWith("DistributedLockException", StringComparison.Ordinal))
         {
@@ -29,6 +30,9 @@ internal sealed class SchedulerStartup(
             // expires: the stored schedule stays in force, and the start must not fail for it.
             log.LogWarning("The recurring timer dispatch is locked (by another host, or one that died holding it); keeping its stored schedule");
         }
+
+        // The periods that closed while the host was down (or all of them, on a new or backfilled store), in the background.
+        scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>().Enqueue<MetricsRollup>(j => j.RunAsync(CancellationToken.None));
 
         var dispatcher = scope.ServiceProvider.GetRequiredService<TimerDispatcher>();
         if (options.Value.JobsInMemory)

@@ -28,6 +28,7 @@ internal static class SlaPause
                 clock.Left(Sla.AckWithinWindow, now, item.AckDueAt), clock.Left(Sla.ResolveWithinWindow, now, item.ResolveDueAt));
         }
         if (stops || item.PausedAt is not { } since) return null;
+        ItemFacts.Resumed(item, clock, since, now);
         item.AckDueAt = Resumed(Sla.AckWithinWindow, item.AckDueAt);
         item.ResolveDueAt = Resumed(Sla.ResolveWithinWindow, item.ResolveDueAt);
         item.PausedAt = null;

@@ -6,6 +6,7 @@ using Routing.Engine.History;
 using Routing.Engine.History.Events;
 using Routing.Engine.Lifecycles;
 using Routing.Engine.Notifications;
+using Routing.Engine.Reports;
 using Routing.Engine.Store;
 using Routing.Engine.Timers;
 using Routing.Engine.WorkItems;
@@ -40,6 +41,11 @@ internal sealed class WorkItemMoves(
         item.Version++;
         item.UpdatedAt = now;
 
+        // Resolved: from now on the resolution check runs; the pattern's reports are counted since,
+        // and the segment's complaints are measured against the criterion fixed now.
+        var resolves = Checked(lifecycle, item.State) && !Checked(lifecycle, before);
+        ItemFacts.Record(item, lifecycle, action, before, resolves, clock, now);
+
         var ended = TimerPlan.Leaving(lifecycle, before, item.State);
         if (ended.Length > 0)
         {
@@ -71,9 +77,6 @@ internal sealed class WorkItemMoves(
                 after.Add(SendToTriage(item, note, now));
                 break;
         }
-        // Resolved: from now on the resolution check runs; the pattern's reports are counted since,
-        // and the segment's complaints are measured against the criterion fixed now.
-        var resolves = Checked(lifecycle, item.State) && !Checked(lifecycle, before);
         if (resolves)
         {
             item.ResolvedAt = now;
@@ -99,6 +102,8 @@ internal sealed class WorkItemMoves(
             if (!await FiredAsync(timer, ct)) timers.Add(timer);
         }
         db.Timers.AddRange(timers);
+        // Only a final state can finish a report's work (a verify) or take an item out of it (a cancel, a hand-back).
+        if (item.Stage == WorkItemStage.Final) await ReportOutcome.UpdateAsync(db, item.ReportId, ct);
 
         HistoryEntry moved = new(actor, record(before, item.State),
             ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department);
@@ -131,6 +136,9 @@ internal sealed class WorkItemMoves(
         item.Enter(to, lifecycle);
         item.Version++;
         item.UpdatedAt = now;
+        // Undone, a hand-back is not one (a cancel never sets it).
+        item.HandedBackAt = null;
+        await ReportOutcome.UpdateAsync(db, item.ReportId, ct);
         // A paused item's steps on due times stay held (DueTimers.HoldAsync) until its clock runs again.
         var steps = TimerPlan.In(lifecycle, to).Where(s => item.PausedAt is null || !TimerPlan.OnDueTime(lifecycle.Step(s)!)).ToArray();
         var timers = await db.Timers.AsNoTracking().Where(t => t.WorkItemId == item.Id && steps.Contains(t.Step)).ToListAsync(ct);

@@ -80,6 +80,18 @@ public sealed class SlaClockTests
     }
 
     [Fact]
+    public void The_time_a_window_took_is_working_time_on_the_calendar_and_clock_time_around_it()
+    {
+        // Fri 27 Nov 15:00 Berlin → Mon 30 Nov 10:00 Berlin: 2 h Friday + 1 h Monday; 67 h on the clock.
+        var (from, to) = (Utc(2026, 11, 27, 14), Utc(2026, 11, 30, 9));
+
+        Assert.Equal(TimeSpan.FromHours(3), BerlinOffice.Elapsed(Sla.AckWithinWindow, from, to));
+        Assert.Equal(TimeSpan.FromHours(67), BerlinOffice.Elapsed(Sla.ResolutionCheckAfterWindow, from, to));
+        Assert.Equal(TimeSpan.FromHours(67), new SlaClock(null, []).Elapsed(Sla.AckWithinWindow, from, to));
+        Assert.Equal(TimeSpan.Zero, BerlinOffice.Elapsed(Sla.AckWithinWindow, to, from));
+    }
+
+    [Fact]
     public void A_calendar_with_a_short_friday_counts_a_day_as_its_most_common_day()
     {
         var calendar = Build(new("short-fridays", "Short Fridays", Berlin,

@@ -195,6 +195,17 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                 name: "IX_work_item_rules_CreatedAt_RulesetVersion_Rule",
                 table: "work_item_rules",
                 columns: new[] { "CreatedAt", "RulesetVersion", "Rule" });
+
+            // What history and the items already say: who submitted each report (the key that sent it,
+            // as its acceptance recorded), and the rules that opened each item. The rest of the facts
+            // need business time on the calendars, so MetricsBackfill replays them in C# at start-up.
+            migrationBuilder.Sql("""
+                UPDATE reports SET "SubmittedBy" = (SELECT h."Actor" FROM history h
+                    WHERE h."ReportId" = reports."Id" AND h."Kind" = 'report.accepted' ORDER BY h."Sequence" LIMIT 1);
+                INSERT INTO work_item_rules ("WorkItemId", "Rule", "RulesetVersion", "Department", "CreatedAt")
+                SELECT DISTINCT w."Id", r.value, w."RulesetVersion", w."Department", w."CreatedAt"
+                FROM work_items w, json_each(w."MatchedRules") r;
+                """);
         }
 
         /// <inheritdoc />
