@@ -62,7 +62,8 @@ internal sealed class AccountabilityModel(
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
-        IReadOnlyList<string> scope = string.IsNullOrEmpty(Department) ? [.. Visible.Select(d => d.Id)] : [Department];
+        // The rules' figures count every department the user may see, as the API's do.
+        IReadOnlyList<string> scope = string.IsNullOrEmpty(Department) || View != Departments ? [.. Visible.Select(d => d.Id)] : [Department];
         switch (View)
         {
             case Departments:
@@ -91,7 +92,7 @@ internal sealed class AccountabilityModel(
     {
         ["from"] = Range!.FirstDay, ["to"] = Range.To.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["interval"] = what == Departments ? AccountabilityWords.Interval(Range.Interval) : null,
-        ["department"] = what == Csms ? null : Department,
+        ["department"] = what == Departments ? Department : null,
     }));
 
     static IEnumerable<KeyValuePair<string, string?>> Present(Dictionary<string, string?> query) => query.Where(p => !string.IsNullOrEmpty(p.Value));

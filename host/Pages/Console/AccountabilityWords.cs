@@ -23,12 +23,14 @@ internal static class AccountabilityWords
 
     /// "75% (3 of 4)", or "—" with nothing to divide by.
     public static string Rate(double? rate, int part, int whole) =>
-        rate is { } r ? $"{r.ToString("P0", Invariant)} ({part} of {whole})" : "—";
+        rate is { } r ? $"{Percent(r, "0")} ({part} of {whole})" : "—";
 
     public static string Span(TimeSpan? span) => span is { } s ? Words.Span(s) : "—";
 
     /// A scale's value in percent ("50%") or hours ("12 h"), as few digits as it needs.
-    public static string Percent(double value) => (value * 100).ToString("0.#", Invariant) + "%";
+    public static string Percent(double value) => Percent(value, "0.#");
+
+    public static string Percent(double value, string format) => (value * 100).ToString(format, Invariant) + "%";
     public static string Hours(double value) => value.ToString("0.##", Invariant) + " h";
     /// A scale's value as a count: whole numbers only (a half-way mark of 2.5 items is left unlabelled).
     public static string Count(double value) => value % 1 == 0 ? value.ToString("N0", Invariant) : "";

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Routing.Engine.Departments;
+using Routing.Engine.Metrics;
 using Routing.Engine.Reports;
 using Routing.Engine.Store;
 using Routing.Host.Access;
@@ -14,7 +16,8 @@ namespace Routing.Host.Pages.Console;
 /// (every error named by its rule or place), take a calendar's holidays from an iCal file,
 /// simulate a report against a version, replay a period, compare with the active version, publish.
 [Authorize(Policy = Policies.Administer)]
-internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator, IcalHolidaysImport holidays, RoutingDb db) : PageModel
+internal sealed class RulesModel(
+    RulesetAdmin admin, RulesetSimulator simulator, IcalHolidaysImport holidays, RoutingDb db, IDepartmentDirectory directory, TimeProvider clock) : PageModel
 {
     // Readable quotes in the editor (Razor HTML-encodes the text, so no escaping is needed for safety).
     static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -47,6 +50,8 @@ internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator,
     public IReadOnlyDictionary<string, string> SimulatedLifecycles { get; private set; } = new Dictionary<string, string>();
     public RulesetSimulator.Replay? Replay { get; private set; }
     public RulesetDiff? Diff { get; private set; }
+    /// How the shown version's rules did with the items they opened over the last 90 days (none for a draft).
+    public IReadOnlyList<RuleFigures> RuleFigures { get; private set; } = [];
 
     /// A replayed report as a person finds it: its title, and the work item that shows it whole.
     /// The titles of the replayed reports that would route differently, by report id.
@@ -170,6 +175,8 @@ internal sealed class RulesModel(RulesetAdmin admin, RulesetSimulator simulator,
             Calendars = JsonSerializer.Serialize(view.Calendars, Indented);
         }
         ActiveCalendars = [.. (await simulator.RulesetAsync(null))!.Calendars.Select(c => c.Id)];
+        var now = clock.GetUtcNow();
+        RuleFigures = await RuleQuality.QueryAsync(db, [.. directory.All.Select(d => d.Id)], now - RuleQuality.DefaultRange, now, ct, view.Version);
         return view;
     }
 
