@@ -4,7 +4,8 @@ namespace Routing.Bench;
 
 /// A Release host the suite starts and stops itself (the metrics suite restarts it: to migrate
 /// before loading, and to time the backfill, which runs before the host serves).
-internal sealed class BenchHost(string dll, string connection, string key, int port, string log) : IAsyncDisposable
+internal sealed class BenchHost(string dll, string connection, string key, int port, string log,
+    IReadOnlyDictionary<string, string>? settings = null) : IAsyncDisposable
 {
     Process? process;
 
@@ -24,6 +25,7 @@ internal sealed class BenchHost(string dll, string connection, string key, int p
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         // The backfill's progress is what a slow start-up is waiting for.
         start.Environment["Logging__LogLevel__Routing"] = "Information";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var clock = Stopwatch.StartNew();
         process = Process.Start(start)!;
         var output = File.AppendText(log);

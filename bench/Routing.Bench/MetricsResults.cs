@@ -55,7 +55,8 @@ internal static class MetricsResults
                                   $"{(long)data["Events"]!:N0} history events; made in SQL (generate_series) " +
                                   ((bool)metrics["DataKept"]! ? "by an earlier run and kept. " : Invariant($"in {(double)data["TotalSeconds"]!:F0} s ({Seconds(data)}). ")) +
                                   $"The host started in {(double)metrics["StartSeconds"]!:F1} s on it. Sequential requests after 10 warm-ups; " +
-                                  "\"first\" is the first request, on an empty period cache for the first of each interval.")).AppendLine()
+                                  "\"first\" is the first request, on an empty period cache for the first of each interval." +
+                                  (metrics["LoadAverage"] is { } load ? $" Load average (1 min) during the measurements: {load}." : ""))).AppendLine()
             .AppendLine("| page or endpoint | as | first | p50 | p95 | requests | bytes |").AppendLine("|---|---|---|---|---|---|---|");
         foreach (var m in metrics["Measurements"]!.AsArray().Select(m => m!))
             md.AppendLine(m["P95Ms"] is null
@@ -67,7 +68,7 @@ internal static class MetricsResults
             md.AppendLine("Cold fill of the period cache (TRUNCATE metric_periods, then GET /api/metrics/departments for all departments, " +
                           "every closed period computed and stored, then the same request again): " +
                           string.Join("; ", cold.Select(c => c["FirstSeconds"] is null
-                              ? $"{c["Periods"]} periods by {c["Interval"]}: no answer within 8 min"
+                              ? $"{c["Periods"]} periods by {c["Interval"]}: {c["Status"]}"
                               : Invariant($"{(int)c["Periods"]!} periods by {c["Interval"]} {(double)c["FirstSeconds"]!:F1} s, then {(double)c["AgainMs"]!:F0} ms"))) + ".")
                 .AppendLine();
         if (metrics["Intake"] is { } intake)
