@@ -14,7 +14,7 @@ namespace Routing.Bench;
 internal sealed class MetricsSuite(MetricsSuite.Options options)
 {
     public sealed record Options(string HostDll, string Connection, Psql Psql, Func<string, Psql> PsqlOn, string Database,
-        long Items, int Requests, TimeSpan IntakeSeconds, string Work, bool DataOnly = false);
+        long Items, int Requests, TimeSpan IntakeSeconds, string Work, bool DataOnly = false, bool BackfillOnly = false);
 
     /// One page or endpoint: the first request (on a cold period cache for the first of each
     /// kind), then the p50 and p95 of `Requests` sequential ones after 10 warm-ups.
@@ -60,6 +60,11 @@ internal sealed class MetricsSuite(MetricsSuite.Options options)
         await host.StopAsync();
         if (options.DataOnly) return new(data, kept, null, [], [], null, null);
         var start = await host.StartAsync(TimeSpan.FromMinutes(5));
+        if (options.BackfillOnly)
+        {
+            await host.StopAsync();
+            return new(data, kept, start, [], [], null, await BackfillAsync(host, start));
+        }
         Console.WriteLine($"metrics: host up in {start:F1} s on {data.Items:N0} items, {data.Events:N0} events");
 
         using var http = Client(host.Url);

@@ -11,7 +11,8 @@ using Routing.Bench;
 //   intake --url URL --key KEY [--quick] [--closed-only --name NAME] --out DIR
 //   patterns --url URL --key KEY --psql PATH --pg-port PORT --pg-db DB --sizes N[,N…] --out DIR
 //   metrics --host-dll PATH --connection CS --psql PATH --pg-port PORT --pg-db DB --items N [--quick] [--data-only] [--previous LATEST.json] --out DIR
-//     [--intake-seconds N] (--data-only: make the data set, or find it made, and stop; --intake-seconds 0: no intake)
+//     [--intake-seconds N] [--backfill-only] (--data-only: make the data set, or find it made, and stop; --intake-seconds 0:
+//     no intake; --backfill-only: time the backfill alone and add it to the metrics.json in --out)
 //   report (--pgbench-tps N | --previous LATEST.json --only SUITE) --commit SHA [--quick] --out DIR
 string Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault()
     ?? throw new ArgumentException($"{name} is required");
@@ -50,12 +51,20 @@ switch (args.FirstOrDefault())
         var metrics = new MetricsSuite(new(Option("--host-dll"), Option("--connection"), On(Option("--pg-db")), On, Option("--pg-db"),
             long.Parse(Option("--items"), System.Globalization.CultureInfo.InvariantCulture), Requests: quick ? 50 : 200,
             IntakeSeconds: TimeSpan.FromSeconds(args.Contains("--intake-seconds") ? int.Parse(Option("--intake-seconds"), System.Globalization.CultureInfo.InvariantCulture) : quick ? 6 : 20),
-            output, DataOnly: args.Contains("--data-only")));
+            output, DataOnly: args.Contains("--data-only"), BackfillOnly: args.Contains("--backfill-only")));
         var measured = JsonSerializer.SerializeToNode(await metrics.RunAsync())!.AsObject();
         if (args.Contains("--data-only")) break;
+        var file = Path.Combine(output, "metrics.json");
+        // --backfill-only: its figure joins the measurements of an earlier run in the same folder.
+        if (args.Contains("--backfill-only") && File.Exists(file))
+        {
+            var earlier = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
+            earlier["Backfill"] = measured["Backfill"]!.DeepClone();
+            measured = earlier;
+        }
         // The intake of the last full run, beside the write path's figures measured now.
         if (args.Contains("--previous")) measured["PreviousIntake"] = JsonNode.Parse(File.ReadAllText(Option("--previous")))?["Intake"]?.DeepClone();
-        File.WriteAllText(Path.Combine(output, "metrics.json"), measured.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        File.WriteAllText(file, measured.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         break;
     case "report":
         // --previous: the latest.json whose other suites a run of one suite (--only) carries over.
