@@ -1,5 +1,6 @@
 using Routing.Engine.Calendars;
 using Routing.Engine.Lifecycles;
+using Routing.Engine.Metrics;
 using Routing.Engine.Departments;
 using Routing.Engine.Intake;
 using Routing.Rules;
@@ -30,6 +31,8 @@ public static class RoutingRulesExtensions
         services.AddScoped<DueTimesRecompute>();
         services.AddScoped<RulesetSimulator>();
         services.AddHostedService<RulesetStartup>();
+        // It needs the lifecycles and calendars just loaded, and runs before timers fire.
+        services.AddHostedService<MetricsBackfill>();
         services.AddHostedService<RulesetRefresher>();
         return services;
     }

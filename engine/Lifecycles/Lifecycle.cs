@@ -32,6 +32,9 @@ public sealed record Lifecycle(
     /// The actions that leave a state, in the order written.
     public IEnumerable<LifecycleAction> From(string state) => Actions.Where(a => a.From.Contains(state));
 
+    /// Whether the resolution check runs in the state: entering it resolves the item.
+    public bool Checks(string state) => Steps.Any(s => s.Then == TimedStep.Check && s.In.Contains(state));
+
     /// The names of the states of a stage, for queries and drawings.
     public IEnumerable<string> StatesOf(WorkItemStage stage) => States.Where(s => s.Stage == stage).Select(s => s.Name);
 }

@@ -6,21 +6,24 @@ namespace Routing.Engine.Reports;
 
 /// Whether a report's problem is fixed, for the CSM's account: once every item of it that was not
 /// cancelled or handed back is verified (and one is), it was fixed when the last was verified.
-/// Kept on the report (FixedAt) at each move that can change it, in the mover's transaction.
+/// Kept on the report (FixedAt) at each move that can change it, in the mover's transaction, and
+/// by MetricsBackfill for reports from before.
 internal static class ReportOutcome
 {
-    public static async Task UpdateAsync(RoutingDb db, Guid reportId, CancellationToken ct)
+    public static async Task UpdateAsync(RoutingDb db, IReadOnlyCollection<Guid> reportIds, CancellationToken ct)
     {
-        var stored = await db.WorkItems.AsNoTracking().Where(w => w.ReportId == reportId)
-            .Select(w => new { w.Id, w.Stage, w.VerifiedAt }).ToListAsync(ct);
+        var stored = await db.WorkItems.AsNoTracking().Where(w => reportIds.Contains(w.ReportId))
+            .Select(w => new { w.Id, w.ReportId, w.Stage, w.VerifiedAt }).ToListAsync(ct);
         // The items this context holds are as they will be written: the one moving, a triage item a hand-back opens.
-        var held = db.WorkItems.Local.Where(w => w.ReportId == reportId).ToList();
-        var fixedAt = FixedAt([
-            .. stored.Where(s => held.All(h => h.Id != s.Id)).Select(s => (s.Stage, s.VerifiedAt)),
-            .. held.Select(h => (h.Stage, h.VerifiedAt)),
-        ]);
-        await db.Reports.Where(r => r.Id == reportId && r.FixedAt != fixedAt)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.FixedAt, fixedAt), ct);
+        var held = db.WorkItems.Local.Where(w => reportIds.Contains(w.ReportId)).ToDictionary(w => w.Id);
+        var items = stored.Where(s => !held.ContainsKey(s.Id)).Select(s => (s.ReportId, s.Stage, s.VerifiedAt))
+            .Concat(held.Values.Select(h => (h.ReportId, h.Stage, h.VerifiedAt)));
+        foreach (var report in items.GroupBy(i => i.ReportId))
+        {
+            var fixedAt = FixedAt([.. report.Select(i => (i.Stage, i.VerifiedAt))]);
+            await db.Reports.Where(r => r.Id == report.Key && r.FixedAt != fixedAt)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.FixedAt, fixedAt), ct);
+        }
     }
 
     /// The report's fix time from its items' stages and verification times (null: not fixed).

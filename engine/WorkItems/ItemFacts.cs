@@ -59,5 +59,5 @@ internal static class ItemFacts
     static long PausedUntil(WorkItem item, string window, SlaClock clock, DateTimeOffset now) =>
         item.PausedAt is { } since ? Seconds(clock.Elapsed(window, since, now)) : 0;
 
-    public static long Seconds(TimeSpan time) => (long)time.TotalSeconds;
+    static long Seconds(TimeSpan time) => (long)time.TotalSeconds;
 }

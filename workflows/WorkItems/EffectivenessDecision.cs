@@ -31,7 +31,7 @@ internal sealed class EffectivenessDecision(
         if (item.Version != version) return new ActionOutcome.Stale(item.State, item.Version);
         var criterion = await db.Effectiveness.Latest(id).FirstOrDefaultAsync(ct);
         var lifecycle = await lifecycles.GetAsync(item.RulesetVersion, item.Lifecycle);
-        if (criterion is not { Verdict: EffectivenessVerdicts.Inconclusive, DecidedBy: null } || !WorkItemMoves.Checked(lifecycle, item.State))
+        if (criterion is not { Verdict: EffectivenessVerdicts.Inconclusive, DecidedBy: null } || !lifecycle.Checks(item.State))
             return new ActionOutcome.NotAllowed(item.State, []);
         if (errors.Count > 0) return new ActionOutcome.Invalid(errors);
 

@@ -13,7 +13,7 @@ internal static class SlaPause
 {
     /// Whether the clock stops in the state.
     public static bool StopsIn(Lifecycle lifecycle, string state) =>
-        lifecycle.StageOf(state) == WorkItemStage.Waiting && !WorkItemMoves.Checked(lifecycle, state);
+        lifecycle.StageOf(state) == WorkItemStage.Waiting && !lifecycle.Checks(state);
 
     /// Stops or restarts the item's clock for the state it has just entered; what the history
     /// records of it, or null when the clock goes on as it was.

@@ -86,7 +86,7 @@ internal sealed class WorkItemActionService(
             errors["effectiveness.target"] = ["must be a rate of complaints per unit sold, at least 0 and below 1 (0.005 is 0.5%)."];
         if (choice.WindowDays is < 1 or > 365)
             errors["effectiveness.windowDays"] = ["must be between 1 and 365 days."];
-        if (action?.To is not { } to || !WorkItemMoves.Checked(lifecycle, to) || WorkItemMoves.Checked(lifecycle, item.State))
+        if (action?.To is not { } to || !lifecycle.Checks(to) || lifecycle.Checks(item.State))
         {
             errors["effectiveness"] = ["can be set only by an action that resolves the item."];
             return null;

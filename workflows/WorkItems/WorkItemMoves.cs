@@ -43,7 +43,7 @@ internal sealed class WorkItemMoves(
 
         // Resolved: from now on the resolution check runs; the pattern's reports are counted since,
         // and the segment's complaints are measured against the criterion fixed now.
-        var resolves = Checked(lifecycle, item.State) && !Checked(lifecycle, before);
+        var resolves = lifecycle.Checks(item.State) && !lifecycle.Checks(before);
         ItemFacts.Record(item, lifecycle, action, before, resolves, clock, now);
 
         var ended = TimerPlan.Leaving(lifecycle, before, item.State);
@@ -103,7 +103,7 @@ internal sealed class WorkItemMoves(
         }
         db.Timers.AddRange(timers);
         // Only a final state can finish a report's work (a verify) or take an item out of it (a cancel, a hand-back).
-        if (item.Stage == WorkItemStage.Final) await ReportOutcome.UpdateAsync(db, item.ReportId, ct);
+        if (item.Stage == WorkItemStage.Final) await ReportOutcome.UpdateAsync(db, [item.ReportId], ct);
 
         HistoryEntry moved = new(actor, record(before, item.State),
             ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department);
@@ -123,10 +123,6 @@ internal sealed class WorkItemMoves(
         return await measure.FixAsync(item, report, now, actor, choice, ct);
     }
 
-    /// Whether the resolution check runs in the state: entering it resolves the item.
-    public static bool Checked(Lifecycle lifecycle, string state) =>
-        lifecycle.Steps.Any(s => s.Then == TimedStep.Check && s.In.Contains(state));
-
     /// Puts the item back in the state a final action (cancel, hand-back) took it from, when the
     /// person undoes it (WorkItemUndo). No move of a lifecycle leaves a final state, so this is
     /// not one: the version and time change as a move's do, and the timers of the steps that run
@@ -138,7 +134,7 @@ internal sealed class WorkItemMoves(
         item.UpdatedAt = now;
         // Undone, a hand-back is not one (a cancel never sets it).
         item.HandedBackAt = null;
-        await ReportOutcome.UpdateAsync(db, item.ReportId, ct);
+        await ReportOutcome.UpdateAsync(db, [item.ReportId], ct);
         // A paused item's steps on due times stay held (DueTimers.HoldAsync) until its clock runs again.
         var steps = TimerPlan.In(lifecycle, to).Where(s => item.PausedAt is null || !TimerPlan.OnDueTime(lifecycle.Step(s)!)).ToArray();
         var timers = await db.Timers.AsNoTracking().Where(t => t.WorkItemId == item.Id && steps.Contains(t.Step)).ToListAsync(ct);

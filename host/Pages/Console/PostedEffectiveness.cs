@@ -48,7 +48,7 @@ internal sealed record PostedEffectiveness(string? Target, string? WindowDays)
     /// Whether taking the action resolves the item (its resolution check runs where it goes):
     /// only such an action offers the inputs.
     public static bool Resolves(Lifecycle lifecycle, WorkItem item, LifecycleAction action) =>
-        action.To is { } to && WorkItemMoves.Checked(lifecycle, to) && !WorkItemMoves.Checked(lifecycle, item.State);
+        action.To is { } to && lifecycle.Checks(to) && !lifecycle.Checks(item.State);
 
     /// A server's message for an input, said after its label: "must be between 1 and 365 days."
     /// The API's target message speaks of a rate per unit; the form's input is per 1,000.

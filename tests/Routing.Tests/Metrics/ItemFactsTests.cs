@@ -150,20 +150,37 @@ public abstract class ItemFactsTests(CalendarScenarioFixture fixture)
             Assert.Equal(opened["matchedRules"].Strings().Order(), (await RulesAsync(Id(opened))).Select(r => r.Rule).Order());
         Assert.Equal(["manufacturing"], (await RulesAsync(Id(manufacturing))).Select(r => r.Department).Distinct());
 
-        await admin.DoAsync(Id(manufacturing), "cancel", "not a production fault");
         await admin.DoAsync(Id(rnd), "acknowledge");
         var resolved = monday.AddHours(1);
         await fixture.AdvanceToAsync(resolved);
         await admin.DoAsync(Id(rnd), "resolve", "redesigned the board");
-        Assert.Null((await ReportAsync(reportId)).FixedAt);
 
         // P1 is checked a week after its resolution, on calendar time; nothing recurred, so it is verified.
-        await fixture.AdvanceToAsync(resolved.AddDays(7));
+        var checkedAt = resolved.AddDays(7);
+        await fixture.AdvanceToAsync(checkedAt);
         Assert.Equal("Verified", (await admin.GetItemAsync(Id(rnd))).State());
         var verified = await FactsAsync(Id(rnd));
-        Assert.Equal((resolved.AddDays(7), resolved), (verified.VerifiedAt, verified.FirstResolvedAt));
-        // The cancelled item is not owed: the report was fixed when rnd's item was verified.
-        Assert.Equal(resolved.AddDays(7), (await ReportAsync(reportId)).FixedAt);
+        Assert.Equal((checkedAt, resolved), (verified.VerifiedAt, verified.FirstResolvedAt));
+        // Manufacturing's item is still owed.
+        Assert.Null((await ReportAsync(reportId)).FixedAt);
+
+        // Manufacturing cancels its item: it is not owed, so the report was fixed when rnd's item was verified.
+        var browser = ConsoleBrowser.Open(fixture.App);
+        const string inbox = "/console/inbox?department=manufacturing";
+        var page = await (await browser.SignInAsync(await admin.CreateKeyAsync("department-head", "manufacturing"), inbox)).Content.ReadAsStringAsync();
+        var version = (int)(await admin.GetItemAsync(Id(manufacturing)))["version"]!;
+        Assert.Equal(HttpStatusCode.OK, await ActAsync("cancel", version, "not a production fault"));
+        Assert.Equal(checkedAt, (await ReportAsync(reportId)).FixedAt);
+        // Undone, the cancel leaves the item owed again.
+        fixture.Clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(HttpStatusCode.OK, await ActAsync("undo", version + 1));
+        Assert.Null((await ReportAsync(reportId)).FixedAt);
+
+        async Task<HttpStatusCode> ActAsync(string action, int version, string? note = null) =>
+            (await browser.PostAsync($"{inbox}&handler=Act&confirmed=true", ConsoleBrowser.Form(page, new()
+            {
+                ["item"] = Id(manufacturing), ["action"] = action, ["version"] = version.ToString(), ["note"] = note ?? "",
+            }))).StatusCode;
     }
 
     [Fact]
