@@ -64,6 +64,8 @@ internal static class MetricsResults
                 : Invariant($"| {m["Name"]} (`{m["Path"]}`) | {m["As"]} | {(double)m["FirstMs"]!:F0} ms | {(double)m["P50Ms"]!:F1} ms | {(double)m["P95Ms"]!:F1} ms | {(int)m["Requests"]!} | {(long)m["Bytes"]!:N0} |"));
         md.AppendLine();
         var cold = metrics["Cold"]!.AsArray().Select(c => c!).ToList();
+        if (metrics["Measurements"]!.AsArray().Concat(cold).Any(m => (string?)m!["Status"] == "503"))
+            md.AppendLine("503: the host answered that the store was unavailable: a query of the request ran past the command timeout (30 s).").AppendLine();
         if (cold.Count > 0)
             md.AppendLine("Cold fill of the period cache (TRUNCATE metric_periods, then GET /api/metrics/departments for all departments, " +
                           "every closed period computed and stored, then the same request again): " +
@@ -76,7 +78,8 @@ internal static class MetricsResults
             double I(string name) => (double)intake[name]!;
             md.AppendLine(($"Write path (intake on a fresh database, 32 connections): {I("MaxPerSecond"):F0} reports/s, p99 {I("P99Ms"):F1} ms at 50% load; " +
                                     $"with the five accountability indexes dropped {I("MaxWithoutIndexes"):F0}/s, p99 {I("P99MsWithoutIndexes"):F1} ms " +
-                                    $"({I("MaxPerSecond") / I("MaxWithoutIndexes") - 1:+0%;-0%} throughput with them).") +
+                                    $"({I("MaxPerSecond") / I("MaxWithoutIndexes") - 1:+0%;-0%} throughput with them). Each is a short run on this " +
+                                    "machine: compare them only when the load average above is low.") +
                           (metrics["PreviousIntake"] is { } previous && previous["MaxPerSecond"] is not null
                               ? Invariant($" The previous full run's intake: {(double)previous["MaxPerSecond"]!:F0}/s, p99 {(double)previous["P99Ms"]!:F1} ms.") : ""))
                 .AppendLine();
