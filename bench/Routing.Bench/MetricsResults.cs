@@ -85,11 +85,11 @@ internal static class MetricsResults
                 .AppendLine();
         }
         if (metrics["Backfill"] is { } backfill)
-            md.AppendLine(backfill["ItemsPerSecond"] is { } rate
+            md.AppendLine(backfill["ItemsPerSecond"] is { } rate && backfill["StartSeconds"] is not null
                 ? ($"Backfill (every item set to MetricsVersion 0, the host's start-up timed): {(double)backfill["StartSeconds"]!:F0} s against {(double)backfill["BaselineStartSeconds"]!:F1} s " +
                             $"with nothing to backfill: {(double)rate:F0} items/s; {(long)backfill["LeftOver"]!:N0} left over; {(long)backfill["Differing"]!:N0} of {(long)backfill["Items"]!:N0} items " +
                             "with other facts than the data set's (the replay of their history disagrees with the generated columns).")
-                : $"Backfill: {backfill["Status"]}.")
+                : $"Backfill: {backfill["Status"]}" + (backfill["ItemsPerSecond"] is { } partial ? $" ({(double)partial:F0} items/s until then)." : "."))
                 .AppendLine();
     }
 
