@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Runs Routing's benchmarks against a throwaway PostgreSQL and writes
-# bench/results/latest.md and latest.json.   bench/run.sh [--quick] [--only patterns]
+# bench/results/latest.md and latest.json.   bench/run.sh [--quick] [--only patterns|metrics]
 # Suites: pgbench TPC-B baseline (the physical anchor), HTTP intake (closed loop for the
 # maximum, open loop at 50% for latency), timers (intake with 100,000 pending, a burst of
 # 10,000 due at once), history at scale (seal, verify, export, query), patterns (import
 # against psql \copy, scan, the Patterns page with 10,000 candidates; 1M and 10M complaints,
-# quick: 100k; PATTERNS_SIZES=N,N… to choose), rule evaluation (BenchmarkDotNet).
-# --only patterns runs that suite alone; latest.md keeps the other suites' numbers from the
-# run before, and says from when.
+# quick: 100k; PATTERNS_SIZES=N,N… to choose), accountability metrics (the Accountability page
+# and /api/metrics on 1M work items and 10M history events made in SQL, the cold fill of the
+# period cache, the write path's cost on intake, the backfill's rate; quick: 100k items;
+# METRICS_ITEMS=N to choose), rule evaluation (BenchmarkDotNet).
+# --only patterns (or metrics) runs that suite alone; latest.md keeps the other suites' numbers
+# from the runs before, and says from when.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 QUICK=""; ONLY=""
@@ -15,12 +18,13 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK="--quick" ;;
     --only) ONLY="${2:-}"; shift ;;
-    *) echo "usage: bench/run.sh [--quick] [--only patterns]"; exit 2 ;;
+    *) echo "usage: bench/run.sh [--quick] [--only patterns|metrics]"; exit 2 ;;
   esac
   shift
 done
-[ -z "$ONLY" ] || [ "$ONLY" = patterns ] || { echo "--only: the one suite that runs alone is patterns"; exit 2; }
+case "$ONLY" in ""|patterns|metrics) ;; *) echo "--only: the suites that run alone are patterns and metrics"; exit 2 ;; esac
 PATTERNS_SIZES=${PATTERNS_SIZES:-1000000,10000000}; [ -n "$QUICK" ] && PATTERNS_SIZES=${PATTERNS_SIZES_QUICK:-100000}
+METRICS_ITEMS=${METRICS_ITEMS:-1000000}; [ -n "$QUICK" ] && METRICS_ITEMS=${METRICS_ITEMS_QUICK:-100000}
 OUT=bench/results
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/routing-bench.XXXXXX")
 HOST_PID=""
@@ -61,14 +65,24 @@ run_patterns() {
   kill "$HOST_PID"; wait "$HOST_PID" 2>/dev/null || true; HOST_PID=""
 }
 
-if [ "$ONLY" = patterns ]; then
-  run_patterns
+# The metrics suite, on a database of its own; it starts and stops its hosts itself (it times the
+# backfill, which runs before a host serves). Its data set stays in that database.
+run_metrics() {
+  echo "== metrics: $METRICS_ITEMS work items"
+  "$PGBIN/psql" "${PG[@]}" -qc "CREATE DATABASE routing_metrics" >/dev/null
+  local previous=(); [ -f "$OUT/latest.json" ] && previous=(--previous "$OUT/latest.json")
+  "${BENCH[@]}" metrics --host-dll host/bin/Release/net10.0/Routing.Host.dll --connection "$ROUTING_TEST_POSTGRES;Database=routing_metrics" \
+    --psql "$PGBIN/psql" --pg-port "$PGPORT_TEST" --pg-db routing_metrics --items "$METRICS_ITEMS" $QUICK "${previous[@]}" --out "$WORK"
+}
+
+if [ -n "$ONLY" ]; then
+  "run_$ONLY"
   mkdir -p "$OUT"
-  PREVIOUS=(); [ -f "$OUT/latest.json" ] && PREVIOUS=(--previous "$OUT/latest.json")
+  PREVIOUS=(); [ -f "$OUT/latest.json" ] && PREVIOUS=(--previous "$OUT/latest.json" --only "$ONLY")
   [ -f "$OUT/latest.json" ] || PREVIOUS=(--pgbench-tps NaN)
   "${BENCH[@]}" report "${PREVIOUS[@]}" --commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" $QUICK --out "$WORK"
   cp "$WORK/latest.md" "$WORK/latest.json" "$OUT/"
-  echo "== wrote $OUT/latest.md and $OUT/latest.json (patterns only)"
+  echo "== wrote $OUT/latest.md and $OUT/latest.json ($ONLY only)"
   exit 0
 fi
 
@@ -135,6 +149,7 @@ cat "$WORK/history.json"
 kill "$HOST_PID"; wait "$HOST_PID" 2>/dev/null || true; HOST_PID=""
 
 run_patterns
+run_metrics
 
 echo "== rules: BenchmarkDotNet"
 "${BENCH[@]}" rules $QUICK --out "$WORK"

@@ -10,7 +10,10 @@ using Routing.Bench;
 //   rules  [--quick] --out DIR
 //   intake --url URL --key KEY [--quick] [--closed-only --name NAME] --out DIR
 //   patterns --url URL --key KEY --psql PATH --pg-port PORT --pg-db DB --sizes N[,N…] --out DIR
-//   report (--pgbench-tps N | --previous LATEST.json) --commit SHA [--quick] --out DIR
+//   metrics --host-dll PATH --connection CS --psql PATH --pg-port PORT --pg-db DB --items N [--quick] [--data-only] [--previous LATEST.json] --out DIR
+//     [--intake-seconds N] [--backfill-only] (--data-only: make the data set, or find it made, and stop; --intake-seconds 0:
+//     no intake; --backfill-only: time the backfill alone and add it to the metrics.json in --out)
+//   report (--pgbench-tps N | --previous LATEST.json --only SUITE) --commit SHA [--quick] --out DIR
 string Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault()
     ?? throw new ArgumentException($"{name} is required");
 var quick = args.Contains("--quick");
@@ -42,14 +45,35 @@ switch (args.FirstOrDefault())
         var suite = new PatternsSuite(Option("--url"), Option("--key"), new Psql(Option("--psql"), Option("--pg-port"), Option("--pg-db")), output);
         Save("patterns", await suite.RunAsync([.. Option("--sizes").Split(',').Select(long.Parse)]));
         break;
+    case "metrics":
+        var port = Option("--pg-port");
+        Psql On(string database) => new(Option("--psql"), port, database);
+        var metrics = new MetricsSuite(new(Option("--host-dll"), Option("--connection"), On(Option("--pg-db")), On, Option("--pg-db"),
+            long.Parse(Option("--items"), System.Globalization.CultureInfo.InvariantCulture), Requests: quick ? 50 : 200,
+            IntakeSeconds: TimeSpan.FromSeconds(args.Contains("--intake-seconds") ? int.Parse(Option("--intake-seconds"), System.Globalization.CultureInfo.InvariantCulture) : quick ? 6 : 20),
+            output, DataOnly: args.Contains("--data-only"), BackfillOnly: args.Contains("--backfill-only")));
+        var measured = JsonSerializer.SerializeToNode(await metrics.RunAsync())!.AsObject();
+        if (args.Contains("--data-only")) break;
+        var file = Path.Combine(output, "metrics.json");
+        // --backfill-only: its figure joins the measurements of an earlier run in the same folder.
+        if (args.Contains("--backfill-only") && File.Exists(file))
+        {
+            var earlier = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
+            earlier["Backfill"] = measured["Backfill"]!.DeepClone();
+            measured = earlier;
+        }
+        // The intake of the last full run, beside the write path's figures measured now.
+        if (args.Contains("--previous")) measured["PreviousIntake"] = JsonNode.Parse(File.ReadAllText(Option("--previous")))?["Intake"]?.DeepClone();
+        File.WriteAllText(file, measured.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        break;
     case "report":
         // --previous: the latest.json whose other suites a run of one suite (--only) carries over.
         var previous = args.Contains("--previous") ? JsonNode.Parse(File.ReadAllText(Option("--previous"))) : null;
         Results.Write(output, previous is null ? double.Parse(Option("--pgbench-tps"), System.Globalization.CultureInfo.InvariantCulture) : double.NaN,
-            Option("--commit"), quick, previous);
+            Option("--commit"), quick, previous, previous is null ? null : Option("--only"));
         break;
     default:
-        Console.Error.WriteLine("usage: rules|intake|report … --out DIR (see bench/run.sh)");
+        Console.Error.WriteLine("usage: rules|intake|patterns|metrics|report … --out DIR (see bench/run.sh)");
         return 2;
 }
 return 0;

@@ -9,9 +9,9 @@ namespace Routing.Bench;
 /// Writes latest.md and latest.json from the suites' fragments, with each target met or not.
 internal static class Results
 {
-    /// `previous`: latest.json of an earlier run, whose other suites' numbers a run of the
-    /// patterns suite alone (bench/run.sh --only patterns) carries over, saying so.
-    public static void Write(string folder, double pgbenchTps, string commit, bool quick, JsonNode? previous = null)
+    /// `previous`: latest.json of an earlier run, whose other suites' numbers a run of one suite
+    /// alone (`only`: bench/run.sh --only patterns|metrics) carries over, saying so.
+    public static void Write(string folder, double pgbenchTps, string commit, bool quick, JsonNode? previous = null, string? only = null)
     {
         JsonNode? Read(string name) => File.Exists(Path.Combine(folder, $"{name}.json"))
             ? JsonNode.Parse(File.ReadAllText(Path.Combine(folder, $"{name}.json"))) : null;
@@ -22,11 +22,12 @@ internal static class Results
         if (previous is not null)
         {
             pgbenchTps = (double?)previous["PgbenchTps"] ?? double.NaN;
-            foreach (var (name, node) in new[] { ("intake", "Intake"), ("timers", "Timers"), ("history", "History"), ("rules", "Rules") })
-                if (previous[node] is { } value) File.WriteAllText(Path.Combine(folder, $"{name}.json"), value.ToJsonString());
+            foreach (var (name, node) in new[] { ("intake", "Intake"), ("timers", "Timers"), ("history", "History"), ("rules", "Rules"), ("patterns", "Patterns"), ("metrics", "Metrics") })
+                if (name != only && previous[node] is { } value) File.WriteAllText(Path.Combine(folder, $"{name}.json"), value.ToJsonString());
             File.WriteAllText(Path.Combine(folder, "intake-pending.json"), new JsonObject { ["MaxPerSecond"] = previous["IntakeWithPendingTimers"]?.DeepClone() }.ToJsonString());
         }
         var patterns = Read("patterns");
+        var metrics = Read("metrics");
         var intake = Read("intake");
         var rules = Read("rules")?.AsArray() ?? [];
         double RulesRate(string set) => (double?)rules.FirstOrDefault(r => (string)r!["Ruleset"]! == set)?["EvaluationsPerSecond"] ?? double.NaN;
@@ -59,13 +60,14 @@ internal static class Results
             ("verify of 1,000,000 events <= 10 s", $"{H("VerifySeconds"):F1} s for {events:F0} events", H("VerifySeconds") * 1_000_000 / events <= 10),
         };
         targets.AddRange(PatternsResults.Targets(patterns));
+        targets.AddRange(MetricsResults.Targets(metrics));
 
         var md = new StringBuilder();
         md.AppendLine("# Routing benchmarks").AppendLine();
         md.AppendLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, commit `{commit}`{(quick ? " — **quick run** (short, for smoke checks)" : "")}").AppendLine();
         if (carried is not null)
-            md.AppendLine($"Only the patterns suite ran now; every other number is from the run of {(DateTime?)carried["Date"]:yyyy-MM-dd HH:mm} UTC, " +
-                          $"commit `{carried["Commit"]}`{((bool?)carried["Quick"] == true ? " (quick)" : "")}.").AppendLine();
+            md.AppendLine($"Only the {only} suite ran now; the other suites' numbers are carried over from earlier runs (the last full one: {(DateTime?)carried["Date"]:yyyy-MM-dd HH:mm} UTC, " +
+                          $"commit `{carried["Commit"]}`{((bool?)carried["Quick"] == true ? " (quick)" : "")}).").AppendLine();
         md.AppendLine($"Machine: {machine.Cores} cores, {machine.MemoryGiB} GiB, {machine.Os}, {machine.Runtime}.").AppendLine();
         md.AppendLine("## Targets").AppendLine().AppendLine("| target | measured | |").AppendLine("|---|---|---|");
         foreach (var t in targets) md.AppendLine($"| {t.Target} | {t.Measured} | {t.Met switch { true => "met", false => "not met", null => "not run" }} |");
@@ -85,6 +87,7 @@ internal static class Results
                 .AppendLine(Invariant($"| {events:F0} | {events / H("SealSeconds"):F0}/s | {H("VerifySeconds"):F2} s | {events / H("NdjsonSeconds"):F0}/s | {events / H("CsvSeconds"):F0}/s | {H("QueryP95Seconds") * 1000:F1} ms |"))
                 .AppendLine();
         PatternsResults.Section(md, patterns);
+        MetricsResults.Section(md, metrics);
         md.AppendLine("## Rules (BenchmarkDotNet, one core)").AppendLine().AppendLine("| ruleset | evaluations/s | bytes/evaluation |").AppendLine("|---|---|---|");
         foreach (var r in rules) md.AppendLine(Invariant($"| {r!["Ruleset"]} | {(double)r["EvaluationsPerSecond"]!:F0} | {r["BytesPerEvaluation"]} |"));
 
@@ -92,7 +95,7 @@ internal static class Results
         File.WriteAllText(Path.Combine(folder, "latest.json"), JsonSerializer.Serialize(new
         {
             Date = DateTime.UtcNow, Commit = commit, Quick = quick, Machine = machine, PgbenchTps = pgbenchTps, Intake = intake,
-            IntakeWithPendingTimers = withPending, Timers = timers, Rules = rules, History = history, Patterns = patterns, OtherSuitesFrom = carried,
+            IntakeWithPendingTimers = withPending, Timers = timers, Rules = rules, History = history, Patterns = patterns, Metrics = metrics, OtherSuitesFrom = carried,
             Targets = targets.Select(t => new { t.Target, t.Measured, t.Met }),
         }, new JsonSerializerOptions { WriteIndented = true }));
         Console.WriteLine(md);
