@@ -20,6 +20,9 @@ public static class RoutingWorkflowsExtensions
             .ValidateOnStart();
         services.AddOptions<UndoOptions>().BindConfiguration(UndoOptions.Section)
             .Check(o => o.UndoWithin <= TimeSpan.Zero ? $"{UndoOptions.Section}:UndoWithin must be longer than zero, not {o.UndoWithin}." : null)
+            // A period's accountability figures are kept once it has settled: no undo may change them after.
+            .Check(o => o.UndoWithin >= Routing.Engine.Metrics.Periods.Settle
+                ? $"{UndoOptions.Section}:UndoWithin must be shorter than {Routing.Engine.Metrics.Periods.Settle} (when accountability periods settle), not {o.UndoWithin}." : null)
             .ValidateOnStart();
         services.AddScoped<WorkItemActionService>();
         services.AddScoped<WorkItemUndo>();

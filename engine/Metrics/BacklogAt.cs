@@ -42,7 +42,10 @@ internal static class BacklogAt
     public static async Task<Dictionary<string, Backlog>> CountAsync(
         RoutingDb db, ILifecycles lifecycles, IReadOnlyList<string> departments, DateTimeOffset at, CancellationToken ct)
     {
-        var later = db.History.Where(h => h.At > at && h.WorkItemId != null && StateKinds.Contains(h.Kind));
+        // Nothing was owed before these departments' first item: no need to read what came after.
+        if (!await db.WorkItems.AnyAsync(w => departments.Contains(w.Department) && w.CreatedAt <= at, ct)) return [];
+        var later = db.History.Where(h => h.At > at && h.WorkItemId != null && h.Department != null &&
+                                          departments.Contains(h.Department) && StateKinds.Contains(h.Kind));
         var first = later.GroupBy(h => h.WorkItemId).Select(g => g.Min(h => h.Sequence));
         var events = await db.History.AsNoTracking().Where(h => first.Contains(h.Sequence))
             .Select(h => new { h.WorkItemId, h.Kind, h.Data }).ToListAsync(ct);
@@ -50,10 +53,12 @@ internal static class BacklogAt
         foreach (var e in events)
             if (Before(HistoryData.Read(e.Kind, e.Data)) is { } state) before[e.WorkItemId!.Value] = state;
 
-        var moved = later.Select(h => h.WorkItemId);
+        // EXISTS per item (over IX_history_WorkItemId_Sequence), not IN over every id moved since: on a big
+        // store PostgreSQL cannot hash that list and plans a scan of it per item.
         var items = await db.WorkItems.AsNoTracking()
             .Where(w => departments.Contains(w.Department) && w.CreatedAt <= at &&
-                        (w.Stage == WorkItemStage.Acknowledgement || w.Stage == WorkItemStage.Resolution || moved.Contains(w.Id)))
+                        (w.Stage == WorkItemStage.Acknowledgement || w.Stage == WorkItemStage.Resolution ||
+                         db.History.Any(h => h.WorkItemId == w.Id && h.At > at && StateKinds.Contains(h.Kind))))
             .Select(w => new { w.Id, w.Department, w.CreatedAt, w.Stage, w.RulesetVersion, w.Lifecycle })
             .ToListAsync(ct);
 

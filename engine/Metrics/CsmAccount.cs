@@ -18,8 +18,10 @@ internal static class CsmAccount
             .GroupBy(x => new { x.SubmittedBy, x.Department }).Select(g => new { g.Key.SubmittedBy, g.Key.Department, Items = g.Count() })
             .ToListAsync(ct);
         // Verified effective: at least one measured check judged its fixes, and every one judged them effective.
-        var effectiveReports = db.Effectiveness
-            .Where(e => e.Verdict == EffectivenessVerdicts.Effective || e.Verdict == EffectivenessVerdicts.NotEffective)
+        // Of the items of the reports in range only (by their report), not every check ever made.
+        var effectiveReports = reports.Join(db.WorkItems, r => r.Id, w => w.ReportId, (r, w) => w.Id)
+            .Join(db.Effectiveness.Where(e => e.Verdict == EffectivenessVerdicts.Effective || e.Verdict == EffectivenessVerdicts.NotEffective),
+                id => id, e => e.WorkItemId, (id, e) => new { e.WorkItemId, e.Verdict })
             .Join(db.WorkItems, e => e.WorkItemId, w => w.Id, (e, w) => new { w.ReportId, e.Verdict })
             .GroupBy(x => x.ReportId)
             .Where(g => g.Count(x => x.Verdict == EffectivenessVerdicts.Effective) == g.Count())
@@ -46,7 +48,7 @@ internal static class CsmAccount
     {
         var sqlite = !db.Database.IsNpgsql();
         // SQLite stores a UTC time as (ticks / 1000) << 11 (DateTimeOffsetToBinaryConverter): 2048 × 10,000 per second.
-        var took = sqlite ? "((\"FixedAt\" >> 11) - (\"ReceivedAt\" >> 11)) / 10000" : "EXTRACT(EPOCH FROM (\"FixedAt\" - \"ReceivedAt\"))::float8";
+        var took = sqlite ? "((\"FixedAt\" >> 11) - (\"ReceivedAt\" >> 11)) / 10000.0" : "EXTRACT(EPOCH FROM (\"FixedAt\" - \"ReceivedAt\"))::float8";
         object[] parameters = sqlite ? [SqliteValues.Of(from), SqliteValues.Of(to)] : [from.ToUniversalTime(), to.ToUniversalTime()];
         var source = "reports WHERE \"ReceivedAt\" >= {0} AND \"ReceivedAt\" < {1} AND \"FixedAt\" IS NOT NULL";
         var percentiles = Percentile.For(db);

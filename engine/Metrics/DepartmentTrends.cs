@@ -16,7 +16,8 @@ internal static class DepartmentTrends
         RoutingDb db, ILifecycles lifecycles, IReadOnlyList<string> departments, DateTimeOffset from, DateTimeOffset to,
         MetricsInterval interval, DateTimeOffset now, CancellationToken ct)
     {
-        var periods = Periods.Covering(from, to, interval);
+        // Periods yet to come have no figures (not zeros): the current one is the last.
+        var periods = Periods.Covering(from, to < now ? to : Periods.EndOf(now, interval), interval);
         var figures = departments.ToDictionary(d => d, _ => new SortedDictionary<DateTimeOffset, PeriodFigures>());
         if (periods.Count == 0 || departments.Count == 0) return [.. departments.Select(d => new DepartmentTrend(d, []))];
 
@@ -28,22 +29,19 @@ internal static class DepartmentTrends
             .ToListAsync(ct);
         foreach (var row in cached) figures[row.Department][row.Start] = MetricPeriods.Figures(row);
 
-        foreach (var (start, end) in periods)
+        // Newest first: an old period's backlog costs the events since its end, so a request (or a rollup) that
+        // is cut short has kept the periods people look at most.
+        foreach (var (start, end) in Enumerable.Reverse(periods))
         {
             var missing = departments.Where(d => !figures[d].ContainsKey(start)).ToList();
             if (missing.Count == 0) continue;
             var closed = Periods.Closed(end, now);
-            var counted = start > now
-                ? missing.ToDictionary(d => d, _ => Empty(start, end))
-                : await CountAsync(db, lifecycles, missing, start, end, now, ct);
+            var counted = await CountAsync(db, lifecycles, missing, start, end, now, ct);
             if (closed) await MetricPeriods.SaveAsync(db, name, counted, now, ct);
             foreach (var (department, f) in counted) figures[department][start] = f;
         }
         return [.. departments.Select(d => new DepartmentTrend(d, [.. figures[d].Values]))];
     }
-
-    static PeriodFigures Empty(DateTimeOffset start, DateTimeOffset end) =>
-        new(start, end, false, 0, 0, 0, 0, 0, Spread.None, Spread.None, new Backlog(0, 0, 0, 0), 0, 0, 0, 0, 0);
 
     /// Every figure of [s, e) for these departments, each one grouped query over all of them.
     public static async Task<Dictionary<string, PeriodFigures>> CountAsync(

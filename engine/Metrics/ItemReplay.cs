@@ -29,7 +29,7 @@ internal static class ItemReplay
             Id = item.Id, ReportId = item.ReportId, Department = item.Department, Priority = item.Priority, State = lifecycle.Start,
             Lifecycle = item.Lifecycle, CreatedAt = item.CreatedAt, AckWithin = item.AckWithin, ResolveWithin = item.ResolveWithin,
             FollowUpEvery = item.FollowUpEvery, ResolutionCheckAfter = item.ResolutionCheckAfter, CalendarTime = item.CalendarTime,
-            RulesetVersion = item.RulesetVersion,
+            RulesetVersion = item.RulesetVersion, MetricsVersion = ItemFacts.Version,
         };
         copy.Enter(lifecycle.Start, lifecycle);
         // An item a hand-back opened in triage records no due times: they are counted as it opened.

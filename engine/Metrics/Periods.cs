@@ -13,6 +13,14 @@ internal static class Periods
     /// can change a period once its figures are cached.
     public static readonly TimeSpan Settle = TimeSpan.FromMinutes(10);
 
+    /// The times a query may name: wide enough for any store, narrow enough that a period's start and end exist.
+    public static readonly DateTimeOffset Earliest = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Latest = new(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// Why a time cannot be asked for, or null.
+    public static string? Outside(DateTimeOffset at) =>
+        at < Earliest || at > Latest ? $"must be between {Earliest:yyyy-MM-dd} and {Latest:yyyy-MM-dd}." : null;
+
     public static string Name(MetricsInterval interval) => interval == MetricsInterval.Week ? "week" : "month";
 
     /// The start of the period `at` falls in.

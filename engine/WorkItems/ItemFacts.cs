@@ -17,6 +17,9 @@ internal static class ItemFacts
     /// enters the state where the resolution check runs.
     public static void Record(WorkItem item, Lifecycle lifecycle, string action, string before, bool resolves, SlaClock clock, DateTimeOffset now)
     {
+        // An item from before the facts gets them from its whole history (MetricsBackfill): a move
+        // now would take a later acknowledgement for its first.
+        if (item.MetricsVersion == 0) return;
         // The first move a person makes into work: from Routed or from Escalated (an escalated,
         // unacknowledged item is past the acknowledgement stage); a cancel or hand-back is final, not work.
         if (item.AcknowledgedAt is null && lifecycle.Action(action) is { Taker: not LifecycleAction.Timer } && item.Stage != WorkItemStage.Final)
@@ -51,6 +54,7 @@ internal static class ItemFacts
     /// each figure not yet recorded (as SLA time, as the due times moved on by it).
     public static void Resumed(WorkItem item, SlaClock clock, DateTimeOffset since, DateTimeOffset now)
     {
+        if (item.MetricsVersion == 0) return;
         if (item.AcknowledgedAt is null) item.AckPausedSeconds += Seconds(clock.Elapsed(Sla.AckWithinWindow, since, now));
         if (item.FirstResolvedAt is null) item.ResolvePausedSeconds += Seconds(clock.Elapsed(Sla.ResolveWithinWindow, since, now));
     }

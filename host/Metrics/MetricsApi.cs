@@ -128,7 +128,7 @@ internal static class MetricsApi
     /// The periods' range: by default the last 12 periods, the current one included.
     static (DateTimeOffset, DateTimeOffset)? Range(string? from, string? to, Dictionary<string, string[]> errors, DateTimeOffset now, MetricsInterval interval)
     {
-        var (start, end) = (QueryTime.Parse(from, "from", errors), QueryTime.Parse(to, "to", errors));
+        var (start, end) = Parse(from, to, errors);
         if (errors.ContainsKey("from") || errors.ContainsKey("to")) return null;
         return Ordered(start ?? Periods.Last(interval, end ?? now).From, end ?? now, errors);
     }
@@ -136,10 +136,20 @@ internal static class MetricsApi
     /// A cohort's range: by default the last 90 days.
     static (DateTimeOffset, DateTimeOffset)? Days(string? from, string? to, Dictionary<string, string[]> errors, DateTimeOffset now)
     {
-        var (start, end) = (QueryTime.Parse(from, "from", errors), QueryTime.Parse(to, "to", errors));
+        var (start, end) = Parse(from, to, errors);
         if (errors.ContainsKey("from") || errors.ContainsKey("to")) return null;
         var last = end ?? now;
         return Ordered(start ?? last - Engine.Metrics.RuleQuality.DefaultRange, last, errors);
+    }
+
+    static (DateTimeOffset? From, DateTimeOffset? To) Parse(string? from, string? to, Dictionary<string, string[]> errors)
+    {
+        DateTimeOffset? Within(DateTimeOffset? at, string field)
+        {
+            if (at is { } t && Periods.Outside(t) is { } why) errors[field] = [why];
+            return at;
+        }
+        return (Within(QueryTime.Parse(from, "from", errors), "from"), Within(QueryTime.Parse(to, "to", errors), "to"));
     }
 
     static (DateTimeOffset, DateTimeOffset)? Ordered(DateTimeOffset from, DateTimeOffset to, Dictionary<string, string[]> errors)

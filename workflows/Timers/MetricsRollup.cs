@@ -1,3 +1,4 @@
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Routing.Engine.Departments;
@@ -19,6 +20,10 @@ internal sealed class MetricsRollup(RoutingDb db, IDepartmentDirectory departmen
     /// The periods counted per step, so a long fill logs as it goes.
     const int Step = 52;
 
+    // A failed run is not retried (the next hour's counts what is still missing), and a long first fill
+    // never runs twice at once.
+    [AutomaticRetry(Attempts = 0)]
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
     public async Task RunAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -27,14 +32,25 @@ internal sealed class MetricsRollup(RoutingDb db, IDepartmentDirectory departmen
         string[] all = [.. departments.All.Select(d => d.Id)];
         foreach (var interval in new[] { MetricsInterval.Week, MetricsInterval.Month })
         {
+            // Newest first, a step at a time: the periods people look at are ready first, and a step that fails
+            // (a timeout on a big store) leaves the others counted.
             var periods = Periods.Covering(since, now, interval);
             for (var i = 0; i < periods.Count; i += Step)
             {
-                var chunk = periods.Skip(i).Take(Step).ToList();
-                await DepartmentTrends.QueryAsync(db, lifecycles, all, chunk[0].Start, chunk[^1].End, interval, now, ct);
+                var chunk = periods.SkipLast(i).TakeLast(Step).ToList();
+                try
+                {
+                    await DepartmentTrends.QueryAsync(db, lifecycles, all, chunk[0].Start, chunk[^1].End, interval, now, ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    log.LogWarning(e, "Metrics rollup: {Interval} periods from {Start} to {End} not counted", Periods.Name(interval), chunk[0].Start, chunk[^1].End);
+                    db.ChangeTracker.Clear();
+                    continue;
+                }
                 if (periods.Count > Step)
-                    log.LogInformation("Metrics rollup: {Interval} periods counted up to {End} ({Done} of {Total})",
-                        Periods.Name(interval), chunk[^1].End, i + chunk.Count, periods.Count);
+                    log.LogInformation("Metrics rollup: {Interval} periods counted back to {Start} ({Done} of {Total})",
+                        Periods.Name(interval), chunk[0].Start, i + chunk.Count, periods.Count);
             }
         }
     }

@@ -20,7 +20,8 @@ internal sealed record AccountabilityRange(MetricsInterval Interval, DateTimeOff
         {
             null or "" or "week" => MetricsInterval.Week,
             "month" => MetricsInterval.Month,
-            _ => (MetricsInterval?)null,
+            // The rules and CSMs views have no periods (nor the field): whatever came along is not theirs.
+            _ => trends ? null : (MetricsInterval?)MetricsInterval.Week,
         };
         if (every is null) errors["interval"] = "must be week or month.";
         var (first, last) = (Date(from, "from", errors), Date(to, "to", errors));
@@ -40,7 +41,12 @@ internal sealed record AccountabilityRange(MetricsInterval Interval, DateTimeOff
     {
         if (string.IsNullOrEmpty(value)) return null;
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-            return At(day.ToDateTime(TimeOnly.MinValue));
+        {
+            var at = At(day.ToDateTime(TimeOnly.MinValue));
+            if (Periods.Outside(at) is not { } why) return at;
+            errors[field] = why;
+            return null;
+        }
         errors[field] = "must be a day such as 2026-11-01.";
         return null;
     }

@@ -180,12 +180,21 @@ public abstract class MetricsQueryTests(RoutingFixture fixture)
         {
             ("interval=day", "interval"), ("from=2026-11-01T00:00:00Z&to=2026-10-01T00:00:00Z", "to"), ("from=yesterday", "from"),
             ("from=2020-01-01T00:00:00Z&to=2026-01-01T00:00:00Z", "from"), ("format=xml", "format"),
+            // Times no period can start or end at (a week after 9999-12-30 does not exist) are refused, not a 500.
+            ("to=9999-12-30T00:00:00Z", "to"), ("to=0001-01-03T00:00:00Z", "to"), ("from=1999-12-31T00:00:00Z", "from"),
         })
         {
             var refused = await admin.GetAsync($"/api/metrics/departments?{query}");
             Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
             Assert.NotNull(JsonNode.Parse(await refused.Content.ReadAsStringAsync())!["errors"]![field]);
         }
+        var rules = await admin.GetAsync("/api/metrics/rules?to=0001-02-01T00:00:00Z");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, rules.StatusCode);
+
+        // Periods yet to come have no figures: asked up to next year, the current week is the last.
+        var ahead = await admin.GetJsonAsync("/api/metrics/departments?department=rnd&from=2026-11-02T00:00:00Z&to=2027-06-01T00:00:00Z");
+        Assert.Equal(["2026-11-02T00:00:00+00:00", "2026-11-09T00:00:00+00:00", "2026-11-16T00:00:00+00:00", "2026-11-23T00:00:00+00:00"],
+            ahead["departments"]![0]!["periods"]!.AsArray().Select(p => (string)p!["start"]!));
         // Three years of months is fine (36 periods), as 156 weeks are.
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/metrics/departments?interval=month&from=2024-01-01T00:00:00Z&to=2026-12-01T00:00:00Z")).StatusCode);
     }

@@ -20,6 +20,7 @@ public sealed class BadSettingsTests
     [InlineData("Routing:Auth:Sessions:IdleTimeout", "00:00:00", "Routing:Auth:Sessions:IdleTimeout")]
     [InlineData("Routing:Webhooks:AllowedHosts:0", "10.0.0.0/33", "Routing:Webhooks:AllowedHosts:0")]
     [InlineData("Routing:Console:UndoWithin", "00:00:00", "Routing:Console:UndoWithin")]
+    [InlineData("Routing:Console:UndoWithin", "00:10:00", "Routing:Console:UndoWithin")]
     [InlineData("Routing:Storage:Provider", "Mysql", "Routing:Storage:Provider")]
     [InlineData("ConnectionStrings:Routing", "", "ConnectionStrings:Routing")]
     public async Task A_bad_setting_stops_the_start_and_names_the_setting(string setting, string value, string named)

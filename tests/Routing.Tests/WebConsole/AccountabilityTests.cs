@@ -91,6 +91,12 @@ public sealed partial class AccountabilityTests(AccountabilityFixture fixture) :
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("From must be a day such as 2026-11-01.", await response.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await fixture.Client.GetAsync("/console/accountability?view=nonsense")).StatusCode);
+
+        response = await fixture.Client.GetAsync("/console/accountability?to=9999-12-31");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("To must be between 2000-01-01 and 2100-01-01.", await response.Content.ReadAsStringAsync());
+        // The rules view has no periods: an interval left in the address from the trends is not its error.
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Client.GetAsync("/console/accountability?view=rules&interval=x")).StatusCode);
     }
 
     [Fact]
