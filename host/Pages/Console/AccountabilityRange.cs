@@ -53,5 +53,5 @@ internal sealed record AccountabilityRange(MetricsInterval Interval, DateTimeOff
 
     static DateTimeOffset At(DateTime day) => new(DateTime.SpecifyKind(day, DateTimeKind.Utc));
 
-    static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

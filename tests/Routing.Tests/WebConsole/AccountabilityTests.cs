@@ -57,6 +57,8 @@ public sealed partial class AccountabilityTests(AccountabilityFixture fixture) :
         Assert.Equal(["1", "—", "—", "—", "0", "1", "—", "0"], Row(html, "summary", "Logistics"));
         Assert.Equal(["2", "50% (1 of 2)", "—", "—", "0", "0", "—", "2"], Row(html, "summary", "Research & Development"));
         Assert.Contains("href=\"/console/metrics/departments.csv?from=2026-11-23&amp;to=2026-11-30&amp;interval=week\"", html);
+        // Days picked midweek show the whole weeks they fall in, Monday to Sunday, as the figures count them.
+        Assert.Contains("<caption>From 2026-11-16 to 2026-11-29</caption>", await admin.GetStringAsync("/console/accountability?from=2026-11-18&to=2026-11-25"));
         // The first department is charted; one week is a point on each line.
         Assert.Matches("<h2 id=\"charted\">Manufacturing, week by week</h2>", html);
         Assert.Single(Regex.Matches(Table(html, "flow-table"), "<th scope=\"row\">"));
