@@ -38,29 +38,33 @@ internal static class BacklogAt
     }
 
     /// At a past moment: an item is owed at `at` by the stage of the state its first later event left, or else by
-    /// its stage now. Exact, and costs the events since `at`, so only the period cache asks it of a past moment.
+    /// its stage now. Exact; it costs a look at every item opened by then, so only the period cache asks it of a past moment.
     public static async Task<Dictionary<string, Backlog>> CountAsync(
         RoutingDb db, ILifecycles lifecycles, IReadOnlyList<string> departments, DateTimeOffset at, CancellationToken ct)
     {
-        // Nothing was owed before these departments' first item: no need to read what came after.
-        if (!await db.WorkItems.AnyAsync(w => departments.Contains(w.Department) && w.CreatedAt <= at, ct)) return [];
-        var later = db.History.Where(h => h.At > at && h.WorkItemId != null && h.Department != null &&
-                                          departments.Contains(h.Department) && StateKinds.Contains(h.Kind));
-        var first = later.GroupBy(h => h.WorkItemId).Select(g => g.Min(h => h.Sequence));
-        var events = await db.History.AsNoTracking().Where(h => first.Contains(h.Sequence))
-            .Select(h => new { h.WorkItemId, h.Kind, h.Data }).ToListAsync(ct);
-        var before = new Dictionary<Guid, string>();
-        foreach (var e in events)
-            if (Before(HistoryData.Read(e.Kind, e.Data)) is { } state) before[e.WorkItemId!.Value] = state;
-
-        // EXISTS per item (over IX_history_WorkItemId_Sequence), not IN over every id moved since: on a big
-        // store PostgreSQL cannot hash that list and plans a scan of it per item.
+        // The items that may have been owed then: owed now, or moved since (every move sets UpdatedAt). Those whose
+        // facts say they were done by then are left out: resolved and never reopened (after the first resolution
+        // come the check and its verdict), or handed back (an undone hand-back clears it).
         var items = await db.WorkItems.AsNoTracking()
             .Where(w => departments.Contains(w.Department) && w.CreatedAt <= at &&
-                        (w.Stage == WorkItemStage.Acknowledgement || w.Stage == WorkItemStage.Resolution ||
-                         db.History.Any(h => h.WorkItemId == w.Id && h.At > at && StateKinds.Contains(h.Kind))))
+                        !(w.ReopenedCount == 0 && w.FirstResolvedAt != null && w.FirstResolvedAt <= at) &&
+                        !(w.HandedBackAt != null && w.HandedBackAt <= at) &&
+                        (w.Stage == WorkItemStage.Acknowledgement || w.Stage == WorkItemStage.Resolution || w.UpdatedAt > at))
             .Select(w => new { w.Id, w.Department, w.CreatedAt, w.Stage, w.RulesetVersion, w.Lifecycle })
             .ToListAsync(ct);
+
+        // The state each of them left at its first event after `at`: the events of these items only, a chunk at a
+        // time, rather than every event since.
+        var before = new Dictionary<Guid, string>();
+        foreach (var chunk in items.Select(i => (Guid?)i.Id).Chunk(1000))
+        {
+            var first = db.History.Where(h => chunk.Contains(h.WorkItemId) && h.At > at && StateKinds.Contains(h.Kind))
+                .GroupBy(h => h.WorkItemId).Select(g => g.Min(h => h.Sequence));
+            var events = await db.History.AsNoTracking().Where(h => first.Contains(h.Sequence))
+                .Select(h => new { h.WorkItemId, h.Kind, h.Data }).ToListAsync(ct);
+            foreach (var e in events)
+                if (Before(HistoryData.Read(e.Kind, e.Data)) is { } state) before[e.WorkItemId!.Value] = state;
+        }
 
         var counts = new Dictionary<string, int[]>();
         foreach (var w in items)
