@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Routing.Engine.Store;
 using Routing.Engine.WorkItems;
 using Routing.Tests.Infrastructure;
@@ -75,10 +76,13 @@ public sealed class RealClockTests
                     .Select(g => $"{g.Key.Event}/{g.Key.Status}/attempts={g.Key.Attempts}: {g.Count()}").ToListAsync());
                 var jobs = await Read(db => db.Database.SqlQueryRaw<string>(
                     "SELECT statename || ': ' || count(*) AS \"Value\" FROM hangfire.job GROUP BY statename").ToListAsync());
+                var queue = await Read(db => db.Database.SqlQueryRaw<string>(
+                    "SELECT CASE WHEN fetchedat IS NULL THEN 'waiting' ELSE 'fetched' END || ': ' || count(*) AS \"Value\" FROM hangfire.jobqueue GROUP BY 1").ToListAsync());
                 var servers = await Read(db => db.Database.SqlQueryRaw<string>(
                     "SELECT id || ' ' || lastheartbeat AS \"Value\" FROM hangfire.server").ToListAsync());
                 return $"{timers} notifications [{string.Join("; ", notifications)}] " +
-                       $"deliveries {receiver.Deliveries.Count}; Hangfire jobs [{string.Join("; ", jobs)}] servers [{string.Join("; ", servers)}] at {DateTime.UtcNow:O}";
+                       $"deliveries {receiver.Deliveries.Count}; Hangfire jobs [{string.Join("; ", jobs)}] queue [{string.Join("; ", queue)}] servers [{string.Join("; ", servers)}] at {DateTime.UtcNow:O}\n" +
+                       $"host A's last warnings:\n{a.Logs.Last(LogLevel.Warning, 10)}\nhost B's last warnings:\n{b.Logs.Last(LogLevel.Warning, 10)}";
             });
 
         await Read(async db =>
