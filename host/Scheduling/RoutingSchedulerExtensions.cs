@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Options;
 using Routing.Engine.Patterns;
 using Routing.Engine.Store;
@@ -19,27 +20,19 @@ internal static class RoutingSchedulerExtensions
         services.AddOptions<SchedulerOptions>().PostConfigure<IOptions<StorageOptions>>((scheduler, storage) =>
             scheduler.JobsInMemory = storage.Value.Provider != StorageProvider.Postgres);
 
-        services.AddHangfire((sp, c) =>
+        // The host's own storage, not Hangfire's static JobStorage.Current (which Hangfire's DI would otherwise
+        // read): hosts that share a process (tests) would race for it and could take each other's.
+        services.AddSingleton<JobStorage>(sp =>
         {
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            if (storage.Provider == StorageProvider.Postgres)
-                c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(storage.ConnectionString),
-                    new PostgreSqlStorageOptions
-                    {
-                        QueuePollInterval = Scheduler(sp).PollingInterval,
-                        PrepareSchemaIfNecessary = true,
-                        // A host killed while it holds a lock (the recurring jobs', a job's, a
-                        // pattern scan's) leaves it in the store until it is this old: with the
-                        // default 10 minutes, the clock of every other host stopped for that long.
-                        // Every lock here is held for seconds at most.
-                        DistributedLockTimeout = TimeSpan.FromSeconds(30),
-                    });
-            else
-                c.UseInMemoryStorage();
+            if (storage.Provider != StorageProvider.Postgres) return new Hangfire.InMemory.InMemoryStorage();
+            var options = Options(sp);
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(storage.ConnectionString, options), options);
         });
+        services.AddHangfire((sp, c) => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
         services.AddHangfireServer((sp, o) =>
         {
             o.SchedulePollingInterval = Scheduler(sp).PollingInterval;
@@ -59,6 +52,16 @@ internal static class RoutingSchedulerExtensions
         services.AddHostedService<PatternScanSchedule>();
         return services;
     }
+
+    static PostgreSqlStorageOptions Options(IServiceProvider services) => new()
+    {
+        QueuePollInterval = Scheduler(services).PollingInterval,
+        PrepareSchemaIfNecessary = true,
+        // A host killed while it holds a lock (the recurring jobs', a job's, a pattern scan's)
+        // leaves it in the store until it is this old: with the default 10 minutes, the clock of
+        // every other host stopped for that long. Every lock here is held for seconds at most.
+        DistributedLockTimeout = TimeSpan.FromSeconds(30),
+    };
 
     static SchedulerOptions Scheduler(IServiceProvider services) => services.GetRequiredService<IOptions<SchedulerOptions>>().Value;
 

@@ -10,10 +10,6 @@ public sealed class CapturedLogs : ILoggerProvider
 
     public string All => string.Join('\n', lines);
 
-    /// The last `count` lines at `level` or above, for a failure message that says what a host was doing.
-    public string Last(LogLevel level, int count) =>
-        string.Join('\n', lines.Where(l => Enum.TryParse<LogLevel>(l[..l.IndexOf(' ')], out var at) && at >= level).TakeLast(count));
-
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, lines);
 
     public void Dispose() { }

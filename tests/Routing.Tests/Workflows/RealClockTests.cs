@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Routing.Engine.Store;
 using Routing.Engine.WorkItems;
 using Routing.Tests.Infrastructure;
@@ -48,10 +47,13 @@ public sealed class RealClockTests
         var rules = ShortSlaRules.Create(TimeSpan.FromSeconds(4), receiver.DepartmentsWithWebhook("logistics")
             .Replace("\"id\": \"logistics\",", "\"id\": \"logistics\", \"calendar\": \"always\","));
         await using var store = TestStore.Postgres();
-        await using var a = new RoutingApplication(store, clock: null, rules);
-        var clientA = a.CreateClient();
-        await using var b = new RoutingApplication(store, clock: null, rules);
-        var clientB = b.CreateClient();
+        // Two processes, as two hosts run: nothing shared but the store.
+        await using var a = new HostProcess(store, rules);
+        await using var b = new HostProcess(store, rules);
+        await a.StartAsync();
+        await b.StartAsync();
+        var clientA = a.Client();
+        var clientB = b.Client();
 
         var ids = new List<string>();
         foreach (var chunk in Enumerable.Range(0, Items).Chunk(10))
@@ -62,8 +64,8 @@ public sealed class RealClockTests
 
         async Task<T> Read<T>(Func<RoutingDb, Task<T>> read)
         {
-            await using var scope = a.Services.CreateAsyncScope();
-            return await read(scope.ServiceProvider.GetRequiredService<RoutingDb>());
+            await using var db = store.Open();
+            return await read(db);
         }
         await Eventually.HoldsAsync(
             async () => await Read(db => db.WorkItems.CountAsync(w => w.State == "Escalated")) == Items
@@ -82,7 +84,7 @@ public sealed class RealClockTests
                     "SELECT id || ' ' || lastheartbeat AS \"Value\" FROM hangfire.server").ToListAsync());
                 return $"{timers} notifications [{string.Join("; ", notifications)}] " +
                        $"deliveries {receiver.Deliveries.Count}; Hangfire jobs [{string.Join("; ", jobs)}] queue [{string.Join("; ", queue)}] servers [{string.Join("; ", servers)}] at {DateTime.UtcNow:O}\n" +
-                       $"host A's last warnings:\n{a.Logs.Last(LogLevel.Warning, 10)}\nhost B's last warnings:\n{b.Logs.Last(LogLevel.Warning, 10)}";
+                       $"host A's last warnings:\n{Tail(a.Output)}\nhost B's last warnings:\n{Tail(b.Output)}";
             });
 
         await Read(async db =>
@@ -104,4 +106,6 @@ public sealed class RealClockTests
         Assert.True((bool)(await clientA.GetJsonAsync("/api/history/verify"))["ok"]!);
         Directory.Delete(rules, recursive: true);
     }
+
+    static string Tail(string output) => string.Join('\n', output.Split('\n').TakeLast(30));
 }
