@@ -73,12 +73,13 @@ internal static class EmailMessage
     static Rendered Digest(DigestPayload d, Department department, string console)
     {
         var lines = new List<Line> { new($"{department.Name}: {d.Digest} digest for {When(d.From)} to {When(d.To)}.") };
-        foreach (var (heading, items) in new[] { ("New", d.New), ("Falling due", d.Due), ("Overdue", d.Overdue) })
+        foreach (var (heading, section) in new[] { ("New", d.New), ("Falling due", d.Due), ("Overdue", d.Overdue) })
         {
-            lines.Add(new($"{heading} ({items.Count})", LineKind.Heading));
-            lines.AddRange(items.Select(i => Item($"{i.Priority} {i.Title}, {i.State}, due {When(i.DueAt)}", i.Console)));
+            lines.Add(new($"{heading} ({section.Total})", LineKind.Heading));
+            lines.AddRange(section.Items.Select(i => Item($"{i.Priority} {i.Title}, {i.State}, due {When(i.DueAt)}", i.Console)));
+            if (section.Total > section.Items.Count) lines.Add(new($"… and {section.Total - section.Items.Count} more: see the inbox."));
         }
-        return new($"[Routing] {Capitalized(d.Digest)} digest for {department.Name}: {d.New.Count} new, {d.Due.Count} falling due, {d.Overdue.Count} overdue",
+        return new($"[Routing] {Capitalized(d.Digest)} digest for {department.Name}: {d.New.Total} new, {d.Due.Total} falling due, {d.Overdue.Total} overdue",
             lines, console, "Open the inbox in the console", $"You get this as the contact of {department.Name}: its rules subscribe to the {d.Digest} digest.");
     }
 
