@@ -20,6 +20,7 @@ public sealed class EmailOptions
     public string? Password { get; set; }
     /// The sender: an address, or a name and an address (`Routing <routing@example.com>`).
     public string? From { get; set; }
+    /// For a whole send (connect, authenticate, send); at most 20 s, within the 30 s a delivery holds its claim on a notification.
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
     /// When daily digests go out (cron, in DigestTimeZone); hourly ones go at the top of each hour.
     public string DailyDigestCron { get; set; } = "0 7 * * *";
@@ -36,7 +37,7 @@ public sealed class EmailOptions
         if (!Enum.IsDefined(Security)) return $"{Section}:Security must be None, StartTls, SslOnConnect or Auto.";
         if (string.IsNullOrWhiteSpace(From) || !System.Net.Mail.MailAddress.TryCreate(From, out _))
             return $"{Section}:From must be an e-mail address when {Section}:Host is set.";
-        if (Timeout <= TimeSpan.Zero) return $"{Section}:Timeout must be longer than zero, not {Timeout}.";
+        if (Timeout <= TimeSpan.Zero || Timeout > TimeSpan.FromSeconds(20)) return $"{Section}:Timeout must be longer than zero and at most 20 s, not {Timeout}.";
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(DigestTimeZone, out _)) return $"{Section}:DigestTimeZone ({DigestTimeZone}) is not a known time zone.";
         return null;
     }

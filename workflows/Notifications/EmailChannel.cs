@@ -25,12 +25,15 @@ internal sealed class EmailChannel(IOptions<EmailOptions> options, IOptions<Publ
         if (!o.Enabled || n.To is null) throw new DeliveryFailure("e-mail is not configured");
         var message = EmailMessage.For(n, department, o.From!, links.Value.Link("/console/inbox"));
         using var smtp = new SmtpClient { Timeout = (int)o.Timeout.TotalMilliseconds };
+        // The whole send, not each step, within the timeout: a delivery's claim on the row (its lease) must outlast it.
+        using var send = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        send.CancelAfter(o.Timeout);
         try
         {
-            await smtp.ConnectAsync(o.Host!, o.Port, Security(o.Security), ct);
-            if (!string.IsNullOrEmpty(o.UserName)) await smtp.AuthenticateAsync(o.UserName, o.Password ?? "", ct);
-            await smtp.SendAsync(message, ct);
-            await smtp.DisconnectAsync(quit: true, ct);
+            await smtp.ConnectAsync(o.Host!, o.Port, Security(o.Security), send.Token);
+            if (!string.IsNullOrEmpty(o.UserName)) await smtp.AuthenticateAsync(o.UserName, o.Password ?? "", send.Token);
+            await smtp.SendAsync(message, send.Token);
+            await smtp.DisconnectAsync(quit: true, send.Token);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
@@ -54,7 +57,8 @@ internal sealed class EmailChannel(IOptions<EmailOptions> options, IOptions<Publ
         AuthenticationException => "authentication failed",
         SslHandshakeException => "TLS error",
         NotSupportedException => "TLS not offered by the server",
-        SocketException or TimeoutException or OperationCanceledException => DeliveryError.Classify(e),
+        TimeoutException or OperationCanceledException => "timeout",
+        SocketException => DeliveryError.Classify(e),
         IOException { InnerException: SocketException } => DeliveryError.Classify(e),
         IOException or ServiceNotConnectedException => "connection failed",
         _ when e.InnerException is SocketException => DeliveryError.Classify(e),

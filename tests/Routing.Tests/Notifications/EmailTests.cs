@@ -176,6 +176,25 @@ public abstract class EmailTests(EmailFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task A_subscription_needs_an_address_for_contact_known_events_and_an_hourly_or_daily_digest()
+    {
+        var active = await admin.GetJsonAsync("/api/rules");
+        var draft = new JsonObject { ["workflows"] = active["workflows"]!.DeepClone(), ["departments"] = active["departments"]!.DeepClone() };
+        JsonObject Department(string id) => draft["departments"]!.AsArray().Single(d => (string)d!["id"]! == id)!.AsObject();
+        Department("logistics")["contact"] = "the logistics desk";
+        Department("logistics")["email"] = new JsonObject { ["events"] = new JsonArray("routed") };
+        Department("sales")["email"] = new JsonObject { ["events"] = new JsonArray("routed", "closed"), ["digest"] = "weekly" };
+
+        var response = await admin.PostAsJsonAsync("/api/rules/versions", draft);
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("the department's contact must be an e-mail address", body);
+        Assert.Contains("email.events names 'closed'", body);
+        Assert.Contains("email.digest is 'weekly'", body);
+    }
+
     async Task<string> CreateKeyAsync(string role, string? email)
     {
         var response = await admin.PostAsJsonAsync("/api/keys", new { name = $"{role}-{Guid.NewGuid():N}"[..20], role, email });
