@@ -42,11 +42,3 @@ public sealed class EmailOptions
         return null;
     }
 }
-
-public enum EmailSecurity
-{
-    Auto,
-    None,
-    StartTls,
-    SslOnConnect,
-}
