@@ -86,13 +86,17 @@ internal static class EmailMessage
     static string Text(List<Line> lines, string link, string linkText, string why)
     {
         var text = new StringBuilder();
+        var after = LineKind.Paragraph; // a paragraph ends with a blank line; a list does not
         foreach (var line in lines)
+        {
             text.Append(line.Kind switch
             {
-                LineKind.Heading => $"\n{line.Text}\n",
+                LineKind.Heading => after == LineKind.Item ? $"\n{line.Text}\n" : $"{line.Text}\n",
                 LineKind.Item => line.Link is null ? $"- {line.Text}\n" : $"- {line.Text}: {line.Link}\n",
                 _ => $"{line.Text}\n\n",
             });
+            after = line.Kind;
+        }
         return text.Append($"\n{linkText}: {link}\n\n-- \n{why}\n").ToString();
     }
 
