@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Routing.Engine.Departments;
@@ -21,6 +22,20 @@ internal sealed class EmailDigests(
     TimeProvider clock)
 {
     public const string HourlyJobId = "email-digest-hourly", DailyJobId = "email-digest-daily", HourlyCron = "0 * * * *";
+
+    /// The digest jobs where e-mail is configured (in DigestTimeZone); with e-mail turned off, their jobs go.
+    public static void Register(IRecurringJobManager recurring, EmailOptions options)
+    {
+        if (!options.Enabled)
+        {
+            recurring.RemoveIfExists(HourlyJobId);
+            recurring.RemoveIfExists(DailyJobId);
+            return;
+        }
+        var zone = new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(options.DigestTimeZone) };
+        recurring.AddOrUpdate<EmailDigests>(HourlyJobId, j => j.RunAsync(EmailSubscription.Hourly, CancellationToken.None), HourlyCron, zone);
+        recurring.AddOrUpdate<EmailDigests>(DailyJobId, j => j.RunAsync(EmailSubscription.Daily, CancellationToken.None), options.DailyDigestCron, zone);
+    }
 
     /// Queues the digests of this kind (hourly or daily) due now; returns how many were queued.
     public async Task<int> RunAsync(string digest, CancellationToken ct)
