@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Routing.Workflows.Notifications;
 
 namespace Routing.Workflows.Timers;
 
@@ -12,6 +13,7 @@ namespace Routing.Workflows.Timers;
 internal sealed class SchedulerStartup(
     IServiceScopeFactory scopes,
     IOptions<SchedulerOptions> options,
+    IOptions<Routing.Engine.Notifications.EmailOptions> email,
     ILogger<SchedulerStartup> log) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
@@ -23,6 +25,7 @@ internal sealed class SchedulerStartup(
         {
             recurring.AddOrUpdate<TimerJobs>(TimerJobs.DispatchJobId, j => j.DispatchAsync(CancellationToken.None), options.Value.DispatchCron);
             recurring.AddOrUpdate<MetricsRollup>(MetricsRollup.JobId, j => j.RunAsync(CancellationToken.None), MetricsRollup.Cron);
+            EmailDigests.Register(recurring, email.Value);
         }
         catch (Exception e) when (e is DistributedLockTimeoutException || e.GetType().Name.EndsWith("DistributedLockException", StringComparison.Ordinal))
         {

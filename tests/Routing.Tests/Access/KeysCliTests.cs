@@ -52,7 +52,7 @@ public sealed class KeysCliTests : IAsyncLifetime
         await host.StartAsync();
         var environment = StoreSettings(store);
 
-        var created = await HostCommand.RunAsync(folder, environment, "keys", "create", "--name", "Lee", "--role", "auditor");
+        var created = await HostCommand.RunAsync(folder, environment, "keys", "create", "--name", "Lee", "--role", "auditor", "--email", "lee@example.test");
         Assert.True(created.ExitCode == 0, created.Error);
         using var lee = host.Client(key: created.Output.Trim());
         Assert.Equal(HttpStatusCode.OK, (await lee.GetAsync("/api/history/verify")).StatusCode);
@@ -62,6 +62,7 @@ public sealed class KeysCliTests : IAsyncLifetime
         Assert.DoesNotContain(created.Output.Trim(), listed.Output);
         var line = Assert.Single(listed.Output.Split('\n'), l => l.Contains("\tLee\t")).Split('\t');
         Assert.Equal(["auditor", "Lee", "-"], line[1..4]);
+        Assert.Equal("lee@example.test", line[^1].Trim());
 
         var revoked = await HostCommand.RunAsync(folder, environment, "keys", "revoke", line[0]);
         Assert.True(revoked.ExitCode == 0, revoked.Error);

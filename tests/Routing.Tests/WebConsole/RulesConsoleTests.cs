@@ -86,6 +86,13 @@ public abstract partial class RulesConsoleTests(RoutingFixture fixture)
         }));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Contains("a department head needs at least one department", await refused.Content.ReadAsStringAsync());
+        // Without a browser's own check of the address (type=email), the server's says the same.
+        var badAddress = await browser.PostAsync("/console/keys?handler=Create", ConsoleBrowser.Form(page, new Dictionary<string, string>
+        {
+            ["Name"] = "csm without an address", ["Role"] = "csm", ["Email"] = "csm at example",
+        }));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, badAddress.StatusCode);
+        Assert.Contains("E-mail must be an e-mail address", await badAddress.Content.ReadAsStringAsync());
 
         var created = await (await browser.PostAsync("/console/keys?handler=Create", ConsoleBrowser.Form(page, new Dictionary<string, string>
         {
