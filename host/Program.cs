@@ -34,6 +34,7 @@ builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 5 * 1024 * 1
 
 var app = builder.Build();
 
+app.UseRoutingProxy();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseWhen(http => http.Request.Path.StartsWithSegments("/console"),

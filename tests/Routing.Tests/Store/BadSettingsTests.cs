@@ -22,6 +22,8 @@ public sealed class BadSettingsTests
     [InlineData("Routing:Console:UndoWithin", "00:00:00", "Routing:Console:UndoWithin")]
     [InlineData("Routing:Console:UndoWithin", "00:10:00", "Routing:Console:UndoWithin")]
     [InlineData("Routing:Storage:Provider", "Mysql", "Routing:Storage:Provider")]
+    [InlineData("Routing:Proxy:KnownProxies:0", "balancer.internal", "Routing:Proxy:KnownProxies:0")]
+    [InlineData("Routing:Proxy:KnownNetworks:0", "10.0.1.0", "Routing:Proxy:KnownNetworks:0")]
     [InlineData("ConnectionStrings:Routing", "", "ConnectionStrings:Routing")]
     public async Task A_bad_setting_stops_the_start_and_names_the_setting(string setting, string value, string named)
     {
