@@ -13,6 +13,7 @@ internal static class RoutingAccessExtensions
             .Check(o => string.IsNullOrWhiteSpace(o.AdminKeyFile) ? $"{AuthOptions.Section}:AdminKeyFile must name a file." : null)
             .ValidateOnStart();
         services.AddRoutingProxy();
+        services.AddRoutingKeyRing();
         services.AddSingleton<FailedAuthentications>();
         services.AddHostedService(sp => sp.GetRequiredService<FailedAuthentications>());
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)

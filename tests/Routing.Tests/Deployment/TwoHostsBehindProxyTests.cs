@@ -15,13 +15,18 @@ public sealed class TwoHostsBehindProxyTests
     {
         await using var proxy = await ReverseProxy.StartAsync();
         await using var store = TestStore.Postgres();
-        var settings = new Dictionary<string, string>
+        var keyRing = Directory.CreateTempSubdirectory("routing-keyring-").FullName;
+        // Two machines: each its own home (where ASP.NET Core keeps a key ring by default).
+        Dictionary<string, string> Machine() => new()
         {
+            ["HOME"] = Directory.CreateTempSubdirectory("routing-home-").FullName,
             ["Routing__PublicUrl"] = proxy.Address.ToString().TrimEnd('/'),
             ["Routing__Proxy__KnownProxies__0"] = "127.0.0.1",
+            ["Routing__DataProtection__KeysFolder"] = keyRing,
         };
-        await using var a = new HostProcess(store, extra: settings);
-        await using var b = new HostProcess(store, extra: settings);
+        var (machineA, machineB) = (Machine(), Machine());
+        await using var a = new HostProcess(store, extra: machineA);
+        await using var b = new HostProcess(store, extra: machineB);
         // Both at once on a new database, as a deployment starts them: one migrates, seeds the rules and the admin key.
         await Task.WhenAll(a.StartAsync(), b.StartAsync());
         proxy.RouteTo(new Dictionary<string, Uri> { ["a"] = a.Address, ["b"] = b.Address });
@@ -79,8 +84,22 @@ public sealed class TwoHostsBehindProxyTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await stranger.GetAsync("/api/departments")).StatusCode);
         Assert.Contains("127.0.0.2", await admin.GetStringAsync($"/api/history?kind={HistoryKinds.AuthenticationFailed}&limit=1000"));
 
+        // A console form drawn by one host and posted to the other (one key ring, Routing:DataProtection).
+        using var browser = proxy.Client(key: null, followRedirects: false);
+        HttpResponseMessage form, signIn;
+        var tries = 0;
+        do
+        {
+            form = await browser.GetAsync("/console/sign-in");
+            signIn = await browser.PostAsync("/console/sign-in", ConsoleBrowser.Form(await form.Content.ReadAsStringAsync(), new() { ["key"] = RoutingApplication.AdminKey, ["ReturnUrl"] = "" }));
+        } while (ReverseProxy.HostOf(form) == ReverseProxy.HostOf(signIn) && ++tries < 10);
+        Assert.NotEqual(ReverseProxy.HostOf(form), ReverseProxy.HostOf(signIn));
+        Assert.True(signIn.StatusCode == HttpStatusCode.Redirect, $"{(int)signIn.StatusCode}: {await signIn.Content.ReadAsStringAsync()}");
+        Assert.Equal("/console", signIn.Headers.Location?.OriginalString);
+
         Assert.Contains("a", proxy.Served);
         Assert.Contains("b", proxy.Served);
         Assert.True((bool)(await admin.GetJsonAsync("/api/history/verify"))["ok"]!);
+        foreach (var folder in new[] { keyRing, machineA["HOME"], machineB["HOME"] }) Directory.Delete(folder, recursive: true);
     }
 }

@@ -81,10 +81,11 @@ public sealed class ReverseProxy : IAsyncDisposable
 
     /// A client of the proxy that sends `key` (or none), connecting from `from` (another loopback
     /// address than the proxy's own, so the hosts can tell the client from the proxy).
-    public HttpClient Client(string? key, string from = "127.0.0.1")
+    public HttpClient Client(string? key, string from = "127.0.0.1", bool followRedirects = true)
     {
         var handler = new SocketsHttpHandler
         {
+            AllowAutoRedirect = followRedirects,
             ConnectCallback = async (context, ct) =>
             {
                 var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
