@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Hangfire.InMemory;
+using Hangfire;
 using Hangfire.Server;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Routing.Host.Health;
@@ -31,20 +32,27 @@ public abstract class HealthTests(RoutingFixture fixture)
     }
 
     [Fact]
-    public async Task A_host_on_the_real_clock_is_ready_once_its_scheduler_beats()
+    public async Task The_scheduler_check_finds_this_process_server_and_no_other()
     {
-        await using var store = fixture.Store.Provider == "Postgres" ? TestStore.Postgres() : TestStore.Sqlite();
-        await using var host = new RoutingApplication(store, clock: null);
-        var client = host.ClientWithKey(null);
+        // The fixture host's own Hangfire storage (in memory, or in PostgreSQL), where it runs no server.
+        var storage = fixture.App.Services.GetRequiredService<JobStorage>();
+        var check = new SchedulerHealthCheck(Options.Create(new SchedulerOptions { Enabled = true }), storage);
+        Assert.Equal(HealthStatus.Unhealthy, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
 
-        JsonObject ready = [];
-        await Eventually.HoldsAsync(async () => (string)(ready = await ReadyAsync(client))["status"]! == "Healthy",
-            TimeSpan.FromSeconds(30), "the host is ready", () => Task.FromResult(ready.ToJsonString()));
-        Assert.Null(ready["checks"]!["scheduler"]!["description"]);
+        using var connection = storage.GetConnection();
+        var server = new ServerContext { WorkerCount = 1, Queues = ["default"] };
+        string another = $"another-machine:{Environment.ProcessId}:{Guid.NewGuid()}", ours = $"{SchedulerHealthCheck.ServerPrefix}{Guid.NewGuid()}";
+        connection.AnnounceServer(another, server);
+        Assert.Equal(HealthStatus.Unhealthy, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
+
+        connection.AnnounceServer(ours, server);
+        Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
+        connection.RemoveServer(another);
+        connection.RemoveServer(ours);
     }
 
     /// /health/ready's body, whatever its status (503 when a part is down).
-    static async Task<JsonObject> ReadyAsync(HttpClient client)
+    internal static async Task<JsonObject> ReadyAsync(HttpClient client)
     {
         var response = await client.GetAsync("/health/ready");
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
@@ -58,22 +66,24 @@ public sealed class HealthOnSqlite(SqliteFixture fixture) : HealthTests(fixture)
 
 public sealed class HealthOnPostgres(PostgresFixture fixture) : HealthTests(fixture), IClassFixture<PostgresFixture>;
 
-/// The scheduler check on a real Hangfire storage: only a server of this process counts.
-public sealed class SchedulerHealthCheckTests
+
+/// A host on the real clock, as its own process (Hangfire's process-wide state is not shared with
+/// other test hosts): ready once its Hangfire server beats. On PostgreSQL the two hosts of
+/// TwoHostsBehindProxyTests are, too.
+public sealed class ReadyOnTheRealClockTests
 {
     [Fact]
-    public async Task The_scheduler_check_finds_this_process_server_and_no_other()
+    public async Task A_host_on_the_real_clock_is_ready_once_its_scheduler_beats()
     {
-        var storage = new InMemoryStorage();
-        var check = new SchedulerHealthCheck(Options.Create(new SchedulerOptions { Enabled = true }), storage);
-        Assert.Equal(HealthStatus.Unhealthy, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
+        await using var store = TestStore.Sqlite();
+        await using var host = new HostProcess(store);
+        await host.StartAsync();
+        using var client = new HttpClient { BaseAddress = host.Address };
 
-        using var connection = storage.GetConnection();
-        var server = new ServerContext { WorkerCount = 1, Queues = ["default"] };
-        connection.AnnounceServer($"another-machine:{Environment.ProcessId}:{Guid.NewGuid()}", server);
-        Assert.Equal(HealthStatus.Unhealthy, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
-
-        connection.AnnounceServer($"{SchedulerHealthCheck.ServerPrefix}{Guid.NewGuid()}", server);
-        Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
+        JsonObject ready = [];
+        await Eventually.HoldsAsync(async () => (string)(ready = await HealthTests.ReadyAsync(client))["status"]! == "Healthy",
+            TimeSpan.FromSeconds(30), "the host is ready", () => Task.FromResult($"{ready.ToJsonString()}\n{host.Output}"));
+        Assert.Equal("Healthy", (string)ready["checks"]!["scheduler"]!["status"]!);
+        Assert.Null(ready["checks"]!["scheduler"]!["description"]);
     }
 }
