@@ -6,6 +6,7 @@ using Routing.Host.Access;
 using Routing.Host.Cli;
 using Routing.Host.Departments;
 using Routing.Host.Errors;
+using Routing.Host.Health;
 using Routing.Host.History;
 using Routing.Host.Imports;
 using Routing.Host.OpenApi;
@@ -33,6 +34,7 @@ builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 5 * 1024 * 1
 
 var app = builder.Build();
 
+app.UseRoutingProxy();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseWhen(http => http.Request.Path.StartsWithSegments("/console"),
@@ -50,7 +52,7 @@ app.MapRazorPages();
 app.MapConsoleEntry();
 app.MapOpenApi().AllowAnonymous();
 app.MapApiReference();
-app.MapHealthChecks("/health").AllowAnonymous();
+app.MapRoutingHealth();
 app.MapReports();
 app.MapWorkItems();
 app.MapLifecycles();

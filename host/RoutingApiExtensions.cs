@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using Routing.Engine.Store;
+using Routing.Rules.Rulesets;
 using Routing.Host.Errors;
+using Routing.Host.Health;
 using Routing.Host.OpenApi;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -18,7 +20,11 @@ internal static class RoutingApiExtensions
         });
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
-        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+        // /health asks the store alone; /health/ready every check tagged ready (HealthEndpoints).
+        services.AddHealthChecks()
+            .AddCheck<StoreHealthCheck>("store", tags: [HealthEndpoints.Ready])
+            .AddCheck<RulesHealthCheck>("rules", tags: [HealthEndpoints.Ready])
+            .AddCheck<SchedulerHealthCheck>("scheduler", tags: [HealthEndpoints.Ready]);
         services.AddOpenApi(RoutingOpenApi.Configure);
         return services;
     }

@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,7 +18,10 @@ internal sealed class StoreStartup(IServiceScopeFactory scopes, ILogger<StoreSta
         if (db.Database.IsSqlite()) PrepareSqliteFile(db.Database.GetConnectionString()!);
 
         // Migrate checks what is applied itself (asking first logs an error on a new database).
-        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsNpgsql() && await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(ct))
+            await MigrateInTurnAsync(db, ct);
+        else
+            await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
             // WAL lets readers work while a report is being written.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
@@ -24,6 +29,33 @@ internal sealed class StoreStartup(IServiceScopeFactory scopes, ILogger<StoreSta
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+
+    const long MigrationLockKey = 727002;
+
+    /// Hosts started at once on one PostgreSQL (a deployment, an upgrade) migrate one after the
+    /// other: EF's own migration lock did not stop two from creating the same table, and the
+    /// second host stopped with 42P07. The lock is the session's: it goes with the connection if
+    /// the host dies.
+    static async Task MigrateInTurnAsync(RoutingDb db, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})", ct);
+            try
+            {
+                await db.Database.MigrateAsync(ct);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 
     /// The folder and an empty database file, owner-only, before SQLite opens it: SQLite would
     /// create the file under the process's umask (usually readable by everyone).

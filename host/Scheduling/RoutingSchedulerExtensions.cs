@@ -37,6 +37,9 @@ internal static class RoutingSchedulerExtensions
         {
             o.SchedulePollingInterval = Scheduler(sp).PollingInterval;
             o.WorkerCount = Math.Max(4, Environment.ProcessorCount * 2);
+            // Named after the machine (Hangfire adds the process id), also where HOSTNAME is not in
+            // the environment (systemd): the dashboard tells hosts apart, and /health/ready finds its own.
+            o.ServerName = Environment.MachineName;
         });
         // The server runs only where the scheduler is on (Routing:Clock:Enabled): its hosted service
         // is made when the host starts, or stands aside.

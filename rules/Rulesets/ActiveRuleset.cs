@@ -17,6 +17,9 @@ internal sealed class ActiveRuleset(RulesetCache cache, IOptions<RulesOptions> o
 
     public CompiledRuleset Current => current ?? throw new InvalidOperationException("No ruleset is loaded yet.");
 
+    /// Whether a ruleset is compiled (the host is ready to route).
+    public bool IsLoaded => current is not null;
+
     /// Switches to the version published last, if it is not the one in use.
     public async Task RefreshAsync(RoutingDb db, CancellationToken ct)
     {

@@ -94,6 +94,8 @@ public abstract class AccessTests(RoutingFixture fixture)
         ["GET /console/status/{code:int}"] = [Anonymous],
         ["GET /console/{**path}"] = ["csm", "department-head", "admin", "auditor"],
         ["GET /health"] = [Anonymous],
+        ["GET /health/live"] = [Anonymous],
+        ["GET /health/ready"] = [Anonymous],
         ["GET /"] = [Anonymous], // to the console, whose pages ask for a sign-in themselves
         ["GET /openapi/{documentName}.json"] = [Anonymous],
         // The API reference for people (Scalar), drawn from the document: public like it.

@@ -140,7 +140,7 @@ public sealed class OpenApiDocumentTests(SqliteFixture fixture) : IClassFixture<
         Assert.Equal(["low", "medium", "high", "critical"], properties["severity"]!["enum"].Strings());
         Assert.Contains("sales-conduct", properties["category"]!["enum"].Strings());
 
-        var example = ReadmeReport();
+        var example = ReadmeReport.Body();
         Assert.All(example.Select(f => f.Key), field => Assert.True(properties.ContainsKey(field), $"{field} is not in the schema"));
         Assert.All(required, field => Assert.True(example.ContainsKey(field), $"the README's report has no {field}"));
         Assert.DoesNotContain("vendor", example.Select(f => f.Key)); // an optional field it leaves out
@@ -208,13 +208,5 @@ public sealed class OpenApiDocumentTests(SqliteFixture fixture) : IClassFixture<
             Assert.All(schemas["DepartmentDefinition"]!["required"].Strings(), member => Assert.NotNull(department![member]));
             Assert.Contains((string)department!["kind"]!, kinds);
         });
-    }
-
-    /// The report the README's first curl submits.
-    static JsonObject ReadmeReport()
-    {
-        var readme = File.ReadAllText(Path.Combine(RepositoryFolder.Root, "README.md"));
-        var body = Regex.Match(readme, @"-X POST http://localhost:5080/api/reports .*?-d '(?<body>\{.*?\})'", RegexOptions.Singleline).Groups["body"].Value;
-        return JsonNode.Parse(body)!.AsObject();
     }
 }

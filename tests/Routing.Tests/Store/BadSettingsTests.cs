@@ -22,6 +22,8 @@ public sealed class BadSettingsTests
     [InlineData("Routing:Console:UndoWithin", "00:00:00", "Routing:Console:UndoWithin")]
     [InlineData("Routing:Console:UndoWithin", "00:10:00", "Routing:Console:UndoWithin")]
     [InlineData("Routing:Storage:Provider", "Mysql", "Routing:Storage:Provider")]
+    [InlineData("Routing:Proxy:KnownProxies:0", "balancer.internal", "Routing:Proxy:KnownProxies:0")]
+    [InlineData("Routing:Proxy:KnownNetworks:0", "10.0.1.0", "Routing:Proxy:KnownNetworks:0")]
     [InlineData("ConnectionStrings:Routing", "", "ConnectionStrings:Routing")]
     [InlineData("Routing:Email:Host", "smtp.example.com", "Routing:Email:From")] // a server but no sender
     [InlineData("Routing:Email:DailyDigestCron", "at seven", "Routing:Email:DailyDigestCron")]
