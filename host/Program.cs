@@ -13,6 +13,7 @@ using Routing.Host.Patterns;
 using Routing.Host.Pages;
 using Routing.Host.Reports;
 using Routing.Host.Rules;
+using Routing.Host.Telemetry;
 using Routing.Host.WorkItems;
 
 if (await RoutingCli.TryRunAsync(args, Console.Out, Console.Error) is { } exitCode) return exitCode;
@@ -25,6 +26,7 @@ builder.Services.AddRoutingWorkflows();
 builder.Services.AddRoutingScheduler();
 builder.Services.AddRoutingApi();
 builder.Services.AddRoutingAccess();
+builder.AddRoutingTelemetry();
 builder.Services.AddRazorPages();
 builder.Services.AddSingleton<Routing.Host.Pages.ConsoleScripts>();
 // The largest body anyone sends is a ruleset draft (4 MiB); reports are held to 256 KiB by their endpoint.
@@ -33,6 +35,7 @@ builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 5 * 1024 * 1
 
 var app = builder.Build();
 
+app.UseManagementPort();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseWhen(http => http.Request.Path.StartsWithSegments("/console"),
@@ -51,6 +54,7 @@ app.MapConsoleEntry();
 app.MapOpenApi().AllowAnonymous();
 app.MapApiReference();
 app.MapHealthChecks("/health").AllowAnonymous();
+app.MapRoutingTelemetry();
 app.MapReports();
 app.MapWorkItems();
 app.MapLifecycles();
