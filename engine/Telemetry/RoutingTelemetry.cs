@@ -22,7 +22,7 @@ internal static class RoutingTelemetry
     static readonly Counter<long> ReportsAccepted = Meter.CreateCounter<long>("routing.reports.accepted", "{report}",
         "Reports stored (an idempotent retry is not counted again).");
     static readonly Counter<long> ReportsRefused = Meter.CreateCounter<long>("routing.reports.refused", "{report}",
-        "Reports refused: reason invalid (400) or key_reused (an Idempotency-Key sent again with another body, 409).");
+        "Reports refused: reason invalid (422) or key_reused (an Idempotency-Key sent again with another body, 409).");
     static readonly Counter<long> WorkItemsOpened = Meter.CreateCounter<long>("routing.work_items.opened", "{work_item}",
         "Work items opened by intake, per department and priority (a recurrence opens none).");
     static readonly Histogram<double> TimerLag = Meter.CreateHistogram("routing.timers.lag", "s",
