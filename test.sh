@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds Routing.sln once (Release) and runs every test project under tests/ against a
-# throwaway PostgreSQL server (scripts/postgres.sh; ROUTING_TEST_POSTGRES is exported),
+# throwaway PostgreSQL server (scripts/postgres.sh; ROUTING_TEST_POSTGRES is exported) and a
+# throwaway SMTP server for the e-mail tests (scripts/smtp.sh; ROUTING_TEST_SMTP is exported),
 # installing PostgreSQL, Chromium (for the console's browser tests) and Node.js (for the contract
 # test's tools, tests/contract) from apt if missing.
 # The last line of output is always "N passed, N failed" (", N skipped" when > 0),
@@ -17,7 +18,9 @@ t_start=$(now_us)
 
 RESULTS=$(mktemp -d "${TMPDIR:-/tmp}/routing-tests.XXXXXX")
 source scripts/postgres.sh
+source scripts/smtp.sh
 cleanup() {
+  smtp_stop
   postgres_stop
   rm -rf "$RESULTS"
 }
@@ -32,7 +35,8 @@ build_us=0 tests_us=0
 
 # Prints the summary (last line of output) and exits.
 finish() {
-  # Stop the server now so nothing the EXIT trap prints can come after the summary line.
+  # Stop the servers now so nothing the EXIT trap prints can come after the summary line.
+  smtp_stop
   postgres_stop
   echo
   local msg
@@ -69,6 +73,8 @@ if ! postgres_start; then
   problems+=("could not start the test PostgreSQL server; no tests were run")
   finish
 fi
+# The e-mail tests send through it; without it they fail, saying so.
+smtp_start || problems+=("could not start the test SMTP server (scripts/smtp.sh); the e-mail tests will fail")
 
 # The web console's browser tests drive Debian's Chromium (Playwright never downloads a browser).
 if [ ! -x /usr/bin/chromium ]; then

@@ -38,6 +38,7 @@ public static class RoutingEngineExtensions
                 .FirstOrDefault(problem => problem is not null))
             .ValidateOnStart();
         services.AddOptions<PublicUrlOptions>().BindConfiguration(PublicUrlOptions.Section).Check(o => o.Problem()).ValidateOnStart();
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).Check(o => o.Problem()).ValidateOnStart();
         services.AddSingleton<NotificationOutbox>();
         services.AddSingleton(sp => new WebhookAddressPolicy(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowedHosts));
         services.AddOptions<ConsoleSessionOptions>().BindConfiguration(ConsoleSessionOptions.Section)

@@ -36,6 +36,10 @@ public static class RoutingWorkflowsExtensions
         services.AddScoped<MetricsRollup>();
         services.AddScoped<ClockJobs>(); // jobs stored under the former name
         services.AddScoped<NotificationDelivery>();
+        services.AddScoped<EmailDigests>();
+        services.AddOptions<Routing.Engine.Notifications.EmailOptions>()
+            .Check(o => SchedulerOptions.IsCron(o.DailyDigestCron) ? null
+                : $"{Routing.Engine.Notifications.EmailOptions.Section}:DailyDigestCron ({o.DailyDigestCron}) is not a cron expression.");
         services.AddHttpClient(WebhookChannel.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10))
             .ConfigurePrimaryHttpMessageHandler(sp => WebhookConnection.Handler(sp.GetRequiredService<Routing.Engine.Notifications.WebhookAddressPolicy>()));
         services.AddScoped<Notifier>();

@@ -9,6 +9,8 @@ internal sealed class ApiKey
     /// For department heads: the departments they see and work.
     public List<string> Departments { get; set; } = [];
     public required string Hash { get; set; }
+    /// Where its holder hears of their reports' outcomes (a CSM's): personal data, never in history or logs.
+    public string? Email { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public required string CreatedBy { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }

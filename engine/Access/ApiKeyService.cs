@@ -17,11 +17,11 @@ internal sealed class ApiKeyService(RoutingDb db, HistoryJournal journal, IDepar
     /// checked (KeyRequest), then the key; or every error by field.
     public async Task<(Created? Created, Dictionary<string, string[]> Errors)> TryCreateAsync(KeyRequest request, string actor, CancellationToken ct)
     {
-        request = request with { Name = request.Name?.Trim() };
+        request = request with { Name = request.Name?.Trim(), Email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim() };
         var errors = request.Problems(directory);
         if (!errors.ContainsKey("name") && await NameTakenAsync(request.Name!, ct)) errors["name"] = [KeyRequest.NameTaken];
         if (errors.Count > 0) return (null, errors);
-        if (await CreateAsync(request.Name!, request.Role!, request.Departments, actor, ct) is { } created) return (created, errors);
+        if (await CreateAsync(request.Name!, request.Role!, request.Departments, actor, ct, email: request.Email) is { } created) return (created, errors);
         errors["name"] = [KeyRequest.NameTaken];
         return (null, errors);
     }
@@ -30,7 +30,7 @@ internal sealed class ApiKeyService(RoutingDb db, HistoryJournal journal, IDepar
     /// when another key has the name (checked by the store, so two admins creating one name at
     /// once get one key).
     public async Task<Created?> CreateAsync(string name, string role, IReadOnlyList<string> departments, string actor,
-        CancellationToken ct, string? key = null)
+        CancellationToken ct, string? key = null, string? email = null)
     {
         key ??= ApiKeySecrets.New();
         var apiKey = new ApiKey
@@ -40,6 +40,8 @@ internal sealed class ApiKeyService(RoutingDb db, HistoryJournal journal, IDepar
             Role = role,
             Departments = [.. departments],
             Hash = ApiKeySecrets.Hash(key),
+            // Not in the history below: an address is personal data, and history cannot be erased.
+            Email = email,
             CreatedAt = clock.Now(),
             CreatedBy = actor,
         };

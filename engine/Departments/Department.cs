@@ -3,10 +3,11 @@ namespace Routing.Engine.Departments;
 /// A department (or third-party vendor) that can receive work items; part of a ruleset.
 /// `EscalateTo` names the department also told when one of this department's items escalates;
 /// `Lifecycle`, the lifecycle its items follow (standard when it names none); `Calendar`, the
-/// calendar of its working time, which its items' due times count on (none: around the clock).
+/// calendar of its working time, which its items' due times count on (none: around the clock);
+/// `Email`, the events (or digest) its contact, an e-mail address then, gets by e-mail.
 public sealed record Department(
     string Id, string Name, string Kind, string? Contact = null, Webhook? Webhook = null, string? EscalateTo = null, string? Lifecycle = null,
-    string? Calendar = null)
+    string? Calendar = null, EmailSubscription? Email = null)
 {
     [System.Text.Json.Serialization.JsonIgnore] public string LifecycleId => Lifecycle ?? Lifecycles.Lifecycle.Standard;
 

@@ -103,13 +103,15 @@ internal sealed class IntakeService(
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             db.Reports.Add(report);
             db.AddOpened(outbox, opened, now);
+            // The submitting CSM hears where their report went, one e-mail per item (each its own link).
+            var toSubmitter = items.Select(i => outbox.QueueSubmitter(db, NotificationEvents.Routed, i, now)).OfType<HistoryEntry>().ToList();
             foreach (var item in recurring)
                 await db.WorkItems.Where(w => w.Id == item.Id)
                     .ExecuteUpdateAsync(s => s.SetProperty(w => w.Recurrences, w => w.Recurrences + 1), ct);
             foreach (var change in reprioritized)
                 await change.ApplyAsync(db, outbox, await lifecycles.GetAsync(change.Item.RulesetVersion, change.Item.Lifecycle), now, ct);
             if (key is not null) Idempotency.Remember(db, key, receipt, now);
-            await journal.AppendAsync(HistoryOf(report, decision, items, recurring, reprioritized, actor), ct);
+            await journal.AppendAsync([.. HistoryOf(report, decision, items, recurring, reprioritized, actor), .. toSubmitter], ct);
             // A reprioritized item is written only if nobody changed it since it was read (its Version).
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);

@@ -16,6 +16,13 @@ internal sealed class Notification
     /// so a webhook edited later does not redirect an event already queued. Null on events
     /// queued before targets were fixed: those go where the active ruleset says.
     public int? RulesetVersion { get; set; }
+    /// The channel that delivers it, by name ("email"); null: the department's webhook, else the log
+    /// (every event queued before e-mail). One row per channel, so a retry never resends another's.
+    public string? Channel { get; set; }
+    /// The e-mail address an "email" row goes to, fixed when queued. Personal data: kept here only,
+    /// never in history or logs (history is append-only: it could not be erased).
+    public string? To { get; set; }
+    /// Guid.Empty on a digest, which is about many items.
     public Guid WorkItemId { get; set; }
     public Guid ReportId { get; set; }
     public required string Payload { get; set; }

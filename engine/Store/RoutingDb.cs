@@ -119,6 +119,8 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
             e.HasKey(n => n.Id);
             e.Property(n => n.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(n => n.Role).HasMaxLength(20).HasDefaultValue(RecipientRoles.Owner);
+            e.Property(n => n.Channel).HasMaxLength(20);
+            e.Property(n => n.To).HasMaxLength(EmailAddress.MaxLength);
             e.HasIndex(n => new { n.Status, n.NextAttemptAt });
         });
         model.Entity<RulesetVersion>(e =>
@@ -132,6 +134,7 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
             e.ToTable("api_keys");
             e.HasKey(k => k.Id);
             e.HasIndex(k => k.Hash).IsUnique();
+            e.Property(k => k.Email).HasMaxLength(EmailAddress.MaxLength);
             // Names are also unique ignoring case: an index on lower("Name"), made by the Trust migration.
         });
         model.Entity<ConsoleSession>(e =>

@@ -6,9 +6,9 @@ namespace Routing.Host.Access;
 /// Admins hand out and revoke keys. A key is shown once, at creation.
 internal static class KeysApi
 {
-    public sealed record NewKey(string? Name, string? Role, List<string>? Departments);
+    public sealed record NewKey(string? Name, string? Role, List<string>? Departments, string? Email = null);
     public sealed record KeyBody(Guid Id, string Name, string Role, IReadOnlyList<string> Departments,
-        DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? RevokedAt);
+        DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? RevokedAt, string? Email);
 
     public static IEndpointRouteBuilder MapKeys(this IEndpointRouteBuilder app)
     {
@@ -17,11 +17,11 @@ internal static class KeysApi
             .WithName("createKey")
             .WithSummary("Creates an API key; the key itself is in this answer only")
             .WithDescription("A department head's key names their departments; other roles' keys name none.")
-            .TakesJson<NewKey>("The key's name (unique, ignoring case), its role, and a department head's departments.")
+            .TakesJson<NewKey>("The key's name (unique, ignoring case), its role, a department head's departments, and optionally the holder's e-mail address (a CSM hears of their reports' outcomes there).")
             .Produces<ApiKeyService.Created>(StatusCodes.Status201Created)
             .Refuses(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/", async (ApiKeyService keys, CancellationToken ct) => TypedResults.Ok((await keys.ListAsync(ct))
-            .Select(k => new KeyBody(k.Id, k.Name, k.Role, k.Departments, k.CreatedAt, k.CreatedBy, k.RevokedAt))))
+            .Select(k => new KeyBody(k.Id, k.Name, k.Role, k.Departments, k.CreatedAt, k.CreatedBy, k.RevokedAt, k.Email))))
             .WithName("listKeys")
             .WithSummary("Every key, revoked ones too, without the keys themselves");
         group.MapDelete("/{id:guid}", RevokeAsync)
@@ -47,7 +47,7 @@ internal static class KeysApi
         if (body.Problem is not null) return body.Problem;
 
         var (created, errors) = await keys.TryCreateAsync(
-            new KeyRequest(body.Value!.Name, body.Value.Role, body.Value.Departments ?? []), Actor.Of(request.HttpContext), ct);
+            new KeyRequest(body.Value!.Name, body.Value.Role, body.Value.Departments ?? [], body.Value.Email), Actor.Of(request.HttpContext), ct);
         return created is null
             ? Results.ValidationProblem(errors, statusCode: StatusCodes.Status422UnprocessableEntity, title: "The key cannot be created.")
             : TypedResults.Created($"/api/keys/{created.Id}", created);

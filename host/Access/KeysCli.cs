@@ -5,7 +5,7 @@ using Routing.Host.Cli;
 namespace Routing.Host.Access;
 
 /// `keys create|list|revoke` on the store, whether the host runs or not:
-///   keys create --name NAME --role ROLE [--department ID]...   prints the new key, once
+///   keys create --name NAME --role ROLE [--department ID]... [--email ADDRESS]   prints the new key, once
 ///   keys list                                                 one line per key, tab-separated
 ///   keys revoke ID                                            never the last live admin key
 internal static class KeysCli
@@ -27,9 +27,10 @@ internal static class KeysCli
         var name = new Option<string>("--name") { Description = "Who holds the key.", Required = true };
         var role = new Option<string>("--role") { Description = $"One of: {string.Join(", ", Roles.All)}.", Required = true };
         var departments = new Option<string[]>("--department") { Description = "A department of a department head (repeat it for several)." };
+        var email = new Option<string>("--email") { Description = "The holder's e-mail address: a CSM hears of their reports' outcomes there." };
         var create = new Command("create", "Creates a key and prints it (it is shown this once, and stored only as a hash). Locked out, with no admin key left? This makes a new one: --role admin.")
         {
-            name, role, departments,
+            name, role, departments, email,
         };
         create.SetAction(async (parsed, ct) =>
         {
@@ -37,7 +38,7 @@ internal static class KeysCli
             await using var scope = store.Services.CreateAsyncScope();
             // The API's own operation, against the departments of the active ruleset.
             var (created, errors) = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().TryCreateAsync(
-                new KeyRequest(parsed.GetValue(name), parsed.GetValue(role), parsed.GetValue(departments) ?? []), Actor, ct);
+                new KeyRequest(parsed.GetValue(name), parsed.GetValue(role), parsed.GetValue(departments) ?? [], parsed.GetValue(email)), Actor, ct);
             if (created is null)
                 return await RoutingCli.FailAsync(parsed.InvocationConfiguration.Error,
                     "keys create: " + string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")), 1);
@@ -49,7 +50,7 @@ internal static class KeysCli
 
     static Command List()
     {
-        var list = new Command("list", "Lists the keys, one a line: id, role, name, departments, created, revoked (no secrets).");
+        var list = new Command("list", "Lists the keys, one a line: id, role, name, departments, created, revoked, e-mail (no secrets).");
         list.SetAction(async (parsed, ct) =>
         {
             await using var store = await CliStore.OpenAsync(parsed, ct);
@@ -57,7 +58,7 @@ internal static class KeysCli
             var output = parsed.InvocationConfiguration.Output;
             foreach (var k in await scope.ServiceProvider.GetRequiredService<ApiKeyService>().ListAsync(ct))
                 await output.WriteLineAsync(string.Join('\t', k.Id, k.Role, k.Name, k.Departments.Count == 0 ? "-" : string.Join(',', k.Departments),
-                    k.CreatedAt.ToString("O"), k.RevokedAt?.ToString("O") ?? "-"));
+                    k.CreatedAt.ToString("O"), k.RevokedAt?.ToString("O") ?? "-", k.Email ?? "-"));
             return 0;
         });
         return list;

@@ -52,6 +52,23 @@ internal static class RulesetSchemas
             ["lifecycle"] = Text("The lifecycle its items follow; the standard one when not given."),
             ["calendar"] = Text("The calendar of its working time (GET /api/calendars): its items' due times count on it; none: around the clock."),
             ["webhook"] = new OpenApiSchema { Type = JsonSchemaType.Object, AdditionalProperties = new OpenApiSchema() },
+            ["email"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object, Description = "What the contact (an e-mail address then) gets by e-mail: events as they happen, and/or a digest.",
+                Properties = new Dictionary<string, IOpenApiSchema>
+                {
+                    ["events"] = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Array | JsonSchemaType.Null,
+                        Items = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. Engine.Notifications.NotificationEvents.All.Select(e => (System.Text.Json.Nodes.JsonNode)e)] },
+                    },
+                    ["digest"] = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.String | JsonSchemaType.Null,
+                        Description = $"A digest of new, due and overdue items: {string.Join(" or ", Engine.Departments.EmailSubscription.Digests)}.",
+                    },
+                },
+            },
         });
 
         // The ruleset's raw-JSON arrays, where the schemas hold them, itemized.

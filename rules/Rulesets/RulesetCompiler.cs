@@ -167,12 +167,24 @@ internal static class RulesetCompiler
                 errors.Add(new($"departments/{d.Id}", refused));
             CheckWebhookSecrets(d.Id, d.Webhook, errors);
         }
+        foreach (var d in departments.Where(d => d.Email is not null)) CheckEmail(d, errors);
         foreach (var d in departments.Where(d => d.EscalateTo is not null && departments.All(x => x.Id != d.EscalateTo)))
             errors.Add(new($"departments/{d.Id}", $"escalateTo names unknown department '{d.EscalateTo}'."));
         foreach (var id in departments.GroupBy(d => d.Id).Where(g => g.Count() > 1).Select(g => g.Key))
             errors.Add(new($"departments/{id}", "department ids must be unique."));
         if (departments.Count(d => d.Kind == Department.Triage) != 1)
             errors.Add(new("departments", "exactly one department must be of kind 'triage': unmatched reports go there."));
+    }
+
+    /// A department that subscribes to e-mail: its contact is the address, and it names known events or digests.
+    static void CheckEmail(Department d, List<RuleError> errors)
+    {
+        if (!EmailAddress.IsValid(d.Contact))
+            errors.Add(new($"departments/{d.Id}", "email: the department's contact must be an e-mail address (name@example.com) to subscribe to e-mail."));
+        if (d.Email!.Events?.FirstOrDefault(e => !NotificationEvents.All.Contains(e)) is { } unknown)
+            errors.Add(new($"departments/{d.Id}", $"email.events names '{unknown}': the events are {string.Join(", ", NotificationEvents.All)}."));
+        if (d.Email.Digest is { } digest && !EmailSubscription.Digests.Contains(digest))
+            errors.Add(new($"departments/{d.Id}", $"email.digest is '{digest}': it must be one of {string.Join(", ", EmailSubscription.Digests)}."));
     }
 
     /// The current secret and each previous one in a form that signs (WebhookSecret); a previous

@@ -79,7 +79,8 @@ internal sealed class NotificationDelivery(
         var n = await db.Notifications.FirstAsync(x => x.Id == id, ct);
         // The department as the event's ruleset version had it: the target was fixed when the event happened.
         var department = await TargetAsync(n) ?? new Department(n.Department, n.Department, Department.Internal);
-        var channel = ordered.First(c => c.Serves(department));
+        // A row that names its channel (an e-mail) goes there; the others to the first that serves the department.
+        var channel = n.Channel is { } name ? ordered.First(c => c.Name == name) : ordered.First(c => c.Serves(department));
         string? error = null;
         try
         {
@@ -88,6 +89,10 @@ internal sealed class NotificationDelivery(
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidOperationException)
         {
             error = DeliveryError.Classify(e);
+        }
+        catch (DeliveryFailure e)
+        {
+            error = e.Message;
         }
 
         var done = clock.Now();
@@ -101,7 +106,9 @@ internal sealed class NotificationDelivery(
         await journal.AppendAsync(
         [
             new("system:notifier", new NotificationAttempted(n.Id, n.Event, channel.Name, n.Attempts, n.Status, error),
-                ReportId: n.ReportId, WorkItemId: n.WorkItemId, Department: n.Department),
+                // A digest is about many items: its row holds Guid.Empty for none.
+                ReportId: n.ReportId == Guid.Empty ? null : n.ReportId, WorkItemId: n.WorkItemId == Guid.Empty ? null : n.WorkItemId,
+                Department: n.Department),
         ], ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -11,18 +11,19 @@ namespace Routing.Workflows.Notifications;
 /// happens after commit, so a dead endpoint never holds up or fails the workflow.
 internal sealed class Notifier(RoutingDb db, NotificationOutbox outbox, IDepartmentDirectory departments, TimeProvider clock)
 {
-    public HistoryEntry Queue(string @event, WorkItem item, string? to = null, EffectivenessOutcome? effectiveness = null)
-    {
-        var n = outbox.Queue(db, @event, item, clock.Now(), to, effectiveness);
-        return new HistoryEntry("system:notifier", new NotificationQueued(n.Id, n.Event, n.Department, n.Role),
-            ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department);
-    }
+    /// The history of each row queued: the department's, and its e-mail's when it subscribes.
+    public IEnumerable<HistoryEntry> Queue(string @event, WorkItem item, string? to = null, EffectivenessOutcome? effectiveness = null) =>
+        outbox.Queue(db, @event, item, clock.Now(), to, effectiveness).Select(n => NotificationOutbox.Queued(n, item)).ToList();
 
     /// An escalation goes to the department and to its escalation contact, when it names one.
     public IEnumerable<HistoryEntry> QueueEscalation(WorkItem item)
     {
-        yield return Queue(NotificationEvents.Escalated, item);
+        foreach (var entry in Queue(NotificationEvents.Escalated, item)) yield return entry;
         if (departments.Find(item.Department)?.EscalateTo is { } contact && contact != item.Department)
-            yield return Queue(NotificationEvents.Escalated, item, to: contact);
+            foreach (var entry in Queue(NotificationEvents.Escalated, item, to: contact)) yield return entry;
     }
+
+    /// An outcome for the CSM who submitted the item's report, when their key has an e-mail address.
+    public IEnumerable<HistoryEntry> QueueSubmitter(string @event, WorkItem item, EffectivenessOutcome? effectiveness = null) =>
+        outbox.QueueSubmitter(db, @event, item, clock.Now(), effectiveness) is { } entry ? [entry] : [];
 }

@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Routing.Engine.Departments;
+using Routing.Workflows.Notifications;
 
 namespace Routing.Workflows.Timers;
 
@@ -12,6 +14,7 @@ namespace Routing.Workflows.Timers;
 internal sealed class SchedulerStartup(
     IServiceScopeFactory scopes,
     IOptions<SchedulerOptions> options,
+    IOptions<Routing.Engine.Notifications.EmailOptions> email,
     ILogger<SchedulerStartup> log) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
@@ -23,6 +26,7 @@ internal sealed class SchedulerStartup(
         {
             recurring.AddOrUpdate<TimerJobs>(TimerJobs.DispatchJobId, j => j.DispatchAsync(CancellationToken.None), options.Value.DispatchCron);
             recurring.AddOrUpdate<MetricsRollup>(MetricsRollup.JobId, j => j.RunAsync(CancellationToken.None), MetricsRollup.Cron);
+            EmailDigestJobs(recurring);
         }
         catch (Exception e) when (e is DistributedLockTimeoutException || e.GetType().Name.EndsWith("DistributedLockException", StringComparison.Ordinal))
         {
@@ -38,6 +42,21 @@ internal sealed class SchedulerStartup(
             if (forgotten > 0) log.LogInformation("Re-handing {Count} pending timer(s) and notification(s) after a restart", forgotten);
         }
         await dispatcher.DispatchAsync(ct);
+    }
+
+    /// The digests run where e-mail is configured; turned off, their jobs go.
+    void EmailDigestJobs(IRecurringJobManager recurring)
+    {
+        var o = email.Value;
+        if (!o.Enabled)
+        {
+            recurring.RemoveIfExists(EmailDigests.HourlyJobId);
+            recurring.RemoveIfExists(EmailDigests.DailyJobId);
+            return;
+        }
+        var zone = new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(o.DigestTimeZone) };
+        recurring.AddOrUpdate<EmailDigests>(EmailDigests.HourlyJobId, j => j.RunAsync(EmailSubscription.Hourly, CancellationToken.None), EmailDigests.HourlyCron, zone);
+        recurring.AddOrUpdate<EmailDigests>(EmailDigests.DailyJobId, j => j.RunAsync(EmailSubscription.Daily, CancellationToken.None), o.DailyDigestCron, zone);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

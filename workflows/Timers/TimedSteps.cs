@@ -35,7 +35,7 @@ internal sealed class TimedSteps(ILifecycles lifecycles, IWorkingCalendars calen
             return
             [
                 new(Actor, new WorkItemReminded(c.Timer.Round + 1, due), ReportId: item.ReportId, WorkItemId: item.Id, Department: item.Department),
-                notifier.Queue(NotificationEvents.Reminder, item),
+                .. notifier.Queue(NotificationEvents.Reminder, item),
             ];
         }
         if (step.Then == TimedStep.Check) return await CheckAsync(c, lifecycle, step, ct);
@@ -63,7 +63,7 @@ internal sealed class TimedSteps(ILifecycles lifecycles, IWorkingCalendars calen
                 return [Entry(item, new EffectivenessCheckExtended(extend.Outcome, extend.WatchTo))];
             case ResolutionCheck.Judgement.HandToCsm csm:
                 return [Entry(item, new EffectivenessUndecided(csm.Outcome, csm.Csm)),
-                    notifier.Queue(NotificationEvents.Inconclusive, item, effectiveness: csm.Outcome)];
+                    .. notifier.Queue(NotificationEvents.Inconclusive, item, effectiveness: csm.Outcome)];
             case ResolutionCheck.Judgement.Wait wait:
                 c.NewTimers.Add(TimerPlan.Due(item, step, wait.Until));
                 return [];

@@ -65,13 +65,15 @@ internal sealed class WorkItemMoves(
             case LifecycleAction.Reopen:
                 item.ResolvedAt = null;
                 item.Restart(clock, now);
-                after.Add(notifier.Queue(NotificationEvents.Reopened, item, effectiveness: outcome));
+                after.AddRange(notifier.Queue(NotificationEvents.Reopened, item, effectiveness: outcome));
+                after.AddRange(notifier.QueueSubmitter(NotificationEvents.Reopened, item, outcome));
                 break;
             case LifecycleAction.Escalate:
                 after.AddRange(notifier.QueueEscalation(item));
                 break;
             case LifecycleAction.Verify:
-                after.Add(notifier.Queue(NotificationEvents.Verified, item, effectiveness: outcome));
+                after.AddRange(notifier.Queue(NotificationEvents.Verified, item, effectiveness: outcome));
+                after.AddRange(notifier.QueueSubmitter(NotificationEvents.Verified, item, outcome));
                 break;
             case LifecycleAction.HandBack:
                 after.Add(SendToTriage(item, note, now));
@@ -80,6 +82,7 @@ internal sealed class WorkItemMoves(
         if (resolves)
         {
             item.ResolvedAt = now;
+            after.AddRange(notifier.QueueSubmitter(NotificationEvents.Resolved, item));
             criterion ??= await FixAsync(item, actor, now, ct);
             if (criterion is not null)
             {

@@ -14,6 +14,7 @@ internal sealed class KeysModel(ApiKeyService keys, IDepartmentDirectory directo
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Role { get; set; }
     [BindProperty] public List<string> Departments { get; set; } = [];
+    [BindProperty] public string? Email { get; set; }
 
     public IReadOnlyList<ApiKey> Keys { get; private set; } = [];
     public IReadOnlyList<Department> All => directory.All;
@@ -25,17 +26,22 @@ internal sealed class KeysModel(ApiKeyService keys, IDepartmentDirectory directo
     /// A department as a person reads it: its name (its id when the active rules no longer have it).
     public string NameOf(string department) => directory.Find(department)?.Name ?? department;
 
+    /// What a department's contact gets by e-mail, as a person reads it.
+    public string EmailOf(Department d) => d.Email is not { } e ? ""
+        : string.Join("; ", new[] { e.Events is { Count: > 0 } events ? string.Join(", ", events) : null, e.Digest is { } digest ? $"{digest} digest" : null }
+            .OfType<string>());
+
     public async Task OnGetAsync(CancellationToken ct) => Keys = await keys.ListAsync(ct);
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
-        (Created, Errors) = await keys.TryCreateAsync(new KeyRequest(Name, Role, Departments), Actor.Of(HttpContext), ct);
+        (Created, Errors) = await keys.TryCreateAsync(new KeyRequest(Name, Role, Departments, Email), Actor.Of(HttpContext), ct);
         if (Created is null) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         else
         {
             // The form is empty again, so sending it a second time cannot make a second key.
             ModelState.Clear();
-            (Name, Role, Departments) = (null, null, []);
+            (Name, Role, Departments, Email) = (null, null, [], null);
         }
         return await PageAsync(ct);
     }

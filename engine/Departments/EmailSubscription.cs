@@ -1,0 +1,14 @@
+namespace Routing.Engine.Departments;
+
+/// What a department's contact gets by e-mail: each event named in `Events` as it happens
+/// (NotificationEvents.All), and/or a `Digest` (hourly or daily) of its new, due and overdue items:
+/// <code>
+/// "email": { "events": ["escalated", "reminder"], "digest": "daily" }
+/// </code>
+public sealed record EmailSubscription(IReadOnlyList<string>? Events = null, string? Digest = null)
+{
+    public const string Hourly = "hourly", Daily = "daily";
+    public static readonly string[] Digests = [Hourly, Daily];
+
+    public bool Wants(string @event) => Events?.Contains(@event) == true;
+}
