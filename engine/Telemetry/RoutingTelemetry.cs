@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Routing.Engine.Imports;
+using Routing.Engine.Notifications;
 
 namespace Routing.Engine.Telemetry;
 
@@ -62,8 +63,30 @@ internal static class RoutingTelemetry
     public static void TimerFired(string step, TimeSpan lag) =>
         TimerLag.Record(Math.Max(0, lag.TotalSeconds), new KeyValuePair<string, object?>("step", step));
 
-    public static void NotificationAttempt(string channel, string outcome) =>
+    /// A delivery's span says what is sent where; the HTTP call or SMTP session is its child.
+    public static void Delivering(Activity? trace, Notification n, string channel) => trace?
+        .SetTag("routing.notification.id", n.Id.ToString())
+        .SetTag("routing.notification.event", n.Event)
+        .SetTag("routing.notification.channel", channel)
+        .SetTag("routing.notification.attempt", n.Attempts)
+        .SetTag(Department, n.Department)
+        // A digest is about many items (Guid.Empty). Never the e-mail address: personal data.
+        .SetTag(WorkItemId, n.WorkItemId == Guid.Empty ? null : n.WorkItemId.ToString())
+        .SetTag(ReportId, n.ReportId == Guid.Empty ? null : n.ReportId.ToString())
+        .SetTag(RulesetVersion, n.RulesetVersion);
+
+    /// An attempt's outcome, once it is in history: delivered, retry (another attempt is due) or failed (out of attempts).
+    public static void Delivered(Activity? trace, string channel, NotificationStatus status, string? error)
+    {
+        var outcome = status switch
+        {
+            NotificationStatus.Delivered => "delivered",
+            NotificationStatus.Failed => "failed",
+            _ => "retry",
+        };
         NotificationAttempts.Add(1, new("channel", channel), new("outcome", outcome));
+        if (error is not null) trace?.SetStatus(ActivityStatusCode.Error, error);
+    }
 
     public static void Imported(ImportSummary summary)
     {
