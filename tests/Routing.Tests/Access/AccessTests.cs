@@ -94,6 +94,8 @@ public abstract class AccessTests(RoutingFixture fixture)
         ["GET /console/status/{code:int}"] = [Anonymous],
         ["GET /console/{**path}"] = ["csm", "department-head", "admin", "auditor"],
         ["GET /health"] = [Anonymous],
+        // Prometheus's scrape; anonymous only on the management port, which maps no endpoint of its own.
+        ["GET /metrics"] = ["admin"],
         ["GET /"] = [Anonymous], // to the console, whose pages ask for a sign-in themselves
         ["GET /openapi/{documentName}.json"] = [Anonymous],
         // The API reference for people (Scalar), drawn from the document: public like it.
