@@ -124,8 +124,9 @@ internal sealed class IntakeService(
         }
 
         RoutingTelemetry.ReportAccepted(items.Select(i => (i.Department, i.Priority)));
+        // Departments joined: a structured sink (OTLP, the JSON console) would otherwise get the iterator's type name.
         log.LogInformation("Report {ReportId} ({Category}, {Severity}) routed by ruleset v{Version} to {Departments}",
-            report.Id, report.Category, report.Severity, decision.RulesetVersion, items.Select(i => i.Department));
+            report.Id, report.Category, report.Severity, decision.RulesetVersion, string.Join(", ", items.Select(i => i.Department)));
         foreach (var change in reprioritized)
             log.LogInformation("Work item {WorkItemId} reprioritized {From} -> {To} by a recurrence (report {ReportId})",
                 change.Item.Id, change.FromPriority, change.Item.Priority, report.Id);

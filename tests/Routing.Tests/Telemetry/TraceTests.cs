@@ -47,6 +47,7 @@ public sealed class TraceTests(TelemetryHost fixture)
 
         var routed = fixture.Collector.Logs.First(l => l.TraceId == traceId && l.Body.Contains("routed"));
         Assert.Contains(reportId, routed.Body);
+        Assert.Equal((reportId, "logistics"), (routed.Attributes["ReportId"], routed.Attributes["Departments"]));
         Assert.Contains(spans, s => s.SpanId == routed.SpanId);
     }
 }
