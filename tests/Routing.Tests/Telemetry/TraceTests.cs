@@ -50,4 +50,26 @@ public sealed class TraceTests(TelemetryHost fixture)
         Assert.Equal((reportId, "logistics"), (routed.Attributes["ReportId"], routed.Attributes["Departments"]));
         Assert.Contains(spans, s => s.SpanId == routed.SpanId);
     }
+
+    [Fact]
+    public async Task A_webhook_delivery_is_a_trace_of_its_own_with_the_http_call_under_it()
+    {
+        var receipt = await fixture.Host.Client().SubmitAsync(Reports.Valid("supply"));
+        var reportId = (string)receipt["reportId"]!;
+
+        OtlpSpan? delivery = null;
+        List<OtlpSpan> spans = [];
+        await Eventually.HoldsAsync(() =>
+        {
+            spans = [.. fixture.Collector.Spans];
+            delivery = spans.FirstOrDefault(s => s.Name == "routing.notification.deliver" && s.Attributes.GetValueOrDefault("routing.report.id") == reportId);
+            return Task.FromResult(delivery is not null && spans.Any(s => s.ParentSpanId == delivery.SpanId));
+        }, TimeSpan.FromSeconds(10), "the routed notification's delivery span and its HTTP call reach the collector");
+
+        Assert.Equal(("routed", "webhook", "1", "logistics"), (delivery!.Attributes["routing.notification.event"],
+            delivery.Attributes["routing.notification.channel"], delivery.Attributes["routing.notification.attempt"], delivery.Attributes["routing.department"]));
+        Assert.Equal((string)receipt["workItems"]![0]!["id"]!, delivery.Attributes["routing.work_item.id"]);
+        var call = Assert.Single(spans, s => s.ParentSpanId == delivery.SpanId && s.Kind == OtlpSpan.SpanKind.Client && s.Name == "POST");
+        Assert.Equal("200", call.Attributes["http.response.status_code"]);
+    }
 }
