@@ -23,7 +23,8 @@ internal static class RoutingTelemetryExtensions
         builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section).Check(o => o.Problem()).ValidateOnStart();
         builder.Services.AddHostedService<TelemetrySampler>();
         var otel = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService("routing"))
+            // "routing" unless OTEL_SERVICE_NAME says otherwise: the variables are read again after it, so they win.
+            .ConfigureResource(r => r.AddService("routing").AddEnvironmentVariableDetector())
             .WithMetrics(metrics => metrics
                 .AddMeter(RoutingTelemetry.Name)
                 .AddAspNetCoreInstrumentation()

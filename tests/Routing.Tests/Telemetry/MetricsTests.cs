@@ -78,7 +78,9 @@ public sealed class MetricsTests(TelemetryHost fixture)
         using var management = new HttpClient { BaseAddress = fixture.Management };
         var scraped = await management.GetAsync("/metrics");
         Assert.Equal(HttpStatusCode.OK, scraped.StatusCode);
-        Assert.Contains("routing_timers_pending", await scraped.Content.ReadAsStringAsync());
+        var text = PrometheusText.Parse(await scraped.Content.ReadAsStringAsync());
+        Assert.True(text.Has("routing_timers_pending"), "the gauges are scraped there too");
+        Assert.True(text.Has("target_info", $"service_name={TelemetryHost.ServiceName}"), "the service is named as OTEL_SERVICE_NAME says");
         Assert.Equal(HttpStatusCode.OK, (await management.GetAsync("/health")).StatusCode);
         // Nothing else is served there, with a key or without.
         Assert.Equal(HttpStatusCode.NotFound, (await management.GetAsync("/api/reports")).StatusCode);

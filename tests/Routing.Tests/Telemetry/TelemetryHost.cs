@@ -18,6 +18,7 @@ public sealed class TelemetryHost : IAsyncLifetime
     public OtlpCollector Collector { get; private set; } = null!;
     public int ManagementPort { get; } = HostProcess.FreePort();
     public Uri Management => new($"http://127.0.0.1:{ManagementPort}");
+    public const string ServiceName = "routing-telemetry-test";
 
     public async Task InitializeAsync()
     {
@@ -27,6 +28,8 @@ public sealed class TelemetryHost : IAsyncLifetime
         var settings = new Dictionary<string, string>(Collector.Environment)
         {
             ["Routing__Telemetry__ManagementPort"] = ManagementPort.ToString(),
+            // The standard variables name the service (the host's own default is "routing").
+            ["OTEL_SERVICE_NAME"] = ServiceName,
             // The "routed" line, which the trace test looks for among the exported logs.
             ["Logging__LogLevel__Routing.Engine.Intake"] = "Information",
         };
