@@ -20,7 +20,8 @@ internal static class RoutingTelemetryExtensions
 
     public static WebApplicationBuilder AddRoutingTelemetry(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section).Check(o => o.Problem()).ValidateOnStart();
+        var urls = Urls(builder);
+        builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section).Check(o => o.Problem(urls)).ValidateOnStart();
         builder.Services.AddHostedService<TelemetrySampler>();
         var otel = builder.Services.AddOpenTelemetry()
             // "routing" unless OTEL_SERVICE_NAME says otherwise: the variables are read again after it, so they win.
@@ -43,8 +44,9 @@ internal static class RoutingTelemetryExtensions
                 .WithLogging(_ => { }, o => o.IncludeFormattedMessage = true)
                 .UseOtlpExporter();
 
-        if (builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>()?.ManagementPort is { } port)
-            builder.WebHost.UseUrls([.. Urls(builder), ManagementUrl(Urls(builder), port)]);
+        if (builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() is { ManagementPort: { } port } options
+            && options.Problem(urls) is null)
+            builder.WebHost.UseUrls([.. urls, ManagementUrl(urls, port)]);
         return builder;
     }
 

@@ -10,6 +10,13 @@ internal sealed class TelemetryOptions
     /// scraper and probes inside the network. None by default: /metrics then needs an admin key.
     public int? ManagementPort { get; set; }
 
-    public string? Problem() => ManagementPort is { } port && port is < 1 or > 65535
-        ? $"{Section}:ManagementPort must be a port number (1 to 65535), not {port}." : null;
+    /// What is wrong with the port, given the host's own addresses (Urls): it must be another port.
+    public string? Problem(IEnumerable<string> urls) => ManagementPort switch
+    {
+        null => null,
+        < 1 or > 65535 => $"{Section}:ManagementPort must be a port number (1 to 65535), not {ManagementPort}.",
+        { } port when urls.Any(url => BindingAddress.Parse(url).Port == port) =>
+            $"{Section}:ManagementPort ({port}) must differ from the ports in Urls: it serves only /metrics and /health.",
+        _ => null,
+    };
 }
