@@ -35,8 +35,8 @@ builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 5 * 1024 * 1
 
 var app = builder.Build();
 
-app.UseManagementPort();
 app.UseExceptionHandler();
+app.UseManagementPort();
 app.UseStatusCodePages();
 app.UseWhen(http => http.Request.Path.StartsWithSegments("/console"),
     console => console.UseStatusCodePagesWithReExecute("/console/status/{0}"));
@@ -54,7 +54,6 @@ app.MapConsoleEntry();
 app.MapOpenApi().AllowAnonymous();
 app.MapApiReference();
 app.MapHealthChecks("/health").AllowAnonymous();
-app.MapRoutingTelemetry();
 app.MapReports();
 app.MapWorkItems();
 app.MapLifecycles();
@@ -66,6 +65,7 @@ app.MapKeys();
 app.MapImports();
 app.MapPatterns();
 app.MapMetrics();
+app.MapRoutingTelemetry();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions { IsReadOnlyFunc = _ => true, Authorization = [new AdminDashboardAuthorization()] })
     .RequireAuthorization(Policies.Administer);
 

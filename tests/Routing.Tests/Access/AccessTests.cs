@@ -67,6 +67,8 @@ public abstract class AccessTests(RoutingFixture fixture)
         ["GET /console/metrics/rules.csv"] = ["csm", "department-head", "admin", "auditor"],
         ["GET /console/metrics/csms.csv"] = ["csm", "admin", "auditor"],
         ["GET /hangfire/{**path}"] = ["admin"],
+        // Prometheus's scrape; anonymous only on the management port, which maps no endpoint of its own.
+        ["GET /metrics"] = ["admin"],
         ["GET /console"] = ["csm", "department-head", "admin", "auditor"],
         ["GET /console/inbox"] = ["csm", "department-head", "admin", "auditor"],
         ["GET /console/overview"] = ["csm", "department-head", "admin", "auditor"],
@@ -94,8 +96,6 @@ public abstract class AccessTests(RoutingFixture fixture)
         ["GET /console/status/{code:int}"] = [Anonymous],
         ["GET /console/{**path}"] = ["csm", "department-head", "admin", "auditor"],
         ["GET /health"] = [Anonymous],
-        // Prometheus's scrape; anonymous only on the management port, which maps no endpoint of its own.
-        ["GET /metrics"] = ["admin"],
         ["GET /"] = [Anonymous], // to the console, whose pages ask for a sign-in themselves
         ["GET /openapi/{documentName}.json"] = [Anonymous],
         // The API reference for people (Scalar), drawn from the document: public like it.
