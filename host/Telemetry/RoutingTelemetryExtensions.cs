@@ -63,7 +63,7 @@ internal static class RoutingTelemetryExtensions
         $"http://{(urls.Length == 0 ? "localhost" : BindingAddress.Parse(urls[0]).Host)}:{port}";
 
     /// On the management port, before anything asks for a key: /metrics is answered here,
-    /// /health* goes on to its (anonymous) endpoints, everything else is 404. Call first.
+    /// /health* goes on to its (anonymous) endpoints, everything else is 404. Call before authentication.
     public static WebApplication UseManagementPort(this WebApplication app)
     {
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TelemetryOptions>>().Value.ManagementPort is not { } port)
