@@ -14,6 +14,7 @@ using Routing.Host.Patterns;
 using Routing.Host.Pages;
 using Routing.Host.Reports;
 using Routing.Host.Rules;
+using Routing.Host.Telemetry;
 using Routing.Host.WorkItems;
 
 if (await RoutingCli.TryRunAsync(args, Console.Out, Console.Error) is { } exitCode) return exitCode;
@@ -26,6 +27,7 @@ builder.Services.AddRoutingWorkflows();
 builder.Services.AddRoutingScheduler();
 builder.Services.AddRoutingApi();
 builder.Services.AddRoutingAccess();
+builder.AddRoutingTelemetry();
 builder.Services.AddRazorPages();
 builder.Services.AddSingleton<Routing.Host.Pages.ConsoleScripts>();
 // The largest body anyone sends is a ruleset draft (4 MiB); reports are held to 256 KiB by their endpoint.
@@ -36,6 +38,7 @@ var app = builder.Build();
 
 app.UseRoutingProxy();
 app.UseExceptionHandler();
+app.UseManagementPort();
 app.UseStatusCodePages();
 app.UseWhen(http => http.Request.Path.StartsWithSegments("/console"),
     console => console.UseStatusCodePagesWithReExecute("/console/status/{0}"));
@@ -64,6 +67,7 @@ app.MapKeys();
 app.MapImports();
 app.MapPatterns();
 app.MapMetrics();
+app.MapRoutingTelemetry();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions { IsReadOnlyFunc = _ => true, Authorization = [new AdminDashboardAuthorization()] })
     .RequireAuthorization(Policies.Administer);
 

@@ -5,6 +5,7 @@ using Routing.Engine.History;
 using Routing.Engine.History.Events;
 using Routing.Engine.Imports;
 using Routing.Engine.Store;
+using Routing.Engine.Telemetry;
 
 namespace Routing.Engine.Complaints;
 
@@ -32,6 +33,7 @@ internal sealed class ComplaintImport(RoutingDb db, HistoryJournal journal, Time
         var record = new ImportRecord(db, journal, log, "complaints", importId);
         var summary = await record.RunAsync(() => ReadAndWriteAsync(rows, importId, tally, ct), () => tally.Summary(null),
             (s, cutOff) => new ComplaintsImported(importId, source.Channel, s.Accepted, s.Duplicates, s.Rejected, source.File, cutOff), actor);
+        RoutingTelemetry.Imported(summary);
         log.LogInformation("Imported complaints ({ImportId}): {Accepted} accepted, {Duplicates} duplicates, {Rejected} rejected",
             importId, summary.Accepted, summary.Duplicates, summary.Rejected);
         return summary.Lines == 0 ? null : summary;

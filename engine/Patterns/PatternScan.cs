@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Routing.Engine.History;
 using Routing.Engine.History.Events;
 using Routing.Engine.Store;
+using Routing.Engine.Telemetry;
 
 namespace Routing.Engine.Patterns;
 
@@ -31,10 +32,14 @@ internal sealed class PatternScan(RoutingDb db, HistoryJournal journal, IOptions
 
     public async Task<PatternScanResult> ScanAsync(string actor, CancellationToken ct)
     {
+        using var trace = RoutingTelemetry.Source.StartActivity("routing.patterns.scan");
         await OneAtATime.WaitAsync(ct);
         try
         {
-            return await RunAsync(actor, ct);
+            var result = await RunAsync(actor, ct);
+            trace?.SetTag("routing.patterns.tested", result.Tested).SetTag("routing.patterns.flagged", result.Flagged)
+                .SetTag("routing.patterns.new", result.New);
+            return result;
         }
         finally
         {

@@ -6,6 +6,7 @@ using Routing.Engine.Departments;
 using Routing.Engine.Intake;
 using Routing.Engine.Reports;
 using Routing.Engine.Store;
+using Routing.Engine.Telemetry;
 
 namespace Routing.Rules.Rulesets;
 
@@ -32,8 +33,17 @@ internal sealed class ActiveRuleset(RulesetCache cache, IOptions<RulesOptions> o
         log.LogInformation("Routing with ruleset v{Version}", latest);
     }
 
-    public Task<RoutingDecision> RouteAsync(ReportFacts report, CancellationToken ct) =>
-        Current.RouteAsync(report, log, ct, options.Value.EvaluationBudget);
+    public async Task<RoutingDecision> RouteAsync(ReportFacts report, CancellationToken ct)
+    {
+        var ruleset = Current;
+        using var trace = RoutingTelemetry.Source.StartActivity("routing.rules.evaluate");
+        trace?.SetTag(RoutingTelemetry.RulesetVersion, ruleset.Version);
+        var decision = await ruleset.RouteAsync(report, log, ct, options.Value.EvaluationBudget);
+        trace?.SetTag("routing.routes", string.Join(",", decision.Routes.Select(r => $"{r.Department}:{r.Priority}")))
+            .SetTag("routing.rules.fired", string.Join(",", decision.FiredRules))
+            .SetTag("routing.rules.failed", decision.RuleFailures.Count);
+        return decision;
+    }
 
     public IReadOnlyList<Department> All => Current.Departments;
 

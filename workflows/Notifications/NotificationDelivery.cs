@@ -5,6 +5,7 @@ using Routing.Engine.History;
 using Routing.Engine.History.Events;
 using Routing.Engine.Notifications;
 using Routing.Engine.Store;
+using Routing.Engine.Telemetry;
 
 namespace Routing.Workflows.Notifications;
 
@@ -75,6 +76,7 @@ internal sealed class NotificationDelivery(
                 .SetProperty(n => n.NextAttemptAt, now + Lease)
                 .SetProperty(n => n.Attempts, n => n.Attempts + 1), ct);
         if (claimed == 0) return null;
+        using var trace = RoutingTelemetry.Source.StartActivity("routing.notification.deliver");
 
         var n = await db.Notifications.FirstAsync(x => x.Id == id, ct);
         // The department as the event's ruleset version had it: the target was fixed when the event happened.
@@ -82,6 +84,7 @@ internal sealed class NotificationDelivery(
         // A row that names its channel (an e-mail) goes there; the others to the first that serves the department.
         var channel = n.Channel is { } name ? ordered.First(c => c.Name == name) : ordered.First(c => c.Serves(department));
         string? error = null;
+        RoutingTelemetry.Delivering(trace, n, channel.Name);
         try
         {
             await channel.SendAsync(department, n, ct);
@@ -113,6 +116,7 @@ internal sealed class NotificationDelivery(
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
+        RoutingTelemetry.Delivered(trace, channel.Name, n.Status, error);
 
         if (error is not null)
             log.LogWarning("Notification {EventId} to {Department} failed (attempt {Attempt}): {Error}", n.Id, n.Department, n.Attempts, error);

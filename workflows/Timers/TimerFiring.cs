@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Routing.Engine.History;
 using Routing.Engine.History.Events;
 using Routing.Engine.Store;
+using Routing.Engine.Telemetry;
 using Routing.Engine.Timers;
 using Routing.Engine.WorkItems;
 
@@ -44,12 +46,14 @@ internal sealed class TimerFiring(
 
     async Task<Outcome> TryFireAsync(IReadOnlyCollection<Guid> timerIds, CancellationToken ct)
     {
+        using var trace = RoutingTelemetry.Source.StartActivity("routing.timers.fire");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = clock.Now();
         var pending = await db.Timers.Where(t => timerIds.Contains(t.Id) && t.Status == TimerStatus.Pending).ToListAsync(ct);
         // Woken early (Hangfire keeps schedule times to the second): say when the rest are due.
         var notYetDue = pending.Where(t => t.DueAt > now).Select(t => (DateTimeOffset?)t.DueAt).Min();
         var due = pending.Where(t => t.DueAt <= now).OrderBy(t => t.DueAt).ToList();
+        trace?.SetTag("routing.timers", due.Count);
         if (due.Count == 0) return new Outcome(notYetDue, []);
 
         var itemIds = due.Select(t => t.WorkItemId).Distinct().ToList();
@@ -66,6 +70,7 @@ internal sealed class TimerFiring(
             var item = items[timer.WorkItemId];
             timer.Status = TimerStatus.Fired;
             timer.FiredAt = now;
+            TraceTimer(trace, timer, item, due.Count == 1);
             var context = new TimedStepContext(timer, item, reports[item.ReportId], now);
             var effects = await steps.FireAsync(context, ct);
             created.AddRange(context.NewTimers);
@@ -78,8 +83,28 @@ internal sealed class TimerFiring(
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
+        var committed = clock.GetUtcNow();
+        foreach (var timer in due.Where(t => t.Status == TimerStatus.Fired)) RoutingTelemetry.TimerFired(timer.Step, committed - timer.DueAt);
         log.LogInformation("Fired {Count} timer(s) due by {Due:O} for {Items} work item(s); {Changed} changed state",
             due.Count, due[^1].DueAt, items.Count, items.Values.Count(w => w.State != statesBefore[w.Id]));
         return new Outcome(notYetDue, created);
+    }
+
+    /// A batch of one names its item on the span; a larger batch lists its timers as events.
+    static void TraceTimer(Activity? trace, WorkItemTimer timer, WorkItem item, bool alone)
+    {
+        if (trace is null) return;
+        ActivityTagsCollection tags = new()
+        {
+            ["routing.timer.step"] = timer.Step,
+            [RoutingTelemetry.WorkItemId] = item.Id.ToString(),
+            [RoutingTelemetry.ReportId] = item.ReportId.ToString(),
+            [RoutingTelemetry.RulesetVersion] = item.RulesetVersion,
+            [RoutingTelemetry.Department] = item.Department,
+        };
+        if (alone)
+            foreach (var (name, value) in tags) trace.SetTag(name, value);
+        else
+            trace.AddEvent(new ActivityEvent("timer", tags: tags));
     }
 }

@@ -67,6 +67,8 @@ public abstract class AccessTests(RoutingFixture fixture)
         ["GET /console/metrics/rules.csv"] = ["csm", "department-head", "admin", "auditor"],
         ["GET /console/metrics/csms.csv"] = ["csm", "admin", "auditor"],
         ["GET /hangfire/{**path}"] = ["admin"],
+        // Prometheus's scrape; anonymous only on the management port, which maps no endpoint of its own.
+        ["GET /metrics"] = ["admin"],
         ["GET /console"] = ["csm", "department-head", "admin", "auditor"],
         ["GET /console/inbox"] = ["csm", "department-head", "admin", "auditor"],
         ["GET /console/overview"] = ["csm", "department-head", "admin", "auditor"],

@@ -84,7 +84,7 @@ public sealed class HostProcess : IAsyncDisposable
         process?.Dispose();
     }
 
-    static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

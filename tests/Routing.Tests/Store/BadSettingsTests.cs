@@ -15,6 +15,8 @@ public sealed class BadSettingsTests
     [InlineData("Routing:Rules:EvaluationBudget", "00:00:00", "Routing:Rules:EvaluationBudget")]
     [InlineData("Routing:Rules:Folder", " ", "Routing:Rules:Folder")]
     [InlineData("Routing:History:SealEvery", "-00:00:01", "Routing:History:SealEvery")]
+    [InlineData("Routing:Telemetry:ManagementPort", "70000", "Routing:Telemetry:ManagementPort")]
+    [InlineData("Routing:Telemetry:ManagementPort", "5080", "must differ from the ports in Urls")]
     [InlineData("Routing:Auth:BootstrapAdminKey", "too-short", "Routing:Auth:BootstrapAdminKey")]
     [InlineData("Routing:PublicUrl", "routing.example.com", "Routing:PublicUrl")]
     [InlineData("Routing:Auth:Sessions:IdleTimeout", "00:00:00", "Routing:Auth:Sessions:IdleTimeout")]
