@@ -13,7 +13,8 @@ public sealed class EmailOptions
 
     public string? Host { get; set; }
     public int Port { get; set; } = 25;
-    /// Auto: TLS on connect on port 465, else STARTTLS when the server offers it.
+    /// Auto: TLS on connect on port 465, else STARTTLS: required with a UserName (the password
+    /// never goes in the clear), when the server offers it without one.
     public EmailSecurity Security { get; set; } = EmailSecurity.Auto;
     /// Authenticates when set.
     public string? UserName { get; set; }
@@ -35,7 +36,7 @@ public sealed class EmailOptions
         if (!Enabled) return null;
         if (Port is <= 0 or > 65535) return $"{Section}:Port must be 1 to 65535, not {Port}.";
         if (!Enum.IsDefined(Security)) return $"{Section}:Security must be None, StartTls, SslOnConnect or Auto.";
-        if (string.IsNullOrWhiteSpace(From) || !System.Net.Mail.MailAddress.TryCreate(From, out _))
+        if (!EmailAddress.IsValidSender(From))
             return $"{Section}:From must be an e-mail address when {Section}:Host is set.";
         if (Timeout <= TimeSpan.Zero || Timeout > TimeSpan.FromSeconds(20)) return $"{Section}:Timeout must be longer than zero and at most 20 s, not {Timeout}.";
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(DigestTimeZone, out _)) return $"{Section}:DigestTimeZone ({DigestTimeZone}) is not a known time zone.";

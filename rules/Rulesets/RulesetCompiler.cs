@@ -181,8 +181,9 @@ internal static class RulesetCompiler
     {
         if (!EmailAddress.IsValid(d.Contact))
             errors.Add(new($"departments/{d.Id}", "email: the department's contact must be an e-mail address (name@example.com) to subscribe to e-mail."));
-        if (d.Email!.Events?.FirstOrDefault(e => !NotificationEvents.All.Contains(e)) is { } unknown)
-            errors.Add(new($"departments/{d.Id}", $"email.events names '{unknown}': the events are {string.Join(", ", NotificationEvents.All)}."));
+        // A list pattern, not FirstOrDefault: a null in the list is unknown too, and FirstOrDefault's null would read as "none".
+        if (d.Email!.Events?.Where(e => !NotificationEvents.All.Contains(e)).ToList() is [var unknown, ..])
+            errors.Add(new($"departments/{d.Id}", $"email.events names '{unknown ?? "null"}': the events are {string.Join(", ", NotificationEvents.All)}."));
         if (d.Email.Digest is { } digest && !EmailSubscription.Digests.Contains(digest))
             errors.Add(new($"departments/{d.Id}", $"email.digest is '{digest}': it must be one of {string.Join(", ", EmailSubscription.Digests)}."));
     }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Cronos;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -41,14 +42,30 @@ internal sealed class EmailDigests(
     public async Task<int> RunAsync(string digest, CancellationToken ct)
     {
         if (!email.Value.Enabled) return 0;
-        // The period ends at the whole hour the job was due at, whenever it actually runs within that hour.
-        var now = clock.Now();
-        var to = new DateTimeOffset(now.UtcDateTime.Date.AddHours(now.UtcDateTime.Hour), TimeSpan.Zero);
-        var from = to - (digest == EmailSubscription.Hourly ? TimeSpan.FromHours(1) : TimeSpan.FromDays(1));
+        var o = email.Value;
+        if (Period(digest == EmailSubscription.Hourly ? HourlyCron : o.DailyDigestCron, TimeZoneInfo.FindSystemTimeZoneById(o.DigestTimeZone), clock.Now())
+            is not var (from, to)) return 0;
         var queued = 0;
         foreach (var department in departments.All.Where(d => d.Email?.Digest == digest && EmailAddress.IsValid(d.Contact)))
             if (await QueueAsync(department, digest, from, to, ct)) queued++;
         return queued;
+    }
+
+    /// The period a run at `now` reports on: from the job's occurrence before the latest to the
+    /// latest at or before now, in the digests' time zone. A late run or a retry gets the same period
+    /// (and so the same id); one period starts where the last ended, across a change to or from
+    /// daylight saving time too (a daily period then is 23 or 25 hours). Null for a cron that never
+    /// came twice in the last two years.
+    internal static (DateTimeOffset From, DateTimeOffset To)? Period(string cron, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        // Five fields, or six with seconds, as SchedulerOptions.IsCron takes it.
+        var expression = CronExpression.Parse(cron, cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
+        for (var back = TimeSpan.FromDays(2); back <= TimeSpan.FromDays(800); back *= 2)
+        {
+            var last = expression.GetOccurrences(now - back, now, zone, fromInclusive: true, toInclusive: true).TakeLast(2).ToList();
+            if (last.Count == 2) return (last[0], last[1]);
+        }
+        return null;
     }
 
     async Task<bool> QueueAsync(Department department, string digest, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)

@@ -89,13 +89,15 @@ internal sealed class NotificationDelivery(
         {
             await channel.SendAsync(department, n, ct);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidOperationException)
-        {
-            error = DeliveryError.Classify(e);
-        }
         catch (DeliveryFailure e)
         {
             error = e.Message;
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            // Any other failure, a channel's bug included, is an attempt too: it runs out to Failed
+            // rather than leaving the row in Sending, re-claimed for good, and the rest of the pass behind it.
+            error = DeliveryError.Classify(e);
         }
 
         var done = clock.Now();
