@@ -16,6 +16,8 @@ public sealed class EmailErrorTests
         { new AuthenticationException("535 5.7.8 bad credentials for routing@example.test"), "authentication failed" },
         { new SslHandshakeException("An error occurred while attempting to establish an SSL or TLS connection."), "TLS error" },
         { new NotSupportedException("The SMTP server does not support the STARTTLS extension."), "TLS not offered by the server" },
+        { new NotSupportedException("The SMTP server does not support authentication."), "authentication not offered by the server" },
+        { new MimeKit.ParseException("Invalid addr-spec token at offset 0", 0, 0), "address not accepted" },
         { new SocketException((int)SocketError.ConnectionRefused), "connection refused" },
         { new OperationCanceledException(), "timeout" },
         { new TimeoutException(), "timeout" },

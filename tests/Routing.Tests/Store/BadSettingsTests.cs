@@ -29,12 +29,17 @@ public sealed class BadSettingsTests
     [InlineData("ConnectionStrings:Routing", "", "ConnectionStrings:Routing")]
     [InlineData("Routing:Email:Host", "smtp.example.com", "Routing:Email:From")] // a server but no sender
     [InlineData("Routing:Email:DailyDigestCron", "at seven", "Routing:Email:DailyDigestCron")]
+    // Senders .NET takes but MimeKit, which sends, does not: a list, a display name with a colon (a group).
+    [InlineData("Routing:Email:From", "r@example.com, s@example.com", "Routing:Email:From")]
+    [InlineData("Routing:Email:From", "Routing: Ops <r@example.com>", "Routing:Email:From")]
     public async Task A_bad_setting_stops_the_start_and_names_the_setting(string setting, string value, string named)
     {
         await using var store = TestStore.Sqlite();
         var extra = new Dictionary<string, string> { [setting] = value };
         // A PostgreSQL store without its connection string.
         if (setting == "ConnectionStrings:Routing") extra["Routing:Storage:Provider"] = "Postgres";
+        // A sender is checked where there is a server to send through.
+        if (setting == "Routing:Email:From") extra["Routing:Email:Host"] = "smtp.example.com";
         await using var app = new RoutingApplication(store, new FakeTimeProvider(RoutingFixture.Start)) { Extra = extra };
 
         var failure = Assert.ThrowsAny<Exception>(() => app.CreateClient());
