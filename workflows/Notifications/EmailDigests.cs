@@ -54,13 +54,13 @@ internal sealed class EmailDigests(
     /// The period a run at `now` reports on: from the job's occurrence before the latest to the
     /// latest at or before now, in the digests' time zone. A late run or a retry gets the same period
     /// (and so the same id); one period starts where the last ended, across a change to or from
-    /// daylight saving time too (a daily period then is 23 or 25 hours). Null for a cron that never
-    /// came twice in the last two years.
+    /// daylight saving time too (a daily period then is 23 or 25 hours). Null for a cron that did not
+    /// come twice in the 512 days before now (29 February): no digest rather than a search without end.
     internal static (DateTimeOffset From, DateTimeOffset To)? Period(string cron, TimeZoneInfo zone, DateTimeOffset now)
     {
         // Five fields, or six with seconds, as SchedulerOptions.IsCron takes it.
         var expression = CronExpression.Parse(cron, cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
-        for (var back = TimeSpan.FromDays(2); back <= TimeSpan.FromDays(800); back *= 2)
+        for (var back = TimeSpan.FromDays(2); back <= TimeSpan.FromDays(512); back *= 2)
         {
             var last = expression.GetOccurrences(now - back, now, zone, fromInclusive: true, toInclusive: true).TakeLast(2).ToList();
             if (last.Count == 2) return (last[0], last[1]);
