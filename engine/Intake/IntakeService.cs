@@ -81,8 +81,39 @@ internal sealed class IntakeService(
         report.RulesetVersion = decision.RulesetVersion;
         report.Notify = [.. decision.Notify];
         report.RoutedTo = [.. decision.Routes.Select(r => r.Department)];
+        Recorded recorded;
+        try
+        {
+            recorded = await RecordAsync(report, decision, key, actor, now, ct);
+        }
+        catch (DbUpdateException e) when (key is not null && e is not DbUpdateConcurrencyException)
+        {
+            // A concurrent request with the same key won the insert: answer as it did.
+            db.ChangeTracker.Clear();
+            return await Idempotency.ReplayAsync(db, key, ct) ?? throw new InvalidOperationException("Idempotency record vanished.");
+        }
+
+        RoutingTelemetry.ReportAccepted(recorded.Opened.Select(i => (i.Department, i.Priority)));
+        // Departments joined: a structured sink (OTLP, the JSON console) would otherwise get the iterator's type name.
+        log.LogInformation("Report {ReportId} ({Category}, {Severity}) routed by ruleset v{Version} to {Departments}",
+            report.Id, report.Category, report.Severity, decision.RulesetVersion, string.Join(", ", recorded.Opened.Select(i => i.Department)));
+        foreach (var change in recorded.Reprioritized)
+            log.LogInformation("Work item {WorkItemId} reprioritized {From} -> {To} by a recurrence (report {ReportId})",
+                change.Item.Id, change.FromPriority, change.Item.Priority, report.Id);
+        return new IntakeOutcome.Accepted(recorded.Receipt);
+    }
+
+    sealed record Recorded(ReportReceipt Receipt, List<WorkItem> Opened, List<Reprioritization> Reprioritized);
+
+    /// Stores the routed report in one transaction: the work items it opens, or the open ones it recurs on.
+    async Task<Recorded> RecordAsync(Report report, RoutingDecision decision, IdempotencyKey? key, string actor, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         // A pattern that is already being worked on is a recurrence of that work, not new work;
-        // when it comes back more urgent, the work is tightened to match.
+        // when it comes back more urgent, the work is tightened to match. Read in the pattern's
+        // turn, so a concurrent report of it finds the item the one before it opened, and counts on.
+        await PatternTurn.TakeAsync(db, report.PatternKey, ct);
         var recurring = await OpenItemsOfPatternAsync(report.PatternKey, [.. decision.Routes.Select(r => r.Department)], ct);
         var reprioritized = recurring
             .Select(item => Reprioritization.Apply(item, decision.Routes.First(r => r.Department == item.Department), now))
@@ -98,39 +129,21 @@ internal sealed class IntakeService(
         var items = opened.Select(o => o.Item1).ToList();
         var receipt = Receipt(report, decision, items, recurring, reprioritized);
 
-        try
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            db.Reports.Add(report);
-            db.AddOpened(outbox, opened, now);
-            // The submitting CSM hears where their report went, one e-mail per item (each its own link).
-            var toSubmitter = items.Select(i => outbox.QueueSubmitter(db, NotificationEvents.Routed, i, now)).OfType<HistoryEntry>().ToList();
-            foreach (var item in recurring)
-                await db.WorkItems.Where(w => w.Id == item.Id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(w => w.Recurrences, w => w.Recurrences + 1), ct);
-            foreach (var change in reprioritized)
-                await change.ApplyAsync(db, outbox, await lifecycles.GetAsync(change.Item.RulesetVersion, change.Item.Lifecycle), now, ct);
-            if (key is not null) Idempotency.Remember(db, key, receipt, now);
-            await journal.AppendAsync([.. HistoryOf(report, decision, items, recurring, reprioritized, actor), .. toSubmitter], ct);
-            // A reprioritized item is written only if nobody changed it since it was read (its Version).
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        catch (DbUpdateException e) when (key is not null && e is not DbUpdateConcurrencyException)
-        {
-            // A concurrent request with the same key won the insert: answer as it did.
-            db.ChangeTracker.Clear();
-            return await Idempotency.ReplayAsync(db, key, ct) ?? throw new InvalidOperationException("Idempotency record vanished.");
-        }
-
-        RoutingTelemetry.ReportAccepted(items.Select(i => (i.Department, i.Priority)));
-        // Departments joined: a structured sink (OTLP, the JSON console) would otherwise get the iterator's type name.
-        log.LogInformation("Report {ReportId} ({Category}, {Severity}) routed by ruleset v{Version} to {Departments}",
-            report.Id, report.Category, report.Severity, decision.RulesetVersion, string.Join(", ", items.Select(i => i.Department)));
+        db.Reports.Add(report);
+        db.AddOpened(outbox, opened, now);
+        // The submitting CSM hears where their report went, one e-mail per item (each its own link).
+        var toSubmitter = items.Select(i => outbox.QueueSubmitter(db, NotificationEvents.Routed, i, now)).OfType<HistoryEntry>().ToList();
+        foreach (var item in recurring)
+            await db.WorkItems.Where(w => w.Id == item.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(w => w.Recurrences, w => w.Recurrences + 1), ct);
         foreach (var change in reprioritized)
-            log.LogInformation("Work item {WorkItemId} reprioritized {From} -> {To} by a recurrence (report {ReportId})",
-                change.Item.Id, change.FromPriority, change.Item.Priority, report.Id);
-        return new IntakeOutcome.Accepted(receipt);
+            await change.ApplyAsync(db, outbox, await lifecycles.GetAsync(change.Item.RulesetVersion, change.Item.Lifecycle), now, ct);
+        if (key is not null) Idempotency.Remember(db, key, receipt, now);
+        await journal.AppendAsync([.. HistoryOf(report, decision, items, recurring, reprioritized, actor), .. toSubmitter], ct);
+        // A reprioritized item is written only if nobody changed it since it was read (its Version).
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new(receipt, items, reprioritized);
     }
 
     /// Two indexed lookups rather than one join: a join let PostgreSQL start from the open
