@@ -41,7 +41,18 @@ internal sealed class StoreStartup(IServiceScopeFactory scopes, ILogger<StoreSta
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})", ct);
+            // Waits as long as the other host's migration takes, not the command timeout (30 s by default):
+            // a host that gave up would not start at all. The host's start is cancelled on shutdown.
+            var timeout = db.Database.GetCommandTimeout();
+            db.Database.SetCommandTimeout(0); // no timeout
+            try
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})", ct);
+            }
+            finally
+            {
+                db.Database.SetCommandTimeout(timeout);
+            }
             try
             {
                 await db.Database.MigrateAsync(ct);

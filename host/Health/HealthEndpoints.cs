@@ -30,7 +30,9 @@ internal static class HealthEndpoints
         var body = new
         {
             status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new CheckBody(e.Value.Status.ToString(), e.Value.Description)),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new CheckBody(e.Value.Status.ToString(),
+                // A check that threw has the exception's message as its description.
+                e.Value.Exception is null ? e.Value.Description : null)),
         };
         return http.Response.WriteAsync(JsonSerializer.Serialize(body, Json), http.RequestAborted);
     }
