@@ -16,6 +16,7 @@ internal static class PostgresDataSource
         settings.NoResetOnClose = true;
         // The intake and clock statements repeat: prepare them once per connection.
         if (settings.MaxAutoPrepare == 0) settings.MaxAutoPrepare = 64;
-        return new NpgsqlDataSourceBuilder(settings.ConnectionString).Build();
+        // Npgsql's metrics name a pool by its connection string (host, database, user) unless it has a name.
+        return new NpgsqlDataSourceBuilder(settings.ConnectionString) { Name = "routing" }.Build();
     }
 }

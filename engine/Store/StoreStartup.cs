@@ -30,7 +30,7 @@ internal sealed class StoreStartup(IServiceScopeFactory scopes, ILogger<StoreSta
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 
-    const long MigrationLockKey = 727002;
+    internal const long MigrationLockKey = 727002;
 
     /// Hosts started at once on one PostgreSQL (a deployment, an upgrade) migrate one after the
     /// other: EF's own migration lock did not stop two from creating the same table, and the
