@@ -31,8 +31,18 @@ internal sealed class ComplaintImport(RoutingDb db, HistoryJournal journal, Time
         log.LogInformation("Importing complaints ({ImportId}) from {Source} {File} for {Actor}", importId, source.Channel, source.File, actor);
 
         var record = new ImportRecord(db, journal, log, "complaints", importId);
-        var summary = await record.RunAsync(() => ReadAndWriteAsync(rows, importId, tally, ct), () => tally.Summary(null),
-            (s, cutOff) => new ComplaintsImported(importId, source.Channel, s.Accepted, s.Duplicates, s.Rejected, source.File, cutOff), actor);
+        ImportSummary summary;
+        try
+        {
+            summary = await record.RunAsync(() => ReadAndWriteAsync(rows, importId, tally, ct), () => tally.Summary(null),
+                (s, cutOff) => new ComplaintsImported(importId, source.Channel, s.Accepted, s.Duplicates, s.Rejected, source.File, cutOff), actor);
+        }
+        catch
+        {
+            // Cut off: the batches written before stay stored, and are counted.
+            RoutingTelemetry.Imported(tally.Summary(null));
+            throw;
+        }
         RoutingTelemetry.Imported(summary);
         log.LogInformation("Imported complaints ({ImportId}): {Accepted} accepted, {Duplicates} duplicates, {Rejected} rejected",
             importId, summary.Accepted, summary.Duplicates, summary.Rejected);

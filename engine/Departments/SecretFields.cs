@@ -41,7 +41,8 @@ internal static partial class SecretFields
         return node;
     }
 
-    static string MaskUrl(string url) =>
+    /// A URL as scheme and host only, plus the fingerprint of the whole.
+    public static string MaskUrl(string url) =>
         (Uri.TryCreate(url, UriKind.Absolute, out var uri) ? $"{uri.Scheme}://{uri.Host}/... " : "") + Fingerprint(url);
 
     /// Every secret-named string in the tree with its path relative to `node` (property names and indexes).

@@ -11,10 +11,12 @@ internal static class PostgresDataSource
         // EF opens and closes a connection around every query outside a transaction, and a
         // reset (DISCARD ALL) on each return to the pool was one extra statement per query
         // and threw away prepared statements. Our connections keep no session state (locks
-        // are transaction-scoped; Hangfire has its own connections), so there is nothing to reset.
+        // are transaction-scoped, but for the migration's advisory lock, which StoreStartup
+        // unlocks itself; Hangfire has its own connections), so there is nothing to reset.
         settings.NoResetOnClose = true;
         // The intake and clock statements repeat: prepare them once per connection.
         if (settings.MaxAutoPrepare == 0) settings.MaxAutoPrepare = 64;
-        return new NpgsqlDataSourceBuilder(settings.ConnectionString).Build();
+        // Npgsql's metrics name a pool by its connection string (host, database, user) unless it has a name.
+        return new NpgsqlDataSourceBuilder(settings.ConnectionString) { Name = "routing" }.Build();
     }
 }

@@ -30,7 +30,7 @@ internal sealed class StoreStartup(IServiceScopeFactory scopes, ILogger<StoreSta
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 
-    const long MigrationLockKey = 727002;
+    internal const long MigrationLockKey = 727002;
 
     /// Hosts started at once on one PostgreSQL (a deployment, an upgrade) migrate one after the
     /// other: EF's own migration lock did not stop two from creating the same table, and the
@@ -41,7 +41,18 @@ internal sealed class StoreStartup(IServiceScopeFactory scopes, ILogger<StoreSta
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})", ct);
+            // Waits as long as the other host's migration takes, not the command timeout (30 s by default):
+            // a host that gave up would not start at all. The host's start is cancelled on shutdown.
+            var timeout = db.Database.GetCommandTimeout();
+            db.Database.SetCommandTimeout(0); // no timeout
+            try
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})", ct);
+            }
+            finally
+            {
+                db.Database.SetCommandTimeout(timeout);
+            }
             try
             {
                 await db.Database.MigrateAsync(ct);

@@ -30,7 +30,10 @@ internal static class HealthEndpoints
         var body = new
         {
             status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new CheckBody(e.Value.Status.ToString(), e.Value.Description)),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new CheckBody(e.Value.Status.ToString(),
+                // A check that threw has the exception's message as its description: not shown. Our
+                // checks that catch give their own words with the exception (for the log), shown.
+                e.Value.Exception is { } thrown && e.Value.Description == thrown.Message ? null : e.Value.Description)),
         };
         return http.Response.WriteAsync(JsonSerializer.Serialize(body, Json), http.RequestAborted);
     }

@@ -21,8 +21,17 @@ internal sealed class SchedulerHealthCheck(IOptions<SchedulerOptions> options, J
         if (!options.Value.Enabled) return Task.FromResult(HealthCheckResult.Healthy("off on this host"));
         // Hangfire's heartbeats are wall-clock UTC, whatever clock the domain runs on.
         var now = DateTime.UtcNow;
-        var beating = storage.GetMonitoringApi().Servers()
-            .Any(s => s.Name.StartsWith(ServerPrefix, StringComparison.Ordinal) && s.Heartbeat is { } beat && now - beat < Stale);
+        bool beating;
+        try
+        {
+            beating = storage.GetMonitoringApi().Servers()
+                .Any(s => s.Name.StartsWith(ServerPrefix, StringComparison.Ordinal) && s.Heartbeat is { } beat && now - beat < Stale);
+        }
+        catch (Exception)
+        {
+            // Not the exception: its text (a host, a user, "password authentication failed") would be shown to anyone.
+            return Task.FromResult(HealthCheckResult.Unhealthy("The scheduler's storage does not answer."));
+        }
         return Task.FromResult(beating ? HealthCheckResult.Healthy()
             : HealthCheckResult.Unhealthy("This host's Hangfire server has not announced itself or stopped beating."));
     }

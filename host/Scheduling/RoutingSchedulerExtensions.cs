@@ -1,6 +1,5 @@
 using Hangfire;
 using Hangfire.PostgreSql;
-using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Options;
 using Routing.Engine.Patterns;
 using Routing.Engine.Store;
@@ -27,8 +26,9 @@ internal static class RoutingSchedulerExtensions
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             if (storage.Provider != StorageProvider.Postgres) return new Hangfire.InMemory.InMemoryStorage();
             var options = Options(sp);
-            return new PostgreSqlStorage(new NpgsqlConnectionFactory(storage.ConnectionString, options), options);
+            return new PostgreSqlStorage(sp.GetRequiredService<HangfireConnections>(), options);
         });
+        services.AddSingleton(sp => new HangfireConnections(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString!));
         services.AddHangfire((sp, c) => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()

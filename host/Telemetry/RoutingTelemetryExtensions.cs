@@ -40,6 +40,7 @@ internal static class RoutingTelemetryExtensions
                     .AddSource(RoutingTelemetry.Name)
                     .AddAspNetCoreInstrumentation(o => o.Filter = http => !IsPlumbing(http.Request.Path))
                     .AddHttpClientInstrumentation()
+                    .AddProcessor(new OutgoingUrlMasking())
                     .AddNpgsql())
                 .WithLogging(_ => { }, o => o.IncludeFormattedMessage = true)
                 .UseOtlpExporter();

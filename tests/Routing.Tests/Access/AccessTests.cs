@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Routing.Engine.History;
 using Routing.Host.Access;
 using Routing.Tests.Infrastructure;
 
@@ -218,6 +219,25 @@ public abstract class AccessTests(RoutingFixture fixture)
         Assert.True(await fixture.WithStoreAsync(db => db.History.CountAsync(e => e.Kind == "auth.failed")) >= 1);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/departments")).StatusCode);
         fixture.Clock.Advance(FailedAuthentications.Window); // the next test starts unthrottled
+    }
+
+    [Fact]
+    public async Task Without_Routing_Proxy_a_forwarded_client_address_is_not_believed()
+    {
+        fixture.Clock.Advance(FailedAuthentications.Window); // unthrottled
+        Task<int> Failed(string? naming = null) => fixture.WithStoreAsync(async db =>
+            (await db.History.Where(e => e.Kind == HistoryKinds.AuthenticationFailed).Select(e => e.Data).ToListAsync())
+            .Count(d => naming == null || d.Contains(naming)));
+        var before = await Failed();
+        using var stranger = fixture.App.ClientWithKey("rk_not-a-real-key");
+        // Anyone can send this header; only a configured proxy's is taken.
+        stranger.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.9");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await stranger.GetAsync("/api/departments")).StatusCode);
+
+        Assert.Equal(before + 1, await Failed());
+        Assert.Equal(0, await Failed(naming: "203.0.113.9"));
+        fixture.Clock.Advance(FailedAuthentications.Window);
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class OutageDrill(ITestOutputHelper output)
         using var impatient = host.Client(FailFast);
         // A balancer's probe sends no key (with one, authentication itself needs the store).
         using var probe = new HttpClient { BaseAddress = host.Address, Timeout = FailFast };
-        var answers = new List<(string Call, HttpStatusCode Status, string? ContentType)>();
+        var answers = new List<(string Call, HttpStatusCode Status, string? ContentType, string Body)>();
         var outage = Stopwatch.StartNew();
         while (outage.Elapsed < Outage)
         {
@@ -63,6 +63,16 @@ public sealed class OutageDrill(ITestOutputHelper output)
             var expected = a.Call == "GET /health/live" ? HttpStatusCode.OK : HttpStatusCode.ServiceUnavailable;
             Assert.True(a.Status == expected, $"{a.Call}: {(int)a.Status}");
             if (!a.Call.StartsWith("GET /health")) Assert.Equal("application/problem+json", a.ContentType);
+        });
+        // Anyone may ask /health/ready: it names the parts that are down in our own words, never an exception's.
+        Assert.All(answers.Where(a => a.Call == "GET /health/ready"), a =>
+        {
+            var checks = JsonNode.Parse(a.Body)!["checks"]!.AsObject();
+            Assert.Equal("The store does not answer.", (string?)checks["store"]!["description"]);
+            Assert.All(checks, c => Assert.Contains((string?)c.Value!["description"],
+                new[] { null, "The store does not answer.", "The scheduler's storage does not answer.",
+                    "This host's Hangfire server has not announced itself or stopped beating." }));
+            Assert.All(new[] { "Npgsql", "Exception", "connect", "refused", "127.0.0.1" }, word => Assert.DoesNotContain(word, a.Body));
         });
 
         // The same process takes reports again by itself.
@@ -92,9 +102,9 @@ public sealed class OutageDrill(ITestOutputHelper output)
         Directory.Delete(rules, recursive: true);
     }
 
-    static async Task<(string, HttpStatusCode, string?)> AnswerAsync(string call, Func<Task<HttpResponseMessage>> send)
+    static async Task<(string, HttpStatusCode, string?, string)> AnswerAsync(string call, Func<Task<HttpResponseMessage>> send)
     {
         using var response = await send();
-        return (call, response.StatusCode, response.Content.Headers.ContentType?.MediaType);
+        return (call, response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync());
     }
 }

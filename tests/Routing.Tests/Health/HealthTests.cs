@@ -87,3 +87,35 @@ public sealed class ReadyOnTheRealClockTests
         Assert.Null(ready["checks"]!["scheduler"]!["description"]);
     }
 }
+
+/// While PostgreSQL is down, /health/ready (anonymous) says which part is down in our words, never
+/// the exception's text (it names the server, the user, "password authentication failed").
+public sealed class ReadyWithoutAnExceptionTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
+{
+    [Fact]
+    public async Task The_scheduler_check_on_a_storage_that_does_not_answer_says_so_in_our_words()
+    {
+        var options = new Hangfire.PostgreSql.PostgreSqlStorageOptions { PrepareSchemaIfNecessary = false };
+        var nobody = $"Host=127.0.0.1;Port={HostProcess.FreePort()};Username=routing;Password=not-shown;Database=routing;Timeout=2";
+        var storage = new Hangfire.PostgreSql.PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(nobody, options), options);
+        var check = new SchedulerHealthCheck(Options.Create(new SchedulerOptions { Enabled = true }), storage);
+
+        var result = await check.CheckHealthAsync(new HealthCheckContext());
+
+        Assert.Equal((HealthStatus.Unhealthy, "The scheduler's storage does not answer."), (result.Status, result.Description));
+    }
+
+    [Fact]
+    public async Task A_check_that_throws_is_shown_without_its_exception()
+    {
+        await using var app = fixture.App.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddHealthChecks()
+            .AddCheck("thrower", () => throw new InvalidOperationException("28P01: password authentication failed for user routing"), [HealthEndpoints.Ready])));
+        using var anonymous = app.CreateClient();
+        anonymous.DefaultRequestHeaders.Authorization = null;
+
+        var ready = await HealthTests.ReadyAsync(anonymous);
+
+        Assert.Equal("Unhealthy", (string)ready["checks"]!["thrower"]!["status"]!);
+        Assert.DoesNotContain("password", ready.ToJsonString());
+    }
+}

@@ -43,6 +43,35 @@ public abstract class CutOffImportTests(RoutingFixture fixture)
         return await run(scope.ServiceProvider);
     });
 
+    /// What this test's import adds to routing.complaints.imported (accepted): the meter is the
+    /// process's, so only the measurements made in this test's flow (an AsyncLocal) count.
+    sealed class AcceptedComplaints : IDisposable
+    {
+        static readonly AsyncLocal<AcceptedComplaints?> Current = new();
+        readonly System.Diagnostics.Metrics.MeterListener listener = new();
+        long accepted;
+
+        public AcceptedComplaints()
+        {
+            Current.Value = this;
+            listener.InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == Routing.Engine.Telemetry.RoutingTelemetry.Name && instrument.Name == "routing.complaints.imported")
+                    l.EnableMeasurementEvents(instrument);
+            };
+            listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+            {
+                foreach (var tag in tags)
+                    if (tag is { Key: "outcome", Value: "accepted" } && Current.Value == this) Interlocked.Add(ref accepted, value);
+            });
+            listener.Start();
+        }
+
+        public long Accepted => Interlocked.Read(ref accepted);
+
+        public void Dispose() => listener.Dispose();
+    }
+
     Task<int> StoredAsync(string product) => fixture.WithStoreAsync(db => db.Complaints.CountAsync(c => c.Product == product));
 
     [Fact]
@@ -50,11 +79,14 @@ public abstract class CutOffImportTests(RoutingFixture fixture)
     {
         var product = $"cut-{Guid.NewGuid():N}";
         var rows = Lines(i => Ticket(product, i), ComplaintImport.BatchSize + 10, () => throw new IOException("The connection dropped."));
+        using var metric = new AcceptedComplaints();
 
         await Assert.ThrowsAsync<IOException>(() => WithImportAsync(services =>
             services.GetRequiredService<ComplaintImport>().ImportAsync(rows, "csm-ana", ImportSource.Cli("tickets.csv"), CancellationToken.None)));
 
         Assert.Equal(ComplaintImport.BatchSize, await StoredAsync(product));
+        // routing_complaints_imported_total counts them too.
+        Assert.Equal(ComplaintImport.BatchSize, metric.Accepted);
         var imported = await fixture.LatestEventAsync<ComplaintsImported>(HistoryKinds.ComplaintsImported);
         Assert.Equal((ComplaintImport.BatchSize, 0L, 0L, "the connection dropped"), (imported.Accepted, imported.Duplicates, imported.Rejected, imported.CutOff));
         Assert.Equal($"{ComplaintImport.BatchSize} complaints imported (0 already stored, 0 rejected) from tickets.csv; cut off before the end " +

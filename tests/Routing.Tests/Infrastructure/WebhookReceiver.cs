@@ -60,7 +60,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://{Host}:0");
         var receiver = new WebhookReceiver(builder.Build());
-        receiver.app.MapPost("/hook", async (HttpRequest request) =>
+        // Also under /hook/anything: a URL with its credential in the path, as Slack's and Teams' are.
+        receiver.app.MapPost("/hook/{**credential}", async (HttpRequest request) =>
         {
             using var buffer = new MemoryStream();
             await request.Body.CopyToAsync(buffer);

@@ -64,6 +64,10 @@ public sealed class MetricsTests(TelemetryHost fixture)
         Assert.True(after.Has("http_server_request_duration_seconds_count"), "ASP.NET Core's request durations are there too");
         Assert.True(after.Has("db_client_operation_duration_seconds_count") || after.Samples.Any(s => s.Name.StartsWith("db_client_")),
             "and Npgsql's");
+        // Served on the management port without a key: a pool is named, not shown as its connection string.
+        var pools = after.Samples.Select(s => s.Labels.GetValueOrDefault("db_client_connection_pool_name")).OfType<string>().Distinct().ToList();
+        Assert.NotEmpty(pools);
+        Assert.All(pools, pool => Assert.Contains(pool, new[] { "routing", "routing-hangfire" }));
     }
 
     [Fact]

@@ -71,5 +71,12 @@ public sealed class TraceTests(TelemetryHost fixture)
         Assert.Equal((string)receipt["workItems"]![0]!["id"]!, delivery.Attributes["routing.work_item.id"]);
         var call = Assert.Single(spans, s => s.ParentSpanId == delivery.SpanId && s.Kind == OtlpSpan.SpanKind.Client && s.Name == "POST");
         Assert.Equal("200", call.Attributes["http.response.status_code"]);
+
+        // The webhook URL's path is its credential: it reaches neither the spans nor the logs.
+        Assert.Contains(call.Attributes, a => a.Key == "url.full" && a.Value.StartsWith("http://127.0.0.1/... sha256:", StringComparison.Ordinal));
+        Assert.All(fixture.Collector.Spans, s => Assert.DoesNotContain(s.Attributes, a => a.Value.Contains(TelemetryHost.WebhookCredential)));
+        Assert.DoesNotContain(fixture.Collector.Logs, l => l.Body.Contains(TelemetryHost.WebhookCredential)
+            || l.Attributes.Values.Any(v => v.Contains(TelemetryHost.WebhookCredential)));
+        Assert.DoesNotContain(TelemetryHost.WebhookCredential, fixture.Host.Output);
     }
 }
