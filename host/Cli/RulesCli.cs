@@ -11,6 +11,7 @@ namespace Routing.Host.Cli;
 /// Offline rule checks for admins who keep rules in git:
 ///   rules validate ROUTING.json DEPARTMENTS.json [--lifecycles LIFECYCLES.json]
 ///   rules simulate ROUTING.json DEPARTMENTS.json REPORT.json [--lifecycles LIFECYCLES.json]
+///   rules schema > rules/ruleset.schema.json
 /// The lifecycles default to lifecycles.json beside the departments, when there is one.
 /// Exit code 0: valid; 1: invalid (one error per line on stdout, naming the rule; a file that
 /// cannot be read or a report that is not valid on stderr); 2: wrong usage.
@@ -42,7 +43,14 @@ internal static class RulesCli
         simulate.SetAction((parsed, _) => SimulateAsync(parsed.GetValue(routing)!, parsed.GetValue(departments)!, parsed.GetValue(lifecycles), parsed.GetValue(report)!,
             Webhooks(parsed), parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
 
-        var rules = new Command("rules", "Checks rule files offline, without a store (for rules kept in git).") { validate, simulate, allow, lifecycles };
+        var schema = new Command("schema", "Prints the ruleset's JSON Schema (rules schema > rules/ruleset.schema.json).");
+        schema.SetAction(async (parsed, _) =>
+        {
+            await parsed.InvocationConfiguration.Output.WriteAsync(RulesetSchema.Text.Value);
+            return 0;
+        });
+
+        var rules = new Command("rules", "Checks rule files offline, without a store (for rules kept in git).") { validate, simulate, schema, allow, lifecycles };
         RoutingCli.ShowsHelpAlone(rules);
         return rules;
     }

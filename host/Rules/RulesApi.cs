@@ -8,7 +8,9 @@ namespace Routing.Host.Rules;
 /// Admins edit routing as versioned RulesEngine JSON: draft, diff, simulate, publish, roll back.
 internal static class RulesApi
 {
-    public sealed record DraftBody(JsonElement? Workflows, JsonElement? Departments, JsonElement? Lifecycles = null, JsonElement? Calendars = null);
+    /// `$schema`: the ruleset schema's address an editor put there (GET /api/rules/schema); ignored.
+    public sealed record DraftBody(JsonElement? Workflows, JsonElement? Departments, JsonElement? Lifecycles = null, JsonElement? Calendars = null,
+        [property: System.Text.Json.Serialization.JsonPropertyName("$schema")] string? Schema = null);
     public sealed record Drafted(int Version);
 
     const int MaxRulesetBytes = 4 * 1024 * 1024;
@@ -24,6 +26,15 @@ internal static class RulesApi
             .TakesJson<RulesSimulationApi.SimulationBody>("The report as it would be submitted, and optionally the ruleset version to route it by.")
             .Produces<RulesSimulationApi.Simulation>()
             .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
+        // Any role, as every operation of the API takes a key; it says nothing secret. Editors without a key
+        // use rules/ruleset.schema.json, the same document.
+        group.MapGet("/schema", () => TypedResults.Text(RulesetSchema.Text.Value, "application/schema+json"))
+            .RequireAuthorization(Policies.Read)
+            .Produces<JsonElement>(StatusCodes.Status200OK, "application/schema+json")
+            .WithName("getRulesetSchema")
+            .WithSummary("The JSON Schema (draft 2020-12) of a ruleset: a draft's body, and under $defs each file of rules/")
+            .WithDescription("Generated from the types the server reads a ruleset with; rules/ruleset.schema.json is the same document. " +
+                             "The server checks more than the schema says (expressions, names that must exist), never less.");
         group = group.MapGroup("").RequireAuthorization(Policies.Administer);
         group.MapGet("/", async (RulesetAdmin admin, CancellationToken ct) => TypedResults.Ok(await admin.GetAsync(null, ct)))
             .WithName("getActiveRuleset")

@@ -21,9 +21,9 @@ internal static class RulesetCompiler
 
     // Unknown fields are errors: a misspelt "Enabled" or "escalateTo" must not be dropped silently.
     static readonly JsonSerializerOptions WorkflowJson = RulesEngineJson.Options;
-    static readonly JsonSerializerOptions DepartmentJson = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+    internal static readonly JsonSerializerOptions DepartmentJson = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
     // A lifecycle's required parts (id, start, states, a state's name and kind…) are refused when missing or null.
-    static readonly JsonSerializerOptions LifecycleJson = new(DepartmentJson) { RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true };
+    internal static readonly JsonSerializerOptions LifecycleJson = new(DepartmentJson) { RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true };
 
     /// `webhooks`, when given, also refuses webhook URLs that point inside (drafts and the CLI
     /// pass it); a version already stored compiles without it, and deliveries check again anyway.

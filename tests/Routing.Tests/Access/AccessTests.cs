@@ -101,6 +101,7 @@ public abstract class AccessTests(RoutingFixture fixture)
         ["GET /health/ready"] = [Anonymous],
         ["GET /"] = [Anonymous], // to the console, whose pages ask for a sign-in themselves
         ["GET /openapi/{documentName}.json"] = [Anonymous],
+        ["GET /api/rules/schema"] = ["csm", "department-head", "admin", "auditor"],
         // The API reference for people (Scalar), drawn from the document: public like it.
         ["GET /api/docs/{documentName?}"] = [Anonymous],
         ["GET /api/docs/scalar.js"] = [Anonymous],

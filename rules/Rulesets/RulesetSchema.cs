@@ -1,0 +1,103 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Schema;
+using Routing.Engine.Calendars;
+using Routing.Engine.Departments;
+using Routing.Engine.Lifecycles;
+using Routing.Engine.Notifications;
+
+namespace Routing.Rules.Rulesets;
+
+/// The JSON Schema (draft 2020-12) of a ruleset as admins write it — the body of a draft
+/// (POST /api/rules/versions) and, under $defs, each of the files in rules/ — exported from the
+/// very types and serializer options RulesetCompiler reads a ruleset with, so the schema cannot
+/// say other than the server. The server checks more than a schema can (rule expressions,
+/// names that must exist, a lifecycle's graph); the schema catches the shape and the closed lists.
+internal static class RulesetSchema
+{
+    public const string Id = "https://routing.example/rules/ruleset.schema.json";
+
+    public static readonly Lazy<string> Text = new(() => Build().ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
+
+    public static JsonObject Build()
+    {
+        var defs = new JsonObject
+        {
+            ["workflows"] = Export<List<DescribedWorkflow>>("workflows", RulesEngineJson.Options, "The RulesEngine workflows: exactly one named Routing and one named Priority (rules/routing.json)."),
+            ["departments"] = Export<List<Department>>("departments", RulesetCompiler.DepartmentJson, "The departments work items are routed to; exactly one of kind triage (rules/departments.json)."),
+            ["lifecycles"] = Export<List<Lifecycle>>("lifecycles", RulesetCompiler.LifecycleJson, "The lifecycles work items follow; departments name them (rules/lifecycles.json)."),
+            ["calendars"] = Export<List<CalendarDefinition>>("calendars", RulesetCompiler.LifecycleJson, "The working-time calendars departments' due times count on (rules/calendars.json)."),
+        };
+        return new JsonObject
+        {
+            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+            ["$id"] = Id,
+            ["title"] = "Routing ruleset",
+            ["description"] = "A ruleset as POST /api/rules/versions takes it. Each file in rules/ is one of its parts: $defs/workflows, $defs/departments, $defs/lifecycles, $defs/calendars.",
+            ["type"] = "object",
+            ["properties"] = new JsonObject
+            {
+                ["$schema"] = new JsonObject { ["type"] = "string", ["description"] = "This schema's address, for editors; ignored by the server." },
+                ["workflows"] = new JsonObject { ["$ref"] = "#/$defs/workflows" },
+                ["departments"] = new JsonObject { ["$ref"] = "#/$defs/departments" },
+                ["lifecycles"] = new JsonObject { ["$ref"] = "#/$defs/lifecycles" },
+                ["calendars"] = new JsonObject { ["$ref"] = "#/$defs/calendars" },
+            },
+            ["required"] = new JsonArray("workflows", "departments"),
+            ["additionalProperties"] = false,
+            ["$defs"] = defs,
+        };
+    }
+
+    static JsonNode Export<T>(string part, JsonSerializerOptions options, string description)
+    {
+        var exporter = new JsonSchemaExporterOptions
+        {
+            TreatNullObliviousAsNonNullable = true,
+            TransformSchemaNode = (context, node) =>
+            {
+                if (node is not JsonObject schema || context.PropertyInfo is not { } property) return node;
+                if (Enums.TryGetValue((property.DeclaringType, property.Name), out var values))
+                {
+                    var target = schema["items"] as JsonObject ?? schema;
+                    JsonArray allowed = [.. values.Select(v => (JsonNode)v)];
+                    // A member that may be left out (null) keeps null among its values.
+                    if (target["type"] is JsonArray types && types.Any(t => (string?)t == "null")) allowed.Add(null);
+                    target["enum"] = allowed;
+                }
+                return node;
+            },
+        };
+        var exported = JsonSchemaExporter.GetJsonSchemaAsNode(Resolving(options), typeof(T), exporter);
+        if (exported is JsonObject o) o.Insert(0, "description", description);
+        Rebase(exported, $"#/$defs/{part}");
+        return exported;
+    }
+
+    // The exporter's references point into the part's own schema, which sits under $defs here.
+    static void Rebase(JsonNode? node, string root)
+    {
+        if (node is JsonObject o)
+        {
+            if (o["$ref"] is JsonValue r && r.GetValue<string>() is ['#', .. var rest] && !rest.StartsWith("/$defs/")) o["$ref"] = root + rest;
+            foreach (var (_, child) in o.ToList()) Rebase(child, root);
+        }
+        else if (node is JsonArray a)
+            foreach (var child in a) Rebase(child, root);
+    }
+
+    // Options used before are read-only with their resolver; fresh ones get the default resolver, as serializing gives them.
+    static JsonSerializerOptions Resolving(JsonSerializerOptions options) =>
+        options.TypeInfoResolver is not null ? options : new JsonSerializerOptions(options) { TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() };
+
+    // The closed lists the server checks a ruleset against, by the member that holds them.
+    static readonly Dictionary<(Type, string), string[]> Enums = new()
+    {
+        [(typeof(Department), "kind")] = Department.Kinds,
+        [(typeof(EmailSubscription), "events")] = [.. NotificationEvents.All],
+        [(typeof(EmailSubscription), "digest")] = EmailSubscription.Digests,
+        [(typeof(LifecycleState), "kind")] = LifecycleState.Kinds,
+        [(typeof(LifecycleState), "due")] = LifecycleState.Dues,
+        [(typeof(LifecycleField), "type")] = LifecycleField.Types,
+    };
+}

@@ -1,0 +1,110 @@
+extern alias JsonSchemaNet;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using JsonSchemaNet::Json.Schema;
+using Routing.Rules.Rulesets;
+using Routing.Tests.Infrastructure;
+
+namespace Routing.Tests.Rules;
+
+/// The ruleset's JSON Schema says what the server accepts: the shipped rules and a draft valid by
+/// the schema are accepted; what the schema refuses, the server refuses (422). Checked with a real
+/// JSON Schema validator. The provider does not matter: SQLite only.
+public sealed class RulesetSchemaTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
+{
+    static readonly string Committed = File.ReadAllText(Path.Combine(RepositoryFolder.Root, "rules", "ruleset.schema.json"));
+    static readonly JsonSchema Schema = JsonSchema.FromText(RulesetSchema.Text.Value);
+
+    static string Shipped(string file) => File.ReadAllText(Path.Combine(RepositoryFolder.Root, "rules", file));
+
+    /// The whole shipped ruleset as a draft body, naming the schema as an editor would.
+    static JsonObject ShippedBody() => new()
+    {
+        ["$schema"] = RulesetSchema.Id,
+        ["workflows"] = JsonNode.Parse(Shipped("routing.json")),
+        ["departments"] = JsonNode.Parse(Shipped("departments.json")),
+        ["lifecycles"] = JsonNode.Parse(Shipped("lifecycles.json")),
+        ["calendars"] = JsonNode.Parse(Shipped("calendars.json")),
+    };
+
+    static EvaluationResults Evaluate(JsonNode body) =>
+        Schema.Evaluate(JsonDocument.Parse(body.ToJsonString()).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+
+    static string Errors(EvaluationResults results) =>
+        string.Join("; ", (results.Details ?? []).Where(d => d.Errors is { Count: > 0 }).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")));
+
+    [Fact]
+    public void The_committed_schema_is_the_one_the_server_generates()
+    {
+        // Regenerate with: dotnet run --project host -- rules schema > rules/ruleset.schema.json
+        Assert.Equal(RulesetSchema.Text.Value, Committed.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task Any_role_gets_the_schema_at_api_rules_schema()
+    {
+        var response = await fixture.Client.GetAsync("/api/rules/schema");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(RulesetSchema.Text.Value, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public void The_schema_names_the_closed_lists_the_server_checks()
+    {
+        var defs = JsonNode.Parse(Committed)!["$defs"]!;
+        Assert.Equal(["internal", "vendor", "triage"], defs["departments"]!["items"]!["properties"]!["kind"]!["enum"]!.AsArray().Select(k => (string?)k));
+        Assert.Contains("escalated", defs["departments"]!["items"]!["properties"]!["email"]!["properties"]!["events"]!["items"]!["enum"]!.AsArray().Select(k => (string?)k));
+        Assert.Equal(["open", "waiting", "final"], defs["lifecycles"]!["items"]!["properties"]!["states"]!["items"]!["properties"]!["kind"]!["enum"]!.AsArray().Select(k => (string?)k));
+    }
+
+    [Fact]
+    public async Task The_shipped_rules_are_valid_by_the_schema_and_a_draft_of_them_naming_it_is_accepted()
+    {
+        var body = ShippedBody();
+        var results = Evaluate(body);
+        Assert.True(results.IsValid, Errors(results));
+
+        var response = await fixture.Client.PostAsJsonAsync("/api/rules/versions", body);
+
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    public static TheoryData<string> Mistakes => ["unknown kind", "misspelt member", "Enabled as text", "unknown state kind", "unknown digest", "unknown event"];
+
+    [Theory]
+    [MemberData(nameof(Mistakes))]
+    public async Task A_draft_the_schema_refuses_the_server_refuses(string mistake)
+    {
+        var body = ShippedBody();
+        var department = body["departments"]![0]!.AsObject();
+        switch (mistake)
+        {
+            case "unknown kind": department["kind"] = "astrology"; break;
+            case "misspelt member": department["escalate_to"] = "triage"; break;
+            case "Enabled as text": body.Rule("QualityDefectToManufacturing")["Enabled"] = "yes"; break;
+            case "unknown state kind": body["lifecycles"]![0]!["states"]![0]!["kind"] = "paused"; break;
+            case "unknown digest": department["email"] = new JsonObject { ["digest"] = "weekly" }; break;
+            case "unknown event": department["email"] = new JsonObject { ["events"] = new JsonArray("routed", "lunch") }; break;
+        }
+        Assert.False(Evaluate(body).IsValid, $"the schema accepts the {mistake}");
+
+        var response = await fixture.Client.PostAsJsonAsync("/api/rules/versions", body);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_draft_with_a_part_the_schema_does_not_know_is_refused_as_every_body_with_an_unknown_member_is()
+    {
+        var body = ShippedBody();
+        body["rules"] = new JsonArray();
+        Assert.False(Evaluate(body).IsValid);
+
+        var response = await fixture.Client.PostAsJsonAsync("/api/rules/versions", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+}
