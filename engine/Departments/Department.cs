@@ -6,8 +6,15 @@ namespace Routing.Engine.Departments;
 /// calendar of its working time, which its items' due times count on (none: around the clock);
 /// `Email`, the events (or digest) its contact, an e-mail address then, gets by e-mail.
 public sealed record Department(
-    string Id, string Name, string Kind, string? Contact = null, Webhook? Webhook = null, string? EscalateTo = null, string? Lifecycle = null,
-    string? Calendar = null, EmailSubscription? Email = null)
+    [property: System.ComponentModel.Description("The department's id, which rules name in department and notify.")] string Id,
+    [property: System.ComponentModel.Description("Its name as people read it.")] string Name,
+    [property: System.ComponentModel.Description("internal, vendor (a third party) or triage (exactly one: unmatched reports go there).")] string Kind,
+    [property: System.ComponentModel.Description("Who is told: a name, or an e-mail address to subscribe to e-mail.")] string? Contact = null,
+    [property: System.ComponentModel.Description("Where its notifications are POSTed, signed (Standard Webhooks).")] Webhook? Webhook = null,
+    [property: System.ComponentModel.Description("The department also told when one of this one's items escalates.")] string? EscalateTo = null,
+    [property: System.ComponentModel.Description("The lifecycle its items follow (an id in lifecycles); the standard one when not given.")] string? Lifecycle = null,
+    [property: System.ComponentModel.Description("The calendar of its working time (an id in calendars): its items' due times count on it; none: around the clock.")] string? Calendar = null,
+    [property: System.ComponentModel.Description("What the contact (an e-mail address then) gets by e-mail: events as they happen, and/or a digest.")] EmailSubscription? Email = null)
 {
     [System.Text.Json.Serialization.JsonIgnore] public string LifecycleId => Lifecycle ?? Lifecycles.Lifecycle.Standard;
 

@@ -5,7 +5,9 @@ namespace Routing.Engine.Departments;
 /// <code>
 /// "email": { "events": ["escalated", "reminder"], "digest": "daily" }
 /// </code>
-public sealed record EmailSubscription(IReadOnlyList<string>? Events = null, string? Digest = null)
+public sealed record EmailSubscription(
+    [property: System.ComponentModel.Description("The events e-mailed as they happen.")] IReadOnlyList<string>? Events = null,
+    [property: System.ComponentModel.Description("A digest of new, due and overdue items: hourly or daily.")] string? Digest = null)
 {
     public const string Hourly = "hourly", Daily = "daily";
     public static readonly string[] Digests = [Hourly, Daily];

@@ -7,13 +7,13 @@ namespace Routing.Engine.Lifecycles;
 /// action records, and the timed steps the service takes by itself. LifecycleCheck says whether
 /// one is sound; the workflows run it on Stateless.
 public sealed record Lifecycle(
-    string Id,
-    string Start,
-    IReadOnlyList<LifecycleState> States,
-    IReadOnlyList<LifecycleAction> Actions,
-    IReadOnlyList<TimedStep>? TimedSteps = null,
-    string? Title = null,
-    string? Description = null)
+    [property: System.ComponentModel.Description("The lifecycle's id, which departments name.")] string Id,
+    [property: System.ComponentModel.Description("The state a routed item starts in.")] string Start,
+    [property: System.ComponentModel.Description("The states an item can be in.")] IReadOnlyList<LifecycleState> States,
+    [property: System.ComponentModel.Description("What people do to move an item from state to state, and the fields they record.")] IReadOnlyList<LifecycleAction> Actions,
+    [property: System.ComponentModel.Description("What the service does by itself when a time passes: remind, escalate, check the fix.")] IReadOnlyList<TimedStep>? TimedSteps = null,
+    [property: System.ComponentModel.Description("Its name as people read it.")] string? Title = null,
+    [property: System.ComponentModel.Description("What it is for, shown to people.")] string? Description = null)
 {
     /// The lifecycle a department follows when it names none.
     public const string Standard = "standard";

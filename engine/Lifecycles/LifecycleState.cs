@@ -5,7 +5,11 @@ namespace Routing.Engine.Lifecycles;
 /// A state of a lifecycle. `Kind`: open (the department owes work), waiting (on someone else:
 /// the vendor, the resolution check) or final (no way out). `Due`, for an open state: which due
 /// time runs in it, the acknowledgement's (`ack`) or the resolution's (`resolve`, the default).
-public sealed record LifecycleState(string Name, string Kind, string? Due = null, string? Description = null)
+public sealed record LifecycleState(
+    [property: System.ComponentModel.Description("The state's name, which actions and timed steps name.")] string Name,
+    [property: System.ComponentModel.Description("open (the department owes work), waiting (on someone else) or final (no way out).")] string Kind,
+    [property: System.ComponentModel.Description("For an open state: which due time runs in it, the acknowledgement's (ack) or the resolution's (resolve, the default).")] string? Due = null,
+    [property: System.ComponentModel.Description("What the state means, shown to people.")] string? Description = null)
 {
     public const string Open = "open";
     public const string Waiting = "waiting";

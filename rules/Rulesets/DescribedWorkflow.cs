@@ -6,5 +6,6 @@ namespace Routing.Rules.Rulesets;
 /// such field, and unknown fields are refused).
 internal sealed class DescribedWorkflow : Workflow
 {
+    [System.ComponentModel.Description("What the workflow is for, for people; the server keeps it and does not run it.")]
     public string? Description { get; set; }
 }

@@ -17,8 +17,21 @@ internal sealed record RouteSpec(
     IReadOnlyList<string> Notify,
     IReadOnlyDictionary<string, string>? Time = null)
 {
-    static readonly string[] Known =
-        ["department", "fallbackDepartment", "priority", "ackWithin", "resolveWithin", "followUpEvery", "resolutionCheckAfter", "notify", "time"];
+    /// What each property a rule may have means; a name not here is refused (and the ruleset schema says both).
+    public static readonly IReadOnlyDictionary<string, string> Described = new Dictionary<string, string>
+    {
+        ["department"] = "Routing: the id of the department the report goes to when the rule matches.",
+        ["fallbackDepartment"] = "Routing: the department it goes to instead when `department` is not known.",
+        ["priority"] = "Priority: the band a matching report gets, P1 (most urgent) to P4.",
+        ["ackWithin"] = "How long the department has to acknowledge the item (ISO 8601 duration, e.g. PT4H or P1D).",
+        ["resolveWithin"] = "How long the department has to resolve the item (ISO 8601 duration).",
+        ["followUpEvery"] = "How often the department is reminded while the item is open (ISO 8601 duration).",
+        ["resolutionCheckAfter"] = "How long after resolving the fix is checked (ISO 8601 duration).",
+        ["notify"] = "Departments also told of the item, by id.",
+        ["time"] = "Per window (ackWithin, resolveWithin…): counted in the department calendar's working time (business, the default) or around the clock (calendar).",
+    };
+
+    static readonly IReadOnlyCollection<string> Known = [.. Described.Keys];
 
     public const string Business = "business";
     public const string CalendarTime = "calendar";

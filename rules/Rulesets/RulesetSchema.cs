@@ -57,6 +57,11 @@ internal static class RulesetSchema
             TransformSchemaNode = (context, node) =>
             {
                 if (node is not JsonObject schema || context.PropertyInfo is not { } property) return node;
+                if (property.DeclaringType == typeof(RulesEngine.Models.Rule) && property.Name == "Properties") return RuleProperties();
+                if (property.AttributeProvider?.GetCustomAttributes(typeof(System.ComponentModel.DescriptionAttribute), true) is [System.ComponentModel.DescriptionAttribute said, ..])
+                    schema.Insert(0, "description", said.Description);
+                else if (RulesEngineMembers.TryGetValue(property.Name, out var described) && property.DeclaringType.Namespace == "RulesEngine.Models")
+                    schema.Insert(0, "description", described);
                 if (Enums.TryGetValue((property.DeclaringType, property.Name), out var values))
                 {
                     var target = schema["items"] as JsonObject ?? schema;
@@ -74,6 +79,39 @@ internal static class RulesetSchema
         return exported;
     }
 
+    /// A rule's Properties: the route details RouteSpec reads, and no other.
+    static JsonObject RuleProperties()
+    {
+        var properties = new JsonObject();
+        foreach (var (name, description) in RouteSpec.Described)
+        {
+            JsonObject property = name switch
+            {
+                "priority" => new() { ["enum"] = new JsonArray([.. RoutingWorkflows.Priorities.Select(p => (JsonNode)p)]) },
+                "notify" => new() { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } },
+                "time" => new()
+                {
+                    ["type"] = "object",
+                    ["propertyNames"] = new JsonObject { ["enum"] = new JsonArray([.. RouteSpec.Windows.Select(w => (JsonNode)w)]) },
+                    ["additionalProperties"] = new JsonObject { ["enum"] = new JsonArray(RouteSpec.Business, RouteSpec.CalendarTime) },
+                    ["examples"] = new JsonArray(new JsonObject { ["resolutionCheckAfter"] = RouteSpec.CalendarTime }),
+                },
+                _ when RouteSpec.Windows.Contains(name) => new() { ["type"] = "string", ["examples"] = new JsonArray("PT4H", "P2D") },
+                _ => new() { ["type"] = "string" },
+            };
+            property.Insert(0, "description", description);
+            properties[name] = property;
+        }
+        return new JsonObject
+        {
+            ["description"] = "What the rule decides when it matches.",
+            ["type"] = new JsonArray("object", "null"),
+            ["properties"] = properties,
+            ["additionalProperties"] = false,
+            ["examples"] = new JsonArray(new JsonObject { ["department"] = "logistics" }, new JsonObject { ["priority"] = "P1", ["ackWithin"] = "PT4H", ["resolveWithin"] = "P2D" }),
+        };
+    }
+
     // The exporter's references point into the part's own schema, which sits under $defs here.
     static void Rebase(JsonNode? node, string root)
     {
@@ -89,6 +127,24 @@ internal static class RulesetSchema
     // Options used before are read-only with their resolver; fresh ones get the default resolver, as serializing gives them.
     static JsonSerializerOptions Resolving(JsonSerializerOptions options) =>
         options.TypeInfoResolver is not null ? options : new JsonSerializerOptions(options) { TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() };
+
+    // RulesEngine's own members (its types are not ours to describe with attributes).
+    static readonly Dictionary<string, string> RulesEngineMembers = new()
+    {
+        ["WorkflowName"] = "Routing (which departments act) or Priority (how urgent); Routing evaluates these two only.",
+        ["Rules"] = "The rules; in Routing every matching rule adds a route. Nested in a rule: joined by Operator.",
+        ["GlobalParams"] = "Named expressions every rule of the workflow can use.",
+        ["LocalParams"] = "Named expressions this rule's expression can use.",
+        ["RuleName"] = "The rule's name, unique across the ruleset; routes give it as their reason.",
+        ["Expression"] = "A C# expression on `report` (its Category, Severity, Segment…) and the params' names.",
+        ["Operator"] = "And, AndAlso, Or or OrElse: how nested Rules are joined.",
+        ["Enabled"] = "false: the rule is kept and not evaluated.",
+        ["SuccessEvent"] = "Said as the route's reason when the rule matches.",
+        ["ErrorMessage"] = "Said when the rule fails.",
+        ["Name"] = "The name expressions use.",
+        ["RuleExpressionType"] = "LambdaExpression, the only type RulesEngine has.",
+        ["WorkflowsToInject"] = "Not supported by Routing: refused.",
+    };
 
     // The closed lists the server checks a ruleset against, by the member that holds them.
     static readonly Dictionary<(Type, string), string[]> Enums = new()

@@ -57,6 +57,7 @@ public sealed class RulesetSchemaTests(SqliteFixture fixture) : IClassFixture<Sq
         var defs = JsonNode.Parse(Committed)!["$defs"]!;
         Assert.Equal(["internal", "vendor", "triage"], defs["departments"]!["items"]!["properties"]!["kind"]!["enum"]!.AsArray().Select(k => (string?)k));
         Assert.Contains("escalated", defs["departments"]!["items"]!["properties"]!["email"]!["properties"]!["events"]!["items"]!["enum"]!.AsArray().Select(k => (string?)k));
+        Assert.Contains("escalates", (string?)defs["departments"]!["items"]!["properties"]!["escalateTo"]!["description"]);
         Assert.Equal(["open", "waiting", "final"], defs["lifecycles"]!["items"]!["properties"]!["states"]!["items"]!["properties"]!["kind"]!["enum"]!.AsArray().Select(k => (string?)k));
     }
 
@@ -72,7 +73,7 @@ public sealed class RulesetSchemaTests(SqliteFixture fixture) : IClassFixture<Sq
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
-    public static TheoryData<string> Mistakes => ["unknown kind", "misspelt member", "Enabled as text", "unknown state kind", "unknown digest", "unknown event"];
+    public static TheoryData<string> Mistakes => ["unknown kind", "misspelt member", "Enabled as text", "unknown state kind", "unknown digest", "unknown event", "unknown rule property", "unknown priority", "unknown time"];
 
     [Theory]
     [MemberData(nameof(Mistakes))]
@@ -87,6 +88,9 @@ public sealed class RulesetSchemaTests(SqliteFixture fixture) : IClassFixture<Sq
             case "Enabled as text": body.Rule("QualityDefectToManufacturing")["Enabled"] = "yes"; break;
             case "unknown state kind": body["lifecycles"]![0]!["states"]![0]!["kind"] = "paused"; break;
             case "unknown digest": department["email"] = new JsonObject { ["digest"] = "weekly" }; break;
+            case "unknown rule property": body.Rule("QualityDefectToManufacturing")["Properties"]!["departement"] = "rnd"; break;
+            case "unknown priority": body.Rule("HighSeverity")["Properties"]!["priority"] = "P9"; break;
+            case "unknown time": body.Rule("HighSeverity")["Properties"]!["time"] = new JsonObject { ["ackWithin"] = "weekdays" }; break;
             case "unknown event": department["email"] = new JsonObject { ["events"] = new JsonArray("routed", "lunch") }; break;
         }
         Assert.False(Evaluate(body).IsValid, $"the schema accepts the {mistake}");
