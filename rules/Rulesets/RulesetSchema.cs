@@ -76,6 +76,9 @@ internal static class RulesetSchema
         var exported = JsonSchemaExporter.GetJsonSchemaAsNode(Resolving(options), typeof(T), exporter);
         if (exported is JsonObject o) o.Insert(0, "description", description);
         Rebase(exported, $"#/$defs/{part}");
+        // The departments are read leniently and then checked (RulesetCompiler.CheckDepartments): these it refuses when missing.
+        if (typeof(T) == typeof(List<Department>) && exported["items"] is JsonObject department)
+            department["required"] = new JsonArray("id", "name", "kind");
         return exported;
     }
 

@@ -73,7 +73,7 @@ public sealed class RulesetSchemaTests(SqliteFixture fixture) : IClassFixture<Sq
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
-    public static TheoryData<string> Mistakes => ["unknown kind", "misspelt member", "Enabled as text", "unknown state kind", "unknown digest", "unknown event", "unknown rule property", "unknown priority", "unknown time"];
+    public static TheoryData<string> Mistakes => ["unknown kind", "misspelt member", "Enabled as text", "unknown state kind", "unknown digest", "unknown event", "unknown rule property", "unknown priority", "unknown time", "department without kind"];
 
     [Theory]
     [MemberData(nameof(Mistakes))]
@@ -91,6 +91,7 @@ public sealed class RulesetSchemaTests(SqliteFixture fixture) : IClassFixture<Sq
             case "unknown rule property": body.Rule("QualityDefectToManufacturing")["Properties"]!["departement"] = "rnd"; break;
             case "unknown priority": body.Rule("HighSeverity")["Properties"]!["priority"] = "P9"; break;
             case "unknown time": body.Rule("HighSeverity")["Properties"]!["time"] = new JsonObject { ["ackWithin"] = "weekdays" }; break;
+            case "department without kind": department.Remove("kind"); break;
             case "unknown event": department["email"] = new JsonObject { ["events"] = new JsonArray("routed", "lunch") }; break;
         }
         Assert.False(Evaluate(body).IsValid, $"the schema accepts the {mistake}");
