@@ -19,14 +19,19 @@ internal static class RulesetSchema
 
     public static readonly Lazy<string> Text = new(() => Build().ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
 
+    const string DescriptionWorkflows = "The RulesEngine workflows: exactly one named Routing and one named Priority (rules/routing.json).";
+    const string DescriptionDepartments = "The departments work items are routed to; exactly one of kind triage (rules/departments.json).";
+    const string DescriptionLifecycles = "The lifecycles work items follow; departments name them (rules/lifecycles.json). Left out: the active version's.";
+    const string DescriptionCalendars = "The working-time calendars departments' due times count on (rules/calendars.json). Left out: the active version's.";
+
     public static JsonObject Build()
     {
         var defs = new JsonObject
         {
-            ["workflows"] = Export<List<DescribedWorkflow>>("workflows", RulesEngineJson.Options, "The RulesEngine workflows: exactly one named Routing and one named Priority (rules/routing.json)."),
-            ["departments"] = Export<List<Department>>("departments", RulesetCompiler.DepartmentJson, "The departments work items are routed to; exactly one of kind triage (rules/departments.json)."),
-            ["lifecycles"] = Export<List<Lifecycle>>("lifecycles", RulesetCompiler.LifecycleJson, "The lifecycles work items follow; departments name them (rules/lifecycles.json)."),
-            ["calendars"] = Export<List<CalendarDefinition>>("calendars", RulesetCompiler.LifecycleJson, "The working-time calendars departments' due times count on (rules/calendars.json)."),
+            ["workflows"] = Export<List<DescribedWorkflow>>("workflows", RulesEngineJson.Options, DescriptionWorkflows),
+            ["departments"] = Export<List<Department>>("departments", RulesetCompiler.DepartmentJson, DescriptionDepartments),
+            ["lifecycles"] = Export<List<Lifecycle>>("lifecycles", RulesetCompiler.LifecycleJson, DescriptionLifecycles),
+            ["calendars"] = Export<List<CalendarDefinition>>("calendars", RulesetCompiler.LifecycleJson, DescriptionCalendars),
         };
         return new JsonObject
         {
@@ -38,10 +43,10 @@ internal static class RulesetSchema
             ["properties"] = new JsonObject
             {
                 ["$schema"] = new JsonObject { ["type"] = "string", ["description"] = "This schema's address, for editors; ignored by the server." },
-                ["workflows"] = new JsonObject { ["$ref"] = "#/$defs/workflows" },
-                ["departments"] = new JsonObject { ["$ref"] = "#/$defs/departments" },
-                ["lifecycles"] = new JsonObject { ["$ref"] = "#/$defs/lifecycles" },
-                ["calendars"] = new JsonObject { ["$ref"] = "#/$defs/calendars" },
+                ["workflows"] = new JsonObject { ["$ref"] = "#/$defs/workflows", ["description"] = DescriptionWorkflows },
+                ["departments"] = new JsonObject { ["$ref"] = "#/$defs/departments", ["description"] = DescriptionDepartments },
+                ["lifecycles"] = new JsonObject { ["$ref"] = "#/$defs/lifecycles", ["description"] = DescriptionLifecycles },
+                ["calendars"] = new JsonObject { ["$ref"] = "#/$defs/calendars", ["description"] = DescriptionCalendars },
             },
             ["required"] = new JsonArray("workflows", "departments"),
             ["additionalProperties"] = false,
@@ -158,5 +163,6 @@ internal static class RulesetSchema
         [(typeof(LifecycleState), "kind")] = LifecycleState.Kinds,
         [(typeof(LifecycleState), "due")] = LifecycleState.Dues,
         [(typeof(LifecycleField), "type")] = LifecycleField.Types,
+        [(typeof(LifecycleAction), "by")] = LifecycleAction.Takers,
     };
 }
