@@ -23,12 +23,16 @@ public class RulesBenchmarks
     public void Setup()
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "rules");
-        var workflows = File.ReadAllText(Path.Combine(folder, "routing.json"));
+        var workflows = Shipped(folder, RulesFile.Workflows);
         if (Ruleset != "shipped") workflows = GeneratedRules.Workflows(workflows, int.Parse(Ruleset));
-        var (compiled, errors) = RulesetCompiler.CompileAsync(1, workflows, File.ReadAllText(Path.Combine(folder, "departments.json")))
+        var (compiled, errors) = RulesetCompiler.CompileAsync(1, workflows, Shipped(folder, RulesFile.Departments))
             .GetAwaiter().GetResult();
         ruleset = compiled ?? throw new InvalidOperationException(string.Join("; ", errors));
     }
+
+    // The shipped files name their schema: { "$schema": …, "workflows": [ … ] }.
+    static string Shipped(string folder, RulesFile file) =>
+        file.ReadOrThrow(File.ReadAllText(Path.Combine(folder, file.FileName)), file.FileName);
 
     [Benchmark]
     public Task Route() => ruleset.RouteAsync(report, NullLogger.Instance);

@@ -27,4 +27,7 @@ public sealed record Department(
 /// Where a department's notifications are POSTed, and the secret that signs them (Standard
 /// Webhooks, HMAC-SHA256; see WebhookSecret for its forms). `PreviousSecrets`: secrets being
 /// rotated out, each still signing beside the current one until its time.
-public sealed record Webhook(string Url, string Secret, IReadOnlyList<PreviousSecret>? PreviousSecrets = null);
+public sealed record Webhook(
+    [property: System.ComponentModel.Description("The receiver's https address; one inside the network is refused unless the host's settings allow it.")] string Url,
+    [property: System.ComponentModel.Description("The signing secret: whsec_ and the base64 of 24 to 64 random bytes, or a text of at least 16 characters. Read back as its fingerprint; a fingerprint sent back keeps the stored secret.")] string Secret,
+    [property: System.ComponentModel.Description("Secrets being rotated out: each still signs beside the current one until its time.")] IReadOnlyList<PreviousSecret>? PreviousSecrets = null);

@@ -12,15 +12,15 @@ namespace Routing.Engine.Lifecycles;
 /// the escalation contact, `reopen` starts the due times again, `verify` tells the department,
 /// `hand-back` opens the item again in triage. `comment` is every lifecycle's, in every state.
 public sealed record LifecycleAction(
-    string Name,
-    IReadOnlyList<string> From,
-    string? To = null,
-    string? By = null,
-    IReadOnlyList<LifecycleField>? Fields = null,
-    string? NoteRequired = null,
-    string? Confirm = null,
-    string? Label = null,
-    string? Description = null)
+    [property: System.ComponentModel.Description("The action's name, unique in the lifecycle; escalate, reopen, verify and hand-back carry the service's own effects, comment is every lifecycle's.")] string Name,
+    [property: System.ComponentModel.Description("The states it can be taken in.")] IReadOnlyList<string> From,
+    [property: System.ComponentModel.Description("The state it leaves the item in; none: the item stays where it is.")] string? To = null,
+    [property: System.ComponentModel.Description("Who takes it: department (its heads, the default), csm (the customer-service managers) or timer (only a timed step).")] string? By = null,
+    [property: System.ComponentModel.Description("The fields it records, asked for when it is taken.")] IReadOnlyList<LifecycleField>? Fields = null,
+    [property: System.ComponentModel.Description("The action needs a note: what the note must say.")] string? NoteRequired = null,
+    [property: System.ComponentModel.Description("A final action asks for confirmation: why it asks.")] string? Confirm = null,
+    [property: System.ComponentModel.Description("The button's words; the name in words when not given (hand-back: Hand back).")] string? Label = null,
+    [property: System.ComponentModel.Description("What it means, shown beside the button.")] string? Description = null)
 {
     public const string Department = "department";
     public const string Csm = "csm";

@@ -6,12 +6,12 @@ namespace Routing.Engine.Lifecycles;
 /// `choices`), date (YYYY-MM-DD), person (a name or an e-mail address), list (one or more lines
 /// of text). Required unless `optional`.
 public sealed record LifecycleField(
-    string Name,
-    string Type,
-    string? Label = null,
-    IReadOnlyList<string>? Choices = null,
-    bool Optional = false,
-    string? Help = null)
+    [property: System.ComponentModel.Description("The field's name, e.g. rootCause.method; unique in the action.")] string Name,
+    [property: System.ComponentModel.Description("text, choice (one of choices), date (YYYY-MM-DD), person (a name or an e-mail address) or list (one or more lines of text).")] string Type,
+    [property: System.ComponentModel.Description("Its label in the form; the name when not given.")] string? Label = null,
+    [property: System.ComponentModel.Description("The values a choice may take.")] IReadOnlyList<string>? Choices = null,
+    [property: System.ComponentModel.Description("true: the action can be taken without it.")] bool Optional = false,
+    [property: System.ComponentModel.Description("A hint shown under the field.")] string? Help = null)
 {
     public const string Text = "text";
     public const string Choice = "choice";

@@ -9,14 +9,14 @@ namespace Routing.Engine.Lifecycles;
 /// often, then take `then`: an action of the lifecycle, or `check` (the resolution check, which
 /// verifies or reopens). Leaving the states ends the step; entering them again starts it anew.
 public sealed record TimedStep(
-    string Name,
-    IReadOnlyList<string> In,
-    string Then,
-    string? At = null,
-    string? After = null,
-    int Remind = 0,
-    string? Every = null,
-    string? Reason = null)
+    [property: System.ComponentModel.Description("The step's name, unique in the lifecycle; the history says it.")] string Name,
+    [property: System.ComponentModel.Description("The states it runs in: leaving them ends it, entering them again starts it anew.")] IReadOnlyList<string> In,
+    [property: System.ComponentModel.Description("What it takes when the time comes: an action of the lifecycle, or check (the resolution check, which verifies or reopens).")] string Then,
+    [property: System.ComponentModel.Description("At one of the item's due times: ackDueAt or resolveDueAt (or give after).")] string? At = null,
+    [property: System.ComponentModel.Description("A while after the item entered the states: an ISO 8601 duration (P3D) or one of its windows: ackWithin, resolveWithin, followUpEvery, resolutionCheckAfter.")] string? After = null,
+    [property: System.ComponentModel.Description("How many times to remind the department before taking then.")] int Remind = 0,
+    [property: System.ComponentModel.Description("How often to remind (ISO 8601 duration).")] string? Every = null,
+    [property: System.ComponentModel.Description("Why it takes its action, as the history says it; what it waited for when not given.")] string? Reason = null)
 {
     public const string Check = "check";
 

@@ -11,7 +11,7 @@ namespace Routing.Host.Cli;
 /// Offline rule checks for admins who keep rules in git:
 ///   rules validate ROUTING.json DEPARTMENTS.json [--lifecycles LIFECYCLES.json]
 ///   rules simulate ROUTING.json DEPARTMENTS.json REPORT.json [--lifecycles LIFECYCLES.json]
-///   rules schema > rules/ruleset.schema.json
+///   rules schema [FOLDER]   (the ruleset's schema on stdout; or it and each file's schema written into FOLDER)
 /// The lifecycles default to lifecycles.json beside the departments, when there is one.
 /// Exit code 0: valid; 1: invalid (one error per line on stdout, naming the rule; a file that
 /// cannot be read or a report that is not valid on stderr); 2: wrong usage.
@@ -43,14 +43,22 @@ internal static class RulesCli
         simulate.SetAction((parsed, _) => SimulateAsync(parsed.GetValue(routing)!, parsed.GetValue(departments)!, parsed.GetValue(lifecycles), parsed.GetValue(report)!,
             Webhooks(parsed), parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
 
-        var schema = new Command("schema", "Prints the ruleset's JSON Schema (rules schema > rules/ruleset.schema.json).");
+        var into = new Argument<string?>("folder") { Description = "A rules folder: writes ruleset.schema.json and schemas/*.schema.json there.", Arity = ArgumentArity.ZeroOrOne };
+        var schema = new Command("schema", "Prints the ruleset's JSON Schema; given a rules folder, writes it and each file's schema there (rules schema rules).") { into };
         schema.SetAction(async (parsed, _) =>
         {
-            await parsed.InvocationConfiguration.Output.WriteAsync(RulesetSchema.Text.Value);
+            if (parsed.GetValue(into) is not { } folder)
+            {
+                await parsed.InvocationConfiguration.Output.WriteAsync(RulesetSchema.Text.Value);
+                return 0;
+            }
+            await File.WriteAllTextAsync(Path.Combine(folder, "ruleset.schema.json"), RulesetSchema.Text.Value);
+            await RulesFolder.WriteSchemasAsync(folder);
             return 0;
         });
 
-        var rules = new Command("rules", "Checks rule files offline, without a store (for rules kept in git).") { validate, simulate, schema, allow, lifecycles };
+        var rules = new Command("rules", "Checks rule files offline, without a store (for rules kept in git).")
+            { validate, simulate, schema, allow, lifecycles };
         RoutingCli.ShowsHelpAlone(rules);
         return rules;
     }
@@ -115,6 +123,19 @@ internal static class RulesCli
             Fail(error, e.Message, 1);
             return null;
         }
+        // Each file as the host's rules folder holds it: { "$schema", "<part>": [ … ] }, or the bare array.
+        List<RuleError> unread = [];
+        string? Part(RulesFile file, string? text)
+        {
+            if (text is null) return null;
+            var (json, problem) = file.Read(text);
+            if (problem is not null) unread.Add(problem);
+            return json;
+        }
+        (workflows, departments) = (Part(RulesFile.Workflows, workflows)!, Part(RulesFile.Departments, departments)!);
+        (lifecycles, calendars) = (Part(RulesFile.Lifecycles, lifecycles), Part(RulesFile.Calendars, calendars));
+        foreach (var problem in unread) await output.WriteLineAsync($"{problem.Rule}: {problem.Message}");
+        if (unread.Count > 0) return null;
         var (ruleset, errors) = await RulesetCompiler.CompileAsync(0, workflows, departments, webhooks, lifecyclesJson: lifecycles, calendarsJson: calendars);
         foreach (var problem in errors) await output.WriteLineAsync($"{problem.Rule}: {problem.Message}");
         return ruleset;

@@ -17,22 +17,23 @@ internal static class RulesetSchema
 {
     public const string Id = "https://routing.example/rules/ruleset.schema.json";
 
-    public static readonly Lazy<string> Text = new(() => Build().ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
+    public static readonly Lazy<string> Text = new(() => Format(Build()));
+
+    /// Each rules file's own schema, whose root is that file: VS Code ignores a fragment
+    /// (`ruleset.schema.json#/$defs/departments`) in a file's `$schema` (microsoft/vscode#179270).
+    public static readonly Lazy<IReadOnlyDictionary<RulesFile, string>> FileTexts =
+        new(() => RulesFile.All.ToDictionary(f => f, f => Format(BuildFile(f))));
 
     const string DescriptionWorkflows = "The RulesEngine workflows: exactly one named Routing and one named Priority (rules/routing.json).";
     const string DescriptionDepartments = "The departments work items are routed to; exactly one of kind triage (rules/departments.json).";
     const string DescriptionLifecycles = "The lifecycles work items follow; departments name them (rules/lifecycles.json). Left out: the active version's.";
     const string DescriptionCalendars = "The working-time calendars departments' due times count on (rules/calendars.json). Left out: the active version's.";
+    const string DescriptionSchema = "This schema's address, for editors; ignored by the server.";
 
     public static JsonObject Build()
     {
-        var defs = new JsonObject
-        {
-            ["workflows"] = Export<List<DescribedWorkflow>>("workflows", RulesEngineJson.Options, DescriptionWorkflows),
-            ["departments"] = Export<List<Department>>("departments", RulesetCompiler.DepartmentJson, DescriptionDepartments),
-            ["lifecycles"] = Export<List<Lifecycle>>("lifecycles", RulesetCompiler.LifecycleJson, DescriptionLifecycles),
-            ["calendars"] = Export<List<CalendarDefinition>>("calendars", RulesetCompiler.LifecycleJson, DescriptionCalendars),
-        };
+        var defs = new JsonObject();
+        foreach (var file in RulesFile.All) defs[file.Part] = Part(file, $"#/$defs/{file.Part}");
         return new JsonObject
         {
             ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
@@ -42,7 +43,7 @@ internal static class RulesetSchema
             ["type"] = "object",
             ["properties"] = new JsonObject
             {
-                ["$schema"] = new JsonObject { ["type"] = "string", ["description"] = "This schema's address, for editors; ignored by the server." },
+                ["$schema"] = new JsonObject { ["type"] = "string", ["description"] = DescriptionSchema },
                 ["workflows"] = new JsonObject { ["$ref"] = "#/$defs/workflows", ["description"] = DescriptionWorkflows },
                 ["departments"] = new JsonObject { ["$ref"] = "#/$defs/departments", ["description"] = DescriptionDepartments },
                 ["lifecycles"] = new JsonObject { ["$ref"] = "#/$defs/lifecycles", ["description"] = DescriptionLifecycles },
@@ -54,7 +55,36 @@ internal static class RulesetSchema
         };
     }
 
-    static JsonNode Export<T>(string part, JsonSerializerOptions options, string description)
+    /// The schema of one rules file: `{ "$schema": …, "<part>": [ … ] }`, the part as in the ruleset's schema.
+    public static JsonObject BuildFile(RulesFile file) => new()
+    {
+        ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+        ["$id"] = $"https://routing.example/rules/{RulesFile.SchemasFolder}/{file.SchemaFileName}",
+        ["title"] = $"Routing {file.Part} ({file.FileName})",
+        ["description"] = $"A rules folder's {file.FileName}: the {file.Part} of a ruleset, as the host seeds them and rules validate, pull and push read and write them.",
+        ["type"] = "object",
+        ["properties"] = new JsonObject
+        {
+            ["$schema"] = new JsonObject { ["type"] = "string", ["description"] = DescriptionSchema, ["examples"] = new JsonArray(file.SchemaAddress) },
+            [file.Part] = Part(file, $"#/properties/{file.Part}"),
+        },
+        ["required"] = new JsonArray(file.Part),
+        ["additionalProperties"] = false,
+    };
+
+    static string Format(JsonObject schema) =>
+        schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+
+    /// A part's schema, exported from the type and options RulesetCompiler reads it with; `root` is where it sits.
+    static JsonNode Part(RulesFile file, string root) => file.Part switch
+    {
+        "workflows" => Export<List<DescribedWorkflow>>(root, RulesEngineJson.Options, DescriptionWorkflows),
+        "departments" => Export<List<Department>>(root, RulesetCompiler.DepartmentJson, DescriptionDepartments),
+        "lifecycles" => Export<List<Lifecycle>>(root, RulesetCompiler.LifecycleJson, DescriptionLifecycles),
+        _ => Export<List<CalendarDefinition>>(root, RulesetCompiler.LifecycleJson, DescriptionCalendars),
+    };
+
+    static JsonNode Export<T>(string root, JsonSerializerOptions options, string description)
     {
         var exporter = new JsonSchemaExporterOptions
         {
@@ -65,7 +95,8 @@ internal static class RulesetSchema
                 if (property.DeclaringType == typeof(RulesEngine.Models.Rule) && property.Name == "Properties") return RuleProperties();
                 if (property.AttributeProvider?.GetCustomAttributes(typeof(System.ComponentModel.DescriptionAttribute), true) is [System.ComponentModel.DescriptionAttribute said, ..])
                     schema.Insert(0, "description", said.Description);
-                else if (RulesEngineMembers.TryGetValue(property.Name, out var described) && property.DeclaringType.Namespace == "RulesEngine.Models")
+                else if ((property.DeclaringType.Namespace == "RulesEngine.Models" || property.DeclaringType.IsSubclassOf(typeof(RulesEngine.Models.Workflow))) && (RulesEngineMembers.TryGetValue($"{property.DeclaringType.Name}.{property.Name}", out var described)
+                         || RulesEngineMembers.TryGetValue(property.Name, out described)))
                     schema.Insert(0, "description", described);
                 if (Enums.TryGetValue((property.DeclaringType, property.Name), out var values))
                 {
@@ -80,7 +111,7 @@ internal static class RulesetSchema
         };
         var exported = JsonSchemaExporter.GetJsonSchemaAsNode(Resolving(options), typeof(T), exporter);
         if (exported is JsonObject o) o.Insert(0, "description", description);
-        Rebase(exported, $"#/$defs/{part}");
+        Rebase(exported, root);
         // The departments are read leniently and then checked (RulesetCompiler.CheckDepartments): these it refuses when missing.
         if (typeof(T) == typeof(List<Department>) && exported["items"] is JsonObject department)
             department["required"] = new JsonArray("id", "name", "kind");
@@ -152,6 +183,12 @@ internal static class RulesetSchema
         ["Name"] = "The name expressions use.",
         ["RuleExpressionType"] = "LambdaExpression, the only type RulesEngine has.",
         ["WorkflowsToInject"] = "Not supported by Routing: refused.",
+        ["WorkflowRulesToInject"] = "WorkflowsToInject's former name; not supported by Routing: refused.",
+        ["Actions"] = "Not supported by Routing: refused (a route comes from the rule's Properties).",
+        ["OnSuccess"] = "Not supported by Routing: refused.",
+        ["OnFailure"] = "Not supported by Routing: refused.",
+        ["ActionInfo.Name"] = "The RulesEngine action to run; not supported by Routing: refused.",
+        ["Context"] = "The action's arguments; not supported by Routing: refused.",
     };
 
     // The closed lists the server checks a ruleset against, by the member that holds them.

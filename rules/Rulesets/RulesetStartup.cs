@@ -33,6 +33,13 @@ internal sealed class RulesetStartup(
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 
+    /// A file of the folder as the ruleset stores it (its array), null when there is none.
+    static async Task<string?> ReadAsync(string folder, RulesFile file, CancellationToken ct)
+    {
+        var path = Path.Combine(folder, file.FileName);
+        return File.Exists(path) ? file.ReadOrThrow(await File.ReadAllTextAsync(path, ct), path) : null;
+    }
+
     async Task SeedShippedRulesAsync(RoutingDb db, HistoryJournal journal, CancellationToken ct)
     {
         var folder = options.Value.FullFolder;
@@ -41,14 +48,12 @@ internal sealed class RulesetStartup(
         var version = new RulesetVersion
         {
             Version = 1,
-            WorkflowsJson = await File.ReadAllTextAsync(Path.Combine(folder, RulesOptions.WorkflowsFile), ct),
-            DepartmentsJson = await File.ReadAllTextAsync(Path.Combine(folder, RulesOptions.DepartmentsFile), ct),
+            WorkflowsJson = await ReadAsync(folder, RulesFile.Workflows, ct) ?? throw new FileNotFoundException($"{folder} has no {RulesOptions.WorkflowsFile}."),
+            DepartmentsJson = await ReadAsync(folder, RulesFile.Departments, ct) ?? throw new FileNotFoundException($"{folder} has no {RulesOptions.DepartmentsFile}."),
             // A rules folder without lifecycles (one written before they were data): the standard one alone.
-            LifecyclesJson = File.Exists(Path.Combine(folder, RulesOptions.LifecyclesFile))
-                ? await File.ReadAllTextAsync(Path.Combine(folder, RulesOptions.LifecyclesFile), ct) : null,
+            LifecyclesJson = await ReadAsync(folder, RulesFile.Lifecycles, ct),
             // Likewise without calendars: none.
-            CalendarsJson = File.Exists(Path.Combine(folder, RulesOptions.CalendarsFile))
-                ? await File.ReadAllTextAsync(Path.Combine(folder, RulesOptions.CalendarsFile), ct) : null,
+            CalendarsJson = await ReadAsync(folder, RulesFile.Calendars, ct),
             CreatedAt = now,
             CreatedBy = Seeder,
         };

@@ -9,7 +9,7 @@ internal static class ShippedLifecycles
 {
     /// The lifecycles of a version stored without any: the shipped standard one alone.
     public static readonly string StandardOnlyJson = JsonSerializer.Serialize(
-        JsonSerializer.Deserialize<JsonElement[]>(Read())!.Where(l => l.GetProperty("id").GetString() == Lifecycle.Standard));
+        JsonSerializer.Deserialize<JsonElement[]>(RulesFile.Lifecycles.ReadOrThrow(Read(), RulesOptions.LifecyclesFile))!.Where(l => l.GetProperty("id").GetString() == Lifecycle.Standard));
 
     static string Read()
     {

@@ -25,18 +25,18 @@ public abstract class CalendarChangeFixture(TestStore store) : RoutingFixture(st
         var folder = Directory.CreateTempSubdirectory("routing-calendar-change-").FullName;
         foreach (var file in Directory.GetFiles(TestRules.Standard, "*.json")) File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
 
-        var departments = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "departments.json")))!.AsArray();
+        var departments = TestRules.Part(Path.Combine(folder, "departments.json"));
         Department(departments, "logistics")["calendar"] = "office-logistics";
         Department(departments, "acme-parts")["calendar"] = "office-vendor";
         Department(departments, "acme-parts")["lifecycle"] = "supplier-corrective-action";
         File.WriteAllText(Path.Combine(folder, "departments.json"), departments.ToJsonString());
 
-        var calendars = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "calendars.json")))!.AsArray();
+        var calendars = TestRules.Part(Path.Combine(folder, "calendars.json"));
         calendars.Add(Office("office-logistics"));
         calendars.Add(Office("office-vendor"));
         File.WriteAllText(Path.Combine(folder, "calendars.json"), calendars.ToJsonString());
 
-        var routing = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "routing.json")))!.AsArray();
+        var routing = TestRules.Part(Path.Combine(folder, "routing.json"));
         var critical = routing.SelectMany(w => w!["Rules"]!.AsArray()).Single(r => (string)r!["RuleName"]! == "CriticalSeverity")!;
         critical["Properties"]!["time"] = new JsonObject { ["ackWithin"] = "calendar", ["resolveWithin"] = "calendar", ["followUpEvery"] = "calendar" };
         File.WriteAllText(Path.Combine(folder, "routing.json"), routing.ToJsonString());

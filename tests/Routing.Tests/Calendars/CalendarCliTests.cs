@@ -1,3 +1,4 @@
+using Routing.Tests.Infrastructure;
 using System.Text.Json.Nodes;
 using Routing.Host.Cli;
 
@@ -13,10 +14,10 @@ public sealed class CalendarCliTests : IDisposable
     public async Task A_broken_calendar_and_a_department_naming_an_unknown_one_fail_validation_at_their_places()
     {
         foreach (var file in Directory.GetFiles(Shipped, "*.json")) File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
-        var calendars = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "calendars.json")))!.AsArray();
+        var calendars = TestRules.Part(Path.Combine(folder, "calendars.json"));
         calendars[0]!["week"]![0]!["from"] = "18:00";
         File.WriteAllText(Path.Combine(folder, "calendars.json"), calendars.ToJsonString());
-        var departments = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "departments.json")))!.AsArray();
+        var departments = TestRules.Part(Path.Combine(folder, "departments.json"));
         departments[0]!["calendar"] = "office-tokyo";
         File.WriteAllText(Path.Combine(folder, "departments.json"), departments.ToJsonString());
 

@@ -15,7 +15,7 @@ public static class CalendarRules
     {
         var path = Directory.CreateTempSubdirectory("routing-calendar-rules-").FullName;
         foreach (var file in Directory.GetFiles(TestRules.Shipped, "*.json")) File.Copy(file, Path.Combine(path, Path.GetFileName(file)));
-        var departments = JsonNode.Parse(File.ReadAllText(Path.Combine(TestRules.Shipped, "departments.json")))!.AsArray();
+        var departments = TestRules.Part(Path.Combine(TestRules.Shipped, "departments.json"));
         foreach (var department in departments.Where(d => OnBerlin.Contains((string)d!["id"]!))) department!["calendar"] = Berlin;
         File.WriteAllText(Path.Combine(path, "departments.json"), departments.ToJsonString());
         return path;

@@ -36,11 +36,11 @@ public abstract class CalendarScenarioFixture(TestStore store) : RoutingFixture(
         var folder = Directory.CreateTempSubdirectory("routing-calendar-rules-").FullName;
         foreach (var file in Directory.GetFiles(TestRules.Shipped, "*.json")) File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
 
-        var routing = JsonNode.Parse(File.ReadAllText(Path.Combine(TestRules.Shipped, "routing.json")))!.AsArray();
+        var routing = TestRules.Part(Path.Combine(TestRules.Shipped, "routing.json"));
         routing.SelectMany(w => w!["Rules"]!.AsArray()).Single(r => (string)r!["RuleName"]! == "LowSeverity")!["Properties"]!["followUpEvery"] = "P1D";
         File.WriteAllText(Path.Combine(folder, "routing.json"), routing.ToJsonString());
 
-        var departments = JsonNode.Parse(File.ReadAllText(Path.Combine(TestRules.Shipped, "departments.json")))!.AsArray();
+        var departments = TestRules.Part(Path.Combine(TestRules.Shipped, "departments.json"));
         var calendarOf = new Dictionary<string, string>
         {
             ["logistics"] = "office-berlin", ["acme-parts"] = "office-berlin", ["triage"] = "office-chicago",
@@ -53,7 +53,7 @@ public abstract class CalendarScenarioFixture(TestStore store) : RoutingFixture(
         }
         File.WriteAllText(Path.Combine(folder, "departments.json"), departments.ToJsonString());
 
-        var calendars = JsonNode.Parse(File.ReadAllText(Path.Combine(TestRules.Shipped, "calendars.json")))!.AsArray();
+        var calendars = TestRules.Part(Path.Combine(TestRules.Shipped, "calendars.json"));
         JsonArray weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri"];
         calendars.Add(new JsonObject
         {

@@ -16,7 +16,7 @@ public sealed class SlaClockTests
     static Calendar Shipped(string id)
     {
         var definitions = JsonSerializer.Deserialize<List<CalendarDefinition?>>(
-            File.ReadAllText(Path.Combine(TestRules.Shipped, "calendars.json")), JsonSerializerOptions.Web)!;
+            TestRules.PartJson(Path.Combine(TestRules.Shipped, "calendars.json")), JsonSerializerOptions.Web)!;
         return Build(definitions.Single(d => d!.Id == id)!);
     }
 

@@ -50,7 +50,7 @@ public abstract class HistoryTests(RoutingFixture fixture)
         var draft = await client.DraftAsync(Rulesets.SupplyToRnd());
         await client.PublishAsync(draft);
         var capa = Rulesets.ShippedDraft();                                                // R&D on the corrective action,
-        capa["lifecycles"] = JsonNode.Parse(File.ReadAllText(Path.Combine(TestRules.Shipped, "lifecycles.json")));
+        capa["lifecycles"] = JsonNode.Parse(TestRules.PartJson(Path.Combine(TestRules.Shipped, "lifecycles.json")));
         capa["departments"]!.AsArray().Single(d => (string)d!["id"]! == "rnd")!["lifecycle"] = "corrective-action";
         capa["departments"]!.AsArray().Single(d => (string)d!["id"]! == "acme-parts")!["lifecycle"] = "supplier-corrective-action";
         await client.SubmitAsync(Reports.Valid("marketing"));                              // an open item whose department

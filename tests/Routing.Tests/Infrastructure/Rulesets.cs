@@ -7,13 +7,13 @@ namespace Routing.Tests.Infrastructure;
 /// Ruleset drafts built from the shipped rules, and the calls admins make with them.
 public static class Rulesets
 {
-    static string Shipped(string file) => File.ReadAllText(Path.Combine(TestRules.Standard, file));
+    static JsonArray Shipped(string file) => TestRules.Part(Path.Combine(TestRules.Standard, file));
 
     /// The shipped ruleset as a POST /api/rules/versions body.
     public static JsonObject ShippedDraft() => new()
     {
-        ["workflows"] = JsonNode.Parse(Shipped("routing.json")),
-        ["departments"] = JsonNode.Parse(Shipped("departments.json")),
+        ["workflows"] = Shipped("routing.json"),
+        ["departments"] = Shipped("departments.json"),
     };
 
     public static JsonObject Rule(this JsonObject draft, string name) =>

@@ -9,13 +9,13 @@ public static partial class ShortSlaRules
     {
         var shipped = TestRules.Standard;
         var folder = Directory.CreateTempSubdirectory("routing-rules-").FullName;
-        var routing = AckWithin().Replace(File.ReadAllText(Path.Combine(shipped, "routing.json")),
+        var routing = AckWithin().Replace(TestRules.PartJson(Path.Combine(shipped, "routing.json")),
             $"\"ackWithin\": \"{System.Xml.XmlConvert.ToString(ackWithin)}\"");
         File.WriteAllText(Path.Combine(folder, "routing.json"), routing);
         File.Copy(Path.Combine(shipped, "lifecycles.json"), Path.Combine(folder, "lifecycles.json"));
         File.Copy(Path.Combine(shipped, "calendars.json"), Path.Combine(folder, "calendars.json"));
         File.WriteAllText(Path.Combine(folder, "departments.json"),
-            departmentsJson ?? File.ReadAllText(Path.Combine(shipped, "departments.json")));
+            departmentsJson ?? TestRules.PartJson(Path.Combine(shipped, "departments.json")));
         return folder;
     }
 

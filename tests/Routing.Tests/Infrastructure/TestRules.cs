@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Routing.Rules.Rulesets;
 using Routing.Engine.Lifecycles;
 
 namespace Routing.Tests.Infrastructure;
@@ -15,7 +17,7 @@ public static class TestRules
     {
         var folder = Directory.CreateTempSubdirectory("routing-standard-rules-").FullName;
         foreach (var file in Directory.GetFiles(Shipped, "*.json")) File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
-        File.WriteAllText(Path.Combine(folder, "departments.json"), StandardDepartments(File.ReadAllText(Path.Combine(Shipped, "departments.json"))));
+        File.WriteAllText(Path.Combine(folder, "departments.json"), StandardDepartments(TestRules.PartJson(Path.Combine(Shipped, "departments.json"))));
         return folder;
     });
 
@@ -28,6 +30,13 @@ public static class TestRules
 
     /// A shipped lifecycle as the server reads it.
     public static Lifecycle Lifecycle(string id) =>
-        JsonSerializer.Deserialize<List<Lifecycle>>(File.ReadAllText(Path.Combine(Shipped, "lifecycles.json")), JsonSerializerOptions.Web)!
+        JsonSerializer.Deserialize<List<Lifecycle>>(PartJson(Path.Combine(Shipped, "lifecycles.json")), JsonSerializerOptions.Web)!
             .Single(l => l.Id == id);
+
+    /// A rules file's part (the workflows, departments…) as a ruleset stores it: the array, whether the
+    /// file is written `{ "$schema": …, "departments": [ … ] }` (as shipped) or as the bare array.
+    public static string PartJson(string path) =>
+        RulesFile.All.Single(f => f.FileName == Path.GetFileName(path)).ReadOrThrow(File.ReadAllText(path), path);
+
+    public static JsonArray Part(string path) => JsonNode.Parse(PartJson(path))!.AsArray();
 }

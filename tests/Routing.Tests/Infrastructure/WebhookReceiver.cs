@@ -106,7 +106,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     /// The shipped departments.json with `department`'s webhook pointed here.
     public string DepartmentsWithWebhook(string department, string? url = null) =>
-        File.ReadAllText(Path.Combine(TestRules.Standard, "departments.json")).Replace(
+        TestRules.PartJson(Path.Combine(TestRules.Standard, "departments.json")).Replace(
             $"{{ \"id\": \"{department}\",",
             $"{{ \"webhook\": {{ \"url\": \"{url ?? Url}\", \"secret\": \"{Secret}\" }}, \"id\": \"{department}\",");
 

@@ -131,14 +131,14 @@ public abstract class DepartmentTrendsFixture(TestStore store) : RoutingFixture(
     {
         var path = Directory.CreateTempSubdirectory("routing-trends-rules-").FullName;
         foreach (var file in Directory.GetFiles(TestRules.Standard, "*.json")) File.Copy(file, Path.Combine(path, Path.GetFileName(file)));
-        var routing = JsonNode.Parse(File.ReadAllText(Path.Combine(path, "routing.json")))!.AsArray();
+        var routing = TestRules.Part(Path.Combine(path, "routing.json"));
         var critical = routing.SelectMany(w => w!["Rules"]!.AsArray()).Single(r => (string)r!["RuleName"]! == "CriticalSeverity")!["Properties"]!;
         critical["ackWithin"] = "PT4H";
         critical["followUpEvery"] = "PT2H";
         critical["resolveWithin"] = "P2D";
         critical["resolutionCheckAfter"] = "P1D";
         File.WriteAllText(Path.Combine(path, "routing.json"), routing.ToJsonString());
-        var departments = JsonNode.Parse(File.ReadAllText(Path.Combine(path, "departments.json")))!.AsArray();
+        var departments = TestRules.Part(Path.Combine(path, "departments.json"));
         departments.Single(d => (string)d!["id"]! == "rnd")!["calendar"] = "office-berlin";
         File.WriteAllText(Path.Combine(path, "departments.json"), departments.ToJsonString());
         return path;

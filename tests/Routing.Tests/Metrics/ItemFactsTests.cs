@@ -239,7 +239,7 @@ public abstract class ItemFactsTests(CalendarScenarioFixture fixture)
     }
 
     static readonly BusinessClock OfficeBerlin = new(Build(JsonSerializer.Deserialize<List<CalendarDefinition>>(
-        File.ReadAllText(Path.Combine(TestRules.Shipped, "calendars.json")), JsonSerializerOptions.Web)!.Single(d => d.Id == "office-berlin")));
+        TestRules.PartJson(Path.Combine(TestRules.Shipped, "calendars.json")), JsonSerializerOptions.Web)!.Single(d => d.Id == "office-berlin")));
 }
 
 public sealed class ItemFactsOnSqlite(SqliteCalendarScenarioFixture fixture) : ItemFactsTests(fixture), IClassFixture<SqliteCalendarScenarioFixture>;

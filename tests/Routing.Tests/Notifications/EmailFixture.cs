@@ -23,7 +23,7 @@ public abstract class EmailFixture(TestStore store) : RoutingFixture(store)
         ExtraSettings["Routing:PublicUrl"] = PublicUrl;
         var folder = Directory.CreateTempSubdirectory("routing-email-rules-").FullName;
         foreach (var file in Directory.GetFiles(TestRules.Standard, "*.json")) File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
-        var departments = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "departments.json")))!.AsArray();
+        var departments = TestRules.Part(Path.Combine(folder, "departments.json"));
         void Subscribe(string id, string contact, JsonObject email)
         {
             var department = departments.Single(d => (string)d!["id"]! == id)!;

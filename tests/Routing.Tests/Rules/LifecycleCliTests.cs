@@ -1,3 +1,4 @@
+using Routing.Tests.Infrastructure;
 using System.Text.Json.Nodes;
 using Routing.Host.Cli;
 
@@ -29,7 +30,7 @@ public sealed class LifecycleCliTests : IDisposable
     [Fact]
     public async Task A_broken_lifecycle_file_fails_validation_naming_each_place()
     {
-        var lifecycles = JsonNode.Parse(File.ReadAllText(Path.Combine(Shipped, "lifecycles.json")))!.AsArray();
+        var lifecycles = TestRules.Part(Path.Combine(Shipped, "lifecycles.json"));
         var capa = lifecycles.Single(l => (string)l!["id"]! == "corrective-action")!;
         capa["actions"]!.AsArray().Single(a => (string)a!["name"]! == "contain")!["to"] = "Quarantined";
         capa["timedSteps"]!.AsArray().Single(s => (string)s!["name"]! == "follow-up")!["then"] = "shout";
@@ -51,7 +52,7 @@ public sealed class LifecycleCliTests : IDisposable
     {
         foreach (var file in Directory.GetFiles(Shipped, "*.json")) File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
         // Only the standard lifecycle beside them: manufacturing names one the file does not have.
-        var standardOnly = new JsonArray(JsonNode.Parse(File.ReadAllText(Path.Combine(Shipped, "lifecycles.json")))!.AsArray()
+        var standardOnly = new JsonArray(TestRules.Part(Path.Combine(Shipped, "lifecycles.json"))
             .Single(l => (string)l!["id"]! == "standard")!.DeepClone());
         File.WriteAllText(Path.Combine(folder, "lifecycles.json"), standardOnly.ToJsonString());
 

@@ -1,3 +1,4 @@
+using Routing.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Routing.Engine.Reports;
 using Routing.Rules.Rulesets;
@@ -71,7 +72,7 @@ public sealed class RuleCostTests
     public async Task A_thousand_rules_of_the_benchmark_s_shape_pass_the_timing_on_the_largest_report()
     {
         // As bench/Routing.Bench/GeneratedRules.cs grows the shipped rules.
-        var workflows = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "rules", "routing.json")))!.AsArray();
+        var workflows = TestRules.Part(Path.Combine(AppContext.BaseDirectory, "rules", "routing.json"));
         var routing = workflows.Single(w => (string)w!["WorkflowName"]! == "Routing")!["Rules"]!.AsArray();
         string[] categories = ["quality", "supply", "design", "marketing", "sales-conduct", "pricing", "policy", "third-party"];
         for (var i = 0; routing.Count < 1_000; i++)
@@ -84,8 +85,8 @@ public sealed class RuleCostTests
             });
 
         var (ruleset, errors) = await RulesetCompiler.CompileAsync(1, workflows.ToJsonString(),
-            File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "rules", "departments.json")),
-            lifecyclesJson: File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "rules", "lifecycles.json")));
+            TestRules.PartJson(Path.Combine(AppContext.BaseDirectory, "rules", "departments.json")),
+            lifecyclesJson: TestRules.PartJson(Path.Combine(AppContext.BaseDirectory, "rules", "lifecycles.json")));
 
         Assert.Empty(errors);
         Assert.NotNull(ruleset);

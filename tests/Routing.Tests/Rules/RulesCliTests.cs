@@ -1,4 +1,5 @@
 using Routing.Host.Cli;
+using Routing.Tests.Infrastructure;
 
 namespace Routing.Tests.Rules;
 
@@ -23,6 +24,30 @@ public sealed class RulesCliTests : IDisposable
         var (code, output) = await Run("--contentRoot", "/somewhere", "rules", "validate", routing, departments);
         Assert.Equal(0, code);
         Assert.StartsWith("valid: 15 rules", output);
+    }
+
+    [Fact]
+    public async Task Validate_reads_a_rules_folder_of_bare_arrays_as_written_before_files_named_their_schema()
+    {
+        foreach (var file in new[] { "routing.json", "departments.json", "lifecycles.json", "calendars.json" })
+            File.WriteAllText(Path.Combine(folder, file), TestRules.PartJson(Path.Combine(Shipped, file)));
+
+        var (code, output) = await Run("rules", "validate", Path.Combine(folder, "routing.json"), Path.Combine(folder, "departments.json"));
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("valid: 15 rules in 2 workflows, 9 departments, 3 lifecycles, 3 calendars", output);
+    }
+
+    [Fact]
+    public async Task Validate_names_a_file_that_holds_something_besides_its_schema_and_its_part()
+    {
+        var broken = Path.Combine(folder, "departments.json");
+        File.WriteAllText(broken, File.ReadAllText(departments).Replace("\"departments\":", "\"depts\":"));
+
+        var (code, output) = await Run("rules", "validate", routing, broken, "--lifecycles", Path.Combine(Shipped, "lifecycles.json"));
+
+        Assert.Equal(1, code);
+        Assert.StartsWith("departments: departments.json holds \"$schema\" and \"departments\"; 'depts' is not known.", output);
     }
 
     [Fact]
@@ -64,7 +89,7 @@ public sealed class RulesCliTests : IDisposable
     public async Task Validate_fails_for_a_rule_with_an_Operator_and_no_nested_rules_naming_it_and_why()
     {
         var broken = Path.Combine(folder, "routing.json");
-        var workflows = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(routing))!.AsArray();
+        var workflows = TestRules.Part(routing);
         workflows.SelectMany(w => w!["Rules"]!.AsArray()).Single(r => (string)r!["RuleName"]! == "DesignFlawToRnd")!["Operator"] = "And";
         File.WriteAllText(broken, workflows.ToJsonString());
 

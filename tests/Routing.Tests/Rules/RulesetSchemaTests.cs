@@ -18,15 +18,16 @@ public sealed class RulesetSchemaTests(SqliteFixture fixture) : IClassFixture<Sq
     static readonly JsonSchema Schema = JsonSchema.FromText(RulesetSchema.Text.Value);
 
     static string Shipped(string file) => File.ReadAllText(Path.Combine(RepositoryFolder.Root, "rules", file));
+    static JsonArray ShippedPart(string file) => TestRules.Part(Path.Combine(RepositoryFolder.Root, "rules", file));
 
     /// The whole shipped ruleset as a draft body, naming the schema as an editor would.
     static JsonObject ShippedBody() => new()
     {
         ["$schema"] = RulesetSchema.Id,
-        ["workflows"] = JsonNode.Parse(Shipped("routing.json")),
-        ["departments"] = JsonNode.Parse(Shipped("departments.json")),
-        ["lifecycles"] = JsonNode.Parse(Shipped("lifecycles.json")),
-        ["calendars"] = JsonNode.Parse(Shipped("calendars.json")),
+        ["workflows"] = ShippedPart("routing.json"),
+        ["departments"] = ShippedPart("departments.json"),
+        ["lifecycles"] = ShippedPart("lifecycles.json"),
+        ["calendars"] = ShippedPart("calendars.json"),
     };
 
     static EvaluationResults Evaluate(JsonNode body) =>
@@ -41,6 +42,74 @@ public sealed class RulesetSchemaTests(SqliteFixture fixture) : IClassFixture<Sq
         // Regenerate with: dotnet run --project host -- rules schema > rules/ruleset.schema.json
         Assert.Equal(RulesetSchema.Text.Value, Committed.ReplaceLineEndings("\n"));
     }
+
+    public static TheoryData<string> Files => [.. RulesFile.All.Select(f => f.FileName)];
+
+    static RulesFile RulesFileNamed(string name) => RulesFile.All.Single(f => f.FileName == name);
+
+    // Each built once: a schema's $id is registered when it is built.
+    static readonly Dictionary<string, JsonSchema> CommittedFileSchemas = RulesFile.All.ToDictionary(f => f.FileName,
+        f => JsonSchema.FromText(File.ReadAllText(Path.Combine(RepositoryFolder.Root, "rules", RulesFile.SchemasFolder, f.SchemaFileName))));
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Each_file_s_committed_schema_is_the_one_the_server_generates(string file)
+    {
+        // Regenerate with: dotnet run --project host -- rules schema rules
+        var committed = File.ReadAllText(Path.Combine(RepositoryFolder.Root, "rules", RulesFile.SchemasFolder, RulesFileNamed(file).SchemaFileName));
+        Assert.Equal(RulesetSchema.FileTexts.Value[RulesFileNamed(file)], committed.ReplaceLineEndings("\n"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Each_shipped_file_names_its_own_schema_and_is_valid_by_it(string file)
+    {
+        var text = Shipped(file);
+        var named = (string?)JsonNode.Parse(text)!["$schema"];
+        Assert.Equal(RulesFileNamed(file).SchemaAddress, named);
+        // Where VS Code looks for it: relative to the file.
+        var schemaFile = Path.GetFullPath(Path.Combine(RepositoryFolder.Root, "rules", named!));
+        Assert.True(File.Exists(schemaFile), $"{file} names {named}, which is not there");
+
+        Assert.Equal(RulesFileNamed(file).SchemaFileName, Path.GetFileName(schemaFile));
+        var results = CommittedFileSchemas[file].Evaluate(JsonDocument.Parse(text).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+
+        Assert.True(results.IsValid, Errors(results));
+    }
+
+    [Fact]
+    public void A_file_s_schema_refuses_what_the_server_refuses_in_that_file()
+    {
+        var departments = JsonNode.Parse(Shipped("departments.json"))!;
+        departments["departments"]![0]!["kind"] = "astrology";
+        var schema = CommittedFileSchemas[RulesFile.Departments.FileName];
+
+        Assert.False(schema.Evaluate(JsonDocument.Parse(departments.ToJsonString()).RootElement).IsValid);
+        departments["departments"]![0]!["kind"] = "internal";
+        departments["depts"] = new JsonArray();
+        Assert.False(schema.Evaluate(JsonDocument.Parse(departments.ToJsonString()).RootElement).IsValid);
+    }
+
+    [Fact]
+    public void Every_member_of_every_schema_is_described()
+    {
+        var undescribed = new[] { ("ruleset.schema.json", RulesetSchema.Text.Value) }
+            .Concat(RulesFile.All.Select(f => (f.SchemaFileName, RulesetSchema.FileTexts.Value[f])))
+            .SelectMany(s => Undescribed(JsonNode.Parse(s.Item2), s.Item1))
+            .ToList();
+
+        Assert.True(undescribed.Count == 0, $"{undescribed.Count} members without a description:\n{string.Join("\n", undescribed)}");
+    }
+
+    static IEnumerable<string> Undescribed(JsonNode? node, string at) => node switch
+    {
+        JsonObject o => (o["properties"] as JsonObject ?? [])
+            .Where(p => p.Value is JsonObject member && member["description"] is null)
+            .Select(p => $"{at}/properties/{p.Key}")
+            .Concat(o.SelectMany(child => Undescribed(child.Value, $"{at}/{child.Key}"))),
+        JsonArray a => a.SelectMany((child, i) => Undescribed(child, $"{at}/{i}")),
+        _ => [],
+    };
 
     [Fact]
     public async Task Any_role_gets_the_schema_at_api_rules_schema()

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Routing.Engine.Reports;
@@ -54,11 +55,32 @@ public sealed class ShippedRulesTests
     public async Task Shipped_rules_are_valid()
     {
         var (ruleset, errors) = await RulesetCompiler.CompileAsync(1,
-            File.ReadAllText(Path.Combine(RulesFolder, RulesOptions.WorkflowsFile)),
-            File.ReadAllText(Path.Combine(RulesFolder, RulesOptions.DepartmentsFile)),
-            lifecyclesJson: File.ReadAllText(Path.Combine(RulesFolder, RulesOptions.LifecyclesFile)));
+            TestRules.PartJson(Path.Combine(RulesFolder, RulesOptions.WorkflowsFile)),
+            TestRules.PartJson(Path.Combine(RulesFolder, RulesOptions.DepartmentsFile)),
+            lifecyclesJson: TestRules.PartJson(Path.Combine(RulesFolder, RulesOptions.LifecyclesFile)));
         Assert.Empty(errors);
         Assert.NotNull(ruleset);
+    }
+
+    [Fact]
+    public async Task A_rules_folder_of_bare_arrays_as_written_before_seeds_version_1_as_the_shipped_files_do()
+    {
+        var folder = Directory.CreateTempSubdirectory("routing-rules-").FullName;
+        foreach (var file in new[] { RulesOptions.WorkflowsFile, RulesOptions.DepartmentsFile, RulesOptions.LifecyclesFile, RulesOptions.CalendarsFile })
+            File.WriteAllText(Path.Combine(folder, file), TestRules.PartJson(Path.Combine(RulesFolder, file)));
+        await using var shippedStore = TestStore.Sqlite();
+        await using var bareStore = TestStore.Sqlite();
+        await using var shipped = new RoutingApplication(shippedStore, new FakeTimeProvider(RoutingFixture.Start), RulesFolder);
+        await using var bare = new RoutingApplication(bareStore, new FakeTimeProvider(RoutingFixture.Start), folder);
+
+        var fromShipped = await shipped.CreateClient().GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("/api/rules");
+        var fromBare = await bare.CreateClient().GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("/api/rules");
+
+        Assert.Equal(1, (int)fromBare!["version"]!);
+        foreach (var part in new[] { "workflows", "departments", "lifecycles", "calendars" })
+            Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(fromShipped![part], fromBare[part]), part);
+        Assert.NotEmpty(fromBare["calendars"]!.AsArray());
+        Directory.Delete(folder, recursive: true);
     }
 
     [Fact]
@@ -67,7 +89,7 @@ public sealed class ShippedRulesTests
         var folder = Directory.CreateTempSubdirectory("routing-rules-").FullName;
         File.Copy(Path.Combine(RulesFolder, RulesOptions.DepartmentsFile), Path.Combine(folder, RulesOptions.DepartmentsFile));
         File.Copy(Path.Combine(RulesFolder, RulesOptions.LifecyclesFile), Path.Combine(folder, RulesOptions.LifecyclesFile));
-        var broken = File.ReadAllText(Path.Combine(RulesFolder, RulesOptions.WorkflowsFile))
+        var broken = TestRules.PartJson(Path.Combine(RulesFolder, RulesOptions.WorkflowsFile))
             .Replace("report.Category == \\\"supply\\\"", "report.Categroy == \\\"supply\\\"");
         File.WriteAllText(Path.Combine(folder, RulesOptions.WorkflowsFile), broken);
         await using var store = TestStore.Sqlite();

@@ -203,7 +203,7 @@ public abstract class CorrectiveActionFixture(TestStore store) : RoutingFixture(
     {
         var folder = Directory.CreateTempSubdirectory("routing-capa-rules-").FullName;
         foreach (var file in Directory.GetFiles(TestRules.Shipped, "*.json")) File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
-        var lifecycles = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "lifecycles.json")))!.AsArray();
+        var lifecycles = TestRules.Part(Path.Combine(folder, "lifecycles.json"));
         var contain = lifecycles.Single(l => (string)l!["id"]! == "corrective-action")!["actions"]!.AsArray().Single(a => (string)a!["name"]! == "contain")!;
         contain["fields"]!.AsArray().Add(new JsonObject { ["name"] = "containment.lots", ["type"] = "list", ["label"] = "Lots quarantined", ["optional"] = true });
         File.WriteAllText(Path.Combine(folder, "lifecycles.json"), lifecycles.ToJsonString());

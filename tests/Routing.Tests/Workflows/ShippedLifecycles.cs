@@ -29,7 +29,7 @@ public static class ShippedDraft
         ["lifecycles"] = Read("lifecycles.json"),
     };
 
-    static JsonNode Read(string file) => JsonNode.Parse(File.ReadAllText(Path.Combine(TestRules.Shipped, file)))!;
+    static JsonNode Read(string file) => TestRules.Part(Path.Combine(TestRules.Shipped, file));
 
     /// An entry of a list in the draft by its name (or id).
     public static JsonObject Part(this JsonNode parent, string list, string name, string key = "name") =>

@@ -25,7 +25,7 @@ public class StandardWebhookFixture(TestStore store) : RoutingFixture(store)
         Receiver = await WebhookReceiver.StartAsync();
         Receiver.Secrets.Insert(0, Current);
         Other = await WebhookReceiver.StartAsync();
-        var departments = JsonNode.Parse(File.ReadAllText(Path.Combine(TestRules.Standard, "departments.json")))!.AsArray();
+        var departments = TestRules.Part(Path.Combine(TestRules.Standard, "departments.json"));
         foreach (var d in departments.Where(d => (string)d!["id"]! is "logistics" or "triage"))
             d!["webhook"] = new JsonObject { ["url"] = Receiver.Url, ["secret"] = Current };
         RulesFolder = ShortSlaRules.Create(TimeSpan.FromSeconds(10), departments.ToJsonString());
