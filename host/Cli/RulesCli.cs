@@ -57,8 +57,9 @@ internal static class RulesCli
             return 0;
         });
 
-        var rules = new Command("rules", "Checks rule files offline, without a store (for rules kept in git).")
+        var rules = new Command("rules", "Rule files kept in git: checked offline (validate, simulate, schema), or pulled from, compared with and pushed to a server (pull, diff, push).")
             { validate, simulate, schema, allow, lifecycles };
+        foreach (var verb in RulesGitCli.Commands()) rules.Subcommands.Add(verb);
         RoutingCli.ShowsHelpAlone(rules);
         return rules;
     }
