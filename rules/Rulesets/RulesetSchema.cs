@@ -201,5 +201,6 @@ internal static class RulesetSchema
         [(typeof(LifecycleState), "due")] = LifecycleState.Dues,
         [(typeof(LifecycleField), "type")] = LifecycleField.Types,
         [(typeof(LifecycleAction), "by")] = LifecycleAction.Takers,
+        [(typeof(TimedStep), "at")] = TimedStep.DueTimes,
     };
 }

@@ -128,6 +128,7 @@ public sealed class RulesetSchemaTests(SqliteFixture fixture) : IClassFixture<Sq
         Assert.Contains("escalated", defs["departments"]!["items"]!["properties"]!["email"]!["properties"]!["events"]!["items"]!["enum"]!.AsArray().Select(k => (string?)k));
         Assert.Contains("escalates", (string?)defs["departments"]!["items"]!["properties"]!["escalateTo"]!["description"]);
         Assert.Equal(["open", "waiting", "final"], defs["lifecycles"]!["items"]!["properties"]!["states"]!["items"]!["properties"]!["kind"]!["enum"]!.AsArray().Select(k => (string?)k));
+        Assert.Equal(["ackDueAt", "resolveDueAt", null], defs["lifecycles"]!["items"]!["properties"]!["timedSteps"]!["items"]!["properties"]!["at"]!["enum"]!.AsArray().Select(k => (string?)k));
     }
 
     [Fact]
