@@ -14,7 +14,7 @@ namespace Routing.Bench;
 internal sealed class MetricsSuite(MetricsSuite.Options options)
 {
     public sealed record Options(string HostDll, string Connection, Psql Psql, Func<string, Psql> PsqlOn, string Database,
-        long Items, int Requests, TimeSpan IntakeSeconds, string Work, bool DataOnly = false, bool BackfillOnly = false);
+        long Items, int Requests, TimeSpan IntakeSeconds, string Work, bool DataOnly = false, bool BackfillOnly = false, int Port = 5098);
 
     /// One page or endpoint: the first request (on a cold period cache for the first of each
     /// kind), then the p50 and p95 of `Requests` sequential ones after 10 warm-ups.
@@ -31,7 +31,6 @@ internal sealed class MetricsSuite(MetricsSuite.Options options)
     public sealed record Result(MetricsData.Load Data, bool DataKept, double? StartSeconds, IReadOnlyList<Measurement> Measurements,
         IReadOnlyList<ColdFill> Cold, WritePath? Intake, Backfill? Backfill, string? LoadAverage = null);
 
-    const int Port = 5098;
     readonly string key = $"bench-admin-key-{Guid.NewGuid():N}";
 
     public async Task<Result> RunAsync()
@@ -39,7 +38,7 @@ internal sealed class MetricsSuite(MetricsSuite.Options options)
         var log = Path.Combine(options.Work, "metrics-host.log");
         // The clock off on this host: at start it queues the metrics rollup, which fills every period
         // since the first item in the background; the requests measured here fill their own periods.
-        await using var host = new BenchHost(options.HostDll, options.Connection, key, Port, log,
+        await using var host = new BenchHost(options.HostDll, options.Connection, key, options.Port, log,
             new Dictionary<string, string> { ["Routing__Clock__Enabled"] = "false" });
         Console.WriteLine("metrics: the host migrates the database");
         await host.StartAsync(TimeSpan.FromMinutes(5));
@@ -212,7 +211,7 @@ internal sealed class MetricsSuite(MetricsSuite.Options options)
         options.PsqlOn("postgres").Run($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
         options.PsqlOn("postgres").Run($"CREATE DATABASE {database}");
         var connection = string.Join(';', options.Connection.Split(';').Where(p => !p.StartsWith("Database=", StringComparison.OrdinalIgnoreCase))) + $";Database={database}";
-        await using var host = new BenchHost(options.HostDll, connection, key, Port + 1, Path.Combine(options.Work, "metrics-intake-host.log"));
+        await using var host = new BenchHost(options.HostDll, connection, key, options.Port + 1, Path.Combine(options.Work, "metrics-intake-host.log"));
         await host.StartAsync(TimeSpan.FromMinutes(2));
         var load = new IntakeLoad(host.Url, key);
         var seconds = options.IntakeSeconds;

@@ -11,8 +11,9 @@ using Routing.Bench;
 //   intake --url URL --key KEY [--quick] [--closed-only --name NAME] --out DIR
 //   patterns --url URL --key KEY --psql PATH --pg-port PORT --pg-db DB --sizes N[,N…] --out DIR
 //   metrics --host-dll PATH --connection CS --psql PATH --pg-port PORT --pg-db DB --items N [--quick] [--data-only] [--previous LATEST.json] --out DIR
-//     [--intake-seconds N] [--backfill-only] (--data-only: make the data set, or find it made, and stop; --intake-seconds 0:
-//     no intake; --backfill-only: time the backfill alone and add it to the metrics.json in --out)
+//     [--intake-seconds N] [--backfill-only] [--port N] (--data-only: make the data set, or find it made, and stop; --intake-seconds 0:
+//     no intake; --backfill-only: time the backfill alone and add it to the metrics.json in --out; --port: the host's, the
+//     intake host's the next, 5098 unless told)
 //   report (--pgbench-tps N | --previous LATEST.json --only SUITE) --commit SHA [--quick] --out DIR
 string Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault()
     ?? throw new ArgumentException($"{name} is required");
@@ -51,7 +52,8 @@ switch (args.FirstOrDefault())
         var metrics = new MetricsSuite(new(Option("--host-dll"), Option("--connection"), On(Option("--pg-db")), On, Option("--pg-db"),
             long.Parse(Option("--items"), System.Globalization.CultureInfo.InvariantCulture), Requests: quick ? 50 : 200,
             IntakeSeconds: TimeSpan.FromSeconds(args.Contains("--intake-seconds") ? int.Parse(Option("--intake-seconds"), System.Globalization.CultureInfo.InvariantCulture) : quick ? 6 : 20),
-            output, DataOnly: args.Contains("--data-only"), BackfillOnly: args.Contains("--backfill-only")));
+            output, DataOnly: args.Contains("--data-only"), BackfillOnly: args.Contains("--backfill-only"),
+            Port: args.Contains("--port") ? int.Parse(Option("--port"), System.Globalization.CultureInfo.InvariantCulture) : 5098));
         var measured = JsonSerializer.SerializeToNode(await metrics.RunAsync())!.AsObject();
         if (args.Contains("--data-only")) break;
         var file = Path.Combine(output, "metrics.json");

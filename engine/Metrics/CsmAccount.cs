@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Routing.Engine.Effectiveness;
 using Routing.Engine.Store;
 
 namespace Routing.Engine.Metrics;
@@ -11,23 +10,13 @@ internal static class CsmAccount
     public static async Task<IReadOnlyList<CsmFigures>> QueryAsync(RoutingDb db, DateTimeOffset from, DateTimeOffset to, string? csm, CancellationToken ct)
     {
         var reports = db.Reports.AsNoTracking().Where(r => r.ReceivedAt >= from && r.ReceivedAt < to);
+        // Each from one index: the reports carry their outcome, the items their report's receipt and submitter (MetricsTriggers).
         var counts = await reports.GroupBy(r => r.SubmittedBy)
-            .Select(g => new { Csm = g.Key, Submitted = g.Count(), Fixed = g.Count(r => r.FixedAt != null) })
+            .Select(g => new { Csm = g.Key, Submitted = g.Count(), Fixed = g.Count(r => r.FixedAt != null), Effective = g.Count(r => r.VerifiedEffective) })
             .ToListAsync(ct);
-        var departments = await reports.Join(db.WorkItems, r => r.Id, w => w.ReportId, (r, w) => new { r.SubmittedBy, w.Department })
-            .GroupBy(x => new { x.SubmittedBy, x.Department }).Select(g => new { g.Key.SubmittedBy, g.Key.Department, Items = g.Count() })
+        var departments = await db.WorkItems.AsNoTracking().Where(w => w.ReportReceivedAt >= from && w.ReportReceivedAt < to)
+            .GroupBy(w => new { w.ReportSubmittedBy, w.Department }).Select(g => new { SubmittedBy = g.Key.ReportSubmittedBy, g.Key.Department, Items = g.Count() })
             .ToListAsync(ct);
-        // Verified effective: at least one measured check judged its fixes, and every one judged them effective.
-        // Of the items of the reports in range only (by their report), not every check ever made.
-        var effectiveReports = reports.Join(db.WorkItems, r => r.Id, w => w.ReportId, (r, w) => w.Id)
-            .Join(db.Effectiveness.Where(e => e.Verdict == EffectivenessVerdicts.Effective || e.Verdict == EffectivenessVerdicts.NotEffective),
-                id => id, e => e.WorkItemId, (id, e) => new { e.WorkItemId, e.Verdict })
-            .Join(db.WorkItems, e => e.WorkItemId, w => w.Id, (e, w) => new { w.ReportId, e.Verdict })
-            .GroupBy(x => x.ReportId)
-            .Where(g => g.Count(x => x.Verdict == EffectivenessVerdicts.Effective) == g.Count())
-            .Select(g => g.Key);
-        var effective = await reports.Where(r => effectiveReports.Contains(r.Id)).GroupBy(r => r.SubmittedBy)
-            .Select(g => new { Csm = g.Key, Count = g.Count() }).ToListAsync(ct);
         var (spreads, teamSpread) = await ToFixAsync(db, from, to, ct);
 
         CsmFigures Of(string? who, Func<string?, bool> mine) => new(who,
@@ -35,7 +24,7 @@ internal static class CsmAccount
             departments.Where(d => mine(d.SubmittedBy)).GroupBy(d => d.Department).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Sum(d => d.Items)),
             counts.Where(c => mine(c.Csm)).Sum(c => c.Fixed),
-            effective.Where(e => mine(e.Csm)).Sum(e => e.Count),
+            counts.Where(c => mine(c.Csm)).Sum(c => c.Effective),
             (who is null ? teamSpread : spreads.GetValueOrDefault(who)) ?? Spread.None);
 
         // The team first; reports from before submitters were recorded count for the team only.

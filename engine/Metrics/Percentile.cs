@@ -26,13 +26,14 @@ internal static class Percentile
     {
         if (departments.Count == 0) return new Dictionary<(int, string), Spread>();
         var (inList, parameters) = In(db, departments, from, to);
+        // The rule rows carry their item's time to resolve (MetricsTriggers).
         var source = $$"""
-            work_item_rules r JOIN work_items w ON w."Id" = r."WorkItemId"
-            WHERE r."Department" {{inList}} AND r."CreatedAt" >= {0} AND r."CreatedAt" < {1} AND w."ResolveTookSeconds" IS NOT NULL
+            work_item_rules r
+            WHERE r."Department" {{inList}} AND r."CreatedAt" >= {0} AND r."CreatedAt" < {1} AND r."ResolveTookSeconds" IS NOT NULL
             """;
         // The version cannot hold a ':', so the key splits back at the first one.
         var key = "CAST(r.\"RulesetVersion\" AS TEXT) || ':' || r.\"Rule\"";
-        var spreads = await For(db).ReadAsync(db, key, "w.\"ResolveTookSeconds\"", source, parameters, ct);
+        var spreads = await For(db).ReadAsync(db, key, "r.\"ResolveTookSeconds\"", source, parameters, ct);
         return spreads.ToDictionary(s => (int.Parse(s.Key[..s.Key.IndexOf(':')], System.Globalization.CultureInfo.InvariantCulture), s.Key[(s.Key.IndexOf(':') + 1)..]), s => s.Spread);
     }
 

@@ -13,15 +13,15 @@ internal static class RuleQuality
     public static async Task<IReadOnlyList<RuleFigures>> QueryAsync(
         RoutingDb db, IReadOnlyList<string> departments, DateTimeOffset from, DateTimeOffset to, CancellationToken ct, int? version = null)
     {
+        // The items' outcomes are on their rule rows (MetricsTriggers): no item is read.
         var rows = await db.WorkItemRules.AsNoTracking()
             .Where(r => departments.Contains(r.Department) && r.CreatedAt >= from && r.CreatedAt < to && (version == null || r.RulesetVersion == version))
-            .Join(db.WorkItems, r => r.WorkItemId, w => w.Id, (r, w) => new { r.RulesetVersion, r.Rule, w.HandedBackAt, w.VerifiedAt, w.ReopenedCount, w.FirstResolvedAt })
-            .GroupBy(x => new { x.RulesetVersion, x.Rule })
+            .GroupBy(r => new { r.RulesetVersion, r.Rule })
             .Select(g => new
             {
                 g.Key.RulesetVersion, g.Key.Rule, Routed = g.Count(),
-                HandedBack = g.Count(x => x.HandedBackAt != null), Verified = g.Count(x => x.VerifiedAt != null),
-                Reopened = g.Count(x => x.ReopenedCount > 0), Resolved = g.Count(x => x.FirstResolvedAt != null),
+                HandedBack = g.Count(r => r.HandedBack), Verified = g.Count(r => r.Verified),
+                Reopened = g.Count(r => r.Reopened), Resolved = g.Count(r => r.Resolved),
             })
             .ToListAsync(ct);
         var medians = await Percentile.ReadByRuleAsync(db, departments, from, to, ct);

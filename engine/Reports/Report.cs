@@ -38,4 +38,7 @@ internal sealed class Report
     public string? SubmittedBy { get; set; }
     /// When its last item was verified, once every item that was not cancelled or handed back is verified.
     public DateTimeOffset? FixedAt { get; set; }
+    /// At least one measured check judged its items' fixes, and every one found them effective. Kept
+    /// by the database as checks are judged (MetricsTriggers), for the CSMs' account.
+    public bool VerifiedEffective { get; set; }
 }

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Routing.Engine.Access;
 using Routing.Engine.Complaints;
@@ -43,6 +45,13 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
             builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
     }
 
+    /// A copy the database keeps in step with where it comes from (MetricsTriggers): never written from here.
+    static void KeptByTheDatabase(PropertyBuilder property)
+    {
+        property.Metadata.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
+        property.Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+    }
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.Entity<Report>(e =>
@@ -50,7 +59,9 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
             e.ToTable("reports");
             e.HasKey(r => r.Id);
             e.HasIndex(r => new { r.PatternKey, r.ReceivedAt });
-            e.HasIndex(r => r.ReceivedAt);
+            // The CSMs' account reads the reports of a range from this index alone.
+            e.HasIndex(r => r.ReceivedAt).IncludeProperties(r => new { r.SubmittedBy, r.FixedAt, r.VerifiedEffective });
+            KeptByTheDatabase(e.Property(r => r.VerifiedEffective));
             // A candidate becomes one report, however many CSMs submit it at once.
             e.HasIndex(r => r.PatternId).IsUnique();
             e.Property(r => r.SubmittedBy).HasMaxLength(200);
@@ -72,6 +83,10 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
             e.HasIndex(w => new { w.Department, w.AcknowledgedAt, w.AckTookSeconds, w.AckMet });
             e.HasIndex(w => new { w.Department, w.FirstResolvedAt, w.ResolveTookSeconds, w.ResolveMet });
             e.HasIndex(w => new { w.Department, w.HandedBackAt });
+            // Where the reports of a range went, for the CSMs' account.
+            e.HasIndex(w => new { w.ReportReceivedAt, w.ReportSubmittedBy, w.Department });
+            KeptByTheDatabase(e.Property(w => w.ReportReceivedAt));
+            KeptByTheDatabase(e.Property(w => w.ReportSubmittedBy).HasMaxLength(200));
             // Items recorded before the facts existed, until the backfill has done them.
             e.HasIndex(w => w.MetricsVersion).HasFilter("\"MetricsVersion\" = 0");
         });
@@ -80,7 +95,12 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
             e.ToTable("work_item_rules");
             e.HasKey(r => new { r.WorkItemId, r.Rule });
             e.Property(r => r.Rule).HasMaxLength(200);
-            e.HasIndex(r => new { r.CreatedAt, r.RulesetVersion, r.Rule });
+            // Rule quality reads the rows of a range from this index alone.
+            e.HasIndex(r => new { r.CreatedAt, r.RulesetVersion, r.Rule })
+                .IncludeProperties(r => new { r.Department, r.HandedBack, r.Resolved, r.ResolveTookSeconds, r.Verified, r.Reopened });
+            foreach (var outcome in (string[])[nameof(WorkItemRule.HandedBack), nameof(WorkItemRule.Resolved), nameof(WorkItemRule.ResolveTookSeconds),
+                         nameof(WorkItemRule.Verified), nameof(WorkItemRule.Reopened)])
+                KeptByTheDatabase(e.Property(outcome));
         });
         model.Entity<MetricPeriod>(e =>
         {

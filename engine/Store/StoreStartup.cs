@@ -41,25 +41,26 @@ internal sealed class StoreStartup(IServiceScopeFactory scopes, ILogger<StoreSta
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            // Waits as long as the other host's migration takes, not the command timeout (30 s by default):
-            // a host that gave up would not start at all. The host's start is cancelled on shutdown.
+            // No command timeout (30 s by default): the lock waits as long as the other host's migration takes,
+            // and a migration that fills new columns on a large store takes minutes (1M items: see the README's
+            // Performance); a host that gave up would not start at all. The host's start is cancelled on shutdown.
             var timeout = db.Database.GetCommandTimeout();
             db.Database.SetCommandTimeout(0); // no timeout
             try
             {
                 await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})", ct);
+                try
+                {
+                    await db.Database.MigrateAsync(ct);
+                }
+                finally
+                {
+                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+                }
             }
             finally
             {
                 db.Database.SetCommandTimeout(timeout);
-            }
-            try
-            {
-                await db.Database.MigrateAsync(ct);
-            }
-            finally
-            {
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
             }
         }
         finally

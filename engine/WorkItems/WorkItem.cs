@@ -63,6 +63,11 @@ internal sealed class WorkItem
     /// Which version of ItemFacts recorded the fields above: 0 for items from before them (the backfill's marker).
     public int MetricsVersion { get; set; }
 
+    // Its report's receipt and submitter, kept in step with the report by the database (MetricsTriggers),
+    // so that the CSMs' account counts where their reports went from one index of the items alone.
+    public DateTimeOffset? ReportReceivedAt { get; set; }
+    public string? ReportSubmittedBy { get; set; }
+
     public Sla Sla => new(AckWithin, ResolveWithin, FollowUpEvery, ResolutionCheckAfter, CalendarTime);
 
     /// Counts its due times from `from` again, as when it opened: a reopening.
