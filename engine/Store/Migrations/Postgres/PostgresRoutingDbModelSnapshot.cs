@@ -984,13 +984,13 @@ namespace Routing.Engine.Store.Migrations.Postgres
 
                     b.HasIndex("Department", "HandedBackAt");
 
-                    b.HasIndex("Department", "Stage");
-
                     b.HasIndex("Department", "State", "CreatedAt");
 
                     b.HasIndex("Department", "AcknowledgedAt", "AckTookSeconds", "AckMet");
 
                     b.HasIndex("Department", "FirstResolvedAt", "ResolveTookSeconds", "ResolveMet");
+
+                    b.HasIndex("Department", "Stage", "Priority", "CreatedAt", "Id");
 
                     b.ToTable("work_items", (string)null);
                 });
