@@ -53,7 +53,7 @@ internal static class ScalingResults
             var read = Read(sizes[0], name)!;
             var method = (string)read["Path"]! == "/api/patterns/scan" ? "POST " : "";
             md.AppendLine(Row($"{name} (`{method}{read["Path"]}`, {read["As"]})", s => Read(s, name) is { } m && m["P50Ms"] is not null
-                ? Invariant($"{(double)m["P50Ms"]!:F1} / {(double)m["P95Ms"]!:F1} ms ({(double)m["FirstMs"]!:F0} ms); CPU {(double?)m["HostCpuMs"]:F1} + {(double?)m["PostgresCpuMs"]:F1} ms")
+                ? Invariant($"{(double)m["P50Ms"]!:F1} / {(double)m["P95Ms"]!:F1} ms ({(double)m["FirstMs"]!:F0} ms){(m["HostCpuMs"] is null ? "" : Invariant($"; CPU {(double)m["HostCpuMs"]!:F1} + {(double)m["PostgresCpuMs"]!:F1} ms"))}")
                 : (string?)Read(s, name)?["Status"] ?? ""));
         }
         md.AppendLine(Row("intake", s => Rate(s) is { } r ? Invariant($"{r:F0}/s") : "not run"))
