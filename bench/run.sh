@@ -8,8 +8,11 @@
 # quick: 100k; PATTERNS_SIZES=N,N… to choose), accountability metrics (the Accountability page
 # and /api/metrics on 1M work items and 10M history events made in SQL, the cold fill of the
 # period cache, the write path's cost on intake, the backfill's rate; quick: 100k items;
-# METRICS_ITEMS=N to choose), rule evaluation (BenchmarkDotNet).
-# --only patterns (or metrics) runs that suite alone; latest.md keeps the other suites' numbers
+# METRICS_ITEMS=N to choose), cost as data grows (one database grown to 10k, 100k and 1M work
+# items with ten history events each, the inbox, Overview, history and patterns scan reads and
+# intake measured at each size, plotted into scaling.svg; quick: 10k and 100k; SCALING_SIZES=N,N…),
+# rule evaluation (BenchmarkDotNet).
+# --only patterns (or metrics, scaling) runs that suite alone; latest.md keeps the other suites' numbers
 # from the runs before, and says from when.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -18,13 +21,14 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK="--quick" ;;
     --only) ONLY="${2:-}"; shift ;;
-    *) echo "usage: bench/run.sh [--quick] [--only patterns|metrics]"; exit 2 ;;
+    *) echo "usage: bench/run.sh [--quick] [--only patterns|metrics|scaling]"; exit 2 ;;
   esac
   shift
 done
-case "$ONLY" in ""|patterns|metrics) ;; *) echo "--only: the suites that run alone are patterns and metrics"; exit 2 ;; esac
+case "$ONLY" in ""|patterns|metrics|scaling) ;; *) echo "--only: the suites that run alone are patterns, metrics and scaling"; exit 2 ;; esac
 PATTERNS_SIZES=${PATTERNS_SIZES:-1000000,10000000}; [ -n "$QUICK" ] && PATTERNS_SIZES=${PATTERNS_SIZES_QUICK:-100000}
 METRICS_ITEMS=${METRICS_ITEMS:-1000000}; [ -n "$QUICK" ] && METRICS_ITEMS=${METRICS_ITEMS_QUICK:-100000}
+SCALING_SIZES=${SCALING_SIZES:-10000,100000,1000000}; [ -n "$QUICK" ] && SCALING_SIZES=${SCALING_SIZES_QUICK:-10000,100000}
 OUT=bench/results
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/routing-bench.XXXXXX")
 HOST_PID=""
@@ -73,6 +77,16 @@ run_metrics() {
   local previous=(); [ -f "$OUT/latest.json" ] && previous=(--previous "$OUT/latest.json")
   "${BENCH[@]}" metrics --host-dll host/bin/Release/net10.0/Routing.Host.dll --connection "$ROUTING_TEST_POSTGRES;Database=routing_metrics" \
     --psql "$PGBIN/psql" --pg-port "$PGPORT_TEST" --pg-db routing_metrics --items "$METRICS_ITEMS" $QUICK "${previous[@]}" --out "$WORK"
+}
+
+# The scaling suite, on a database of its own that it grows size by size; it starts its host
+# (port 5100) at each size. Its chart, scaling.svg, goes beside latest.md.
+run_scaling() {
+  echo "== scaling: $SCALING_SIZES work items"
+  "$PGBIN/psql" "${PG[@]}" -qc "CREATE DATABASE routing_scaling" >/dev/null
+  "${BENCH[@]}" scaling --host-dll host/bin/Release/net10.0/Routing.Host.dll --connection "$ROUTING_TEST_POSTGRES;Database=routing_scaling" \
+    --psql "$PGBIN/psql" --pg-port "$PGPORT_TEST" --pg-db routing_scaling --sizes "$SCALING_SIZES" $QUICK --out "$WORK"
+  mkdir -p "$OUT"; cp "$WORK/scaling.svg" "$OUT/"
 }
 
 if [ -n "$ONLY" ]; then
@@ -150,6 +164,7 @@ kill "$HOST_PID"; wait "$HOST_PID" 2>/dev/null || true; HOST_PID=""
 
 run_patterns
 run_metrics
+run_scaling
 
 echo "== rules: BenchmarkDotNet"
 "${BENCH[@]}" rules $QUICK --out "$WORK"

@@ -11,6 +11,9 @@ internal sealed class BenchHost(string dll, string connection, string key, int p
 
     public string Url { get; } = $"http://127.0.0.1:{port}";
 
+    /// The host's process id while it runs (its CPU time is read from /proc), else 0.
+    public int ProcessId => process?.Id ?? 0;
+
     /// Starts it and waits until /health answers; answers the seconds that took.
     public async Task<double> StartAsync(TimeSpan within)
     {

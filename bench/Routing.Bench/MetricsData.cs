@@ -34,13 +34,17 @@ internal static class MetricsData
     /// The bench's items carry it in Fields (no action records a field named so).
     const string Marker = "'{\"bench\":true}'";
 
-    public static Load Fill(Psql psql, long items, DateTimeOffset now)
+    /// `from`: the bench's items already there (the scaling suite grows one database size by size):
+    /// the items from+1 … items are added, with their own reports, opened within `opened` (the
+    /// three years up to now when not given).
+    public static Load Fill(Psql psql, long items, DateTimeOffset now, long from = 0, (DateTimeOffset First, DateTimeOffset Last)? opened = null)
     {
         var total = Stopwatch.StartNew();
         var seconds = new Dictionary<string, double>();
-        long reports = items * 7 / 10, events = items * 10;
+        long added = items - from, reports = added * 7 / 10, events = added * 10, firstReport = from * 7 / 10;
         var t0 = Literal(now);
         var s0 = Literal(now - Span);
+        var (o0, o1) = opened is { } o ? (Literal(o.First), Literal(o.Last)) : (s0, t0);
         string Departments(string index) => $"(ARRAY['{string.Join("','", MetricsData.Departments)}'])[{index}]";
 
         void Step(string name, string sql)
@@ -55,7 +59,7 @@ internal static class MetricsData
         }
 
         // Ruleset versions 2 and 3 (copies of the shipped v1), published one and two years ago.
-        Step("ruleset versions", $"""
+        if (from == 0) Step("ruleset versions", $"""
             INSERT INTO ruleset_versions ("Version", "WorkflowsJson", "DepartmentsJson", "CreatedAt", "CreatedBy", "LifecyclesJson", "CalendarsJson")
             SELECT v, "WorkflowsJson", "DepartmentsJson", {s0} + (v - 1) * ({t0} - {s0}) / 3, 'bench', "LifecyclesJson", "CalendarsJson"
             FROM ruleset_versions, generate_series(2, 3) v WHERE "Version" = 1 ON CONFLICT DO NOTHING;
@@ -76,13 +80,13 @@ internal static class MetricsData
             DROP TABLE IF EXISTS bench_items;
             CREATE UNLOGGED TABLE bench_items AS
             WITH x AS (
-              SELECT j, 1 + (j - 1) % {reports} AS ri, 1 + (hashint4(j::int) & 2147483647) % {Rules} AS rule,
+              SELECT j, {firstReport} + 1 + (j - {from} - 1) % {reports} AS ri, 1 + (hashint4(j::int) & 2147483647) % {Rules} AS rule,
                      random() AS u, random() AS v, random() AS w, random() AS pu, random() AS q, -ln(1 - random()) AS ea, -ln(1 - random()) AS er
-              FROM generate_series(1, {items}) j),
+              FROM generate_series({from + 1}, {items}) j),
             y AS (
               SELECT x.*, 1 + (rule - 1) % 9 AS d,
-                     {s0} + ((ri - 0.5) / {reports})::float8 * ({t0} - {s0}) AS created,
-                     1 + (3 * (ri - 1)) / {reports} AS version,
+                     {o0} + ((ri - {firstReport} - 0.5) / {reports})::float8 * ({o1} - {o0}) AS created,
+                     1 + (3 * (ri - {firstReport} - 1)) / {reports} AS version,
                      CASE WHEN pu < 0.15 THEN 1 WHEN pu < 0.55 THEN 2 WHEN pu < 0.90 THEN 3 ELSE 4 END AS pr
               FROM x),
             z AS (
@@ -167,8 +171,7 @@ internal static class MetricsData
               "HandedBack", "Resolved", "ResolveTookSeconds", "Verified", "Reopened")
             SELECT w."Id", r, w."RulesetVersion", w."Department", w."CreatedAt", w."HandedBackAt" IS NOT NULL, w."FirstResolvedAt" IS NOT NULL,
               w."ResolveTookSeconds", w."VerifiedAt" IS NOT NULL, w."ReopenedCount" > 0
-            FROM work_items w, unnest(w."MatchedRules") r
-            WHERE w."Fields" = {Marker}
+            FROM bench_items b JOIN work_items w ON w."Id" = b.id, unnest(w."MatchedRules") r
             """));
 
         // Reports after their items: where they went, and FixedAt (every item not cancelled or
@@ -193,11 +196,11 @@ internal static class MetricsData
               CASE WHEN reopen_at IS NOT NULL THEN 'not-effective' WHEN j % 10 = 0 THEN 'inconclusive' ELSE 'effective' END,
               CASE WHEN reopen_at IS NOT NULL THEN 50 ELSE 10 END, 50000, 0.01, coalesce(reopen_at, res_at + interval '14 days'), NULL
             FROM bench_items WHERE (reopen_at IS NOT NULL OR verified_at IS NOT NULL) AND (hashint4(j::int) & 7) < 3
-            ORDER BY j LIMIT {items / 5};
+            ORDER BY j LIMIT {added / 5};
             UPDATE reports r SET "VerifiedEffective" = true
             FROM (SELECT w."ReportId" FROM effectiveness e JOIN work_items w ON w."Id" = e."WorkItemId"
                   WHERE e."Verdict" IN ('effective', 'not-effective') GROUP BY w."ReportId" HAVING bool_and(e."Verdict" = 'effective')) x
-            WHERE r."Id" = x."ReportId";
+            WHERE r."Id" = x."ReportId" AND NOT r."VerifiedEffective";
             """));
 
         // The history: each item's story, its report's two events, and notifications to make up
@@ -248,12 +251,12 @@ internal static class MetricsData
             UNION ALL SELECT created, csm, 'report.accepted', report_id, NULL, NULL,
               json_build_object('title', 'Bench pattern ' || ri, 'product', 'HX-' || (200 + ri % 20 * 10), 'category', 'quality',
                 'severity', 'high', 'reportCount', 5 + ri % 200, 'patternKey', 'bench|' || ri)::text
-              FROM bench_items WHERE j <= {reports}
+              FROM bench_items WHERE j - {from} <= {reports}
             UNION ALL SELECT created, csm, 'report.routed', report_id, NULL, NULL,
               json_build_object('rulesetVersion', version, 'firedRules', json_build_array('BenchRule' || lpad(rule::text, 2, '0')),
                 'routes', json_build_array(json_build_object('department', dept, 'priority', 'P' || pr,
                   'matchedRules', json_build_array('BenchRule' || lpad(rule::text, 2, '0')))), 'notify', json_build_array())::text
-              FROM bench_items WHERE j <= {reports}
+              FROM bench_items WHERE j - {from} <= {reports}
             """;
         WithoutIndexes(psql, "history", () => Step("history", $"""
             CREATE TEMP TABLE stories AS {stories};
@@ -265,8 +268,8 @@ internal static class MetricsData
                   ELSE json_build_object('eventId', md5('note-' || j || '-' || (k - 1))::uuid, 'event', 'work-item.routed', 'channel', 'email',
                     'attempts', 1, 'outcome', 'Sent', 'error', NULL::text)::text END AS data
               FROM bench_items,
-                generate_series(1, greatest(0, ({events} - (SELECT count(*) FROM stories)) / {items}
-                  + CASE WHEN j <= greatest(0, {events} - (SELECT count(*) FROM stories)) % {items} THEN 1 ELSE 0 END)) k;
+                generate_series(1, greatest(0, ({events} - (SELECT count(*) FROM stories)) / {added}
+                  + CASE WHEN j - {from} <= greatest(0, {events} - (SELECT count(*) FROM stories)) % {added} THEN 1 ELSE 0 END)) k;
             INSERT INTO history ("Sequence", "At", "Actor", "Kind", "ReportId", "WorkItemId", "Department", "Data", "PreviousHash", "Hash", "ChainIndex")
             SELECT base + n, at, actor, kind, rid, wid, dept, data, 'bench', 'bench', base + n
             FROM (SELECT e.*, row_number() OVER (ORDER BY at) AS n FROM (SELECT * FROM stories UNION ALL SELECT * FROM notes) e) e,

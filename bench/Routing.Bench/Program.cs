@@ -14,6 +14,8 @@ using Routing.Bench;
 //     [--intake-seconds N] [--backfill-only] [--port N] (--data-only: make the data set, or find it made, and stop; --intake-seconds 0:
 //     no intake; --backfill-only: time the backfill alone and add it to the metrics.json in --out; --port: the host's, the
 //     intake host's the next, 5098 unless told)
+//   scaling --host-dll PATH --connection CS --psql PATH --pg-port PORT --pg-db DB --sizes N[,N…] [--quick] [--port PORT] [--intake-seconds N] --out DIR
+//     (grows the database to each size and measures it there; writes scaling.json and scaling.svg)
 //   report (--pgbench-tps N | --previous LATEST.json --only SUITE) --commit SHA [--quick] --out DIR
 string Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault()
     ?? throw new ArgumentException($"{name} is required");
@@ -67,6 +69,18 @@ switch (args.FirstOrDefault())
         // The intake of the last full run, beside the write path's figures measured now.
         if (args.Contains("--previous")) measured["PreviousIntake"] = JsonNode.Parse(File.ReadAllText(Option("--previous")))?["Intake"]?.DeepClone();
         File.WriteAllText(file, measured.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        break;
+    case "scaling":
+        var scaling = new ScalingSuite(new(Option("--host-dll"), Option("--connection"), new Psql(Option("--psql"), Option("--pg-port"), Option("--pg-db")),
+            [.. Option("--sizes").Split(',').Select(s => long.Parse(s, System.Globalization.CultureInfo.InvariantCulture))], Requests: 50, ScanRequests: quick ? 12 : 50,
+            IntakeSeconds: TimeSpan.FromSeconds(args.Contains("--intake-seconds") ? int.Parse(Option("--intake-seconds"), System.Globalization.CultureInfo.InvariantCulture) : quick ? 3 : 20),
+            Port: args.Contains("--port") ? int.Parse(Option("--port"), System.Globalization.CultureInfo.InvariantCulture) : 5100, output,
+            Measured: scaled =>
+            {
+                Save("scaling", scaled);
+                File.WriteAllText(Path.Combine(output, "scaling.svg"), ScalingResults.Chart(JsonSerializer.SerializeToNode(scaled)!));
+            }));
+        await scaling.RunAsync();
         break;
     case "report":
         // --previous: the latest.json whose other suites a run of one suite (--only) carries over.

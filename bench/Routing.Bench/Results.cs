@@ -22,12 +22,13 @@ internal static class Results
         if (previous is not null)
         {
             pgbenchTps = (double?)previous["PgbenchTps"] ?? double.NaN;
-            foreach (var (name, node) in new[] { ("intake", "Intake"), ("timers", "Timers"), ("history", "History"), ("rules", "Rules"), ("patterns", "Patterns"), ("metrics", "Metrics") })
+            foreach (var (name, node) in new[] { ("intake", "Intake"), ("timers", "Timers"), ("history", "History"), ("rules", "Rules"), ("patterns", "Patterns"), ("metrics", "Metrics"), ("scaling", "Scaling") })
                 if (name != only && previous[node] is { } value) File.WriteAllText(Path.Combine(folder, $"{name}.json"), value.ToJsonString());
             File.WriteAllText(Path.Combine(folder, "intake-pending.json"), new JsonObject { ["MaxPerSecond"] = previous["IntakeWithPendingTimers"]?.DeepClone() }.ToJsonString());
         }
         var patterns = Read("patterns");
         var metrics = Read("metrics");
+        var scaling = Read("scaling");
         var intake = Read("intake");
         var rules = Read("rules")?.AsArray() ?? [];
         double RulesRate(string set) => (double?)rules.FirstOrDefault(r => (string)r!["Ruleset"]! == set)?["EvaluationsPerSecond"] ?? double.NaN;
@@ -61,6 +62,7 @@ internal static class Results
         };
         targets.AddRange(PatternsResults.Targets(patterns));
         targets.AddRange(MetricsResults.Targets(metrics));
+        targets.AddRange(ScalingResults.Targets(scaling));
 
         var md = new StringBuilder();
         md.AppendLine("# Routing benchmarks").AppendLine();
@@ -88,6 +90,7 @@ internal static class Results
                 .AppendLine();
         PatternsResults.Section(md, patterns);
         MetricsResults.Section(md, metrics);
+        ScalingResults.Section(md, scaling);
         md.AppendLine("## Rules (BenchmarkDotNet, one core)").AppendLine().AppendLine("| ruleset | evaluations/s | bytes/evaluation |").AppendLine("|---|---|---|");
         foreach (var r in rules) md.AppendLine(Invariant($"| {r!["Ruleset"]} | {(double)r["EvaluationsPerSecond"]!:F0} | {r["BytesPerEvaluation"]} |"));
 
@@ -95,7 +98,7 @@ internal static class Results
         File.WriteAllText(Path.Combine(folder, "latest.json"), JsonSerializer.Serialize(new
         {
             Date = DateTime.UtcNow, Commit = commit, Quick = quick, Machine = machine, PgbenchTps = pgbenchTps, Intake = intake,
-            IntakeWithPendingTimers = withPending, Timers = timers, Rules = rules, History = history, Patterns = patterns, Metrics = metrics, OtherSuitesFrom = carried,
+            IntakeWithPendingTimers = withPending, Timers = timers, Rules = rules, History = history, Patterns = patterns, Metrics = metrics, Scaling = scaling, OtherSuitesFrom = carried,
             Targets = targets.Select(t => new { t.Target, t.Measured, t.Met }),
         }, new JsonSerializerOptions { WriteIndented = true }));
         Console.WriteLine(md);

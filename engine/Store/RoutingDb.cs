@@ -76,7 +76,8 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
             e.Property(w => w.Lifecycle).HasMaxLength(100);
             e.Property(w => w.Version).IsConcurrencyToken();
             e.HasIndex(w => new { w.Department, w.State, w.CreatedAt });
-            e.HasIndex(w => new { w.Department, w.Stage });
+            // The inbox: open items by stage, finished ones a page at a time in the order it lists them.
+            e.HasIndex(w => new { w.Department, w.Stage, w.Priority, w.CreatedAt, w.Id });
             e.HasIndex(w => w.ReportId);
             // Accountability: each figure is counted over the moment its fact was recorded.
             e.HasIndex(w => new { w.Department, w.CreatedAt });

@@ -996,8 +996,6 @@ namespace Routing.Engine.Store.Migrations.Postgres
 
                     b.HasIndex("Department", "HandedBackAt");
 
-                    b.HasIndex("Department", "Stage");
-
                     b.HasIndex("Department", "State", "CreatedAt");
 
                     b.HasIndex("ReportReceivedAt", "ReportSubmittedBy", "Department");
@@ -1005,6 +1003,8 @@ namespace Routing.Engine.Store.Migrations.Postgres
                     b.HasIndex("Department", "AcknowledgedAt", "AckTookSeconds", "AckMet");
 
                     b.HasIndex("Department", "FirstResolvedAt", "ResolveTookSeconds", "ResolveMet");
+
+                    b.HasIndex("Department", "Stage", "Priority", "CreatedAt", "Id");
 
                     b.ToTable("work_items", (string)null);
                 });

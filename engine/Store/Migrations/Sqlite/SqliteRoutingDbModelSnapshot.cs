@@ -985,8 +985,6 @@ namespace Routing.Engine.Store.Migrations.Sqlite
 
                     b.HasIndex("Department", "HandedBackAt");
 
-                    b.HasIndex("Department", "Stage");
-
                     b.HasIndex("Department", "State", "CreatedAt");
 
                     b.HasIndex("ReportReceivedAt", "ReportSubmittedBy", "Department");
@@ -994,6 +992,8 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                     b.HasIndex("Department", "AcknowledgedAt", "AckTookSeconds", "AckMet");
 
                     b.HasIndex("Department", "FirstResolvedAt", "ResolveTookSeconds", "ResolveMet");
+
+                    b.HasIndex("Department", "Stage", "Priority", "CreatedAt", "Id");
 
                     b.ToTable("work_items", (string)null);
                 });
