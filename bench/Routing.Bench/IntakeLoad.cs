@@ -6,43 +6,75 @@ namespace Routing.Bench;
 
 /// Drives POST /api/reports over HTTP: closed loop to find the maximum rate, then open
 /// loop at a fixed rate for latency (measured from each request's scheduled start, so a
-/// slow server cannot hide its queueing).
-internal sealed class IntakeLoad(string url, string key)
+/// slow server cannot hide its queueing). Several hosts (one database) share the requests in turn.
+/// With a CpuMeter, the closed loop also says the CPU each report cost the host and PostgreSQL.
+internal sealed class IntakeLoad(string[] urls, string key, CpuMeter? cpu = null)
 {
-    public sealed record Result(double MaxPerSecond, int Errors, double RatePerSecond, double P50Ms, double P95Ms, double P99Ms);
+    public sealed record Result(double MaxPerSecond, int Errors, double RatePerSecond, double P50Ms, double P95Ms, double P99Ms,
+        double? HostCpuMsPerReport, double? PostgresCpuMsPerReport);
 
-    readonly HttpClient http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 256 })
+    public IntakeLoad(string url, string key) : this([url], key) { }
+
+    readonly HttpClient[] hosts = [.. urls.Select(url => new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 })
     {
         BaseAddress = new Uri(url),
         DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", key) },
-    };
+    })];
     readonly List<(string Key, string Body)> sent = [];
     int counter;
 
-    public sealed record MaxResult(double MaxPerSecond, int Errors);
+    /// CPU per report: milliseconds of CPU time (user + system) over the closed loop ÷ the reports it
+    /// stored, background work included (history sealing, the clock, the outbox); null when not measured.
+    public sealed record MaxResult(double MaxPerSecond, int Errors, double? HostCpuMsPerReport = null, double? PostgresCpuMsPerReport = null);
 
     public async Task<Result> RunAsync(TimeSpan warmUp, TimeSpan closed, TimeSpan open, int connections)
     {
         // A cold host (tier-0 JIT, empty pools and caches) ran at half its warm rate.
         Console.WriteLine("intake: warming up");
         await RunClosedAsync(warmUp, connections);
-        var (max, errors) = await RunClosedAsync(closed, connections);
+        var (max, errors, hostCpu, postgresCpu) = await RunClosedAsync(closed, connections);
         Console.WriteLine($"intake: open loop at {max / 2:F0}/s for {open.TotalSeconds} s");
         var latencies = await OpenLoopAsync(max / 2, open);
         latencies.Sort();
         double P(double q) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)(q * latencies.Count))];
-        return new Result(max, errors, max / 2, P(0.50), P(0.95), P(0.99));
+        return new Result(max, errors, max / 2, P(0.50), P(0.95), P(0.99), hostCpu, postgresCpu);
     }
 
     public async Task<MaxResult> RunClosedAsync(TimeSpan duration, int connections)
     {
         Console.WriteLine($"intake: closed loop, {connections} connections, {duration.TotalSeconds} s");
+        var before = cpu?.Read();
         var (done, errors) = await ClosedLoopAsync(duration, connections);
+        var after = cpu is null ? null : await SettledAsync(cpu);
         if (done == 0) throw new InvalidOperationException($"No report was accepted ({errors} errors): is the host up, is the key right?");
         var max = done / duration.TotalSeconds;
-        Console.WriteLine($"intake: {max:F0} reports/s at most ({errors} errors)");
-        return new MaxResult(max, errors);
+        var (hostMs, postgresMs) = before is null ? (double.NaN, double.NaN) : CpuMeter.PerReport(before, after!, done);
+        double? Measured(double ms) => double.IsNaN(ms) ? null : Math.Round(ms, 3);
+        Console.WriteLine($"intake: {max:F0} reports/s at most ({errors} errors); CPU per report: host {hostMs:F2} ms, PostgreSQL {postgresMs:F2} ms");
+        return new MaxResult(max, errors, Measured(hostMs), Measured(postgresMs));
     }
+
+    /// The CPU counters once the work the reports left behind is done: the outbox's deliveries, the
+    /// history's sealing and the clock run after the requests, and are part of what a report costs.
+    /// Settled: two seconds in a row below a tenth of a core (host and PostgreSQL together; idle,
+    /// they poll), at most a minute.
+    static async Task<CpuMeter.Sample> SettledAsync(CpuMeter cpu)
+    {
+        var last = cpu.Read();
+        var clock = Stopwatch.StartNew();
+        for (var quiet = 0; quiet < 2 && clock.Elapsed < TimeSpan.FromMinutes(1);)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            var now = cpu.Read();
+            var used = Used(now.HostSeconds - last.HostSeconds) + Used(now.PostgresSeconds - last.PostgresSeconds);
+            quiet = used < 0.1 ? quiet + 1 : 0;
+            last = now;
+        }
+        Console.WriteLine($"intake: background work settled {clock.Elapsed.TotalSeconds:F0} s after the loop");
+        return last;
+    }
+
+    static double Used(double seconds) => double.IsNaN(seconds) ? 0 : seconds;
 
     async Task<(int Done, int Errors)> ClosedLoopAsync(TimeSpan duration, int connections)
     {
@@ -95,7 +127,7 @@ internal sealed class IntakeLoad(string url, string key)
         message.Headers.Add("Idempotency-Key", request.Key);
         try
         {
-            using var response = await http.SendAsync(message);
+            using var response = await hosts[n % hosts.Length].SendAsync(message);
             return response.IsSuccessStatusCode;
         }
         catch (HttpRequestException)
