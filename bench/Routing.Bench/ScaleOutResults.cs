@@ -17,7 +17,7 @@ internal static class ScaleOutResults
         var postgres = (double?)intake?["PostgresCpuMsPerReport"];
         if (host is null || postgres is null) return;
         md.AppendLine("## Scale-out").AppendLine();
-        md.AppendLine(Invariant($"CPU per report in intake's closed loop (user + system time from /proc, the work left behind included until it settled — sealing, the outbox, the clock — ÷ the requests answered, one in ten a retry): **host {host:F2} ms, PostgreSQL {postgres:F2} ms**."))
+        md.AppendLine(Invariant($"CPU per report in intake's closed loop (user + system time from /proc over the loop, background work meanwhile included — sealing, the outbox, the clock — ÷ the requests answered, one in ten a retry): **host {host:F2} ms, PostgreSQL {postgres:F2} ms**."))
             .AppendLine();
         md.AppendLine("On paper: one host core stores at most 1000 / host ms reports/s, one PostgreSQL core at most 1000 / PostgreSQL ms. " +
                       "A primary of C cores then feeds C × host ms / PostgreSQL ms host cores, at C × 1000 / PostgreSQL ms reports/s. " +
