@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs Routing's benchmarks against a throwaway PostgreSQL and writes
 # bench/results/latest.md and latest.json.   bench/run.sh [--quick] [--only patterns|metrics]
-# Suites: pgbench TPC-B baseline (the physical anchor), HTTP intake (closed loop for the
-# maximum, open loop at 50% for latency), timers (intake with 100,000 pending, a burst of
+# Suites: pgbench TPC-B baseline (the physical anchor), the report-write limit (pgbench running
+# bench/report-write.sql: one report's statements without the host), HTTP intake (closed loop for the
+# maximum and the CPU per report in the host and PostgreSQL, open loop at 50% for latency), timers (intake with 100,000 pending, a burst of
 # 10,000 due at once), history at scale (seal, verify, export, query), patterns (import
 # against psql \copy, scan, the Patterns page with 10,000 candidates; 1M and 10M complaints,
 # quick: 100k; PATTERNS_SIZES=N,N… to choose), accountability metrics (the Accountability page
@@ -11,7 +12,9 @@
 # METRICS_ITEMS=N to choose), cost as data grows (one database grown to 10k, 100k and 1M work
 # items with ten history events each, the inbox, Overview, history and patterns scan reads and
 # intake measured at each size, plotted into scaling.svg; quick: 10k and 100k; SCALING_SIZES=N,N…),
-# rule evaluation (BenchmarkDotNet).
+# rule evaluation (BenchmarkDotNet), scale-out (one host pinned to one core, then two hosts on one
+# PostgreSQL, each pinned to a core of its own; not with --quick).
+# BENCH_PORT=N: the first of the seven ports the bench's hosts listen on (default 5095).
 # --only patterns (or metrics, scaling) runs that suite alone; latest.md keeps the other suites' numbers
 # from the runs before, and says from when.
 set -euo pipefail
@@ -29,13 +32,14 @@ case "$ONLY" in ""|patterns|metrics|scaling) ;; *) echo "--only: the suites that
 PATTERNS_SIZES=${PATTERNS_SIZES:-1000000,10000000}; [ -n "$QUICK" ] && PATTERNS_SIZES=${PATTERNS_SIZES_QUICK:-100000}
 METRICS_ITEMS=${METRICS_ITEMS:-1000000}; [ -n "$QUICK" ] && METRICS_ITEMS=${METRICS_ITEMS_QUICK:-100000}
 SCALING_SIZES=${SCALING_SIZES:-10000,100000,1000000}; [ -n "$QUICK" ] && SCALING_SIZES=${SCALING_SIZES_QUICK:-10000,100000}
+PORT=${BENCH_PORT:-5095}
 OUT=bench/results
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/routing-bench.XXXXXX")
 HOST_PID=""
 
 source scripts/postgres.sh
 cleanup() {
-  [ -n "$HOST_PID" ] && kill "$HOST_PID" 2>/dev/null && wait "$HOST_PID" 2>/dev/null
+  [ -n "$HOST_PID" ] && kill $HOST_PID 2>/dev/null && wait $HOST_PID 2>/dev/null
   postgres_stop
   rm -rf "$WORK"
 }
@@ -51,6 +55,7 @@ PG=(-h 127.0.0.1 -p "$PGPORT_TEST" -U postgres)
 "$PGBIN/psql" "${PG[@]}" -qc "CREATE DATABASE pgbench" -c "CREATE DATABASE routing" >/dev/null
 
 BENCH=(dotnet bench/Routing.Bench/bin/Release/net10.0/Routing.Bench.dll)
+POSTMASTER=$(head -1 "$PGDATA_TEST/postmaster.pid")
 
 # The patterns suite, on a database of its own and a host of its own: its data set goes into the
 # bench's temp folder and is deleted after each size.
@@ -59,12 +64,12 @@ run_patterns() {
   "$PGBIN/psql" "${PG[@]}" -qc "CREATE DATABASE patterns" >/dev/null
   local key="bench-admin-key-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
   Routing__Storage__Provider=Postgres ConnectionStrings__Routing="$ROUTING_TEST_POSTGRES;Database=patterns" \
-    Routing__Auth__BootstrapAdminKey="$key" Urls=http://127.0.0.1:5096 Logging__LogLevel__Default=Warning \
+    Routing__Auth__BootstrapAdminKey="$key" Urls=http://127.0.0.1:$((PORT + 1)) Logging__LogLevel__Default=Warning \
     dotnet host/bin/Release/net10.0/Routing.Host.dll --contentRoot "$PWD/host/bin/Release/net10.0" >"$WORK/patterns-host.log" 2>&1 &
   HOST_PID=$!
-  for _ in $(seq 1 60); do curl -sf http://127.0.0.1:5096/health >/dev/null 2>&1 && break; sleep 0.5; done
-  curl -sf http://127.0.0.1:5096/health >/dev/null || { echo "the host did not start:"; tail -20 "$WORK/patterns-host.log"; exit 1; }
-  "${BENCH[@]}" patterns --url http://127.0.0.1:5096 --key "$key" --psql "$PGBIN/psql" --pg-port "$PGPORT_TEST" --pg-db patterns \
+  for _ in $(seq 1 60); do curl -sf http://127.0.0.1:$((PORT + 1))/health >/dev/null 2>&1 && break; sleep 0.5; done
+  curl -sf http://127.0.0.1:$((PORT + 1))/health >/dev/null || { echo "the host did not start:"; tail -20 "$WORK/patterns-host.log"; exit 1; }
+  "${BENCH[@]}" patterns --url http://127.0.0.1:$((PORT + 1)) --key "$key" --psql "$PGBIN/psql" --pg-port "$PGPORT_TEST" --pg-db patterns \
     --sizes "$PATTERNS_SIZES" --out "$WORK"
   kill "$HOST_PID"; wait "$HOST_PID" 2>/dev/null || true; HOST_PID=""
 }
@@ -76,16 +81,16 @@ run_metrics() {
   "$PGBIN/psql" "${PG[@]}" -qc "CREATE DATABASE routing_metrics" >/dev/null
   local previous=(); [ -f "$OUT/latest.json" ] && previous=(--previous "$OUT/latest.json")
   "${BENCH[@]}" metrics --host-dll host/bin/Release/net10.0/Routing.Host.dll --connection "$ROUTING_TEST_POSTGRES;Database=routing_metrics" \
-    --psql "$PGBIN/psql" --pg-port "$PGPORT_TEST" --pg-db routing_metrics --items "$METRICS_ITEMS" $QUICK "${previous[@]}" --out "$WORK"
+    --psql "$PGBIN/psql" --pg-port "$PGPORT_TEST" --pg-db routing_metrics --items "$METRICS_ITEMS" --port $((PORT + 4)) $QUICK "${previous[@]}" --out "$WORK"
 }
 
 # The scaling suite, on a database of its own that it grows size by size; it starts its host
-# (port 5100) at each size. Its chart, scaling.svg, goes beside latest.md.
+# (port BENCH_PORT + 6) at each size. Its chart, scaling.svg, goes beside latest.md.
 run_scaling() {
   echo "== scaling: $SCALING_SIZES work items"
   "$PGBIN/psql" "${PG[@]}" -qc "CREATE DATABASE routing_scaling" >/dev/null
   "${BENCH[@]}" scaling --host-dll host/bin/Release/net10.0/Routing.Host.dll --connection "$ROUTING_TEST_POSTGRES;Database=routing_scaling" \
-    --psql "$PGBIN/psql" --pg-port "$PGPORT_TEST" --pg-db routing_scaling --sizes "$SCALING_SIZES" $QUICK --out "$WORK"
+    --psql "$PGBIN/psql" --pg-port "$PGPORT_TEST" --pg-db routing_scaling --sizes "$SCALING_SIZES" --port $((PORT + 6)) $QUICK --out "$WORK"
   mkdir -p "$OUT"; cp "$WORK/scaling.svg" "$OUT/"
 }
 
@@ -109,12 +114,20 @@ echo "pgbench: $TPS tps"
 echo "== intake: Release host on PostgreSQL"
 KEY="bench-admin-key-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 Routing__Storage__Provider=Postgres ConnectionStrings__Routing="$ROUTING_TEST_POSTGRES;Database=routing" \
-  Routing__Auth__BootstrapAdminKey="$KEY" Urls=http://127.0.0.1:5095 Logging__LogLevel__Default=Warning \
+  Routing__Auth__BootstrapAdminKey="$KEY" Urls=http://127.0.0.1:$PORT Logging__LogLevel__Default=Warning \
   dotnet host/bin/Release/net10.0/Routing.Host.dll --contentRoot "$PWD/host/bin/Release/net10.0" >"$WORK/host.log" 2>&1 &
 HOST_PID=$!
-for _ in $(seq 1 60); do curl -sf http://127.0.0.1:5095/health >/dev/null 2>&1 && break; sleep 0.5; done
-curl -sf http://127.0.0.1:5095/health >/dev/null || { echo "the host did not start:"; tail -20 "$WORK/host.log"; exit 1; }
-"${BENCH[@]}" intake --url http://127.0.0.1:5095 --key "$KEY" $QUICK --out "$WORK"
+for _ in $(seq 1 60); do curl -sf http://127.0.0.1:$PORT/health >/dev/null 2>&1 && break; sleep 0.5; done
+curl -sf http://127.0.0.1:$PORT/health >/dev/null || { echo "the host did not start:"; tail -20 "$WORK/host.log"; exit 1; }
+echo "== limit: one report's statements (bench/report-write.sql), 4 clients, ${SECONDS_PGBENCH} s"
+# On a copy of the schema the host just migrated, so intake's database stays as intake left it.
+"$PGBIN/psql" "${PG[@]}" -qc "CREATE DATABASE reportwrite" >/dev/null
+"$PGBIN/pg_dump" "${PG[@]}" --schema-only routing | "$PGBIN/psql" "${PG[@]}" -q -d reportwrite >/dev/null
+LIMIT_TPS=$("$PGBIN/pgbench" "${PG[@]}" -M prepared -n -f bench/report-write.sql -c 4 -j 2 -T "$SECONDS_PGBENCH" reportwrite 2>/dev/null \
+  | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
+echo "report-write limit: $LIMIT_TPS tps"
+printf '{ "ReportWriteTps": %s, "Clients": 4 }\n' "${LIMIT_TPS:-null}" > "$WORK/limit.json"
+"${BENCH[@]}" intake --url http://127.0.0.1:$PORT --key "$KEY" --host-pid "$HOST_PID" --postmaster-pid "$POSTMASTER" $QUICK --out "$WORK"
 sql() { "$PGBIN/psql" "${PG[@]}" -d routing -Atqc "$1"; }
 
 PENDING=100000; BURST=10000; [ -n "$QUICK" ] && BURST=2000
@@ -123,7 +136,7 @@ echo "== timers: intake with $PENDING timers pending, then $BURST due at once"
 sql "INSERT INTO timers (\"Id\",\"WorkItemId\",\"Step\",\"Round\",\"DueAt\",\"Status\")
   SELECT gen_random_uuid(), w.\"Id\", 'follow-up', 0, now() + interval '1 day' + random() * interval '6 days', 'Pending'
   FROM generate_series(1, $PENDING) i JOIN (SELECT \"Id\", row_number() OVER () AS n FROM work_items) w ON w.n = 1 + i % (SELECT count(*) FROM work_items)"
-"${BENCH[@]}" intake --url http://127.0.0.1:5095 --key "$KEY" $QUICK --closed-only --name intake-pending --out "$WORK"
+"${BENCH[@]}" intake --url http://127.0.0.1:$PORT --key "$KEY" $QUICK --closed-only --name intake-pending --out "$WORK"
 # The burst: one follow-up per unacknowledged item (a reminder, a notification and the next
 # follow-up each), all due at the same instant, 40 s ahead so the clock hands them over early.
 DUE=$(sql "SELECT to_char(date_trunc('second', now()) + interval '40 s', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')")
@@ -149,11 +162,11 @@ until [ "$("$PGBIN/psql" "${PG[@]}" -d routing -Atc 'SELECT count(*) FROM histor
 done
 SEAL_S=$(awk -v a="$SEAL_START" -v b="$(date +%s%N)" 'BEGIN { print (b - a) / 1e9 }')
 AUTH=(-H "Authorization: Bearer $KEY")
-VERIFY_S=$(curl -s -o "$WORK/verify.json" -w '%{time_total}' "${AUTH[@]}" http://127.0.0.1:5095/api/history/verify)
-NDJSON_S=$(curl -s -o /dev/null -w '%{time_total}' "${AUTH[@]}" "http://127.0.0.1:5095/api/history/export?format=ndjson")
-CSV_S=$(curl -s -o /dev/null -w '%{time_total}' "${AUTH[@]}" "http://127.0.0.1:5095/api/history/export?format=csv")
+VERIFY_S=$(curl -s -o "$WORK/verify.json" -w '%{time_total}' "${AUTH[@]}" http://127.0.0.1:$PORT/api/history/verify)
+NDJSON_S=$(curl -s -o /dev/null -w '%{time_total}' "${AUTH[@]}" "http://127.0.0.1:$PORT/api/history/export?format=ndjson")
+CSV_S=$(curl -s -o /dev/null -w '%{time_total}' "${AUTH[@]}" "http://127.0.0.1:$PORT/api/history/export?format=csv")
 ITEM=$("$PGBIN/psql" "${PG[@]}" -d routing -Atc "SELECT md5('4242')::uuid")
-for _ in $(seq 1 40); do curl -s -o /dev/null -w '%{time_total}\n' "${AUTH[@]}" "http://127.0.0.1:5095/api/history?workItemId=$ITEM&limit=100"; done \
+for _ in $(seq 1 40); do curl -s -o /dev/null -w '%{time_total}\n' "${AUTH[@]}" "http://127.0.0.1:$PORT/api/history?workItemId=$ITEM&limit=100"; done \
   | sort -n > "$WORK/timeline.txt"
 P95_S=$(sed -n '38p' "$WORK/timeline.txt")
 TOTAL=$("$PGBIN/psql" "${PG[@]}" -d routing -Atc 'SELECT count(*) FROM history')
@@ -162,9 +175,32 @@ printf '{ "Events": %s, "SealSeconds": %s, "VerifySeconds": %s, "NdjsonSeconds":
 cat "$WORK/history.json"
 kill "$HOST_PID"; wait "$HOST_PID" 2>/dev/null || true; HOST_PID=""
 
+# Scale-out: one host on core 0, then a second on core 1, on one PostgreSQL (which shares the two
+# cores with them and with the bench's client): what a second host adds.
+run_scaleout() {
+  echo "== scale-out: one host pinned to core 0, then two hosts (cores 0 and 1) on one PostgreSQL"
+  "$PGBIN/psql" "${PG[@]}" -qc "CREATE DATABASE scaleout" >/dev/null
+  local key="bench-admin-key-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')" pids=() urls=() core port
+  # The second host starts only after the first was measured alone: it would take over part of its background jobs.
+  for core in 0 1; do
+    port=$((PORT + 2 + core))
+    Routing__Storage__Provider=Postgres ConnectionStrings__Routing="$ROUTING_TEST_POSTGRES;Database=scaleout" \
+      Routing__Auth__BootstrapAdminKey="$key" Urls=http://127.0.0.1:$port Logging__LogLevel__Default=Warning \
+      taskset -c "$core" dotnet host/bin/Release/net10.0/Routing.Host.dll --contentRoot "$PWD/host/bin/Release/net10.0" >"$WORK/scaleout-$core.log" 2>&1 &
+    pids+=($!); urls+=("http://127.0.0.1:$port"); HOST_PID="${pids[*]}"
+    for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 0.5; done
+    curl -sf "http://127.0.0.1:$port/health" >/dev/null || { echo "the host did not start:"; tail -20 "$WORK/scaleout-$core.log"; exit 1; }
+    # 32 connections per host; with two, they take turns request by request.
+    "${BENCH[@]}" intake --url "$(IFS=,; echo "${urls[*]}")" --key "$key" --host-pid "$(IFS=,; echo "${pids[*]}")" --postmaster-pid "$POSTMASTER" \
+      --closed-only --warm-up 15 --connections $((32 * (core + 1))) --name "scaleout-$((core + 1))" --out "$WORK"
+  done
+  kill "${pids[@]}"; wait "${pids[@]}" 2>/dev/null || true; HOST_PID=""
+}
+
 run_patterns
 run_metrics
 run_scaling
+[ -z "$QUICK" ] && run_scaleout
 
 echo "== rules: BenchmarkDotNet"
 "${BENCH[@]}" rules $QUICK --out "$WORK"

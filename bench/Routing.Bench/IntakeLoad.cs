@@ -6,42 +6,54 @@ namespace Routing.Bench;
 
 /// Drives POST /api/reports over HTTP: closed loop to find the maximum rate, then open
 /// loop at a fixed rate for latency (measured from each request's scheduled start, so a
-/// slow server cannot hide its queueing).
-internal sealed class IntakeLoad(string url, string key)
+/// slow server cannot hide its queueing). Several hosts (one database) share the requests in turn.
+/// With a CpuMeter, the closed loop also says the CPU each report cost the host and PostgreSQL.
+internal sealed class IntakeLoad(string[] urls, string key, CpuMeter? cpu = null)
 {
-    public sealed record Result(double MaxPerSecond, int Errors, double RatePerSecond, double P50Ms, double P95Ms, double P99Ms);
+    public sealed record Result(double MaxPerSecond, int Errors, double RatePerSecond, double P50Ms, double P95Ms, double P99Ms,
+        double? HostCpuMsPerReport, double? PostgresCpuMsPerReport);
 
-    readonly HttpClient http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 256 })
+    public IntakeLoad(string url, string key) : this([url], key) { }
+
+    readonly HttpClient[] hosts = [.. urls.Select(url => new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 })
     {
         BaseAddress = new Uri(url),
         DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", key) },
-    };
+    })];
     readonly List<(string Key, string Body)> sent = [];
     int counter;
 
-    public sealed record MaxResult(double MaxPerSecond, int Errors);
+    /// CPU per report: milliseconds of CPU time (user + system) over the closed loop ÷ the requests it
+    /// got answered (one in ten a retry), the background work meanwhile included (history sealing, the
+    /// clock, the outbox, Hangfire's polling); null when not measured. Not counted: what is left to do
+    /// after the loop — measured, the outbox kept up, and what followed was the idle host's polling.
+    public sealed record MaxResult(double MaxPerSecond, int Errors, double? HostCpuMsPerReport = null, double? PostgresCpuMsPerReport = null);
 
     public async Task<Result> RunAsync(TimeSpan warmUp, TimeSpan closed, TimeSpan open, int connections)
     {
         // A cold host (tier-0 JIT, empty pools and caches) ran at half its warm rate.
         Console.WriteLine("intake: warming up");
         await RunClosedAsync(warmUp, connections);
-        var (max, errors) = await RunClosedAsync(closed, connections);
+        var (max, errors, hostCpu, postgresCpu) = await RunClosedAsync(closed, connections);
         Console.WriteLine($"intake: open loop at {max / 2:F0}/s for {open.TotalSeconds} s");
         var latencies = await OpenLoopAsync(max / 2, open);
         latencies.Sort();
         double P(double q) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)(q * latencies.Count))];
-        return new Result(max, errors, max / 2, P(0.50), P(0.95), P(0.99));
+        return new Result(max, errors, max / 2, P(0.50), P(0.95), P(0.99), hostCpu, postgresCpu);
     }
 
     public async Task<MaxResult> RunClosedAsync(TimeSpan duration, int connections)
     {
         Console.WriteLine($"intake: closed loop, {connections} connections, {duration.TotalSeconds} s");
+        var before = cpu?.Read();
         var (done, errors) = await ClosedLoopAsync(duration, connections);
+        var after = cpu?.Read();
         if (done == 0) throw new InvalidOperationException($"No report was accepted ({errors} errors): is the host up, is the key right?");
         var max = done / duration.TotalSeconds;
-        Console.WriteLine($"intake: {max:F0} reports/s at most ({errors} errors)");
-        return new MaxResult(max, errors);
+        var (hostMs, postgresMs) = before is null ? (double.NaN, double.NaN) : CpuMeter.PerReport(before, after!, done);
+        double? Measured(double ms) => double.IsNaN(ms) ? null : Math.Round(ms, 3);
+        Console.WriteLine($"intake: {max:F0} reports/s at most ({errors} errors); CPU per report: host {hostMs:F2} ms, PostgreSQL {postgresMs:F2} ms");
+        return new MaxResult(max, errors, Measured(hostMs), Measured(postgresMs));
     }
 
     async Task<(int Done, int Errors)> ClosedLoopAsync(TimeSpan duration, int connections)
@@ -95,7 +107,7 @@ internal sealed class IntakeLoad(string url, string key)
         message.Headers.Add("Idempotency-Key", request.Key);
         try
         {
-            using var response = await http.SendAsync(message);
+            using var response = await hosts[n % hosts.Length].SendAsync(message);
             return response.IsSuccessStatusCode;
         }
         catch (HttpRequestException)

@@ -8,7 +8,8 @@ using Routing.Bench;
 // bench/run.sh calls these verbs; each writes a JSON fragment into --out, and `report`
 // turns the fragments into latest.md and latest.json.
 //   rules  [--quick] --out DIR
-//   intake --url URL --key KEY [--quick] [--closed-only --name NAME] --out DIR
+//   intake --url URL[,URL…] --key KEY [--host-pid PID[,PID…]] [--postmaster-pid PID] [--quick] [--closed-only --name NAME
+//     [--connections N] [--warm-up S]] --out DIR   (the PIDs: CPU per report, from /proc; several URLs: hosts taking turns)
 //   patterns --url URL --key KEY --psql PATH --pg-port PORT --pg-db DB --sizes N[,N…] --out DIR
 //   metrics --host-dll PATH --connection CS --psql PATH --pg-port PORT --pg-db DB --items N [--quick] [--data-only] [--previous LATEST.json] --out DIR
 //     [--intake-seconds N] [--backfill-only] [--port N] (--data-only: make the data set, or find it made, and stop; --intake-seconds 0:
@@ -39,9 +40,17 @@ switch (args.FirstOrDefault())
         }));
         break;
     case "intake":
-        var load = new IntakeLoad(Option("--url"), Option("--key"));
+        int[] Pids(string name) => args.Contains(name) ? [.. Option(name).Split(',').Select(int.Parse)] : [];
+        var cpu = args.Contains("--host-pid") || args.Contains("--postmaster-pid")
+            ? new CpuMeter(Pids("--host-pid"), Pids("--postmaster-pid").Cast<int?>().FirstOrDefault()) : null;
+        var load = new IntakeLoad(Option("--url").Split(','), Option("--key"), cpu);
         var seconds = TimeSpan.FromSeconds(quick ? 8 : 30);
-        if (args.Contains("--closed-only")) Save(Option("--name"), await load.RunClosedAsync(seconds, connections: 32));
+        int Number(string name, int otherwise) => args.Contains(name) ? int.Parse(Option(name), System.Globalization.CultureInfo.InvariantCulture) : otherwise;
+        if (args.Contains("--closed-only"))
+        {
+            if (Number("--warm-up", 0) is > 0 and var warm) await load.RunClosedAsync(TimeSpan.FromSeconds(warm), Number("--connections", 32));
+            Save(Option("--name"), await load.RunClosedAsync(seconds, Number("--connections", 32)));
+        }
         else Save("intake", await load.RunAsync(seconds / 2, seconds, seconds, connections: 32));
         break;
     case "patterns":

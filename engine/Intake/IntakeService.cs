@@ -141,7 +141,11 @@ internal sealed class IntakeService(
         if (key is not null) Idempotency.Remember(db, key, receipt, now);
         await journal.AppendAsync([.. HistoryOf(report, decision, items, recurring, reprioritized, actor), .. toSubmitter], ct);
         // A reprioritized item is written only if nobody changed it since it was read (its Version).
-        await db.SaveChangesAsync(ct);
+        // No savepoint around it (two round trips of the eight a report took): when it fails, the
+        // whole transaction is rolled back, and the report retried or answered as the key's first.
+        db.Database.AutoSavepointsEnabled = false;
+        try { await db.SaveChangesAsync(ct); }
+        finally { db.Database.AutoSavepointsEnabled = true; }
         await tx.CommitAsync(ct);
         return new(receipt, items, reprioritized);
     }

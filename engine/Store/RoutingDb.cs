@@ -214,5 +214,10 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
             e.HasKey(i => i.Key);
             e.Property(i => i.Key).HasMaxLength(Idempotency.MaxKeyLength);
         });
+        foreach (var property in model.Model.GetEntityTypes().SelectMany(t => t.GetProperties()))
+        {
+            if (property.ClrType == typeof(List<string>)) property.SetValueComparer(ListComparer<string>.Instance);
+            else if (property.ClrType == typeof(List<int>)) property.SetValueComparer(ListComparer<int>.Instance);
+        }
     }
 }

@@ -35,6 +35,23 @@ public abstract class StoreTests(RoutingFixture fixture)
         Assert.True((bool)verify["ok"]!);
         Assert.True((int)verify["events"]! >= events.Count);
     }
+
+    [Fact]
+    public async Task A_list_changed_in_place_is_stored()
+    {
+        var receipt = await fixture.Client.SubmitAsync(Reports.Valid("design"));
+        var reportId = Guid.Parse((string)receipt["reportId"]!);
+
+        await fixture.WithStoreAsync(async db =>
+        {
+            var report = await db.Reports.SingleAsync(r => r.Id == reportId);
+            report.Evidence.Add("ticket-added-later");
+            return await db.SaveChangesAsync();
+        });
+
+        var evidence = await fixture.WithStoreAsync(db => db.Reports.Where(r => r.Id == reportId).Select(r => r.Evidence).SingleAsync());
+        Assert.Contains("ticket-added-later", evidence);
+    }
 }
 
 public sealed class StoreOnSqlite(SqliteFixture fixture) : StoreTests(fixture), IClassFixture<SqliteFixture>;
