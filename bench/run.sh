@@ -10,7 +10,9 @@
 # period cache, the write path's cost on intake, the backfill's rate; quick: 100k items;
 # METRICS_ITEMS=N to choose), rule evaluation (BenchmarkDotNet).
 # --only patterns (or metrics) runs that suite alone; latest.md keeps the other suites' numbers
-# from the runs before, and says from when.
+# from the runs before, and says from when. Either way the README's performance table is then
+# rewritten from latest.json (between its bench:targets markers).
+# Ports: BENCH_HOST_PORT (5095), BENCH_PATTERNS_PORT (5096), BENCH_METRICS_PORT (5098).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 QUICK=""; ONLY=""
@@ -26,6 +28,10 @@ case "$ONLY" in ""|patterns|metrics) ;; *) echo "--only: the suites that run alo
 PATTERNS_SIZES=${PATTERNS_SIZES:-1000000,10000000}; [ -n "$QUICK" ] && PATTERNS_SIZES=${PATTERNS_SIZES_QUICK:-100000}
 METRICS_ITEMS=${METRICS_ITEMS:-1000000}; [ -n "$QUICK" ] && METRICS_ITEMS=${METRICS_ITEMS_QUICK:-100000}
 OUT=bench/results
+# The hosts' ports (the metrics suite's: BENCH_METRICS_PORT), to choose when other runs use these.
+HOST_PORT=${BENCH_HOST_PORT:-5095}; PATTERNS_PORT=${BENCH_PATTERNS_PORT:-5096}
+# The README's performance table is rewritten from the results at the end: its markers must be there.
+grep -qF '<!-- bench:targets' README.md || { echo "README.md: the performance table's markers (<!-- bench:targets … -->) are missing"; exit 1; }
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/routing-bench.XXXXXX")
 HOST_PID=""
 
@@ -55,12 +61,12 @@ run_patterns() {
   "$PGBIN/psql" "${PG[@]}" -qc "CREATE DATABASE patterns" >/dev/null
   local key="bench-admin-key-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
   Routing__Storage__Provider=Postgres ConnectionStrings__Routing="$ROUTING_TEST_POSTGRES;Database=patterns" \
-    Routing__Auth__BootstrapAdminKey="$key" Urls=http://127.0.0.1:5096 Logging__LogLevel__Default=Warning \
+    Routing__Auth__BootstrapAdminKey="$key" Urls=http://127.0.0.1:$PATTERNS_PORT Logging__LogLevel__Default=Warning \
     dotnet host/bin/Release/net10.0/Routing.Host.dll --contentRoot "$PWD/host/bin/Release/net10.0" >"$WORK/patterns-host.log" 2>&1 &
   HOST_PID=$!
-  for _ in $(seq 1 60); do curl -sf http://127.0.0.1:5096/health >/dev/null 2>&1 && break; sleep 0.5; done
-  curl -sf http://127.0.0.1:5096/health >/dev/null || { echo "the host did not start:"; tail -20 "$WORK/patterns-host.log"; exit 1; }
-  "${BENCH[@]}" patterns --url http://127.0.0.1:5096 --key "$key" --psql "$PGBIN/psql" --pg-port "$PGPORT_TEST" --pg-db patterns \
+  for _ in $(seq 1 60); do curl -sf http://127.0.0.1:$PATTERNS_PORT/health >/dev/null 2>&1 && break; sleep 0.5; done
+  curl -sf http://127.0.0.1:$PATTERNS_PORT/health >/dev/null || { echo "the host did not start:"; tail -20 "$WORK/patterns-host.log"; exit 1; }
+  "${BENCH[@]}" patterns --url http://127.0.0.1:$PATTERNS_PORT --key "$key" --psql "$PGBIN/psql" --pg-port "$PGPORT_TEST" --pg-db patterns \
     --sizes "$PATTERNS_SIZES" --out "$WORK"
   kill "$HOST_PID"; wait "$HOST_PID" 2>/dev/null || true; HOST_PID=""
 }
@@ -83,6 +89,7 @@ if [ -n "$ONLY" ]; then
   "${BENCH[@]}" report "${PREVIOUS[@]}" --commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" $QUICK --out "$WORK"
   cp "$WORK/latest.md" "$WORK/latest.json" "$OUT/"
   echo "== wrote $OUT/latest.md and $OUT/latest.json ($ONLY only)"
+  "${BENCH[@]}" readme --results "$OUT/latest.json" --readme README.md
   exit 0
 fi
 
@@ -95,12 +102,12 @@ echo "pgbench: $TPS tps"
 echo "== intake: Release host on PostgreSQL"
 KEY="bench-admin-key-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 Routing__Storage__Provider=Postgres ConnectionStrings__Routing="$ROUTING_TEST_POSTGRES;Database=routing" \
-  Routing__Auth__BootstrapAdminKey="$KEY" Urls=http://127.0.0.1:5095 Logging__LogLevel__Default=Warning \
+  Routing__Auth__BootstrapAdminKey="$KEY" Urls=http://127.0.0.1:$HOST_PORT Logging__LogLevel__Default=Warning \
   dotnet host/bin/Release/net10.0/Routing.Host.dll --contentRoot "$PWD/host/bin/Release/net10.0" >"$WORK/host.log" 2>&1 &
 HOST_PID=$!
-for _ in $(seq 1 60); do curl -sf http://127.0.0.1:5095/health >/dev/null 2>&1 && break; sleep 0.5; done
-curl -sf http://127.0.0.1:5095/health >/dev/null || { echo "the host did not start:"; tail -20 "$WORK/host.log"; exit 1; }
-"${BENCH[@]}" intake --url http://127.0.0.1:5095 --key "$KEY" $QUICK --out "$WORK"
+for _ in $(seq 1 60); do curl -sf http://127.0.0.1:$HOST_PORT/health >/dev/null 2>&1 && break; sleep 0.5; done
+curl -sf http://127.0.0.1:$HOST_PORT/health >/dev/null || { echo "the host did not start:"; tail -20 "$WORK/host.log"; exit 1; }
+"${BENCH[@]}" intake --url http://127.0.0.1:$HOST_PORT --key "$KEY" $QUICK --out "$WORK"
 sql() { "$PGBIN/psql" "${PG[@]}" -d routing -Atqc "$1"; }
 
 PENDING=100000; BURST=10000; [ -n "$QUICK" ] && BURST=2000
@@ -109,7 +116,7 @@ echo "== timers: intake with $PENDING timers pending, then $BURST due at once"
 sql "INSERT INTO timers (\"Id\",\"WorkItemId\",\"Step\",\"Round\",\"DueAt\",\"Status\")
   SELECT gen_random_uuid(), w.\"Id\", 'follow-up', 0, now() + interval '1 day' + random() * interval '6 days', 'Pending'
   FROM generate_series(1, $PENDING) i JOIN (SELECT \"Id\", row_number() OVER () AS n FROM work_items) w ON w.n = 1 + i % (SELECT count(*) FROM work_items)"
-"${BENCH[@]}" intake --url http://127.0.0.1:5095 --key "$KEY" $QUICK --closed-only --name intake-pending --out "$WORK"
+"${BENCH[@]}" intake --url http://127.0.0.1:$HOST_PORT --key "$KEY" $QUICK --closed-only --name intake-pending --out "$WORK"
 # The burst: one follow-up per unacknowledged item (a reminder, a notification and the next
 # follow-up each), all due at the same instant, 40 s ahead so the clock hands them over early.
 DUE=$(sql "SELECT to_char(date_trunc('second', now()) + interval '40 s', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')")
@@ -135,11 +142,11 @@ until [ "$("$PGBIN/psql" "${PG[@]}" -d routing -Atc 'SELECT count(*) FROM histor
 done
 SEAL_S=$(awk -v a="$SEAL_START" -v b="$(date +%s%N)" 'BEGIN { print (b - a) / 1e9 }')
 AUTH=(-H "Authorization: Bearer $KEY")
-VERIFY_S=$(curl -s -o "$WORK/verify.json" -w '%{time_total}' "${AUTH[@]}" http://127.0.0.1:5095/api/history/verify)
-NDJSON_S=$(curl -s -o /dev/null -w '%{time_total}' "${AUTH[@]}" "http://127.0.0.1:5095/api/history/export?format=ndjson")
-CSV_S=$(curl -s -o /dev/null -w '%{time_total}' "${AUTH[@]}" "http://127.0.0.1:5095/api/history/export?format=csv")
+VERIFY_S=$(curl -s -o "$WORK/verify.json" -w '%{time_total}' "${AUTH[@]}" http://127.0.0.1:$HOST_PORT/api/history/verify)
+NDJSON_S=$(curl -s -o /dev/null -w '%{time_total}' "${AUTH[@]}" "http://127.0.0.1:$HOST_PORT/api/history/export?format=ndjson")
+CSV_S=$(curl -s -o /dev/null -w '%{time_total}' "${AUTH[@]}" "http://127.0.0.1:$HOST_PORT/api/history/export?format=csv")
 ITEM=$("$PGBIN/psql" "${PG[@]}" -d routing -Atc "SELECT md5('4242')::uuid")
-for _ in $(seq 1 40); do curl -s -o /dev/null -w '%{time_total}\n' "${AUTH[@]}" "http://127.0.0.1:5095/api/history?workItemId=$ITEM&limit=100"; done \
+for _ in $(seq 1 40); do curl -s -o /dev/null -w '%{time_total}\n' "${AUTH[@]}" "http://127.0.0.1:$HOST_PORT/api/history?workItemId=$ITEM&limit=100"; done \
   | sort -n > "$WORK/timeline.txt"
 P95_S=$(sed -n '38p' "$WORK/timeline.txt")
 TOTAL=$("$PGBIN/psql" "${PG[@]}" -d routing -Atc 'SELECT count(*) FROM history')
@@ -158,3 +165,5 @@ mkdir -p "$OUT"
 "${BENCH[@]}" report --pgbench-tps "$TPS" --commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" $QUICK --out "$WORK"
 cp "$WORK/latest.md" "$WORK/latest.json" "$OUT/"
 echo "== wrote $OUT/latest.md and $OUT/latest.json"
+# The README's performance table is drawn from latest.json, never typed; this fails without its markers.
+"${BENCH[@]}" readme --results "$OUT/latest.json" --readme README.md

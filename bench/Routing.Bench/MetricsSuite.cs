@@ -31,7 +31,7 @@ internal sealed class MetricsSuite(MetricsSuite.Options options)
     public sealed record Result(MetricsData.Load Data, bool DataKept, double? StartSeconds, IReadOnlyList<Measurement> Measurements,
         IReadOnlyList<ColdFill> Cold, WritePath? Intake, Backfill? Backfill, string? LoadAverage = null);
 
-    const int Port = 5098;
+    static readonly int Port = int.TryParse(Environment.GetEnvironmentVariable("BENCH_METRICS_PORT"), out var port) ? port : 5098;
     readonly string key = $"bench-admin-key-{Guid.NewGuid():N}";
 
     public async Task<Result> RunAsync()

@@ -14,8 +14,22 @@ using Routing.Bench;
 //     [--intake-seconds N] [--backfill-only] (--data-only: make the data set, or find it made, and stop; --intake-seconds 0:
 //     no intake; --backfill-only: time the backfill alone and add it to the metrics.json in --out)
 //   report (--pgbench-tps N | --previous LATEST.json --only SUITE) --commit SHA [--quick] --out DIR
+//   readme --results LATEST.json --readme README.md (the README's performance table, from latest.json)
 string Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault()
     ?? throw new ArgumentException($"{name} is required");
+if (args.FirstOrDefault() == "readme")
+{
+    try
+    {
+        Readme.Write(Option("--readme"), JsonNode.Parse(File.ReadAllText(Option("--results")))!);
+        return 0;
+    }
+    catch (InvalidDataException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        return 1;
+    }
+}
 var quick = args.Contains("--quick");
 var output = Option("--out");
 Directory.CreateDirectory(output);
@@ -73,7 +87,7 @@ switch (args.FirstOrDefault())
             Option("--commit"), quick, previous, previous is null ? null : Option("--only"));
         break;
     default:
-        Console.Error.WriteLine("usage: rules|intake|patterns|metrics|report … --out DIR (see bench/run.sh)");
+        Console.Error.WriteLine("usage: rules|intake|patterns|metrics|report … --out DIR, readme --results LATEST.json --readme README.md (see bench/run.sh)");
         return 2;
 }
 return 0;
