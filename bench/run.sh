@@ -14,9 +14,10 @@
 # intake measured at each size, plotted into scaling.svg; quick: 10k and 100k; SCALING_SIZES=N,N…),
 # rule evaluation (BenchmarkDotNet), scale-out (one host pinned to one core, then two hosts on one
 # PostgreSQL, each pinned to a core of its own; not with --quick).
-# BENCH_PORT=N: the first of the seven ports the bench's hosts listen on (default 5095).
 # --only patterns (or metrics, scaling) runs that suite alone; latest.md keeps the other suites' numbers
-# from the runs before, and says from when.
+# from the runs before, and says from when. Either way the README's performance table is then
+# rewritten from latest.json (between its bench:targets markers).
+# BENCH_PORT=N: the first of the seven ports the bench's hosts listen on (default 5095).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 QUICK=""; ONLY=""
@@ -34,6 +35,8 @@ METRICS_ITEMS=${METRICS_ITEMS:-1000000}; [ -n "$QUICK" ] && METRICS_ITEMS=${METR
 SCALING_SIZES=${SCALING_SIZES:-10000,100000,1000000}; [ -n "$QUICK" ] && SCALING_SIZES=${SCALING_SIZES_QUICK:-10000,100000}
 PORT=${BENCH_PORT:-5095}
 OUT=bench/results
+# The README's performance table is rewritten from the results at the end: its markers must be there.
+grep -qF '<!-- bench:targets' README.md || { echo "README.md: the performance table's markers (<!-- bench:targets … -->) are missing"; exit 1; }
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/routing-bench.XXXXXX")
 HOST_PID=""
 
@@ -102,6 +105,7 @@ if [ -n "$ONLY" ]; then
   "${BENCH[@]}" report "${PREVIOUS[@]}" --commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" $QUICK --out "$WORK"
   cp "$WORK/latest.md" "$WORK/latest.json" "$OUT/"
   echo "== wrote $OUT/latest.md and $OUT/latest.json ($ONLY only)"
+  "${BENCH[@]}" readme --results "$OUT/latest.json" --readme README.md
   exit 0
 fi
 
@@ -209,3 +213,5 @@ mkdir -p "$OUT"
 "${BENCH[@]}" report --pgbench-tps "$TPS" --commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" $QUICK --out "$WORK"
 cp "$WORK/latest.md" "$WORK/latest.json" "$OUT/"
 echo "== wrote $OUT/latest.md and $OUT/latest.json"
+# The README's performance table is drawn from latest.json, never typed; this fails without its markers.
+"${BENCH[@]}" readme --results "$OUT/latest.json" --readme README.md

@@ -11,28 +11,29 @@ internal static class MetricsResults
     const string ApiTarget = "metrics API p95 <= 100 ms (GET /api/metrics/departments, JSON and CSV)";
     const string CohortTarget = "rules and CSMs views p95 <= 100 ms (pages: 90 days; API: rules over 1 year, CSMs)";
 
-    public static IEnumerable<(string Target, string Measured, bool? Met)> Targets(JsonNode? metrics)
+    public static IEnumerable<Target> Targets(JsonNode? metrics)
     {
         if (metrics is null)
         {
-            yield return (PageTarget, "not run", null);
-            yield return (ApiTarget, "not run", null);
-            yield return (CohortTarget, "not run", null);
+            yield return Target.NotRun(PageTarget, 100, "ms", Target.Less);
+            yield return Target.NotRun(ApiTarget, 100, "ms", Target.Less);
+            yield return Target.NotRun(CohortTarget, 100, "ms", Target.Less);
             yield break;
         }
         var all = metrics["Measurements"]!.AsArray().Select(m => m!).ToList();
         var scale = Invariant($"{(long)metrics["Data"]!["Items"]!:N0} items / {(long)metrics["Data"]!["Events"]!:N0} events");
-        yield return Target(PageTarget, all.Where(m => ((string)m["Name"]!).StartsWith("page, admin, 12") || ((string)m["Name"]!).StartsWith("page, head")), scale);
-        yield return Target(ApiTarget, all.Where(m => ((string)m["Name"]!).StartsWith("API departments, JSON") || ((string)m["Name"]!).StartsWith("API departments, CSV")), scale);
-        yield return Target(CohortTarget, all.Where(m => ((string)m["Name"]!) is "page, admin, rules (90 days)" or "page, admin, CSMs" or "API rules, 1 year" or "API CSMs"), scale);
+        yield return Slowest(PageTarget, all.Where(m => ((string)m["Name"]!).StartsWith("page, admin, 12") || ((string)m["Name"]!).StartsWith("page, head")), scale);
+        yield return Slowest(ApiTarget, all.Where(m => ((string)m["Name"]!).StartsWith("API departments, JSON") || ((string)m["Name"]!).StartsWith("API departments, CSV")), scale);
+        yield return Slowest(CohortTarget, all.Where(m => ((string)m["Name"]!) is "page, admin, rules (90 days)" or "page, admin, CSMs" or "API rules, 1 year" or "API CSMs"), scale);
     }
 
-    static (string, string, bool?) Target(string target, IEnumerable<JsonNode> measured, string scale)
+    /// The slowest of the measurements against the limit; not measured when one of them has no p95 (it failed).
+    static Target Slowest(string target, IEnumerable<JsonNode> measured, string scale)
     {
         var list = measured.ToList();
         var text = string.Join(", ", list.Select(m => $"{Short(m)} {Figure(m)}")) + $" ({scale})";
-        if (list.Count == 0 || list.Any(m => m["P95Ms"] is null)) return (target, text, null);
-        return (target, text, list.All(m => (double)m["P95Ms"]! <= 100));
+        if (list.Count == 0 || list.Any(m => m["P95Ms"] is null)) return Target.NotRun(target, 100, "ms", Target.Less, text);
+        return Target.AtMost(target, list.Max(m => (double)m["P95Ms"]!), 100, "ms", text);
     }
 
     static string Short(JsonNode m) => (string)m["Name"]! switch

@@ -9,32 +9,35 @@ internal static class PatternsResults
 {
     const long ScanTargetSize = 10_000_000;
 
-    public static IEnumerable<(string Target, string Measured, bool? Met)> Targets(JsonNode? patterns)
+    const string ImportTarget = "import >= 0.5 x psql \\copy of the same file";
+    const string ScanTarget = "full scan of 10M complaints <= 10 s";
+    const string PageTarget = "Patterns page p95 <= 100 ms with 10k candidates";
+
+    public static IEnumerable<Target> Targets(JsonNode? patterns)
     {
         var sizes = patterns?["Sizes"]?.AsArray().Select(s => s!).ToList() ?? [];
         if (sizes.Count == 0)
         {
-            yield return ("import >= 0.5 x psql \\copy of the same file", "not run", null);
-            yield return ("full scan of 10M complaints <= 10 s", "not run", null);
-            yield return ("Patterns page p95 <= 100 ms with 10k candidates", "not run", null);
+            yield return Target.NotRun(ImportTarget, 0.5, "x \\copy", Target.More);
+            yield return Target.NotRun(ScanTarget, 10, "s", Target.Less);
+            yield return Target.NotRun(PageTarget, 100, "ms", Target.Less);
             yield break;
         }
         var largest = sizes.MaxBy(s => (long)s["Complaints"]!)!;
         double Of(JsonNode size, string name) => (double)size[name]!;
-        yield return ("import >= 0.5 x psql \\copy of the same file", Invariant(
-            $"{Of(largest, "Ratio"):F2} x: {Of(largest, "ImportPerSecond"):F0} lines/s vs {Of(largest, "Complaints") / Of(largest, "CopySeconds"):F0} ({Of(largest, "Complaints"):N0} complaints)"),
-            Of(largest, "Ratio") >= 0.5);
+        yield return Target.AtLeast(ImportTarget, Of(largest, "Ratio"), 0.5, "x \\copy", Invariant(
+            $"{Of(largest, "Ratio"):F2} x: {Of(largest, "ImportPerSecond"):F0} lines/s vs {Of(largest, "Complaints") / Of(largest, "CopySeconds"):F0} ({Of(largest, "Complaints"):N0} complaints)"));
 
         var tenMillion = sizes.FirstOrDefault(s => (long)s["Complaints"]! >= ScanTargetSize);
         yield return tenMillion is null
-            ? ("full scan of 10M complaints <= 10 s", Invariant($"not run at 10M ({Of(largest, "ScanSeconds"):F1} s at {Of(largest, "Complaints"):N0})"), null)
-            : ("full scan of 10M complaints <= 10 s", Invariant($"{Of(tenMillion, "ScanSeconds"):F1} s"), Of(tenMillion, "ScanSeconds") <= 10);
+            ? Target.NotRun(ScanTarget, 10, "s", Target.Less, Invariant($"not run at 10M ({Of(largest, "ScanSeconds"):F1} s at {Of(largest, "Complaints"):N0})"))
+            : Target.AtMost(ScanTarget, Of(tenMillion, "ScanSeconds"), 10, "s", Invariant($"{Of(tenMillion, "ScanSeconds"):F1} s"));
 
         var page = patterns!["Page"]!;
         var api = Invariant($"GET /api/patterns?status=open p95 {(double)page["ApiP95Ms"]!:F1} ms");
         yield return page["PageP95Ms"] is { } p95
-            ? ("Patterns page p95 <= 100 ms with 10k candidates", Invariant($"{(double)p95:F1} ms ({api})"), (double)p95 <= 100)
-            : ("Patterns page p95 <= 100 ms with 10k candidates", $"{page["PageStatus"]} ({api})", null);
+            ? Target.AtMost(PageTarget, (double)p95, 100, "ms", Invariant($"{(double)p95:F1} ms ({api})"))
+            : Target.NotRun(PageTarget, 100, "ms", Target.Less, $"{page["PageStatus"]} ({api})");
     }
 
     public static void Section(StringBuilder md, JsonNode? patterns)

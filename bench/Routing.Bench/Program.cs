@@ -18,8 +18,22 @@ using Routing.Bench;
 //   scaling --host-dll PATH --connection CS --psql PATH --pg-port PORT --pg-db DB --sizes N[,N…] [--quick] [--port PORT] [--intake-seconds N] --out DIR
 //     (grows the database to each size and measures it there; writes scaling.json and scaling.svg)
 //   report (--pgbench-tps N | --previous LATEST.json --only SUITE) --commit SHA [--quick] --out DIR
+//   readme --results LATEST.json --readme README.md (the README's performance table, from latest.json)
 string Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault()
     ?? throw new ArgumentException($"{name} is required");
+if (args.FirstOrDefault() == "readme")
+{
+    try
+    {
+        Readme.Write(Option("--readme"), JsonNode.Parse(File.ReadAllText(Option("--results")))!);
+        return 0;
+    }
+    catch (InvalidDataException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        return 1;
+    }
+}
 var quick = args.Contains("--quick");
 var output = Option("--out");
 Directory.CreateDirectory(output);
@@ -98,7 +112,7 @@ switch (args.FirstOrDefault())
             Option("--commit"), quick, previous, previous is null ? null : Option("--only"));
         break;
     default:
-        Console.Error.WriteLine("usage: rules|intake|patterns|metrics|report … --out DIR (see bench/run.sh)");
+        Console.Error.WriteLine("usage: rules|intake|patterns|metrics|report … --out DIR, readme --results LATEST.json --readme README.md (see bench/run.sh)");
         return 2;
 }
 return 0;

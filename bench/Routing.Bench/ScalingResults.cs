@@ -13,21 +13,26 @@ internal static class ScalingResults
     const double ReadLimit = 2, IntakeLimit = 0.9;
     const string IntakeName = "intake";
 
-    public static IEnumerable<(string Target, string Measured, bool? Met)> Targets(JsonNode? scaling)
+    /// Growth as a target: a read's p50 at the largest size ÷ at the smallest (less is better), intake's rate the same way (more is better).
+    public static IEnumerable<Target> Targets(JsonNode? scaling)
     {
         var sizes = Sizes(scaling);
         var span = sizes.Count < 2 ? "10k to 1M work items" : $"{Short(Items(sizes[0]))} to {Short(Items(sizes[^1]))} work items";
+        var missing = sizes.Count < 2 ? "not run" : "not measured";
         foreach (var name in ReadNames(sizes))
         {
             var target = $"{name}: p50 flat from {span} (<= {ReadLimit:0} x)";
             var (first, last) = (P50(sizes.FirstOrDefault(), name), P50(sizes.LastOrDefault(), name));
-            if (sizes.Count < 2 || first is null || last is null) yield return (target, sizes.Count < 2 ? "not run" : "not measured", null);
-            else yield return (target, Invariant($"{first:F1} ms → {last:F1} ms ({last / first:F2} x)"), last / first <= ReadLimit);
+            yield return sizes.Count < 2 || first is null || last is null
+                ? Target.NotRun(target, ReadLimit, "x", Target.Less, missing)
+                : Target.AtMost(target, last.Value / first.Value, ReadLimit, "x", Invariant($"{first:F1} ms → {last:F1} ms ({last / first:F2} x)"));
         }
         var intake = $"intake within 10 % from {span}";
         var (from, to) = (Rate(sizes.FirstOrDefault()), Rate(sizes.LastOrDefault()));
-        if (sizes.Count < 2 || from is null || to is null) yield return (intake, sizes.Count < 2 ? "not run" : "not measured", null);
-        else yield return (intake, Invariant($"{from:F0}/s → {to:F0}/s ({to / from:F2} x); CPU a report {Cpu(sizes[0])} → {Cpu(sizes[^1])}"), to / from >= IntakeLimit);
+        yield return sizes.Count < 2 || from is null || to is null
+            ? Target.NotRun(intake, IntakeLimit, "x", Target.More, missing)
+            : Target.AtLeast(intake, to.Value / from.Value, IntakeLimit, "x",
+                Invariant($"{from:F0}/s → {to:F0}/s ({to / from:F2} x); CPU a report {Cpu(sizes[0])} → {Cpu(sizes[^1])}"));
     }
 
     public static void Section(StringBuilder md, JsonNode? scaling)

@@ -58,22 +58,13 @@ internal sealed class NotificationOutbox(IDepartmentDirectory departments, IOpti
 
     sealed record ReportFacts(string Title, string Product, string Category, string? SubmittedBy);
 
+    // The report the caller tracks (added at intake, read by a timer firing) is found by its key,
+    // without a query and without the scan for changes DbSet.Local makes: a burst of reminders
+    // queues thousands. Otherwise it is read, once per transaction.
     static ReportFacts ReportOf(RoutingDb db, WorkItem item) =>
-        // At intake the report is in this transaction, not yet in the store.
-        Tracked(db, item.ReportId) is { } local
-            ? new(local.Title, local.Product, local.Category, local.SubmittedBy)
-            : db.Reports.AsNoTracking().Where(r => r.Id == item.ReportId)
-                .Select(r => new ReportFacts(r.Title, r.Product, r.Category, r.SubmittedBy)).First();
-
-    /// The report if this context tracks it. Local detects changes first, over every tracked entity,
-    /// once per notification queued; an id never changes, so the lookup needs no detection.
-    static Reports.Report? Tracked(RoutingDb db, Guid reportId)
-    {
-        var detecting = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try { return db.Reports.Local.FirstOrDefault(r => r.Id == reportId); }
-        finally { db.ChangeTracker.AutoDetectChangesEnabled = detecting; }
-    }
+        db.Reports.Find(item.ReportId) is { } report
+            ? new(report.Title, report.Product, report.Category, report.SubmittedBy)
+            : throw new InvalidOperationException($"Work item {item.Id} names report {item.ReportId}, which is not stored.");
 
     Notification Add(RoutingDb db, string @event, WorkItem item, ReportFacts report, DateTimeOffset now, string department, string role,
         EffectivenessOutcome? effectiveness, string? address = null)

@@ -37,6 +37,10 @@ internal static class RoutingSchedulerExtensions
         {
             o.SchedulePollingInterval = Scheduler(sp).PollingInterval;
             o.WorkerCount = Math.Max(4, Environment.ProcessorCount * 2);
+            // Timers first: a free worker takes a firing before a delivery or a scan (Hangfire's
+            // PostgreSQL storage takes queues in alphabetical order: clock, then default), so a
+            // burst's firings never wait behind the notifications its first batches queued.
+            o.Queues = [TimerJobs.FiringQueue, "default"];
             // Named after the machine (Hangfire adds the process id), also where HOSTNAME is not in
             // the environment (systemd): the dashboard tells hosts apart, and /health/ready finds its own.
             o.ServerName = Environment.MachineName;
