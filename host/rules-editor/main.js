@@ -206,7 +206,7 @@ function comparison(part, label, view, active, nonce) {
     const shown = document.createElement("div");
     shown.className = "rules-merge";
     shown.hidden = true;
-    const name = `Compare with the active v${active.version}`;
+    const name = `Compare ${part} with the active v${active.version}`;
     button.textContent = name;
     let merge = null;
     button.addEventListener("click", () => {

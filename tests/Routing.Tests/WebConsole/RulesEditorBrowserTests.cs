@@ -89,7 +89,7 @@ public sealed class RulesEditorBrowserTests : BrowserStory
         // Tab leaves the editor as it leaves a textarea: to the comparison with the active version, side by side.
         await editor.FocusAsync();
         await page.Keyboard.PressAsync("Tab");
-        var compare = page.GetByRole(AriaRole.Button, new() { Name = "Compare with the active v1" }).First;
+        var compare = page.GetByRole(AriaRole.Button, new() { Name = "Compare workflows with the active v1" });
         await Expect(compare).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Workflows (RulesEngine JSON), the active v1 (read-only)" })).ToBeVisibleAsync();
