@@ -90,7 +90,7 @@ public abstract class BrowserStory(string? timeZone = null, string? locale = nul
     /// textareas' place: until it has, their labels name the textareas it then hides. htmx runs
     /// the page's script after it swaps the page in, a moment after the textareas are there.
     protected static Task RulesEditorReadyAsync(IPage page) => page.WaitForFunctionAsync(
-        "() => !document.querySelector('script[src=\"/lib/rules-editor.js\"]') || [...document.querySelectorAll('textarea[data-rules-part]')].every(t => t.hidden)");
+        "() => !document.querySelector('script[src=\"/lib/rules-editor.js\"]') || document.querySelectorAll('.rules-editor .cm-content').length === document.querySelectorAll('textarea[data-rules-part]').length");
 
     /// At a phone's 390 px the page scrolls only down, never sideways; a failure names what sticks out.
     protected static async Task AssertFitsAPhoneAsync(IPage page, string what)

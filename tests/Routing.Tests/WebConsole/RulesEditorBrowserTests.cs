@@ -77,7 +77,6 @@ public sealed class RulesEditorBrowserTests : BrowserStory
         await Expect(status).ToBeEmptyAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save as a draft" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("RedHeatersToRnd: department 'astrology' is not in the departments list.");
-        await RulesEditorReadyAsync(page);
         editor = page.GetByRole(AriaRole.Textbox, new() { Name = "Workflows (RulesEngine JSON)" });
         await Expect(editor).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(page.Locator("#workflows-status")).ToContainTextAsync(
