@@ -15,8 +15,10 @@ internal static class SecurityHeaders
             headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
         else if (http.Request.Path.StartsWithSegments("/console"))
             // WebAssembly, never eval: Viz.js draws the lifecycle with Graphviz compiled to wasm.
-            // One policy for every console page, since htmx swaps pages under the first one's.
-            headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+            // One policy for every console page, since htmx swaps pages under the first one's; styles
+            // from the console's stylesheet, and the rules editor's elements marked with the page's nonce.
+            headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; " +
+                $"style-src 'self' 'nonce-{CspNonce.For(http)}'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
         return next(http);
     });
 }

@@ -5,5 +5,7 @@ namespace Routing.Host.Pages;
 internal sealed class ConsoleScripts(IWebHostEnvironment env)
 {
     public bool Htmx { get; } = env.WebRootFileProvider.GetFileInfo("lib/htmx.min.js").Exists;
+    /// The rules editor (CodeMirror, bundled by esbuild from rules-editor/).
+    public bool RulesEditor { get; } = env.WebRootFileProvider.GetFileInfo("lib/rules-editor.js").Exists;
     public bool Viz { get; } = env.WebRootFileProvider.GetFileInfo("lib/viz-global.js").Exists;
 }

@@ -67,6 +67,16 @@ internal static class RulesApi
             .Produces<Drafted>(StatusCodes.Status201Created)
             .RefusesWith(StatusCodes.Status422UnprocessableEntity, "RulesetProblem", "The ruleset is not valid; nothing was stored.",
                 ApiProblems.RuleErrorsMembers(), validation: true);
+        group.MapPost("/expressions/check", RuleExpressionCheck.CheckAsync)
+            .WithName("checkRuleExpression")
+            .WithSummary("Whether one rule's expression would be accepted in a draft; nothing is stored")
+            .WithDescription("The checks a draft makes of each expression: it may read only the report's fields (`report.Category`, " +
+                             "`report.Segment.Region`…) with simple string, number and collection operations, at a bounded cost, and must " +
+                             "compile as a condition (true or false). `ok: false` says why not and, when the parser names it, the `column` " +
+                             "(1-based) it stopped at. Names from GlobalParams or LocalParams are unknown here: a draft checks those.")
+            .TakesJson<RuleExpressionCheck.ExpressionBody>("The expression, as a rule's `Expression` has it.")
+            .Produces<RuleExpressionCheck.ExpressionChecked>()
+            .Refuses(StatusCodes.Status400BadRequest);
         group.MapPost("/versions/{version:int}/publish", async (int version, HttpContext http, RulesetAdmin admin, CancellationToken ct) =>
             await admin.PublishAsync(version, Actor.Of(http), ct) is { } published ? TypedResults.Ok(published) : NoSuchVersion())
             .WithName("publishRulesetVersion")

@@ -51,6 +51,30 @@ internal static partial class ExpressionGuard
     public static string? Check(string? expression, ScopedParams? scope = null) =>
         Measure(expression, scope ?? ScopedParams.None, typeof(bool), out _);
 
+    /// One rule's expression alone, as the console's rules editor checks it while an admin types:
+    /// the guard above, then whether it reads as a condition on the report the way RulesEngine
+    /// compiles it (an unknown field, a text compared with a number…). Null when it would pass;
+    /// else why not and, when the parser names one, the place (0-based) it stopped at.
+    /// Names declared in GlobalParams or LocalParams are unknown here: the draft checks those.
+    public static (string Error, int? Position)? CheckAlone(string expression)
+    {
+        if (Check(expression) is { } refused) return (refused, null);
+        try
+        {
+            Parser.Parse(expression, [Report], typeof(bool));
+            return null;
+        }
+        catch (Exception e)
+        {
+            // RulesEngine wraps Dynamic LINQ's ParseException, which knows the place.
+            var parse = e;
+            while (parse is not (null or System.Linq.Dynamic.Core.Exceptions.ParseException)) parse = parse.InnerException;
+            return parse is System.Linq.Dynamic.Core.Exceptions.ParseException p
+                ? ($"the expression does not compile: {p.Message}", p.Position)
+                : ($"the expression does not compile: {e.Message}", null);
+        }
+    }
+
     /// The same for the expression of a GlobalParam or LocalParam, which may be of any type; `value`
     /// is the parsed expression, for the names declared after it (ScopedParams.With).
     /// One that does not parse is refused here: what uses it could not be measured.

@@ -243,6 +243,10 @@ check(JSON.stringify(diff).includes("SupplyProblemToLogistics"), `the diff names
 const supplyReport: NewReport = { title: "Late deliveries", product: "HX-200 heater", category: "supply", reportCount: 12, severity: "medium", evidence: ["ticket-1"], verifiedBy: "csm", verifiedAt: "2026-11-20T10:00:00Z" };
 const simulated = await succeeded("simulate", admin.POST("/api/rules/simulate", { body: { version: draft.version, report: supplyReport } }));
 check(simulated.routes.some(r => r.department === "rnd"), `with the draft, supply problems go to R&D: ${JSON.stringify(simulated.routes)}`);
+const fine = await succeeded("check an expression", admin.POST("/api/rules/expressions/check", { body: { expression: "report.Category == \"supply\" && report.ReportCount > 10" } }));
+check(fine.ok && fine.error == null, `a rule on the report's fields is accepted: ${JSON.stringify(fine)}`);
+const unknown = await succeeded("check an expression with a mistake", admin.POST("/api/rules/expressions/check", { body: { expression: "report.Colour == \"red\"" } }));
+check(!unknown.ok && (unknown.error ?? "").includes("'Colour'"), `a field the report does not have is named: ${JSON.stringify(unknown)}`);
 const replayed = await succeeded("replay", admin.POST("/api/rules/versions/{version}/replay", { params: { path: { version: draft.version }, query: { from: "2026-10-01T00:00:00Z", to: new Date().toISOString() } } }));
 check(replayed.version === draft.version && replayed.reports >= 2 && replayed.changes.length === 0, `no report so far was a supply problem: ${JSON.stringify(replayed)}`);
 const published = await succeeded("publish the draft", admin.POST("/api/rules/versions/{version}/publish", { params: { path: { version: draft.version } } }));

@@ -50,6 +50,8 @@ internal sealed class RulesModel(
     public IReadOnlyDictionary<string, string> SimulatedLifecycles { get; private set; } = new Dictionary<string, string>();
     public RulesetSimulator.Replay? Replay { get; private set; }
     public RulesetDiff? Diff { get; private set; }
+    /// The active version's parts as the editors show text, for the rules editor's comparison.
+    public IReadOnlyDictionary<string, object> ActiveTexts { get; private set; } = new Dictionary<string, object>();
     /// How the shown version's rules did with the items they opened over the last 90 days (none for a draft).
     public IReadOnlyList<RuleFigures> RuleFigures { get; private set; } = [];
 
@@ -84,6 +86,17 @@ internal sealed class RulesModel(
         await LoadAsync(keepEdits: true, ct);
         return Page();
     }
+
+    /// The rules editor's check of one rule's expression as it is typed (RuleExpressionCheck):
+    /// the API's check, with the console's cookie and anti-forgery token.
+    public IActionResult OnPostCheckExpression(string? expression) =>
+        Routing.Host.Rules.RuleExpressionCheck.Refusals(expression) is { Count: > 0 } refusals
+            ? BadRequest(new ValidationProblemDetails(refusals))
+            : new JsonResult(Routing.Host.Rules.RuleExpressionCheck.Of(expression!));
+
+    /// The ruleset's JSON Schema, for the rules editor's validation and completion (the API's
+    /// GET /api/rules/schema takes a key; the console has its cookie).
+    public IActionResult OnGetSchema() => Content(RulesetSchema.Text.Value, "application/schema+json");
 
     /// The largest iCal file taken: a holiday calendar of years is a few kilobytes.
     const int MaxIcalBytes = 1024 * 1024;
@@ -169,6 +182,16 @@ internal sealed class RulesModel(
         Shown = view;
         // What the version changes stays in sight while it is simulated or replayed.
         if (!view.Active) Diff = await admin.DiffAsync(view.Version, null, ct);
+        var active = view.Active ? view : await admin.GetAsync(null, ct);
+        if (active is not null)
+            ActiveTexts = new Dictionary<string, object>
+            {
+                ["version"] = active.Version,
+                ["workflows"] = JsonSerializer.Serialize(active.Workflows, Indented),
+                ["departments"] = JsonSerializer.Serialize(active.Departments, Indented),
+                ["lifecycles"] = JsonSerializer.Serialize(active.Lifecycles, Indented),
+                ["calendars"] = JsonSerializer.Serialize(active.Calendars, Indented),
+            };
         if (!keepEdits)
         {
             Workflows = JsonSerializer.Serialize(view.Workflows, Indented);

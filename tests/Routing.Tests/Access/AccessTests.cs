@@ -45,6 +45,7 @@ public abstract class AccessTests(RoutingFixture fixture)
         ["GET /api/rules/versions/{version:int}"] = ["admin"],
         ["GET /api/rules/versions/{version:int}/diff"] = ["admin"],
         ["POST /api/rules/versions"] = ["admin"],
+        ["POST /api/rules/expressions/check"] = ["admin"],
         ["POST /api/rules/versions/{version:int}/publish"] = ["admin"],
         ["POST /api/rules/versions/{version:int}/replay"] = ["admin"],
         ["GET /api/history/"] = ["admin", "auditor"],

@@ -24,7 +24,8 @@ public sealed class GarbageInputDrill(PostgresFixture fixture) : IClassFixture<P
     static readonly Guid NoCandidate = Guid.Parse("0195f3a0-0000-7000-8000-00000000fa22");
     readonly HttpClient client = fixture.Client;
 
-    sealed record Target(string Pattern, Func<Random, string> Path, JsonNode Valid, int Bodies = BodiesPerEndpoint, bool Writes = false);
+    /// `Answers`: a body it can read gets a 200 saying what is wrong with what it holds (nothing is stored): no 5xx.
+    sealed record Target(string Pattern, Func<Random, string> Path, JsonNode Valid, int Bodies = BodiesPerEndpoint, bool Writes = false, bool Answers = false);
 
     [Fact]
     public async Task Ten_thousand_mutated_bodies_per_post_endpoint_get_only_4xx_and_store_nothing()
@@ -47,6 +48,9 @@ public sealed class GarbageInputDrill(PostgresFixture fixture) : IClassFixture<P
             new("/api/rules/versions/{version:int}/replay", _ => $"/api/rules/versions/{active}/replay", new JsonObject(), Bodies: 100),
             // Takes text/calendar: a JSON body of any shape is a 415, and drafts nothing.
             new("/api/calendars/{id}/holidays", _ => "/api/calendars/office-chicago/holidays", new JsonObject(), Bodies: 100),
+            // Answers ok or why not for any expression it can read, long, nested or hostile.
+            new("/api/rules/expressions/check", _ => "/api/rules/expressions/check",
+                new JsonObject { ["expression"] = "report.Category == \"quality\" && report.Segment.Months.Any(m => m >= 11)" }, Bodies: 2_000, Answers: true),
             new("/api/rules/simulate", _ => "/api/rules/simulate", new JsonObject { ["report"] = Reports.Valid(), ["version"] = active }),
             new("/api/keys/", _ => "/api/keys", new JsonObject { ["name"] = "fuzz", ["role"] = "csm", ["departments"] = new JsonArray() }),
             new("/api/complaints", _ => "/api/complaints", new JsonArray(new JsonObject { ["id"] = "fuzz-1", ["receivedAt"] = "2026-11-01T10:00:00Z",
@@ -92,7 +96,7 @@ public sealed class GarbageInputDrill(PostgresFixture fixture) : IClassFixture<P
                     content.Headers.ContentType = new("application/json");
                     using var response = await client.PostAsync(target.Path(random), content);
                     var status = (int)response.StatusCode;
-                    if (target.Writes ? status >= 500 : status is < 400 or >= 500)
+                    if (target.Writes || target.Answers ? status >= 500 : status is < 400 or >= 500)
                         wrong.Enqueue($"{target.Pattern} #{n} ({mutation}): {status} {Truncated(await response.Content.ReadAsStringAsync())}");
                 }
             }));

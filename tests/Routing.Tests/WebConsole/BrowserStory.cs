@@ -82,6 +82,16 @@ public abstract class BrowserStory(string? timeZone = null, string? locale = nul
         return page;
     }
 
+    /// The text of one part of the rules on the rules page (workflows, departments, lifecycles,
+    /// calendars): its textarea's, which the rules editor, when the build made it, keeps up to date.
+    protected static Task<string> RulesTextAsync(IPage page, string part) => page.Locator($"textarea#{part}").InputValueAsync();
+
+    /// On the rules page, waits for the rules editor (when the build made it) to take the
+    /// textareas' place: until it has, their labels name the textareas it then hides. htmx runs
+    /// the page's script after it swaps the page in, a moment after the textareas are there.
+    protected static Task RulesEditorReadyAsync(IPage page) => page.WaitForFunctionAsync(
+        "() => !document.querySelector('script[src=\"/lib/rules-editor.js\"]') || document.querySelectorAll('.rules-editor .cm-content').length === document.querySelectorAll('textarea[data-rules-part]').length");
+
     /// At a phone's 390 px the page scrolls only down, never sideways; a failure names what sticks out.
     protected static async Task AssertFitsAPhoneAsync(IPage page, string what)
     {

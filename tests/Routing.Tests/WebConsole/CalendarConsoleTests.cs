@@ -33,12 +33,13 @@ public sealed class CalendarConsoleTests : BrowserStory
         var diff = page.GetByRole(AriaRole.Region, new() { Name = "Compared with the active v1" });
         await Expect(diff).ToContainTextAsync("Calendar office-chicago changed:");
         await Expect(diff).ToContainTextAsync("Inventory");
-        var calendars = JsonNode.Parse(await page.GetByLabel("Calendars (JSON)").InputValueAsync())!.AsArray();
+        var calendars = JsonNode.Parse(await RulesTextAsync(page, "calendars"))!.AsArray();
         Assert.Contains("Inventory", (string)calendars.Single(c => (string)c!["id"]! == "office-chicago")!["holidays"]!["ical"]!);
         await CheckAccessibleAsync(page, "rules with a holidays draft");
         await SaveScreenshotAsync(page, "rules-holidays-draft");
 
         // A calendar without working time: refused at its place, the calendars' editor marked, nothing stored.
+        await RulesEditorReadyAsync(page);
         var editor = page.GetByLabel("Calendars (JSON)");
         var broken = calendars.DeepClone().AsArray();
         broken.Single(c => (string)c!["id"]! == "always")!["week"] = new JsonArray();
