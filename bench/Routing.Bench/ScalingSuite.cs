@@ -166,7 +166,7 @@ internal sealed class ScalingSuite(ScalingSuite.Options options)
         await load.RunClosedAsync(options.IntakeSeconds / 2, connections: 32);
         var backends = Backends();
         var (hostBefore, pgBefore) = (Cpu(host.ProcessId), backends.ToDictionary(p => p, Cpu));
-        var (perSecond, errors) = await load.RunClosedAsync(options.IntakeSeconds, connections: 32);
+        var (perSecond, errors, _, _) = await load.RunClosedAsync(options.IntakeSeconds, connections: 32);
         var hostCpu = Cpu(host.ProcessId) - hostBefore;
         // Backends that started during the run count whole; one that ended is lost (rare: the pool keeps them).
         var pgCpu = Backends().Sum(p => Cpu(p) - pgBefore.GetValueOrDefault(p));
