@@ -7,7 +7,10 @@ namespace Routing.Engine.Metrics;
 ///   work_item_rules: the item's outcome (handed back, resolved and its time, verified, reopened);
 ///   work_items: its report's receipt and submitter;
 ///   reports: verified effective (some measured check judged its items' fixes, every one effective).
-/// Created by the MetricsOutcomes migration, which fills the copies from what is stored.
+/// Created by the MetricsOutcomes migration, which fills the copies from what is stored; a change
+/// here after that migration has shipped needs a migration of its own. A SQLite migration that
+/// rebuilds work_items, reports, work_item_rules or effectiveness (EF does, to alter or drop a
+/// column) drops their triggers and must create them again (MetricsCopiesTests checks they are there).
 internal static class MetricsTriggers
 {
     const string Judged = "('effective', 'not-effective')";
@@ -72,6 +75,9 @@ internal static class MetricsTriggers
         DECLARE report uuid;
         BEGIN
           SELECT "ReportId" INTO report FROM work_items WHERE "Id" = CASE TG_OP WHEN 'DELETE' THEN OLD."WorkItemId" ELSE NEW."WorkItemId" END;
+          -- The report's row first: two checks of one report judged at once take turns, and the count
+          -- below (a statement of its own, so a snapshot of its own) sees what the other committed.
+          PERFORM 1 FROM reports WHERE "Id" = report FOR UPDATE;
           UPDATE reports r SET "VerifiedEffective" = x.effective
           FROM (SELECT coalesce(bool_and(e."Verdict" = 'effective'), false) AS effective
                 FROM effectiveness e JOIN work_items w ON w."Id" = e."WorkItemId"

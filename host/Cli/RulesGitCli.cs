@@ -83,6 +83,13 @@ internal static class RulesGitCli
         var path = $"/api/rules/versions/{version}/replay?from={Uri.EscapeDataString(from.ToString("O"))}&to={Uri.EscapeDataString(to.ToString("O"))}";
         if (await server.SendAsync(HttpMethod.Post, path, null, io.Output, io.Error, ct) is not { } replay) return 1;
         var changes = await ReplaySummary.PrintAsync(replay, publishing.ReplayDays, io.Output);
+        // A replay stops after its first reports: the ones it left out could be the ones that move.
+        if (publishing.MaxChanges is not null && replay["truncated"]?.GetValue<bool>() == true)
+        {
+            await io.Error.WriteLineAsync($"not published: the replay routed only the first {replay["reports"]} reports of the last {publishing.ReplayDays} days, " +
+                $"so --max-changes cannot be checked; try fewer --replay-days. v{version} stays a draft.");
+            return 1;
+        }
         if (changes > publishing.MaxChanges)
         {
             await io.Error.WriteLineAsync($"not published: {changes} replayed reports would go elsewhere, more than --max-changes {publishing.MaxChanges}. v{version} stays a draft.");
@@ -101,7 +108,9 @@ internal static class RulesGitCli
     }
 
     /// Prints what the folder changes against the active version, as the API's diff of a draft
-    /// says it (the same comparison, RulesetDiff); whether there is anything.
+    /// says it (the same comparison, RulesetDiff); whether there is anything. Whether anything
+    /// changed is decided on the parts' whole JSON: the diff names rules, departments, lifecycles
+    /// and calendars, not every member of a workflow (GlobalParams, say).
     static async Task<bool> PrintDiffAsync(JsonObject draft, JsonNode active, string folder, InvocationConfiguration io)
     {
         var activeVersion = active["version"]!.GetValue<int>();
@@ -115,7 +124,20 @@ internal static class RulesGitCli
             CalendarsJson = (parts["calendars"] ?? active["calendars"])?.ToJsonString(),
             CreatedBy = folder,
         };
-        var lines = DiffLines(RulesetDiff.Between(Stored(0, draft), Stored(activeVersion, active))).ToList();
+        var changedParts = RulesFile.All.Select(f => f.Part)
+            .Where(part => draft[part] is { } mine && !JsonNode.DeepEquals(mine, active[part])).ToList();
+        List<string> lines;
+        try
+        {
+            lines = [.. DiffLines(RulesetDiff.Between(Stored(0, draft), Stored(activeVersion, active)))];
+        }
+        catch (Exception e) when (e is Newtonsoft.Json.JsonException or System.Text.Json.JsonException or InvalidCastException or InvalidOperationException or ArgumentException)
+        {
+            // Files of the wrong shape (a rule that is a string, say): the server names the place when they are pushed.
+            lines = [$"? {string.Join(", ", changedParts)}: not in a ruleset's shape ({e.Message})"];
+        }
+        if (lines.Count == 0 && changedParts.Count > 0)
+            lines = [.. changedParts.Select(part => $"~ {part}: changed beyond rules, departments, lifecycles and calendars (a workflow's own settings, such as GlobalParams, or a name used twice)")];
         await io.Output.WriteLineAsync(lines.Count == 0 ? $"no differences from the active version v{activeVersion}" : $"{folder} against the active version v{activeVersion}:");
         foreach (var line in lines) await io.Output.WriteLineAsync(line);
         return lines.Count > 0;

@@ -34,12 +34,20 @@ internal sealed class RulesServer(HttpClient http) : IDisposable
             error.WriteLine($"--url: '{url}' is not an http(s) address.");
             return null;
         }
+        // The key goes with every request: never in clear text over a network.
+        if (address.Scheme == "http" && !address.IsLoopback)
+        {
+            error.WriteLine($"--url: '{url}' would send the key unencrypted; use https (http only to this machine).");
+            return null;
+        }
         if (string.IsNullOrWhiteSpace(key))
         {
             error.WriteLine($"--key: an admin API key is needed (or set {KeyVariable}).");
             return null;
         }
-        var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(5) };
+        // A server behind a path (https://gateway/routing) keeps it: the verbs' paths are relative to it.
+        var root = new UriBuilder(address) { Path = address.AbsolutePath.TrimEnd('/') + "/" }.Uri;
+        var client = new HttpClient { BaseAddress = root, Timeout = TimeSpan.FromMinutes(5) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return new RulesServer(client);
     }
@@ -48,7 +56,7 @@ internal sealed class RulesServer(HttpClient http) : IDisposable
     /// `output`, as `rules validate` prints them; what went wrong on `error`).
     public async Task<JsonNode?> SendAsync(HttpMethod method, string path, JsonNode? body, TextWriter output, TextWriter error, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(method, path);
+        using var request = new HttpRequestMessage(method, path.TrimStart('/'));
         if (body is not null) request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
         using var response = await http.SendAsync(request, ct);
         var text = await response.Content.ReadAsStringAsync(ct);

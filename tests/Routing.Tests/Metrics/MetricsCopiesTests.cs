@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Routing.Engine.Effectiveness;
+using Routing.Engine.Metrics;
 using Routing.Tests.Infrastructure;
 
 namespace Routing.Tests.Metrics;
@@ -77,6 +78,20 @@ public abstract class MetricsCopiesTests(RoutingFixture fixture)
         Assert.Equal(liveOutcomes, await OutcomesAsync());
         Assert.Equal(items, await ReportOfItemsAsync());
         Assert.Equal((true, false), (await VerifiedEffectiveAsync(supplyReport), await VerifiedEffectiveAsync(designReport)));
+    }
+
+    [Fact]
+    public async Task Every_trigger_that_keeps_the_copies_is_in_the_migrated_store()
+    {
+        var postgres = await fixture.WithStoreAsync(db => Task.FromResult(db.Database.IsNpgsql()));
+        var expected = System.Text.RegularExpressions.Regex.Matches(postgres ? MetricsTriggers.DropPostgres : MetricsTriggers.DropSqlite, @"DROP TRIGGER (\w+)")
+            .Select(m => m.Groups[1].Value).ToList();
+        var stored = await fixture.WithStoreAsync(db => db.Database.SqlQueryRaw<string>(postgres
+            ? "SELECT tgname::text AS \"Value\" FROM pg_trigger WHERE NOT tgisinternal"
+            : "SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'trigger'").ToListAsync());
+
+        Assert.NotEmpty(expected);
+        Assert.All(expected, name => Assert.Contains(name, stored));
     }
 
     static ItemEffectiveness Check(Guid item, string verdict, DateTimeOffset checkedAt) => new()

@@ -81,6 +81,28 @@ public abstract class ReadingTests(RoutingFixture fixture)
         Assert.Equal(0, (int)resolved["total"]!);
     }
 
+    [Fact]
+    public async Task Pages_walk_the_open_items_then_the_finished_ones_without_a_gap_or_a_repeat()
+    {
+        var reports = new List<JsonObject>();
+        foreach (var severity in new[] { "low", "high", "medium", "critical", "low" })
+            reports.Add(await client.SubmitAsync(Reports.Valid("pricing", severity)));
+        await client.DoAsync((string)reports[1].Item("strategy")["id"]!, "cancel", "a duplicate");
+        await client.DoAsync((string)reports[4].Item("strategy")["id"]!, "cancel", "a duplicate");
+
+        var all = (await client.GetJsonAsync("/api/departments/strategy/work-items?pageSize=200"))["items"]!.AsArray();
+        var ids = all.Select(i => (string)i!["id"]!).ToList();
+        int At(int report) => ids.IndexOf((string)reports[report].Item("strategy")["id"]!);
+        // Open first, finished after: a page may hold the last open items and the first finished ones.
+        Assert.True(new[] { 0, 2, 3 }.Max(At) < new[] { 1, 4 }.Min(At));
+        Assert.DoesNotContain(-1, Enumerable.Range(0, 5).Select(At));
+
+        var walked = new List<string>();
+        for (var page = 1; walked.Count < all.Count && page <= all.Count; page++)
+            walked.AddRange((await client.GetJsonAsync($"/api/departments/strategy/work-items?page={page}&pageSize=2"))["items"]!.AsArray().Select(i => (string)i!["id"]!));
+        Assert.Equal(ids, walked);
+    }
+
     [Theory]
     [InlineData("state=Lost", "state")]
     [InlineData("page=0", "page")]

@@ -742,12 +742,17 @@ namespace Routing.Engine.Store.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<bool>("VerifiedEffective")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PatternId")
                         .IsUnique();
 
                     b.HasIndex("ReceivedAt");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ReceivedAt"), new[] { "SubmittedBy", "FixedAt", "VerifiedEffective" });
 
                     b.HasIndex("PatternKey", "ReceivedAt");
 
@@ -932,6 +937,13 @@ namespace Routing.Engine.Store.Migrations.Postgres
                     b.Property<Guid>("ReportId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("ReportReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReportSubmittedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<TimeSpan?>("ResolutionCheckAfter")
                         .HasColumnType("interval");
 
@@ -989,6 +1001,8 @@ namespace Routing.Engine.Store.Migrations.Postgres
 
                     b.HasIndex("Department", "State", "CreatedAt");
 
+                    b.HasIndex("ReportReceivedAt", "ReportSubmittedBy", "Department");
+
                     b.HasIndex("Department", "AcknowledgedAt", "AckTookSeconds", "AckMet");
 
                     b.HasIndex("Department", "FirstResolvedAt", "ResolveTookSeconds", "ResolveMet");
@@ -1014,12 +1028,29 @@ namespace Routing.Engine.Store.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<bool>("HandedBack")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Reopened")
+                        .HasColumnType("boolean");
+
+                    b.Property<long?>("ResolveTookSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Resolved")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("RulesetVersion")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("Verified")
+                        .HasColumnType("boolean");
 
                     b.HasKey("WorkItemId", "Rule");
 
                     b.HasIndex("CreatedAt", "RulesetVersion", "Rule");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CreatedAt", "RulesetVersion", "Rule"), new[] { "Department", "HandedBack", "Resolved", "ResolveTookSeconds", "Verified", "Reopened" });
 
                     b.ToTable("work_item_rules", (string)null);
                 });

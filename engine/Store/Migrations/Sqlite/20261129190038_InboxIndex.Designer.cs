@@ -734,12 +734,16 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("VerifiedEffective")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PatternId")
                         .IsUnique();
 
-                    b.HasIndex("ReceivedAt");
+                    b.HasIndex("ReceivedAt")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "SubmittedBy", "FixedAt", "VerifiedEffective" });
 
                     b.HasIndex("PatternKey", "ReceivedAt");
 
@@ -922,6 +926,13 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                     b.Property<Guid>("ReportId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ReportReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportSubmittedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<TimeSpan?>("ResolutionCheckAfter")
                         .HasColumnType("TEXT");
 
@@ -979,6 +990,8 @@ namespace Routing.Engine.Store.Migrations.Sqlite
 
                     b.HasIndex("Department", "State", "CreatedAt");
 
+                    b.HasIndex("ReportReceivedAt", "ReportSubmittedBy", "Department");
+
                     b.HasIndex("Department", "AcknowledgedAt", "AckTookSeconds", "AckMet");
 
                     b.HasIndex("Department", "FirstResolvedAt", "ResolveTookSeconds", "ResolveMet");
@@ -1004,12 +1017,28 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("HandedBack")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Reopened")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolveTookSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Resolved")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RulesetVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Verified")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("WorkItemId", "Rule");
 
-                    b.HasIndex("CreatedAt", "RulesetVersion", "Rule");
+                    b.HasIndex("CreatedAt", "RulesetVersion", "Rule")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Department", "HandedBack", "Resolved", "ResolveTookSeconds", "Verified", "Reopened" });
 
                     b.ToTable("work_item_rules", (string)null);
                 });
