@@ -180,5 +180,11 @@ for p in "${projects[@]}"; do
   skipped=$((skipped + p_skipped))
 done
 tests_us=$(($(now_us) - t))
+# Where the time went, so a slow new test shows in every run's log.
+if command -v python3 >/dev/null; then
+  python3 scripts/slowest-tests.py 15 "$RESULTS"/*.trx 2>/dev/null || true
+fi
+# ROUTING_TEST_RESULTS=DIR keeps the TRX files for a closer look.
+[ -n "${ROUTING_TEST_RESULTS:-}" ] && mkdir -p "$ROUTING_TEST_RESULTS" && cp "$RESULTS"/*.trx "$ROUTING_TEST_RESULTS"/ 2>/dev/null || true
 
 finish
