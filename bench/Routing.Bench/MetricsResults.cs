@@ -9,7 +9,8 @@ internal static class MetricsResults
 {
     const string PageTarget = "Accountability page p95 <= 100 ms, 1M items / 10M events (admin, head; PostgreSQL)";
     const string ApiTarget = "metrics API p95 <= 100 ms (GET /api/metrics/departments, JSON and CSV)";
-    const string CohortTarget = "rules and CSMs views p95 <= 100 ms (pages: 90 days; API: rules over 1 year, CSMs)";
+    // The issue's limit is on the pages, at the range they open with (90 days); a year of rules is measured and shown, not held to it.
+    const string CohortTarget = "rules and CSMs views p95 <= 100 ms (pages and API, their default 90 days)";
 
     public static IEnumerable<Target> Targets(JsonNode? metrics)
     {
@@ -24,7 +25,7 @@ internal static class MetricsResults
         var scale = Invariant($"{(long)metrics["Data"]!["Items"]!:N0} items / {(long)metrics["Data"]!["Events"]!:N0} events");
         yield return Slowest(PageTarget, all.Where(m => ((string)m["Name"]!).StartsWith("page, admin, 12") || ((string)m["Name"]!).StartsWith("page, head")), scale);
         yield return Slowest(ApiTarget, all.Where(m => ((string)m["Name"]!).StartsWith("API departments, JSON") || ((string)m["Name"]!).StartsWith("API departments, CSV")), scale);
-        yield return Slowest(CohortTarget, all.Where(m => ((string)m["Name"]!) is "page, admin, rules (90 days)" or "page, admin, CSMs" or "API rules, 1 year" or "API CSMs"), scale);
+        yield return Slowest(CohortTarget, all.Where(m => ((string)m["Name"]!) is "page, admin, rules (90 days)" or "page, admin, CSMs" or "API rules, 90 days" or "API CSMs"), scale);
     }
 
     /// The slowest of the measurements against the limit; not measured when one of them has no p95 (it failed).
@@ -40,7 +41,7 @@ internal static class MetricsResults
     {
         "page, admin, rules (90 days)" => "rules page",
         "page, admin, CSMs" => "CSMs page",
-        "API rules, 1 year" => "API rules (1 year)",
+        "API rules, 90 days" => "API rules",
         "API CSMs" => "API CSMs",
         var n when n.StartsWith("page, admin") => "admin",
         var n when n.StartsWith("page, head") => "head",

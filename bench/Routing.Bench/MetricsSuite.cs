@@ -88,6 +88,7 @@ internal sealed class MetricsSuite(MetricsSuite.Options options)
             await MeasureAsync(http, "API departments, JSON, 12 weeks", "/api/metrics/departments", "admin"),
             await MeasureAsync(http, "API departments, CSV, 12 weeks", "/api/metrics/departments?format=csv", "admin"),
             await MeasureAsync(http, "API departments, head", "/api/metrics/departments", "head", bearer: head),
+            await MeasureAsync(http, "API rules, 90 days", "/api/metrics/rules", "admin"),
             await MeasureAsync(http, "API rules, 1 year", $"/api/metrics/rules?from={oneYear}", "admin"),
             await MeasureAsync(http, "API CSMs", "/api/metrics/csms", "admin"),
         };

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Routing.Engine.Store;
 
 namespace Routing.Engine.Metrics;
@@ -7,42 +8,99 @@ namespace Routing.Engine.Metrics;
 /// Counted live: a report's outcome (fixed, verified effective) comes after it is received.
 internal static class CsmAccount
 {
-    public static async Task<IReadOnlyList<CsmFigures>> QueryAsync(RoutingDb db, DateTimeOffset from, DateTimeOffset to, string? csm, CancellationToken ct)
+    /// The reads are independent, so each runs on a connection of its own (a scope of `stores`), at once.
+    public static async Task<IReadOnlyList<CsmFigures>> QueryAsync(
+        IServiceScopeFactory stores, DateTimeOffset from, DateTimeOffset to, string? csm, CancellationToken ct)
     {
-        var reports = db.Reports.AsNoTracking().Where(r => r.ReceivedAt >= from && r.ReceivedAt < to);
-        // Each from one index: the reports carry their outcome, the items their report's receipt and submitter (MetricsTriggers).
-        var counts = await reports.GroupBy(r => r.SubmittedBy)
-            .Select(g => new { Csm = g.Key, Submitted = g.Count(), Fixed = g.Count(r => r.FixedAt != null), Effective = g.Count(r => r.VerifiedEffective) })
-            .ToListAsync(ct);
-        var departments = await db.WorkItems.AsNoTracking().Where(w => w.ReportReceivedAt >= from && w.ReportReceivedAt < to)
-            .GroupBy(w => new { w.ReportSubmittedBy, w.Department }).Select(g => new { SubmittedBy = g.Key.ReportSubmittedBy, g.Key.Department, Items = g.Count() })
-            .ToListAsync(ct);
-        var (spreads, teamSpread) = await ToFixAsync(db, from, to, ct);
+        async Task<T> OwnAsync<T>(Func<RoutingDb, Task<T>> read)
+        {
+            await using var scope = stores.CreateAsyncScope();
+            return await read(scope.ServiceProvider.GetRequiredService<RoutingDb>());
+        }
 
-        CsmFigures Of(string? who, Func<string?, bool> mine) => new(who,
-            counts.Where(c => mine(c.Csm)).Sum(c => c.Submitted),
+        // The reports carry their outcome, the items their report's receipt and submitter (MetricsTriggers): each query reads one index.
+        var reading = OwnAsync(db => db.Database.IsNpgsql() ? EachCsmAndTeamAsync(stores, db, from, to, ct) : CountThenSpreadAsync(db, from, to, ct));
+        var departments = await OwnAsync(db => db.WorkItems.AsNoTracking().Where(w => w.ReportReceivedAt >= from && w.ReportReceivedAt < to)
+            .GroupBy(w => new { w.ReportSubmittedBy, w.Department }).Select(g => new { SubmittedBy = g.Key.ReportSubmittedBy, g.Key.Department, Items = g.Count() })
+            .ToListAsync(ct));
+        var reports = await reading;
+
+        CsmFigures Of(Reports r, Func<string?, bool> mine) => new(r.Team ? null : r.Csm, r.Submitted,
             departments.Where(d => mine(d.SubmittedBy)).GroupBy(d => d.Department).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Sum(d => d.Items)),
-            counts.Where(c => mine(c.Csm)).Sum(c => c.Fixed),
-            counts.Where(c => mine(c.Csm)).Sum(c => c.Effective),
-            (who is null ? teamSpread : spreads.GetValueOrDefault(who)) ?? Spread.None);
+            r.Fixed, r.Effective, r.ToFix);
 
-        // The team first; reports from before submitters were recorded count for the team only.
-        var csms = counts.Select(c => c.Csm).OfType<string>().Where(c => csm is null || c == csm).Order(StringComparer.Ordinal);
-        return [Of(null, _ => true), .. csms.Select(c => Of(c, x => x == c))];
+        // The team first, even over no reports; reports from before submitters were recorded count for the team only.
+        var team = reports.SingleOrDefault(r => r.Team) ?? new Reports(true, null, 0, 0, 0, Spread.None);
+        var csms = reports.Where(r => !r.Team && r.Csm is not null && (csm is null || r.Csm == csm)).OrderBy(r => r.Csm, StringComparer.Ordinal);
+        return [Of(team, _ => true), .. csms.Select(r => Of(r, x => x == r.Csm))];
     }
 
-    /// Calendar time from receiving each report to its fix, per CSM and for the team.
-    static async Task<(Dictionary<string, Spread> Each, Spread? Team)> ToFixAsync(RoutingDb db, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    /// One row per submitter (Csm null: reports from before submitters were recorded) and one for the team.
+    sealed record Reports(bool Team, string? Csm, int Submitted, int Fixed, int Effective, Spread ToFix);
+
+    /// PostgreSQL: each CSM's reports of the range in turn, from the index on (submitter, receipt) that carries their
+    /// outcome, so each percentile sorts only one CSM's times (the CSMs found by skipping through that index); the
+    /// team over the whole range at the same time, on a connection of its own. One GROUPING SETS query over the range
+    /// took longer (90 days of a million-item store: 103 against 44 and 35 ms).
+    /// percentile_cont leaves out the reports not fixed (their time is null).
+    static async Task<List<Reports>> EachCsmAndTeamAsync(IServiceScopeFactory stores, RoutingDb db, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
-        var sqlite = !db.Database.IsNpgsql();
+        const string figures = """
+            COUNT(*)::int AS "Submitted", COUNT("FixedAt")::int AS "Fixed", COUNT(*) FILTER (WHERE "VerifiedEffective")::int AS "Effective",
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM ("FixedAt" - "ReceivedAt"))::float8) AS "Median",
+            percentile_cont(0.9) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM ("FixedAt" - "ReceivedAt"))::float8) AS "P90"
+            """;
+        object[] range = [from.ToUniversalTime(), to.ToUniversalTime()];
+        async Task<List<Row>> TeamAsync()
+        {
+            await using var scope = stores.CreateAsyncScope();
+            var own = scope.ServiceProvider.GetRequiredService<RoutingDb>();
+            var team = $$"""SELECT true AS "Team", NULL::text AS "Csm", {{figures}} FROM reports WHERE "ReceivedAt" >= {0} AND "ReceivedAt" < {1}""";
+            return await SortInMemory.RunAsync(own, () => own.Database.SqlQueryRaw<Row>(team, range).ToListAsync(ct), ct);
+        }
+        var team = TeamAsync();
+        var each = await db.Database.SqlQueryRaw<Row>($$"""
+            WITH RECURSIVE csms AS (
+                (SELECT "SubmittedBy" AS csm FROM reports WHERE "SubmittedBy" IS NOT NULL ORDER BY 1 LIMIT 1)
+                UNION ALL
+                SELECT next.csm FROM csms CROSS JOIN LATERAL (
+                    SELECT "SubmittedBy" AS csm FROM reports WHERE "SubmittedBy" > csms.csm ORDER BY 1 LIMIT 1) next)
+            SELECT false AS "Team", csms.csm AS "Csm", f.*
+            FROM csms CROSS JOIN LATERAL (
+                SELECT {{figures}} FROM reports WHERE "SubmittedBy" = csms.csm AND "ReceivedAt" >= {0} AND "ReceivedAt" < {1}) f
+            WHERE f."Submitted" > 0
+            """, range).ToListAsync(ct);
+        return [.. each.Concat(await team).Select(r => new Reports(r.Team, r.Csm, r.Submitted, r.Fixed, r.Effective,
+            r.Fixed == 0 ? Spread.None : new Spread(r.Fixed, Percentile.Seconds(r.Median), Percentile.Seconds(r.P90))))];
+    }
+
+    /// SQLite: the counts from one query, the times to fix from SqlitePercentiles (per CSM, then for the team).
+    static async Task<List<Reports>> CountThenSpreadAsync(RoutingDb db, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        var counts = await db.Reports.AsNoTracking().Where(r => r.ReceivedAt >= from && r.ReceivedAt < to).GroupBy(r => r.SubmittedBy)
+            .Select(g => new { Csm = g.Key, Submitted = g.Count(), Fixed = g.Count(r => r.FixedAt != null), Effective = g.Count(r => r.VerifiedEffective) })
+            .ToListAsync(ct);
+        if (counts.Count == 0) return [];
         // SQLite stores a UTC time as (ticks / 1000) << 11 (DateTimeOffsetToBinaryConverter): 2048 × 10,000 per second.
-        var took = sqlite ? "((\"FixedAt\" >> 11) - (\"ReceivedAt\" >> 11)) / 10000.0" : "EXTRACT(EPOCH FROM (\"FixedAt\" - \"ReceivedAt\"))::float8";
-        object[] parameters = sqlite ? [SqliteValues.Of(from), SqliteValues.Of(to)] : [from.ToUniversalTime(), to.ToUniversalTime()];
-        var source = "reports WHERE \"ReceivedAt\" >= {0} AND \"ReceivedAt\" < {1} AND \"FixedAt\" IS NOT NULL";
-        var percentiles = Percentile.For(db);
-        var each = await percentiles.ReadAsync(db, "COALESCE(\"SubmittedBy\", '')", took, source, parameters, ct);
-        var team = await percentiles.ReadAsync(db, "CAST('team' AS TEXT)", took, source, parameters, ct);
-        return (each.ToDictionary(s => s.Key, s => s.Spread), team.SingleOrDefault()?.Spread);
+        const string took = "((\"FixedAt\" >> 11) - (\"ReceivedAt\" >> 11)) / 10000.0";
+        const string source = "reports WHERE \"ReceivedAt\" >= {0} AND \"ReceivedAt\" < {1} AND \"FixedAt\" IS NOT NULL";
+        object[] parameters = [SqliteValues.Of(from), SqliteValues.Of(to)];
+        var percentiles = new SqlitePercentiles();
+        var each = (await percentiles.ReadAsync(db, "COALESCE(\"SubmittedBy\", '')", took, source, parameters, ct)).ToDictionary(s => s.Key, s => s.Spread);
+        var team = (await percentiles.ReadAsync(db, "CAST('team' AS TEXT)", took, source, parameters, ct)).SingleOrDefault()?.Spread;
+        return [new Reports(true, null, counts.Sum(c => c.Submitted), counts.Sum(c => c.Fixed), counts.Sum(c => c.Effective), team ?? Spread.None),
+            .. counts.Select(c => new Reports(false, c.Csm, c.Submitted, c.Fixed, c.Effective, c.Csm is null ? Spread.None : each.GetValueOrDefault(c.Csm) ?? Spread.None))];
+    }
+
+    sealed class Row
+    {
+        public bool Team { get; init; }
+        public string? Csm { get; init; }
+        public int Submitted { get; init; }
+        public int Fixed { get; init; }
+        public int Effective { get; init; }
+        public double? Median { get; init; }
+        public double? P90 { get; init; }
     }
 }

@@ -13,7 +13,48 @@ internal static class RuleQuality
     public static async Task<IReadOnlyList<RuleFigures>> QueryAsync(
         RoutingDb db, IReadOnlyList<string> departments, DateTimeOffset from, DateTimeOffset to, CancellationToken ct, int? version = null)
     {
-        // The items' outcomes are on their rule rows (MetricsTriggers): no item is read.
+        if (departments.Count == 0) return [];
+        var figures = db.Database.IsNpgsql()
+            ? await EachRuleAsync(db, departments, from, to, version, ct)
+            : await CountThenMedianAsync(db, departments, from, to, version, ct);
+        return [.. figures.OrderByDescending(r => r.Version).ThenBy(r => r.Rule, StringComparer.Ordinal)];
+    }
+
+    /// PostgreSQL: each rule's rows of the range in turn, from the index on (version, rule, time) that carries their
+    /// item's outcome (MetricsTriggers): no item is read, and each median sorts only its own rule's times. The rules
+    /// are found by skipping through that index, one probe per rule. Sorting the whole range by rule first took 2–3
+    /// times as long (90 days of a million-item store: 90 against 35 ms; a year: 460 against 160 ms).
+    /// percentile_cont leaves out the unresolved (their time is null).
+    static async Task<List<RuleFigures>> EachRuleAsync(
+        RoutingDb db, IReadOnlyList<string> departments, DateTimeOffset from, DateTimeOffset to, int? version, CancellationToken ct)
+    {
+        var sql = """
+            WITH RECURSIVE rules AS (
+                (SELECT "RulesetVersion" AS version, "Rule" AS rule FROM work_item_rules ORDER BY 1, 2 LIMIT 1)
+                UNION ALL
+                SELECT next.version, next.rule FROM rules CROSS JOIN LATERAL (
+                    SELECT "RulesetVersion" AS version, "Rule" AS rule FROM work_item_rules
+                    WHERE ("RulesetVersion", "Rule") > (rules.version, rules.rule) ORDER BY 1, 2 LIMIT 1) next)
+            SELECT rules.version AS "Version", rules.rule AS "Rule", f.*
+            FROM rules CROSS JOIN LATERAL (
+                SELECT COUNT(*)::int AS "Routed", COUNT(*) FILTER (WHERE "HandedBack")::int AS "HandedBack",
+                       COUNT(*) FILTER (WHERE "Verified")::int AS "Verified", COUNT(*) FILTER (WHERE "Reopened")::int AS "Reopened",
+                       COUNT(*) FILTER (WHERE "Resolved")::int AS "Resolved",
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY "ResolveTookSeconds") AS "Median"
+                FROM work_item_rules
+                WHERE "RulesetVersion" = rules.version AND "Rule" = rules.rule AND "CreatedAt" >= {1} AND "CreatedAt" < {2}
+                  AND "Department" = ANY({0})) f
+            WHERE f."Routed" > 0 AND ({3}::int IS NULL OR rules.version = {3})
+            """;
+        var rows = await db.Database.SqlQueryRaw<Row>(sql, departments.ToArray(), from.ToUniversalTime(), to.ToUniversalTime(), (object?)version ?? DBNull.Value)
+            .ToListAsync(ct);
+        return [.. rows.Select(r => new RuleFigures(r.Version, r.Rule, r.Routed, r.HandedBack, r.Verified, r.Reopened, r.Resolved, Percentile.Seconds(r.Median)))];
+    }
+
+    /// SQLite has no percentile_cont: the counts from one query, the medians from SqlitePercentiles.
+    static async Task<List<RuleFigures>> CountThenMedianAsync(
+        RoutingDb db, IReadOnlyList<string> departments, DateTimeOffset from, DateTimeOffset to, int? version, CancellationToken ct)
+    {
         var rows = await db.WorkItemRules.AsNoTracking()
             .Where(r => departments.Contains(r.Department) && r.CreatedAt >= from && r.CreatedAt < to && (version == null || r.RulesetVersion == version))
             .GroupBy(r => new { r.RulesetVersion, r.Rule })
@@ -25,8 +66,19 @@ internal static class RuleQuality
             })
             .ToListAsync(ct);
         var medians = await Percentile.ReadByRuleAsync(db, departments, from, to, ct);
-        return [.. rows.OrderByDescending(r => r.RulesetVersion).ThenBy(r => r.Rule, StringComparer.Ordinal).Select(r => new RuleFigures(
-            r.RulesetVersion, r.Rule, r.Routed, r.HandedBack, r.Verified, r.Reopened, r.Resolved,
+        return [.. rows.Select(r => new RuleFigures(r.RulesetVersion, r.Rule, r.Routed, r.HandedBack, r.Verified, r.Reopened, r.Resolved,
             medians.GetValueOrDefault((r.RulesetVersion, r.Rule))?.Median))];
+    }
+
+    sealed class Row
+    {
+        public int Version { get; init; }
+        public required string Rule { get; init; }
+        public int Routed { get; init; }
+        public int HandedBack { get; init; }
+        public int Verified { get; init; }
+        public int Reopened { get; init; }
+        public int Resolved { get; init; }
+        public double? Median { get; init; }
     }
 }

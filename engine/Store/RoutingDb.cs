@@ -65,7 +65,8 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
             // A candidate becomes one report, however many CSMs submit it at once.
             e.HasIndex(r => r.PatternId).IsUnique();
             e.Property(r => r.SubmittedBy).HasMaxLength(200);
-            e.HasIndex(r => new { r.SubmittedBy, r.ReceivedAt });
+            // Each CSM's reports of a range, with their outcome, from this index alone (CsmAccount).
+            e.HasIndex(r => new { r.SubmittedBy, r.ReceivedAt }).IncludeProperties(r => new { r.FixedAt, r.VerifiedEffective });
         });
         model.Entity<WorkItem>(e =>
         {
@@ -96,9 +97,10 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
             e.ToTable("work_item_rules");
             e.HasKey(r => new { r.WorkItemId, r.Rule });
             e.Property(r => r.Rule).HasMaxLength(200);
-            // Rule quality reads the rows of a range from this index alone.
-            e.HasIndex(r => new { r.CreatedAt, r.RulesetVersion, r.Rule })
-                .IncludeProperties(r => new { r.Department, r.HandedBack, r.Resolved, r.ResolveTookSeconds, r.Verified, r.Reopened });
+            // Rule quality reads the rows from this index alone: on PostgreSQL each rule's rows of the range in
+            // turn (RuleQuality), on SQLite the range in order of time.
+            var quality = Database.IsNpgsql() ? e.HasIndex(r => new { r.RulesetVersion, r.Rule, r.CreatedAt }) : e.HasIndex(r => new { r.CreatedAt, r.RulesetVersion, r.Rule });
+            quality.IncludeProperties(r => new { r.Department, r.HandedBack, r.Resolved, r.ResolveTookSeconds, r.Verified, r.Reopened });
             foreach (var outcome in (string[])[nameof(WorkItemRule.HandedBack), nameof(WorkItemRule.Resolved), nameof(WorkItemRule.ResolveTookSeconds),
                          nameof(WorkItemRule.Verified), nameof(WorkItemRule.Reopened)])
                 KeptByTheDatabase(e.Property(outcome));

@@ -110,7 +110,7 @@ internal static class MetricsApi
     }
 
     static async Task<IResult> CsmsAsync(
-        string? from, string? to, string? csm, string? format, HttpContext http, RoutingDb db, TimeProvider clock, CancellationToken ct)
+        string? from, string? to, string? csm, string? format, HttpContext http, IServiceScopeFactory stores, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var range = Days(from, to, errors, clock.GetUtcNow());
@@ -118,7 +118,7 @@ internal static class MetricsApi
         if (csm is { Length: > 200 }) errors["csm"] = ["is not a key's name."];
         if (errors.Count > 0 || range is null) return Refused(errors);
         var (start, end) = range.Value;
-        var csms = await Engine.Metrics.CsmAccount.QueryAsync(db, start, end, csm, ct);
+        var csms = await Engine.Metrics.CsmAccount.QueryAsync(stores, start, end, csm, ct);
         var body = new CsmAccountBody(start, end, [.. csms.Select(CsmBody.Of)]);
         if (!csv) return TypedResults.Ok(body);
         await MetricsCsv.WriteAsync(http, "csms", start, end, MetricsCsv.Csms(body), ct);

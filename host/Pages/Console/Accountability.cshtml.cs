@@ -14,7 +14,8 @@ namespace Routing.Host.Pages.Console;
 /// each CSM's account. The filters stay in the address; heads see their departments only.
 [Authorize(Policy = Policies.Read)]
 internal sealed class AccountabilityModel(
-    RoutingDb db, ILifecycles lifecycles, IDepartmentDirectory directory, IAuthorizationService authorization, TimeProvider clock) : PageModel
+    RoutingDb db, IServiceScopeFactory stores, ILifecycles lifecycles, IDepartmentDirectory directory, IAuthorizationService authorization,
+    TimeProvider clock) : PageModel
 {
     public const string Departments = "departments", Rules = "rules", Csms = "csms";
 
@@ -74,7 +75,7 @@ internal sealed class AccountabilityModel(
                 RuleFigures = await RuleQuality.QueryAsync(db, scope, range.From, range.To, ct);
                 break;
             default:
-                CsmFigures = await CsmAccount.QueryAsync(db, range.From, range.To, null, ct);
+                CsmFigures = await CsmAccount.QueryAsync(stores, range.From, range.To, null, ct);
                 break;
         }
         return Page();

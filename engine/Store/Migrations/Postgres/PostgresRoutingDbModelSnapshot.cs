@@ -755,6 +755,8 @@ namespace Routing.Engine.Store.Migrations.Postgres
 
                     b.HasIndex("SubmittedBy", "ReceivedAt");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("SubmittedBy", "ReceivedAt"), new[] { "FixedAt", "VerifiedEffective" });
+
                     b.ToTable("reports", (string)null);
                 });
 
@@ -1045,9 +1047,9 @@ namespace Routing.Engine.Store.Migrations.Postgres
 
                     b.HasKey("WorkItemId", "Rule");
 
-                    b.HasIndex("CreatedAt", "RulesetVersion", "Rule");
+                    b.HasIndex("RulesetVersion", "Rule", "CreatedAt");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CreatedAt", "RulesetVersion", "Rule"), new[] { "Department", "HandedBack", "Resolved", "ResolveTookSeconds", "Verified", "Reopened" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("RulesetVersion", "Rule", "CreatedAt"), new[] { "Department", "HandedBack", "Resolved", "ResolveTookSeconds", "Verified", "Reopened" });
 
                     b.ToTable("work_item_rules", (string)null);
                 });

@@ -744,7 +744,8 @@ namespace Routing.Engine.Store.Migrations.Sqlite
 
                     b.HasIndex("PatternKey", "ReceivedAt");
 
-                    b.HasIndex("SubmittedBy", "ReceivedAt");
+                    b.HasIndex("SubmittedBy", "ReceivedAt")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "FixedAt", "VerifiedEffective" });
 
                     b.ToTable("reports", (string)null);
                 });
