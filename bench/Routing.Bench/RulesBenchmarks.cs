@@ -25,7 +25,9 @@ public class RulesBenchmarks
         var folder = Path.Combine(AppContext.BaseDirectory, "rules");
         var workflows = Shipped(folder, RulesFile.Workflows);
         if (Ruleset != "shipped") workflows = GeneratedRules.Workflows(workflows, int.Parse(Ruleset));
-        var (compiled, errors) = RulesetCompiler.CompileAsync(1, workflows, Shipped(folder, RulesFile.Departments))
+        // The shipped departments name the shipped lifecycles and calendars: the ruleset is all four files.
+        var (compiled, errors) = RulesetCompiler.CompileAsync(1, workflows, Shipped(folder, RulesFile.Departments),
+                lifecyclesJson: Shipped(folder, RulesFile.Lifecycles), calendarsJson: Shipped(folder, RulesFile.Calendars))
             .GetAwaiter().GetResult();
         ruleset = compiled ?? throw new InvalidOperationException(string.Join("; ", errors));
     }

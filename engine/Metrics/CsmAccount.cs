@@ -20,10 +20,11 @@ internal static class CsmAccount
 
         // The reports carry their outcome, the items their report's receipt and submitter (MetricsTriggers): each query reads one index.
         var reading = OwnAsync(db => db.Database.IsNpgsql() ? EachCsmAndTeamAsync(stores, db, from, to, ct) : CountThenSpreadAsync(db, from, to, ct));
-        var departments = await OwnAsync(db => db.WorkItems.AsNoTracking().Where(w => w.ReportReceivedAt >= from && w.ReportReceivedAt < to)
+        var counting = OwnAsync(db => db.WorkItems.AsNoTracking().Where(w => w.ReportReceivedAt >= from && w.ReportReceivedAt < to)
             .GroupBy(w => new { w.ReportSubmittedBy, w.Department }).Select(g => new { SubmittedBy = g.Key.ReportSubmittedBy, g.Key.Department, Items = g.Count() })
             .ToListAsync(ct));
-        var reports = await reading;
+        await Task.WhenAll(reading, counting);
+        var (reports, departments) = (reading.Result, counting.Result);
 
         CsmFigures Of(Reports r, Func<string?, bool> mine) => new(r.Team ? null : r.Csm, r.Submitted,
             departments.Where(d => mine(d.SubmittedBy)).GroupBy(d => d.Department).OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -60,7 +61,7 @@ internal static class CsmAccount
             return await SortInMemory.RunAsync(own, () => own.Database.SqlQueryRaw<Row>(team, range).ToListAsync(ct), ct);
         }
         var team = TeamAsync();
-        var each = await db.Database.SqlQueryRaw<Row>($$"""
+        var each = db.Database.SqlQueryRaw<Row>($$"""
             WITH RECURSIVE csms AS (
                 (SELECT "SubmittedBy" AS csm FROM reports WHERE "SubmittedBy" IS NOT NULL ORDER BY 1 LIMIT 1)
                 UNION ALL
@@ -71,7 +72,8 @@ internal static class CsmAccount
                 SELECT {{figures}} FROM reports WHERE "SubmittedBy" = csms.csm AND "ReceivedAt" >= {0} AND "ReceivedAt" < {1}) f
             WHERE f."Submitted" > 0
             """, range).ToListAsync(ct);
-        return [.. each.Concat(await team).Select(r => new Reports(r.Team, r.Csm, r.Submitted, r.Fixed, r.Effective,
+        await Task.WhenAll(each, team);
+        return [.. each.Result.Concat(team.Result).Select(r => new Reports(r.Team, r.Csm, r.Submitted, r.Fixed, r.Effective,
             r.Fixed == 0 ? Spread.None : new Spread(r.Fixed, Percentile.Seconds(r.Median), Percentile.Seconds(r.P90))))];
     }
 
