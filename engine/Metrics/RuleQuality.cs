@@ -23,7 +23,7 @@ internal static class RuleQuality
     /// PostgreSQL: each rule's rows of the range in turn, from the index on (version, rule, time) that carries their
     /// item's outcome (MetricsTriggers): no item is read, and each median sorts only its own rule's times. The rules
     /// are found by skipping through that index, one probe per rule. Sorting the whole range by rule first took 2–3
-    /// times as long (90 days of a million-item store: 90 against 35 ms; a year: 460 against 160 ms).
+    /// times as long (GET /api/metrics/rules on a million-item store, p50: 90 days 137 against 55 ms; a year 463 against 194 ms).
     /// percentile_cont leaves out the unresolved (their time is null).
     static async Task<List<RuleFigures>> EachRuleAsync(
         RoutingDb db, IReadOnlyList<string> departments, DateTimeOffset from, DateTimeOffset to, int? version, CancellationToken ct)
