@@ -188,10 +188,10 @@ internal static class MetricsData
             """));
 
         WithoutIndexes(psql, "effectiveness", () => Step("effectiveness", $"""
-            INSERT INTO effectiveness ("Id", "WorkItemId", "Product", "Category", "Months", "BeforeComplaints", "BeforeUnits",
+            INSERT INTO effectiveness ("Id", "WorkItemId", "Department", "Product", "Category", "Months", "BeforeComplaints", "BeforeUnits",
               "BeforeFrom", "BeforeTo", "BaselineRate", "DefaultTarget", "Target", "Loosened", "WindowDays", "FixedAt", "FixedBy",
               "AfterFrom", "AfterTo", "Extended", "Verdict", "AfterComplaints", "AfterUnits", "PValue", "CheckedAt", "DecidedBy")
-            SELECT md5('check-' || j)::uuid, id, 'HX-' || (200 + ri % 20 * 10), 'quality', ARRAY[]::integer[], 40 + j % 60, 50000, (res_at - interval '90 days')::date, res_at::date,
+            SELECT md5('check-' || j)::uuid, id, dept, 'HX-' || (200 + ri % 20 * 10), 'quality', ARRAY[]::integer[], 40 + j % 60, 50000, (res_at - interval '90 days')::date, res_at::date,
               0.001, 0.0005, 0.0005, false, 14, res_at, 'head-' || dept, res_at::date, (res_at + interval '14 days')::date, false,
               CASE WHEN reopen_at IS NOT NULL THEN 'not-effective' WHEN j % 10 = 0 THEN 'inconclusive' ELSE 'effective' END,
               CASE WHEN reopen_at IS NOT NULL THEN 50 ELSE 10 END, 50000, 0.01, coalesce(reopen_at, res_at + interval '14 days'), NULL

@@ -39,6 +39,7 @@ internal sealed class EffectivenessMeasure(RoutingDb db)
         {
             Id = Guid.CreateVersion7(at),
             WorkItemId = item.Id,
+            Department = item.Department,
             Product = segment.Product, Category = segment.Category, Region = segment.Region, Months = [.. segment.Months],
             AgeGroup = segment.AgeGroup, Accessibility = segment.Accessibility, Channel = segment.Channel,
             Vendor = segment.Vendor, Depot = segment.Depot,

@@ -8,6 +8,9 @@ internal sealed class ItemEffectiveness
 {
     public Guid Id { get; set; }
     public Guid WorkItemId { get; set; }
+    /// The item's department (an item never changes it), kept here so accountability counts the checks of a
+    /// period by department from one index instead of looking up each check's item.
+    public required string Department { get; set; }
 
     // The segment: the report's product, category and segment (and, from its candidate, channel and depot).
     public required string Product { get; set; }

@@ -12,15 +12,9 @@ internal static class CsmAccount
     public static async Task<IReadOnlyList<CsmFigures>> QueryAsync(
         IServiceScopeFactory stores, DateTimeOffset from, DateTimeOffset to, string? csm, CancellationToken ct)
     {
-        async Task<T> OwnAsync<T>(Func<RoutingDb, Task<T>> read)
-        {
-            await using var scope = stores.CreateAsyncScope();
-            return await read(scope.ServiceProvider.GetRequiredService<RoutingDb>());
-        }
-
         // The reports carry their outcome, the items their report's receipt and submitter (MetricsTriggers): each query reads one index.
-        var reading = OwnAsync(db => db.Database.IsNpgsql() ? EachCsmAndTeamAsync(stores, db, from, to, ct) : CountThenSpreadAsync(db, from, to, ct));
-        var counting = OwnAsync(db => db.WorkItems.AsNoTracking().Where(w => w.ReportReceivedAt >= from && w.ReportReceivedAt < to)
+        var reading = stores.ReadAsync(db => db.Database.IsNpgsql() ? EachCsmAndTeamAsync(stores, db, from, to, ct) : CountThenSpreadAsync(db, from, to, ct));
+        var counting = stores.ReadAsync(db => db.WorkItems.AsNoTracking().Where(w => w.ReportReceivedAt >= from && w.ReportReceivedAt < to)
             .GroupBy(w => new { w.ReportSubmittedBy, w.Department }).Select(g => new { SubmittedBy = g.Key.ReportSubmittedBy, g.Key.Department, Items = g.Count() })
             .ToListAsync(ct));
         await Task.WhenAll(reading, counting);
@@ -53,14 +47,8 @@ internal static class CsmAccount
             percentile_cont(0.9) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM ("FixedAt" - "ReceivedAt"))::float8) AS "P90"
             """;
         object[] range = [from.ToUniversalTime(), to.ToUniversalTime()];
-        async Task<List<Row>> TeamAsync()
-        {
-            await using var scope = stores.CreateAsyncScope();
-            var own = scope.ServiceProvider.GetRequiredService<RoutingDb>();
-            var team = $$"""SELECT true AS "Team", NULL::text AS "Csm", {{figures}} FROM reports WHERE "ReceivedAt" >= {0} AND "ReceivedAt" < {1}""";
-            return await SortInMemory.RunAsync(own, () => own.Database.SqlQueryRaw<Row>(team, range).ToListAsync(ct), ct);
-        }
-        var team = TeamAsync();
+        var teamSql = $$"""SELECT true AS "Team", NULL::text AS "Csm", {{figures}} FROM reports WHERE "ReceivedAt" >= {0} AND "ReceivedAt" < {1}""";
+        var team = stores.ReadAsync(own => SortInMemory.RunAsync(own, () => own.Database.SqlQueryRaw<Row>(teamSql, range).ToListAsync(ct), ct));
         var each = db.Database.SqlQueryRaw<Row>($$"""
             WITH RECURSIVE csms AS (
                 (SELECT "SubmittedBy" AS csm FROM reports WHERE "SubmittedBy" IS NOT NULL ORDER BY 1 LIMIT 1)

@@ -30,8 +30,8 @@ internal static class HistoryCounts
         RoutingDb db, IReadOnlyList<string> departments, DateTimeOffset s, DateTimeOffset e, CancellationToken ct)
     {
         var rows = await db.Effectiveness.AsNoTracking()
-            .Where(x => x.CheckedAt >= s && x.CheckedAt < e && (x.Verdict == EffectivenessVerdicts.Effective || x.Verdict == EffectivenessVerdicts.NotEffective))
-            .Join(db.WorkItems.Where(w => departments.Contains(w.Department)), x => x.WorkItemId, w => w.Id, (x, w) => new { w.Department, x.Verdict })
+            .Where(x => departments.Contains(x.Department) && x.CheckedAt >= s && x.CheckedAt < e &&
+                        (x.Verdict == EffectivenessVerdicts.Effective || x.Verdict == EffectivenessVerdicts.NotEffective))
             .GroupBy(x => x.Department)
             .Select(g => new { Department = g.Key, Judged = g.Count(), Effective = g.Count(x => x.Verdict == EffectivenessVerdicts.Effective) })
             .ToListAsync(ct);

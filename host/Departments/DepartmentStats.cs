@@ -50,8 +50,8 @@ internal sealed record DepartmentStats(
 
         // The measured checks of the period, counted by the database as the open items are.
         var judged = await db.Effectiveness.AsNoTracking()
-            .Where(e => e.CheckedAt >= since && (e.Verdict == EffectivenessVerdicts.Effective || e.Verdict == EffectivenessVerdicts.NotEffective))
-            .Join(db.WorkItems.Where(w => departments.Contains(w.Department)), e => e.WorkItemId, w => w.Id, (e, w) => new { w.Department, e.Verdict })
+            .Where(e => departments.Contains(e.Department) && e.CheckedAt >= since &&
+                        (e.Verdict == EffectivenessVerdicts.Effective || e.Verdict == EffectivenessVerdicts.NotEffective))
             .GroupBy(x => x.Department)
             .Select(g => new { Department = g.Key, Judged = g.Count(), Effective = g.Count(x => x.Verdict == EffectivenessVerdicts.Effective) })
             .ToDictionaryAsync(c => c.Department, ct);

@@ -62,7 +62,7 @@ internal static class MetricsApi
 
     static async Task<IResult> DepartmentsAsync(
         string? from, string? to, string? interval, string? department, string? format, HttpContext http, ClaimsPrincipal user,
-        IDepartmentDirectory directory, IWorkingCalendars calendars, ILifecycles lifecycles, RoutingDb db, TimeProvider clock, CancellationToken ct)
+        IDepartmentDirectory directory, IWorkingCalendars calendars, ILifecycles lifecycles, RoutingDb db, IServiceScopeFactory stores, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var every = interval switch { null or "week" => MetricsInterval.Week, "month" => MetricsInterval.Month, _ => (MetricsInterval?)null };
@@ -82,7 +82,7 @@ internal static class MetricsApi
                 return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such department.");
             shown = [one];
         }
-        var trends = await Engine.Metrics.DepartmentTrends.QueryAsync(db, lifecycles, [.. shown.Select(d => d.Id)], start, end, every.Value, now, ct);
+        var trends = await Engine.Metrics.DepartmentTrends.QueryAsync(db, stores, lifecycles, [.. shown.Select(d => d.Id)], start, end, every.Value, now, ct);
         var (first, last) = (Periods.StartOf(start, every.Value), Periods.EndOf(end, every.Value));
         var body = new DepartmentTrendsBody(first, last, Periods.Name(every.Value), [.. shown.Zip(trends, (d, t) =>
             new DepartmentTrendBody(d.Id, d.Name, calendars.Of(d.Id) is not null, [.. t.Periods.Select(PeriodBody.Of)]))]);

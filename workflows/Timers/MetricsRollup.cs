@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Routing.Engine.Departments;
 using Routing.Engine.Lifecycles;
@@ -12,7 +13,7 @@ namespace Routing.Workflows.Timers;
 /// so that the accountability page and the metrics API find them ready. The first run (after the backfill emptied
 /// the cache, or on a new store) fills every period since the first item. Safe to run more than once, or beside a
 /// request counting the same period: the first row written wins and both counted the same figures.
-internal sealed class MetricsRollup(RoutingDb db, IDepartmentDirectory departments, ILifecycles lifecycles, TimeProvider clock, ILogger<MetricsRollup> log)
+internal sealed class MetricsRollup(RoutingDb db, IServiceScopeFactory stores, IDepartmentDirectory departments, ILifecycles lifecycles, TimeProvider clock, ILogger<MetricsRollup> log)
 {
     public const string JobId = "metrics-rollup";
     public const string Cron = "11 * * * *";
@@ -40,7 +41,7 @@ internal sealed class MetricsRollup(RoutingDb db, IDepartmentDirectory departmen
                 var chunk = periods.SkipLast(i).TakeLast(Step).ToList();
                 try
                 {
-                    await DepartmentTrends.QueryAsync(db, lifecycles, all, chunk[0].Start, chunk[^1].End, interval, now, ct);
+                    await DepartmentTrends.QueryAsync(db, stores, lifecycles, all, chunk[0].Start, chunk[^1].End, interval, now, ct);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
                 {

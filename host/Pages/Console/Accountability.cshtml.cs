@@ -68,7 +68,7 @@ internal sealed class AccountabilityModel(
         switch (View)
         {
             case Departments:
-                Trends = await DepartmentTrends.QueryAsync(db, lifecycles, scope, range.From, range.To, range.Interval, now, ct);
+                Trends = await DepartmentTrends.QueryAsync(db, stores, lifecycles, scope, range.From, range.To, range.Interval, now, ct);
                 Charted = Trends.FirstOrDefault();
                 break;
             case Rules:

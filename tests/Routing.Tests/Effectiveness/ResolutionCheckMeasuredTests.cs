@@ -111,6 +111,12 @@ public abstract class ResolutionCheckMeasuredTests(RoutingFixture fixture)
         Assert.Equal(0.006629, (double)Effectiveness(verified)["pValue"]!, 1e-6);
         Assert.Equal("effective", (string)(await fixture.NotificationAsync(id, "verified"))["effectiveness"]!["verdict"]!);
         Assert.Empty(await fixture.PendingTimersAsync(id));
+
+        // Manufacturing's accountability counts the check in the week it was made: judged, and effective.
+        var checkedAt = Midnight(day.AddDays(31));
+        var week = (await client.GetJsonAsync(
+            $"/api/metrics/departments?department=manufacturing&from={checkedAt:yyyy-MM-dd}&to={checkedAt.AddDays(1):yyyy-MM-dd}"))["departments"]![0]!["periods"]![0]!;
+        Assert.Equal((1, 1), ((int)week["judged"]!, (int)week["effective"]!));
     }
 
     [Fact]

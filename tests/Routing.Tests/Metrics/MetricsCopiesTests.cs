@@ -96,7 +96,7 @@ public abstract class MetricsCopiesTests(RoutingFixture fixture)
 
     static ItemEffectiveness Check(Guid item, string verdict, DateTimeOffset checkedAt) => new()
     {
-        WorkItemId = item, Product = "HX-200 heater", Category = "supply", FixedBy = "test", Verdict = verdict,
+        WorkItemId = item, Department = "logistics", Product = "HX-200 heater", Category = "supply", FixedBy = "test", Verdict = verdict,
         FixedAt = checkedAt.AddDays(-14), CheckedAt = checkedAt,
     };
 

@@ -132,7 +132,7 @@ public abstract class MetricsQueryTests(RoutingFixture fixture)
             foreach (var (receipt, department, verdict) in checks)
                 db.Effectiveness.Add(new Routing.Engine.Effectiveness.ItemEffectiveness
                 {
-                    WorkItemId = Guid.Parse((string)receipts[receipt].Item(department)["id"]!), Product = "HX-200 heater", Category = "supply",
+                    WorkItemId = Guid.Parse((string)receipts[receipt].Item(department)["id"]!), Department = department, Product = "HX-200 heater", Category = "supply",
                     FixedBy = "test", Verdict = verdict, FixedAt = checkedAt.AddDays(-30), CheckedAt = checkedAt,
                 });
             return await db.SaveChangesAsync();

@@ -201,6 +201,10 @@ namespace Routing.Engine.Store.Migrations.Postgres
                     b.Property<double>("DefaultTarget")
                         .HasColumnType("double precision");
 
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Depot")
                         .HasColumnType("text");
 
@@ -253,7 +257,9 @@ namespace Routing.Engine.Store.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CheckedAt");
+                    b.HasIndex("Department", "CheckedAt");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Department", "CheckedAt"), new[] { "Verdict" });
 
                     b.HasIndex("WorkItemId", "FixedAt");
 
@@ -342,8 +348,10 @@ namespace Routing.Engine.Store.Migrations.Postgres
 
                     b.HasIndex("WorkItemId", "Sequence");
 
-                    b.HasIndex(new[] { "Department", "Kind", "At" }, "IX_history_metrics")
+                    b.HasIndex(new[] { "Department", "At" }, "IX_history_metrics")
                         .HasFilter("\"Kind\" IN ('work-item.escalated', 'work-item.reopened')");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Department", "At" }, "IX_history_metrics"), new[] { "Kind" });
 
                     b.ToTable("history", (string)null);
                 });

@@ -195,6 +195,10 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                     b.Property<double>("DefaultTarget")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Depot")
                         .HasColumnType("TEXT");
 
@@ -247,7 +251,8 @@ namespace Routing.Engine.Store.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CheckedAt");
+                    b.HasIndex("Department", "CheckedAt")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Verdict" });
 
                     b.HasIndex("WorkItemId", "FixedAt");
 
@@ -334,8 +339,9 @@ namespace Routing.Engine.Store.Migrations.Sqlite
 
                     b.HasIndex("WorkItemId", "Sequence");
 
-                    b.HasIndex(new[] { "Department", "Kind", "At" }, "IX_history_metrics")
-                        .HasFilter("\"Kind\" IN ('work-item.escalated', 'work-item.reopened')");
+                    b.HasIndex(new[] { "Department", "At" }, "IX_history_metrics")
+                        .HasFilter("\"Kind\" IN ('work-item.escalated', 'work-item.reopened')")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Kind" });
 
                     b.ToTable("history", (string)null);
                 });

@@ -1,0 +1,72 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Routing.Engine.Store.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class AccountabilityByDepartmentAndTime : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_history_metrics",
+                table: "history");
+
+            migrationBuilder.DropIndex(
+                name: "IX_effectiveness_CheckedAt",
+                table: "effectiveness");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Department",
+                table: "effectiveness",
+                type: "text",
+                nullable: false,
+                defaultValue: "");
+
+            // An item never changes department: the checks take their item's.
+            migrationBuilder.Sql("""UPDATE effectiveness e SET "Department" = w."Department" FROM work_items w WHERE w."Id" = e."WorkItemId";""");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_history_metrics",
+                table: "history",
+                columns: new[] { "Department", "At" },
+                filter: "\"Kind\" IN ('work-item.escalated', 'work-item.reopened')")
+                .Annotation("Npgsql:IndexInclude", new[] { "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_effectiveness_Department_CheckedAt",
+                table: "effectiveness",
+                columns: new[] { "Department", "CheckedAt" })
+                .Annotation("Npgsql:IndexInclude", new[] { "Verdict" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_history_metrics",
+                table: "history");
+
+            migrationBuilder.DropIndex(
+                name: "IX_effectiveness_Department_CheckedAt",
+                table: "effectiveness");
+
+            migrationBuilder.DropColumn(
+                name: "Department",
+                table: "effectiveness");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_history_metrics",
+                table: "history",
+                columns: new[] { "Department", "Kind", "At" },
+                filter: "\"Kind\" IN ('work-item.escalated', 'work-item.reopened')");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_effectiveness_CheckedAt",
+                table: "effectiveness",
+                column: "CheckedAt");
+        }
+    }
+}
