@@ -7,7 +7,8 @@ namespace Routing.Bench;
 /// The metrics suite's targets and its section of latest.md.
 internal static class MetricsResults
 {
-    const string PageTarget = "Accountability page p95 <= 100 ms, 1M items / 10M events (admin, head; PostgreSQL)";
+    // By month as well as by week: the current month is counted live, and holds up to a month of events.
+    const string PageTarget = "Accountability page p95 <= 100 ms, 1M items / 10M events (admin by week and by month, head; PostgreSQL)";
     const string ApiTarget = "metrics API p95 <= 100 ms (GET /api/metrics/departments, JSON and CSV)";
     // The issue's limit is on the pages, at the range they open with (90 days); a year of rules is measured and shown, not held to it.
     const string CohortTarget = "rules and CSMs views p95 <= 100 ms (pages and API, their default 90 days)";
@@ -23,7 +24,8 @@ internal static class MetricsResults
         }
         var all = metrics["Measurements"]!.AsArray().Select(m => m!).ToList();
         var scale = Invariant($"{(long)metrics["Data"]!["Items"]!:N0} items / {(long)metrics["Data"]!["Events"]!:N0} events");
-        yield return Slowest(PageTarget, all.Where(m => ((string)m["Name"]!).StartsWith("page, admin, 12") || ((string)m["Name"]!).StartsWith("page, head")), scale);
+        yield return Slowest(PageTarget, all.Where(m => ((string)m["Name"]!).StartsWith("page, admin, 12") || ((string)m["Name"]!).StartsWith("page, admin, by month")
+            || ((string)m["Name"]!).StartsWith("page, head")), scale);
         yield return Slowest(ApiTarget, all.Where(m => ((string)m["Name"]!).StartsWith("API departments, JSON") || ((string)m["Name"]!).StartsWith("API departments, CSV")), scale);
         yield return Slowest(CohortTarget, all.Where(m => ((string)m["Name"]!) is "page, admin, rules (90 days)" or "page, admin, CSMs" or "API rules, 90 days" or "API CSMs"), scale);
     }
@@ -43,6 +45,7 @@ internal static class MetricsResults
         "page, admin, CSMs" => "CSMs page",
         "API rules, 90 days" => "API rules",
         "API CSMs" => "API CSMs",
+        var n when n.StartsWith("page, admin, by month") => "admin by month",
         var n when n.StartsWith("page, admin") => "admin",
         var n when n.StartsWith("page, head") => "head",
         var n when n.Contains("CSV") => "CSV",
