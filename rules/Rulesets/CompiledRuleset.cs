@@ -59,46 +59,37 @@ internal sealed class CompiledRuleset(
 
     sealed record Run(List<RuleResultTree> Priority, List<RuleResultTree> Routing, RuleFailure? OverBudget);
 
-    /// Runs the rules of both workflows that the report's category can match, on the thread
-    /// pool so that the caller stops waiting at the budget or when its request is cancelled.
-    /// RulesEngine stops between rules when told to; a rule already running cannot be
-    /// interrupted, which is why ExpressionCost and RuleCostCheck keep each rule cheap.
+    /// Runs the rules of both workflows that the report's category can match, on the caller's thread:
+    /// RulesEngine checks the deadline between rules, so routing stops there at the budget or when the
+    /// request is cancelled. A rule already running cannot be interrupted, which is why ExpressionCost and
+    /// RuleCostCheck keep each rule cheap. (Handing each report to the thread pool to stop waiting mid-rule
+    /// cost more than the shipped rules themselves: 27 against 13 µs an evaluation.)
     async Task<Run> RunAsync(ReportFacts report, TimeSpan budget, CancellationToken ct)
     {
         var parameter = new RuleParameter(RoutingWorkflows.ReportParameter, report);
         // Clamped: a negative or huge setting must not throw on the intake path.
         budget = budget < TimeSpan.Zero ? TimeSpan.Zero : budget > MaxBudget ? MaxBudget : budget;
-        var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var token = deadline.Token;
-        List<RuleResultTree> priority = [], routing = [];
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(budget);
+        List<RuleResultTree> priority = [];
         var running = RoutingWorkflows.Priority;
-        var took = TimeSpan.Zero;
         async Task<List<RuleResultTree>> Execute(string workflow) =>
             rulesByCategory.WorkflowFor(workflow, report.Category) is { } split
-                ? await engine.ExecuteAllRulesAsync(split, [parameter], token)
+                ? await engine.ExecuteAllRulesAsync(split, [parameter], deadline.Token)
                 : [];
 
-        var work = Task.Run(async () =>
-        {
-            // The budget counts from when the rules start, not from a wait for a thread.
-            deadline.CancelAfter(budget);
-            var started = Stopwatch.GetTimestamp();
-            priority = await Execute(RoutingWorkflows.Priority);
-            running = RoutingWorkflows.Routing;
-            routing = await Execute(RoutingWorkflows.Routing);
-            took = Stopwatch.GetElapsedTime(started);
-        }, ct);
-        // The work may go on after the caller stopped waiting: it owns the deadline.
-        _ = work.ContinueWith(_ => deadline.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        var started = Stopwatch.GetTimestamp();
         try
         {
-            await work.WaitAsync(token);
+            priority = await Execute(RoutingWorkflows.Priority);
+            running = RoutingWorkflows.Routing;
+            var routing = await Execute(RoutingWorkflows.Routing);
+            return new Run(priority, routing, Stopwatch.GetElapsedTime(started) > budget ? OverBudget(running, budget) : null);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             return new Run(priority, [], OverBudget(running, budget));
         }
-        return new Run(priority, routing, took > budget ? OverBudget(running, budget) : null);
     }
 
     static RuleFailure OverBudget(string workflow, TimeSpan budget) => new(workflow,
