@@ -65,7 +65,8 @@ switch (args.FirstOrDefault())
             if (Number("--warm-up", 0) is > 0 and var warm) await load.RunClosedAsync(TimeSpan.FromSeconds(warm), Number("--connections", 32));
             Save(Option("--name"), await load.RunClosedAsync(seconds, Number("--connections", 32)));
         }
-        else Save("intake", await load.RunAsync(seconds / 2, seconds, seconds, connections: 32));
+        // Warm until settled (at most 12 rounds of 15 s) for a full run; quick keeps its one round.
+        else Save("intake", await load.RunAsync(seconds / 2, seconds, seconds, connections: 32, warmUpRounds: quick ? 1 : 12));
         break;
     case "patterns":
         var suite = new PatternsSuite(Option("--url"), Option("--key"), new Psql(Option("--psql"), Option("--pg-port"), Option("--pg-db")), output);

@@ -86,6 +86,9 @@ internal static class Results
             md.AppendLine("## Intake (HTTP, PostgreSQL, Release host)").AppendLine().AppendLine("| max reports/s | errors | open-loop rate | p50 | p95 | p99 | CPU/report host | CPU/report PostgreSQL |")
                 .AppendLine("|---|---|---|---|---|---|---|---|")
                 .AppendLine(Invariant($"| {maxIntake:F0} | {intake["Errors"]} | {(double)intake["RatePerSecond"]!:F0}/s | {(double)intake["P50Ms"]!:F1} ms | {(double)intake["P95Ms"]!:F1} ms | {p99:F1} ms | {Cpu("HostCpuMsPerReport"):F2} ms | {Cpu("PostgresCpuMsPerReport"):F2} ms |")).AppendLine();
+        if (intake?["ColdPerSecond"] is { } coldRate)
+            md.AppendLine(Invariant($"Measured warm: a fresh host ran {(double)coldRate:F0}/s in its first warm-up round; the measurement followed {(int)intake["WarmUpRounds"]!} rounds of warm-up (they stop when a round's rate is within 5 % of the one before, or after 12)."))
+                .AppendLine();
         ScaleOutResults.Section(md, intake, latest["ScaleOutOneHost"], latest["ScaleOutTwoHosts"]);
         if (timers is not null)
             md.AppendLine("## Timers").AppendLine().AppendLine("| pending | intake with them pending | burst due at once | due → effect p50 | p99 | max |")
