@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Routing.Engine.Departments;
-using Routing.Engine.Store;
+using Routing.Engine.Lifecycles;
 using Routing.Host.Access;
 using Routing.Host.Departments;
 
@@ -11,7 +11,7 @@ namespace Routing.Host.Pages.Console;
 
 /// Every department the user may see at a glance, and the work-item lifecycle.
 [Authorize(Policy = Policies.Read)]
-internal sealed class OverviewModel(RoutingDb db, IDepartmentDirectory directory, TimeProvider clock) : PageModel
+internal sealed class OverviewModel(IServiceScopeFactory stores, ILifecycles lifecycles, IDepartmentDirectory directory, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<DepartmentStats> Stats { get; private set; } = [];
 
@@ -40,5 +40,5 @@ internal sealed class OverviewModel(RoutingDb db, IDepartmentDirectory directory
     }
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        Stats = await DepartmentStats.ForAsync(db, [.. directory.All.Where(d => User.CanSee(d.Id)).Select(d => d.Id)], clock.GetUtcNow(), ct);
+        Stats = await DepartmentStats.ForAsync(stores, lifecycles, [.. directory.All.Where(d => User.CanSee(d.Id)).Select(d => d.Id)], clock.GetUtcNow(), ct);
 }
