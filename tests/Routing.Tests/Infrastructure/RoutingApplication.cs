@@ -29,6 +29,15 @@ public sealed class RoutingApplication(TestStore store, FakeTimeProvider? clock,
         return client;
     }
 
+    /// What a host that must refuse to start says why: the exception, or, when WebApplicationFactory
+    /// loses the race with the failed host's own disposal and throws ObjectDisposedException instead
+    /// (dotnet/aspnetcore#33494), the host's log of why it stopped, which is what an operator reads.
+    public string WhyStartFails()
+    {
+        var failure = Assert.ThrowsAny<Exception>(() => CreateClient());
+        return failure is ObjectDisposedException ? Logs.All : failure.ToString();
+    }
+
     /// What every test host runs with, in process or as its own process: the store, the
     /// admin key, the rules, and (on the real clock) a dispatch every second so short test
     /// SLAs do not wait for the minute.
