@@ -34,6 +34,7 @@ public static class RoutingWorkflowsExtensions
         services.AddScoped<TimerDispatcher>();
         services.AddScoped<TimerJobs>();
         services.AddScoped<MetricsRollup>();
+        services.AddScoped<TallyFold>();
         services.AddScoped<ClockJobs>(); // jobs stored under the former name
         services.AddScoped<NotificationDelivery>();
         services.AddScoped<EmailDigests>();

@@ -37,6 +37,7 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
     public DbSet<ItemEffectiveness> Effectiveness => Set<ItemEffectiveness>();
     public DbSet<WorkItemRule> WorkItemRules => Set<WorkItemRule>();
     public DbSet<MetricPeriod> MetricPeriods => Set<MetricPeriod>();
+    public DbSet<WorkItemTally> WorkItemTallies => Set<WorkItemTally>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -91,6 +92,15 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
             KeptByTheDatabase(e.Property(w => w.ReportSubmittedBy).HasMaxLength(200));
             // Items recorded before the facts existed, until the backfill has done them.
             e.HasIndex(w => w.MetricsVersion).HasFilter("\"MetricsVersion\" = 0");
+        });
+        model.Entity<WorkItemTally>(e =>
+        {
+            e.ToTable("work_item_tallies");
+            e.HasKey(t => t.Id);
+            e.Property(t => t.Stage).HasConversion<string>().HasMaxLength(20);
+            e.Property(t => t.State).HasMaxLength(64);
+            // An inbox's totals from this index alone.
+            e.HasIndex(t => new { t.Department, t.State, t.Stage, t.Items });
         });
         model.Entity<WorkItemRule>(e =>
         {

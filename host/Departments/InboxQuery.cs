@@ -20,28 +20,28 @@ internal static class InboxQuery
         PageAsync(db, caller, department, state is { } s ? [s] : null, page, pageSize, ct);
 
     /// The items in one of `states` (every item when null); Open for the open ones of every lifecycle.
-    /// Open items and finished ones are read apart: the open ones are few whatever the history
-    /// holds (sorted by urgency in the database), the finished ones come in index order
-    /// (department, stage, priority, time, id), so a page does not sort every item ever routed.
+    /// The totals come from the tallies, not from counting the items. Open items and finished ones
+    /// are read apart: the open ones are few whatever the history holds (sorted by urgency in the
+    /// database), the finished ones come in index order (department, stage, priority, time, id), so a
+    /// page does not sort every item ever routed.
     public static async Task<(int Total, List<WorkItem> Items)> PageAsync(
         RoutingDb db, Caller caller, string department, IReadOnlyCollection<string>? states, int page, int pageSize, CancellationToken ct)
     {
-        var query = db.WorkItems.AsNoTracking().VisibleTo(caller).Where(w => w.Department == department);
+        if (!caller.CanSee(department)) return (0, []);
+        var query = db.WorkItems.AsNoTracking().Where(w => w.Department == department);
         if (states is not null && states != Open) query = query.Where(w => states.Contains(w.State));
-        // The stages named, not "not Final": the index on (department, stage, …) reads only them.
-        var open = query.Where(w => OpenStages.Contains(w.Stage));
-        var openCount = await open.CountAsync(ct);
+        var (openCount, finishedCount) = await WorkItemTallies.CountAsync(db, department, states == Open ? null : states, ct);
         var skip = (page - 1) * pageSize;
-        List<WorkItem> items = skip >= openCount ? [] : await open
+        // The stages named, not "not Final": the index on (department, stage, …) reads only them.
+        List<WorkItem> items = skip >= openCount ? [] : await query.Where(w => OpenStages.Contains(w.Stage))
             .OrderBy(w => w.Priority)
             .ThenBy(w => w.Stage == WorkItemStage.Acknowledgement ? w.AckDueAt : w.Stage == WorkItemStage.Resolution ? w.ResolveDueAt : DateTimeOffset.MaxValue)
             .ThenBy(w => w.CreatedAt).ThenBy(w => w.Id)
             .Skip(skip).Take(pageSize).ToListAsync(ct);
         if (states == Open) return (openCount, items);
-        var finished = query.Where(w => w.Stage == WorkItemStage.Final);
-        var total = openCount + await finished.CountAsync(ct);
+        var total = openCount + finishedCount;
         if (items.Count < pageSize && skip + items.Count < total)
-            items.AddRange(await finished.OrderBy(w => w.Priority).ThenBy(w => w.CreatedAt).ThenBy(w => w.Id)
+            items.AddRange(await query.Where(w => w.Stage == WorkItemStage.Final).OrderBy(w => w.Priority).ThenBy(w => w.CreatedAt).ThenBy(w => w.Id)
                 .Skip(Math.Max(0, skip - openCount)).Take(pageSize - items.Count).ToListAsync(ct));
         return (total, items);
     }

@@ -8,7 +8,7 @@ using Routing.Workflows.Notifications;
 
 namespace Routing.Workflows.Timers;
 
-/// Registers the recurring dispatch and metrics rollup and, when Hangfire keeps jobs in memory (lost on
+/// Registers the recurring dispatch, metrics rollup and tally fold and, when Hangfire keeps jobs in memory (lost on
 /// restart), hands every pending timer to it again at once; nothing where the scheduler is off.
 internal sealed class SchedulerStartup(
     IServiceScopeFactory scopes,
@@ -25,6 +25,7 @@ internal sealed class SchedulerStartup(
         {
             recurring.AddOrUpdate<TimerJobs>(TimerJobs.DispatchJobId, j => j.DispatchAsync(CancellationToken.None), options.Value.DispatchCron);
             recurring.AddOrUpdate<MetricsRollup>(MetricsRollup.JobId, j => j.RunAsync(CancellationToken.None), MetricsRollup.Cron);
+            recurring.AddOrUpdate<TallyFold>(TallyFold.JobId, j => j.RunAsync(CancellationToken.None), TallyFold.Cron);
             EmailDigests.Register(recurring, email.Value);
         }
         catch (Exception e) when (e is DistributedLockTimeoutException || e.GetType().Name.EndsWith("DistributedLockException", StringComparison.Ordinal))

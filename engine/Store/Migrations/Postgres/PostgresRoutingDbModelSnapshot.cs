@@ -1062,6 +1062,38 @@ namespace Routing.Engine.Store.Migrations.Postgres
                     b.ToTable("work_item_rules", (string)null);
                 });
 
+            modelBuilder.Entity("Routing.Engine.WorkItems.WorkItemTally", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Department", "State", "Stage", "Items");
+
+                    b.ToTable("work_item_tallies", (string)null);
+                });
+
             modelBuilder.Entity("Routing.Engine.Access.ConsoleSession", b =>
                 {
                     b.HasOne("Routing.Engine.Access.ApiKey", null)

@@ -1047,6 +1047,36 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                     b.ToTable("work_item_rules", (string)null);
                 });
 
+            modelBuilder.Entity("Routing.Engine.WorkItems.WorkItemTally", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Department", "State", "Stage", "Items");
+
+                    b.ToTable("work_item_tallies", (string)null);
+                });
+
             modelBuilder.Entity("Routing.Engine.Access.ConsoleSession", b =>
                 {
                     b.HasOne("Routing.Engine.Access.ApiKey", null)
