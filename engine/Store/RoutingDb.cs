@@ -78,8 +78,9 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
             e.Property(w => w.Lifecycle).HasMaxLength(100);
             e.Property(w => w.Version).IsConcurrencyToken();
             e.HasIndex(w => new { w.Department, w.State, w.CreatedAt });
-            // The inbox: open items by stage, finished ones a page at a time in the order it lists them.
-            e.HasIndex(w => new { w.Department, w.Stage, w.Priority, w.CreatedAt, w.Id });
+            // The inbox: open items by stage, finished ones a page at a time in the order it lists them. With the due
+            // times, the Overview counts the open and overdue items from the index alone (PostgreSQL).
+            e.HasIndex(w => new { w.Department, w.Stage, w.Priority, w.CreatedAt, w.Id }).IncludeProperties(w => new { w.AckDueAt, w.ResolveDueAt });
             e.HasIndex(w => w.ReportId);
             // Accountability: each figure is counted over the moment its fact was recorded.
             e.HasIndex(w => new { w.Department, w.CreatedAt });

@@ -1016,6 +1016,8 @@ namespace Routing.Engine.Store.Migrations.Postgres
 
                     b.HasIndex("Department", "Stage", "Priority", "CreatedAt", "Id");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Department", "Stage", "Priority", "CreatedAt", "Id"), new[] { "AckDueAt", "ResolveDueAt" });
+
                     b.ToTable("work_items", (string)null);
                 });
 

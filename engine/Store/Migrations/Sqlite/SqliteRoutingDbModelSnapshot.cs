@@ -1000,7 +1000,8 @@ namespace Routing.Engine.Store.Migrations.Sqlite
 
                     b.HasIndex("Department", "FirstResolvedAt", "ResolveTookSeconds", "ResolveMet");
 
-                    b.HasIndex("Department", "Stage", "Priority", "CreatedAt", "Id");
+                    b.HasIndex("Department", "Stage", "Priority", "CreatedAt", "Id")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "AckDueAt", "ResolveDueAt" });
 
                     b.ToTable("work_items", (string)null);
                 });
