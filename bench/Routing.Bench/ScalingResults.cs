@@ -43,7 +43,7 @@ internal static class ScalingResults
         md.AppendLine("## Cost as data grows (PostgreSQL, Release host)").AppendLine()
             .AppendLine("One database grown size by size, older items each time, at a steady rate (the smallest size in 90 days: " +
                         "a bigger size is the service having run longer, so the work open now and the last 30 days are alike at every size); ten " +
-                        "history events an item, as many complaints as items; at each size a freshly started host, 10 warm-ups, then sequential requests: " +
+                        "history events an item, as many complaints as items; at each size a freshly started host, warmed up (600 requests, or 30 s of them: tiered JIT goes on for hundreds), then sequential requests: " +
                         "p50 / p95, the first request after start in brackets (JIT, cold caches), and the CPU a request cost the host process and " +
                         "PostgreSQL's backends (less noisy than wall time on a loaded machine). Intake: closed loop, 32 connections; " +
                         "CPU a report of the host process and of PostgreSQL's backends. `bench/results/scaling.svg` draws each measure " +
