@@ -70,6 +70,19 @@ public abstract class RoutingFixture : IAsyncLifetime
         return await read(scope.ServiceProvider.GetRequiredService<RoutingDb>());
     }
 
+    /// The triggers the provider's `DROP TRIGGER …` script names (what a migration created), and
+    /// every trigger the migrated store holds: a SQLite migration that rebuilds a table drops its triggers.
+    internal async Task<(List<string> Expected, List<string> Stored)> TriggersAsync(string dropPostgres, string dropSqlite)
+    {
+        var postgres = await WithStoreAsync(db => Task.FromResult(db.Database.IsNpgsql()));
+        var expected = System.Text.RegularExpressions.Regex.Matches(postgres ? dropPostgres : dropSqlite, @"DROP TRIGGER (\w+)")
+            .Select(m => m.Groups[1].Value).ToList();
+        var stored = await WithStoreAsync(db => db.Database.SqlQueryRaw<string>(postgres
+            ? "SELECT tgname::text AS \"Value\" FROM pg_trigger WHERE NOT tgisinternal"
+            : "SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'trigger'").ToListAsync());
+        return (expected, stored);
+    }
+
     public virtual async Task DisposeAsync()
     {
         Client.Dispose();

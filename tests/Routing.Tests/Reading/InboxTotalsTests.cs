@@ -69,12 +69,7 @@ public abstract class InboxTotalsTests(RoutingFixture fixture)
     [Fact]
     public async Task Every_trigger_that_keeps_the_tallies_is_in_the_migrated_store()
     {
-        var postgres = await fixture.WithStoreAsync(db => Task.FromResult(db.Database.IsNpgsql()));
-        var expected = System.Text.RegularExpressions.Regex.Matches(postgres ? WorkItemTallies.DropPostgres : WorkItemTallies.DropSqlite, @"DROP TRIGGER (\w+)")
-            .Select(m => m.Groups[1].Value).ToList();
-        var stored = await fixture.WithStoreAsync(db => db.Database.SqlQueryRaw<string>(postgres
-            ? "SELECT tgname::text AS \"Value\" FROM pg_trigger WHERE NOT tgisinternal"
-            : "SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'trigger'").ToListAsync());
+        var (expected, stored) = await fixture.TriggersAsync(WorkItemTallies.DropPostgres, WorkItemTallies.DropSqlite);
 
         Assert.Equal(3, expected.Count);
         Assert.All(expected, name => Assert.Contains(name, stored));
