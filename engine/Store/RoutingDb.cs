@@ -38,7 +38,6 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
     public DbSet<WorkItemRule> WorkItemRules => Set<WorkItemRule>();
     public DbSet<MetricPeriod> MetricPeriods => Set<MetricPeriod>();
     public DbSet<WorkItemTally> WorkItemTallies => Set<WorkItemTally>();
-    public DbSet<ComplaintTally> ComplaintTallies => Set<ComplaintTally>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -193,13 +192,6 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
             // A candidate's evidence and its months: by product and category, oldest first. The scan
             // reads every complaint, so nothing else is indexed: each index slows every import.
             e.HasIndex(c => new { c.Product, c.Category, c.ReceivedAt });
-        });
-        model.Entity<ComplaintTally>(e =>
-        {
-            // Read whole by a scan and by a fold: no index but the key.
-            e.ToTable("complaint_tallies");
-            e.HasKey(t => t.Id);
-            e.Property(t => t.Attribute).HasMaxLength(20);
         });
         model.Entity<MonthlySales>(e =>
         {

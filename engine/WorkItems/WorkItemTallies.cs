@@ -81,7 +81,29 @@ internal static class WorkItemTallies
         return (byStage.Where(s => !s.Finished).Sum(s => s.Items), byStage.Where(s => s.Finished).Sum(s => s.Items));
     }
 
-    /// Adds the rows up, one per department, stage and state (TallyRows).
-    public static Task FoldAsync(RoutingDb db, CancellationToken ct) =>
-        TallyRows.FoldAsync(db, "work_item_tallies", ["Department", "Stage", "State"], "Items", ct);
+    /// Adds the rows up, one per department, stage and state. A change committed meanwhile stays a
+    /// row of its own until the next fold.
+    public static async Task FoldAsync(RoutingDb db, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            // One statement, so one snapshot: what it deletes is exactly what it adds up.
+            await db.Database.ExecuteSqlRawAsync("""
+                WITH folded AS (DELETE FROM work_item_tallies RETURNING "Department", "Stage", "State", "Items")
+                INSERT INTO work_item_tallies ("Department", "Stage", "State", "Items")
+                SELECT "Department", "Stage", "State", sum("Items") FROM folded GROUP BY 1, 2, 3 HAVING sum("Items") <> 0
+                """, ct);
+            return;
+        }
+
+        // SQLite has one writer at a time: the transaction sees no change but its own.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var last = await db.WorkItemTallies.MaxAsync(t => (long?)t.Id, ct) ?? 0;
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO work_item_tallies (Department, Stage, State, Items)
+            SELECT Department, Stage, State, sum(Items) FROM work_item_tallies WHERE Id <= {last} GROUP BY 1, 2, 3 HAVING sum(Items) <> 0
+            """, ct);
+        await db.Database.ExecuteSqlAsync($"DELETE FROM work_item_tallies WHERE Id <= {last}", ct);
+        await tx.CommitAsync(ct);
+    }
 }

@@ -26,7 +26,6 @@ internal sealed class SchedulerStartup(
             recurring.AddOrUpdate<TimerJobs>(TimerJobs.DispatchJobId, j => j.DispatchAsync(CancellationToken.None), options.Value.DispatchCron);
             recurring.AddOrUpdate<MetricsRollup>(MetricsRollup.JobId, j => j.RunAsync(CancellationToken.None), MetricsRollup.Cron);
             recurring.AddOrUpdate<TallyFold>(TallyFold.JobId, j => j.RunAsync(CancellationToken.None), TallyFold.Cron);
-            recurring.RemoveIfExists(TallyFold.FormerJobId);
             EmailDigests.Register(recurring, email.Value);
         }
         catch (Exception e) when (e is DistributedLockTimeoutException || e.GetType().Name.EndsWith("DistributedLockException", StringComparison.Ordinal))

@@ -527,42 +527,6 @@ namespace Routing.Engine.Store.Migrations.Postgres
                     b.ToTable("notifications", (string)null);
                 });
 
-            modelBuilder.Entity("Routing.Engine.Patterns.ComplaintTally", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Attribute")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<long>("Complaints")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("MonthOfYear")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Product")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Value")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("complaint_tallies", (string)null);
-                });
-
             modelBuilder.Entity("Routing.Engine.Patterns.PatternCandidate", b =>
                 {
                     b.Property<Guid>("Id")

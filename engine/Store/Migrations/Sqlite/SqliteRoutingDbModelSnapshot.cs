@@ -517,40 +517,6 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                     b.ToTable("notifications", (string)null);
                 });
 
-            modelBuilder.Entity("Routing.Engine.Patterns.ComplaintTally", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Attribute")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Complaints")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("MonthOfYear")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Product")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Value")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("complaint_tallies", (string)null);
-                });
-
             modelBuilder.Entity("Routing.Engine.Patterns.PatternCandidate", b =>
                 {
                     b.Property<Guid>("Id")
