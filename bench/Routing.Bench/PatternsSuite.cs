@@ -36,7 +36,7 @@ internal sealed class PatternsSuite(string url, string key, Psql psql, string wo
     async Task<Size> SizeAsync(long complaints)
     {
         Console.WriteLine($"patterns: {complaints:N0} complaints");
-        psql.Run("TRUNCATE complaints, exposure, pattern_candidates");
+        psql.Run("TRUNCATE complaints, complaint_tallies, exposure, pattern_candidates");
         var folder = Path.Combine(work, "patterns");
         var (file, exposure) = PatternsData.Write(folder, complaints);
         var bytes = new FileInfo(file).Length;

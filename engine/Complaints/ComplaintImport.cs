@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Routing.Engine.History;
 using Routing.Engine.History.Events;
 using Routing.Engine.Imports;
+using Routing.Engine.Patterns;
 using Routing.Engine.Store;
 using Routing.Engine.Telemetry;
 
@@ -116,6 +117,10 @@ internal sealed class ComplaintImport(RoutingDb db, HistoryJournal journal, Time
         var existing = db.Database.IsNpgsql()
             ? await PostgresComplaintWriter.WriteAsync(db, complaints, ct)
             : await SqliteComplaintWriter.WriteAsync(db, complaints, ct);
+        // What a scan counts of the complaints stored, with them.
+        var cells = new ComplaintCells();
+        foreach (var c in complaints.Where(c => !existing.ContainsKey(c.Id))) cells.Add(c);
+        if (cells.Complaints > 0) await ComplaintTallies.AddAsync(db, cells, ct);
         await transaction.CommitAsync(ct);
         // Counted once committed: a batch that fails counts nothing.
         long accepted = 0, duplicates = 0;

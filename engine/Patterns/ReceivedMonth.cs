@@ -14,9 +14,10 @@ internal static class ReceivedMonth
     const string SqliteTime = """(("ReceivedAt" >> 11) * 1000) / 10000000 - 62135596800, 'unixepoch'""";
 
     /// The month of the year, 1–12.
-    public static string OfYear(RoutingDb db) => db.Database.IsNpgsql()
-        ? """CAST(date_part('month', "ReceivedAt" AT TIME ZONE 'UTC') AS integer)"""
-        : $"""CAST(strftime('%m', {SqliteTime}) AS INTEGER)""";
+    public static string OfYear(RoutingDb db) => db.Database.IsNpgsql() ? PostgresOfYear : SqliteOfYear;
+
+    public const string PostgresOfYear = """CAST(date_part('month', "ReceivedAt" AT TIME ZONE 'UTC') AS integer)""";
+    public const string SqliteOfYear = $"""CAST(strftime('%m', {SqliteTime}) AS INTEGER)""";
 
     /// The calendar month as yyyymm (202611): the form units sold are kept in (MonthlySales.Month).
     public static string Calendar(RoutingDb db) => db.Database.IsNpgsql()

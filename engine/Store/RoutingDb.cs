@@ -38,6 +38,7 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
     public DbSet<WorkItemRule> WorkItemRules => Set<WorkItemRule>();
     public DbSet<MetricPeriod> MetricPeriods => Set<MetricPeriod>();
     public DbSet<WorkItemTally> WorkItemTallies => Set<WorkItemTally>();
+    public DbSet<ComplaintTally> ComplaintTallies => Set<ComplaintTally>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -192,6 +193,11 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
             // A candidate's evidence and its months: by product and category, oldest first. The scan
             // reads every complaint, so nothing else is indexed: each index slows every import.
             e.HasIndex(c => new { c.Product, c.Category, c.ReceivedAt });
+        });
+        model.Entity<ComplaintTally>(e =>
+        {
+            e.ToTable("complaint_tallies");
+            e.HasKey(t => t.Id);
         });
         model.Entity<MonthlySales>(e =>
         {

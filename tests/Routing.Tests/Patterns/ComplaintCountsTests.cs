@@ -1,13 +1,18 @@
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Routing.Engine.Patterns;
 using Routing.Tests.Infrastructure;
 using static Routing.Tests.Imports.Imports;
 
 namespace Routing.Tests.Patterns;
 
-/// What a scan counts, by hand, the same on both stores (PostgreSQL counts in one pass of
-/// grouping sets over slices of the table; SQLite a query per count): months of the year in
-/// UTC, the unknown region as "", each attribute's values without the complaints that do not say.
+/// What a scan counts, by hand, the same on both stores: months of the year in UTC, the unknown
+/// region as "", each attribute's values without the complaints that do not say. The counts come
+/// from tallies each import's batches add (ComplaintTallies), so they must equal the complaints
+/// counted after an import, a file sent again, folds beside imports, a recount of complaints
+/// written with SQL, and on a store that had complaints before the tallies existed.
 public abstract class ComplaintCountsTests(RoutingFixture fixture)
 {
     static JsonObject Complaint(string id, string receivedAt, string category, string? region, string? age = null,
@@ -38,6 +43,83 @@ public abstract class ComplaintCountsTests(RoutingFixture fixture)
         Assert.Equal(["quality email: 1", "quality phone: 1", "supply phone: 1"], Of("channel"));
         Assert.Equal(["quality Acme: 2"], Of("vendor"));
         Assert.Equal(["quality North: 1", "supply North: 1"], Of("depot"));
+    }
+
+    [Fact]
+    public async Task The_counts_equal_the_complaints_stored_through_imports_folds_and_an_upgrade()
+    {
+        await fixture.Client.PostAsync("/api/complaints", AsNdjson(Enumerable.Range(0, 60).Select(Drawn)), Ndjson);
+        await AssertCountsAsync();
+
+        // The same file again with more, and a used id with other content: stored ones count once, the rejected one never.
+        var again = Enumerable.Range(30, 60).Select(Drawn).Append(Drawn(1000).With("id", "tc-3"));
+        var (_, summary) = await fixture.Client.PostAsync("/api/complaints", AsNdjson(again), Ndjson);
+        var (accepted, duplicates, rejected, _) = Counts(summary);
+        Assert.Equal((30L, 30L, 1L), (accepted, duplicates, rejected));
+        Assert.True(await fixture.WithStoreAsync(db => db.ComplaintTallies.CountAsync()) >= 2);
+        await AssertCountsAsync();
+
+        // Read once, the rows are one.
+        Assert.Equal(1, await fixture.WithStoreAsync(db => db.ComplaintTallies.CountAsync()));
+
+        // Written with SQL, counted again by Fill.
+        var postgres = await fixture.WithStoreAsync(db => Task.FromResult(db.Database.IsNpgsql()));
+        var fill = ComplaintTallies.Fill(postgres);
+        await fixture.WithStoreAsync(db => db.Database.ExecuteSqlRawAsync("""
+            UPDATE complaints SET "Depot" = 'South', "Region" = NULL WHERE "Id" LIKE 'tc-1%';
+            DELETE FROM complaints WHERE "Id" = 'tc-2';
+            """));
+        await fixture.WithStoreAsync(db => db.Database.ExecuteSqlRawAsync(fill));
+        await AssertCountsAsync();
+
+        // A store from before the tallies: taken back to the migration before them, changed, and up again.
+        fixture.Client.Dispose();
+        await fixture.App.DisposeAsync();
+        await using (var db = fixture.Store.Open())
+        {
+            await db.GetService<IMigrator>().MigrateAsync("OverdueFromTheInboxIndex");
+            await db.Database.ExecuteSqlRawAsync("UPDATE complaints SET \"Vendor\" = 'Vendor 7' WHERE \"Id\" LIKE 'tc-4%'");
+            await db.Database.MigrateAsync();
+        }
+        await fixture.InitializeAsync();
+        await AssertCountsAsync();
+    }
+
+    [Fact]
+    public async Task Folds_beside_imports_neither_lose_nor_double_a_complaint()
+    {
+        for (var i = 0; i < 5; i++)
+            await fixture.Client.PostAsync("/api/complaints", AsNdjson(Enumerable.Range(3000 + 20 * i, 20).Select(Drawn)), Ndjson);
+        var imports = Enumerable.Range(0, 3).Select(i => fixture.Client.PostAsync("/api/complaints",
+            AsNdjson(Enumerable.Range(2000 + 300 * i, 300).Select(Drawn)), Ndjson));
+        var folds = Enumerable.Range(0, 8).Select(_ => Task.Run(() => fixture.WithStoreAsync(db => ComplaintCounts.ReadAsync(db, CancellationToken.None))));
+        await Task.WhenAll([.. folds, .. imports]);
+
+        await AssertCountsAsync();
+    }
+
+    static JsonObject Drawn(int i) => Complaint($"tc-{i}", $"2025-{1 + i % 12:D2}-{1 + i % 27:D2}T{i % 24:D2}:10:00Z", i % 3 == 0 ? "supply" : "quality",
+        i % 5 == 0 ? null : $"Region {i % 4}", i % 2 == 0 ? "75+" : null, i % 7 == 0 ? "visually impaired" : null, i % 3 == 1 ? "phone" : "email",
+        i % 4 == 0 ? $"Vendor {i % 3}" : null, i % 6 == 0 ? "North" : null);
+
+    async Task AssertCountsAsync()
+    {
+        var (complaints, counts) = await fixture.WithStoreAsync(async db => (await db.Complaints.AsNoTracking().ToListAsync(),
+            await ComplaintCounts.ReadAsync(db, CancellationToken.None)));
+        Assert.NotEmpty(complaints);
+        var read = counts.Monthly.Select(m => $"{m.Product} {m.Category} region {m.Region} {m.MonthOfYear}: {m.Complaints}")
+            .Concat(counts.Attributes.SelectMany(a => a.Value.Select(c => $"{c.Product} {c.Category} {a.Key} {c.Value} 0: {c.Complaints}")));
+        Assert.Equal(Expected(complaints).Order(), read.Order());
+    }
+
+    /// The cells counted from the complaints themselves, one line each.
+    static List<string> Expected(List<Routing.Engine.Complaints.Complaint> complaints)
+    {
+        var cells = complaints.Select(c => (c.Product, c.Category, Attribute: "region", Value: c.Region ?? "", c.ReceivedAt.UtcDateTime.Month))
+            .Concat(complaints.SelectMany(c => ((string, string?)[])[("ageGroup", c.AgeGroup), ("accessibility", c.Accessibility), ("channel", c.Channel),
+                ("vendor", c.Vendor), ("depot", c.Depot)], (c, a) => (c.Product, c.Category, Attribute: a.Item1, Value: a.Item2 ?? "", Month: 0))
+                .Where(x => x.Value != ""));
+        return [.. cells.GroupBy(x => x).Select(g => $"{g.Key.Product} {g.Key.Category} {g.Key.Attribute} {g.Key.Value} {g.Key.Item5}: {g.Count()}")];
     }
 }
 

@@ -527,6 +527,26 @@ namespace Routing.Engine.Store.Migrations.Postgres
                     b.ToTable("notifications", (string)null);
                 });
 
+            modelBuilder.Entity("Routing.Engine.Patterns.ComplaintTally", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Cells")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Complaints")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("complaint_tallies", (string)null);
+                });
+
             modelBuilder.Entity("Routing.Engine.Patterns.PatternCandidate", b =>
                 {
                     b.Property<Guid>("Id")

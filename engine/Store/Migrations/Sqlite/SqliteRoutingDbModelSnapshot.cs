@@ -517,6 +517,24 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                     b.ToTable("notifications", (string)null);
                 });
 
+            modelBuilder.Entity("Routing.Engine.Patterns.ComplaintTally", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cells")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Complaints")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("complaint_tallies", (string)null);
+                });
+
             modelBuilder.Entity("Routing.Engine.Patterns.PatternCandidate", b =>
                 {
                     b.Property<Guid>("Id")
