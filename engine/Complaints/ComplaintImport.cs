@@ -20,8 +20,12 @@ internal sealed class ComplaintImport(RoutingDb db, HistoryJournal journal, Time
 {
     public const int BatchSize = 5_000;
 
-    /// A batch's complaints by id, with the line each came from.
-    sealed class Batch : Dictionary<string, (long Line, Complaint Complaint)>;
+    /// A batch's complaints by id, with the line each came from, and what a scan counts of them
+    /// (counted as they are read, on the reading thread: the writing one is the import's pace).
+    sealed class Batch : Dictionary<string, (long Line, Complaint Complaint)>
+    {
+        public ComplaintCells Cells { get; } = new();
+    }
 
     /// The summary, or null when there was not a single line.
     public async Task<ImportSummary?> ImportAsync(IAsyncEnumerable<ImportRow> rows, string actor, ImportSource source,
@@ -94,6 +98,7 @@ internal sealed class ComplaintImport(RoutingDb db, HistoryJournal journal, Time
                     continue;
                 }
                 batch[complaint.Id] = (row.Line, complaint);
+                batch.Cells.Add(complaint);
                 if (batch.Count < BatchSize) continue;
                 await batches.WriteAsync(batch, ct);
                 batch = new Batch();
@@ -118,9 +123,8 @@ internal sealed class ComplaintImport(RoutingDb db, HistoryJournal journal, Time
             ? await PostgresComplaintWriter.WriteAsync(db, complaints, ct)
             : await SqliteComplaintWriter.WriteAsync(db, complaints, ct);
         // What a scan counts of the complaints stored, with them.
-        var cells = new ComplaintCells();
-        foreach (var c in complaints.Where(c => !existing.ContainsKey(c.Id))) cells.Add(c);
-        if (cells.Complaints > 0) await ComplaintTallies.AddAsync(db, cells, ct);
+        foreach (var id in existing.Keys) batch.Cells.Remove(batch[id].Complaint);
+        if (batch.Cells.Complaints > 0) await ComplaintTallies.AddAsync(db, batch.Cells, ct);
         await transaction.CommitAsync(ct);
         // Counted once committed: a batch that fails counts nothing.
         long accepted = 0, duplicates = 0;

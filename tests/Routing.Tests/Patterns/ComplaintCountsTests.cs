@@ -99,7 +99,7 @@ public abstract class ComplaintCountsTests(RoutingFixture fixture)
     }
 
     static JsonObject Drawn(int i) => Complaint($"tc-{i}", $"2025-{1 + i % 12:D2}-{1 + i % 27:D2}T{i % 24:D2}:10:00Z", i % 3 == 0 ? "supply" : "quality",
-        i % 5 == 0 ? null : $"Region {i % 4}", i % 2 == 0 ? "75+" : null, i % 7 == 0 ? "visually impaired" : null, i % 3 == 1 ? "phone" : "email",
+        i % 5 == 0 ? null : i % 11 == 0 ? "Île-de-France \"Nord\"" : $"Region {i % 4}", i % 2 == 0 ? "75+" : null, i % 7 == 0 ? "visually impaired" : null, i % 3 == 1 ? "phone" : "email",
         i % 4 == 0 ? $"Vendor {i % 3}" : null, i % 6 == 0 ? "North" : null);
 
     async Task AssertCountsAsync()
