@@ -25,6 +25,8 @@ internal sealed class ComplaintImport(RoutingDb db, HistoryJournal journal, Time
     sealed class Batch : Dictionary<string, (long Line, Complaint Complaint)>
     {
         public ComplaintCells Cells { get; } = new();
+        /// The cells as stored, made on the reading thread too; again if some were stored already.
+        public ComplaintTally? Tally { get; set; }
     }
 
     /// The summary, or null when there was not a single line.
@@ -100,10 +102,15 @@ internal sealed class ComplaintImport(RoutingDb db, HistoryJournal journal, Time
                 batch[complaint.Id] = (row.Line, complaint);
                 batch.Cells.Add(complaint);
                 if (batch.Count < BatchSize) continue;
+                batch.Tally = batch.Cells.ToTally();
                 await batches.WriteAsync(batch, ct);
                 batch = new Batch();
             }
-            if (batch.Count > 0) await batches.WriteAsync(batch, ct);
+            if (batch.Count > 0)
+            {
+                batch.Tally = batch.Cells.ToTally();
+                await batches.WriteAsync(batch, ct);
+            }
             batches.Complete();
         }
         catch (Exception e)
@@ -124,7 +131,8 @@ internal sealed class ComplaintImport(RoutingDb db, HistoryJournal journal, Time
             : await SqliteComplaintWriter.WriteAsync(db, complaints, ct);
         // What a scan counts of the complaints stored, with them.
         foreach (var id in existing.Keys) batch.Cells.Remove(batch[id].Complaint);
-        if (batch.Cells.Complaints > 0) await ComplaintTallies.AddAsync(db, batch.Cells, ct);
+        var counted = existing.Count == 0 ? batch.Tally! : batch.Cells.ToTally();
+        if (counted.Complaints > 0) await ComplaintTallies.AddAsync(db, counted, ct);
         await transaction.CommitAsync(ct);
         // Counted once committed: a batch that fails counts nothing.
         long accepted = 0, duplicates = 0;

@@ -28,18 +28,15 @@ internal static class ComplaintTallies
         {
             var ids = rows.Select(r => r.Id).ToList();
             await db.ComplaintTallies.Where(t => ids.Contains(t.Id)).ExecuteDeleteAsync(ct);
-            await AddAsync(db, cells, ct);
+            await AddAsync(db, cells.ToTally(), ct);
         }
         await transaction.CommitAsync(ct);
         return cells;
     }
 
     /// A row of counts, in the caller's transaction.
-    public static async Task AddAsync(RoutingDb db, ComplaintCells cells, CancellationToken ct)
-    {
-        var tally = cells.ToTally();
+    public static async Task AddAsync(RoutingDb db, ComplaintTally tally, CancellationToken ct) =>
         await db.Database.ExecuteSqlAsync($"""INSERT INTO complaint_tallies ("Complaints", "Cells") VALUES ({tally.Complaints}, {tally.Cells})""", ct);
-    }
 
     /// Every complaint stored counted again, as one row in place of all: for a store from before
     /// the tallies, or complaints written with SQL.
