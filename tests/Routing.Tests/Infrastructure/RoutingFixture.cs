@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Routing.Engine.Store;
 using Routing.Engine.Timers;
 using Routing.Workflows.Notifications;
@@ -68,6 +70,22 @@ public abstract class RoutingFixture : IAsyncLifetime
     {
         await using var scope = App.Services.CreateAsyncScope();
         return await read(scope.ServiceProvider.GetRequiredService<RoutingDb>());
+    }
+
+    /// A store from before a migration: the host stopped, the store taken back to `migration`,
+    /// changed with `sql` (as the build of then would have left it), migrated up again and the host
+    /// started on it.
+    internal async Task UpgradeFromAsync(string migration, string sql)
+    {
+        Client.Dispose();
+        await App.DisposeAsync();
+        await using (var db = Store.Open())
+        {
+            await db.GetService<IMigrator>().MigrateAsync(migration);
+            await db.Database.ExecuteSqlRawAsync(sql);
+            await db.Database.MigrateAsync();
+        }
+        await InitializeAsync();
     }
 
     /// The triggers the provider's `DROP TRIGGER …` script names (what a migration created), and

@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Routing.Engine.Patterns;
 using Routing.Tests.Infrastructure;
 using static Routing.Tests.Imports.Imports;
@@ -73,15 +71,7 @@ public abstract class ComplaintCountsTests(RoutingFixture fixture)
         await AssertCountsAsync();
 
         // A store from before the tallies: taken back to the migration before them, changed, and up again.
-        fixture.Client.Dispose();
-        await fixture.App.DisposeAsync();
-        await using (var db = fixture.Store.Open())
-        {
-            await db.GetService<IMigrator>().MigrateAsync("OverdueFromTheInboxIndex");
-            await db.Database.ExecuteSqlRawAsync("UPDATE complaints SET \"Vendor\" = 'Vendor 7' WHERE \"Id\" LIKE 'tc-4%'");
-            await db.Database.MigrateAsync();
-        }
-        await fixture.InitializeAsync();
+        await fixture.UpgradeFromAsync("OverdueFromTheInboxIndex", "UPDATE complaints SET \"Vendor\" = 'Vendor 7' WHERE \"Id\" LIKE 'tc-4%'");
         await AssertCountsAsync();
     }
 

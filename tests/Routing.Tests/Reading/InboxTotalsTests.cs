@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Routing.Engine.Access;
 using Routing.Engine.Lifecycles;
 using Routing.Engine.Store;
@@ -54,15 +52,8 @@ public abstract class InboxTotalsTests(RoutingFixture fixture)
         await AssertTotalsAsync();
 
         // A store from before the tallies: taken back to the migration before them, and up again.
-        fixture.Client.Dispose();
-        await fixture.App.DisposeAsync();
-        await using (var db = fixture.Store.Open())
-        {
-            await db.GetService<IMigrator>().MigrateAsync("AccountabilityByDepartmentAndTime");
-            await db.Database.ExecuteSqlRawAsync("UPDATE work_items SET \"State\" = 'Acknowledged', \"Stage\" = 'Resolution' WHERE \"Department\" = 'triage'");
-            await db.Database.MigrateAsync();
-        }
-        await fixture.InitializeAsync();
+        await fixture.UpgradeFromAsync("AccountabilityByDepartmentAndTime",
+            "UPDATE work_items SET \"State\" = 'Acknowledged', \"Stage\" = 'Resolution' WHERE \"Department\" = 'triage'");
         await AssertTotalsAsync();
     }
 
