@@ -44,7 +44,7 @@ internal sealed class NotificationOutbox(IDepartmentDirectory departments, IOpti
         if (!email.Value.Enabled) return null;
         var report = ReportOf(db, item);
         if (report.SubmittedBy is not { } name) return null;
-        var address = db.ApiKeys.Local.FirstOrDefault(k => k.Name == name && k.RevokedAt == null)?.Email
+        var address = db.Tracked<Access.ApiKey>().FirstOrDefault(k => k.Name == name && k.RevokedAt == null)?.Email
             ?? db.ApiKeys.AsNoTracking().Where(k => k.Name == name && k.RevokedAt == null).Select(k => k.Email).FirstOrDefault();
         if (address is null) return null;
         var n = Add(db, @event, item, report, now, item.Department, RecipientRoles.Submitter, effectiveness, address);

@@ -15,7 +15,7 @@ internal static class ReportOutcome
         var stored = await db.WorkItems.AsNoTracking().Where(w => reportIds.Contains(w.ReportId))
             .Select(w => new { w.Id, w.ReportId, w.Stage, w.VerifiedAt }).ToListAsync(ct);
         // The items this context holds are as they will be written: the one moving, a triage item a hand-back opens.
-        var held = db.WorkItems.Local.Where(w => reportIds.Contains(w.ReportId)).ToDictionary(w => w.Id);
+        var held = db.Tracked<WorkItems.WorkItem>().Where(w => reportIds.Contains(w.ReportId)).ToDictionary(w => w.Id);
         var items = stored.Where(s => !held.ContainsKey(s.Id)).Select(s => (s.ReportId, s.Stage, s.VerifiedAt))
             .Concat(held.Values.Select(h => (h.ReportId, h.Stage, h.VerifiedAt)));
         foreach (var report in items.GroupBy(i => i.ReportId))

@@ -31,7 +31,10 @@ internal sealed class TimerDispatcher(
         var lost = now - o.LostAfter;
 
         var timers = await db.Timers.AsNoTracking()
-            .Where(t => t.Status == TimerStatus.Pending && ((t.HandedOffAt == null && t.DueAt <= horizon) || t.DueAt < lost))
+            // Lost: overdue, and handed longer ago than that. A burst that takes longer than LostAfter to
+            // fire was handed again at every dispatch while its jobs still ran, each a whole batch fired
+            // twice, which made the burst slower still.
+            .Where(t => t.Status == TimerStatus.Pending && ((t.HandedOffAt == null && t.DueAt <= horizon) || (t.DueAt < lost && t.HandedOffAt < lost)))
             .OrderBy(t => t.DueAt).Take(MaxPerDispatch)
             .Select(t => new Due(t.Id, t.DueAt))
             .ToListAsync(ct);
@@ -39,8 +42,8 @@ internal sealed class TimerDispatcher(
 
         var notifications = await db.Notifications.AsNoTracking()
             .Where(n => (n.Status == NotificationStatus.Pending && n.HandedOffAt == null && n.NextAttemptAt <= horizon) ||
-                        (n.Status == NotificationStatus.Sending && n.NextAttemptAt <= now) ||   // its sender died: lease over
-                        (n.Status == NotificationStatus.Pending && n.NextAttemptAt < lost))
+                        (n.Status == NotificationStatus.Sending && n.NextAttemptAt <= now && (n.HandedOffAt == null || n.HandedOffAt < lost)) ||   // its sender died: lease over
+                        (n.Status == NotificationStatus.Pending && n.NextAttemptAt < lost && n.HandedOffAt < lost))
             .OrderBy(n => n.NextAttemptAt).Take(MaxPerDispatch)
             .Select(n => new Due(n.Id, n.NextAttemptAt))
             .ToListAsync(ct);

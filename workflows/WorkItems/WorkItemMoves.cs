@@ -51,7 +51,7 @@ internal sealed class WorkItemMoves(
         {
             // A timer firing reads its batch's timers first: those are cancelled as read (a timer the
             // batch claims has fired, and finds the item gone from its step), the rest in the store.
-            var read = db.Timers.Local.Where(t => t.WorkItemId == item.Id).ToList();
+            var read = db.Tracked<WorkItemTimer>().Where(t => t.WorkItemId == item.Id).ToList();
             foreach (var timer in read.Where(t => t.Status == TimerStatus.Pending && ended.Contains(t.Step))) timer.Status = TimerStatus.Cancelled;
             var readIds = read.Select(t => t.Id).ToList();
             await db.Timers
@@ -116,7 +116,7 @@ internal sealed class WorkItemMoves(
     /// Whether the step already fired at this due time: an item that comes back into a step's
     /// states (a SCAR's root cause rejected) is not escalated twice for one passed due time.
     async Task<bool> FiredAsync(WorkItemTimer timer, CancellationToken ct) =>
-        db.Timers.Local.Any(t => t.WorkItemId == timer.WorkItemId && t.Step == timer.Step && t.DueAt == timer.DueAt && t.Status == TimerStatus.Fired)
+        db.Tracked<WorkItemTimer>().Any(t => t.WorkItemId == timer.WorkItemId && t.Step == timer.Step && t.DueAt == timer.DueAt && t.Status == TimerStatus.Fired)
         || await db.Timers.AnyAsync(t => t.WorkItemId == timer.WorkItemId && t.Step == timer.Step && t.DueAt == timer.DueAt && t.Status == TimerStatus.Fired, ct);
 
     /// The default criterion of an item resolved now (null: judged by recurrence).

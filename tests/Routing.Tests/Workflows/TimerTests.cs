@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Routing.Engine.Store;
 using Routing.Engine.Timers;
 using Routing.Tests.Infrastructure;
 
@@ -194,6 +195,32 @@ public abstract class TimerTests(RoutingFixture fixture)
         Assert.Single(Reminders(await client.TimelineAsync(id.ToString())));
         var followUp = await fixture.WithStoreAsync(db => db.Timers.SingleAsync(t => t.WorkItemId == id && t.Step == "follow-up" && t.Round == 0));
         Assert.Equal(TimerStatus.Fired, followUp.Status);
+    }
+
+    // A burst that takes longer than LostAfter (30 s) to fire: the dispatch every 15 s handed its
+    // timers to Hangfire again while their jobs still ran, and each batch was fired twice.
+    [Fact]
+    public async Task A_timer_handed_to_the_scheduler_is_handed_again_only_once_it_is_lost()
+    {
+        var id = Guid.Parse(await NewItemAsync());
+        fixture.Clock.Advance(AckWithin + TimeSpan.FromMinutes(1));
+        async Task<DateTimeOffset?> DispatchAsync(TimeSpan after)
+        {
+            fixture.Clock.Advance(after);
+            await using var scope = fixture.App.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<Routing.Workflows.Timers.TimerDispatcher>().DispatchAsync(CancellationToken.None);
+            return await fixture.WithStoreAsync(db => db.Timers.Where(t => t.WorkItemId == id && t.Step == "follow-up")
+                .Select(t => t.HandedOffAt).SingleAsync());
+        }
+
+        var handed = await DispatchAsync(TimeSpan.Zero);
+        Assert.Equal(fixture.Clock.Now(), handed);
+        // Its job is still running 15 s later (overdue by more than 30 s), and 29 s later.
+        Assert.Equal(handed, await DispatchAsync(TimeSpan.FromSeconds(15)));
+        Assert.Equal(handed, await DispatchAsync(TimeSpan.FromSeconds(14)));
+        // 31 s after it was handed, still pending: that job was lost, and the timer is handed again.
+        var again = await DispatchAsync(TimeSpan.FromSeconds(2));
+        Assert.Equal(fixture.Clock.Now(), again);
     }
 }
 
