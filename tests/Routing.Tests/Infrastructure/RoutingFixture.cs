@@ -23,11 +23,11 @@ public abstract class RoutingFixture : IAsyncLifetime
     public RoutingApplication App { get; private set; } = null!;
     public HttpClient Client { get; private set; } = null!;
 
-    public virtual Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
+        await Store.CopyMigratedAsync();
         App = new RoutingApplication(Store, Clock, RulesFolder) { Extra = ExtraSettings };
         Client = App.CreateClient();
-        return Task.CompletedTask;
     }
 
     /// Settings this fixture's hosts run with besides (or instead of) RoutingApplication.Settings.
