@@ -26,8 +26,11 @@ public sealed class HostDeathDrill(ITestOutputHelper output)
         await using var receiver = await WebhookReceiver.StartAsync();
         var rules = receiver.RulesFolderFor("logistics");
         await using var store = TestStore.Postgres();
-        await using var a = new HostProcess(store, rules);
-        await using var b = new HostProcess(store, rules);
+        // B takes over A's timers once they are lost: 10 s after A handed them rather than 30 s (the drill is about
+        // each effect happening once; a shorter wait also hands them again sooner while they may still be firing).
+        var lostAfter = new Dictionary<string, string> { ["Routing__Clock__LostAfter"] = "00:00:10" };
+        await using var a = new HostProcess(store, rules, lostAfter);
+        await using var b = new HostProcess(store, rules, lostAfter);
         // Started together, as a deployment starts them: one migrates the new store, the other waits its turn.
         await Task.WhenAll(a.StartAsync(), b.StartAsync());
 
