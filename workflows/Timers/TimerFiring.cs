@@ -85,9 +85,29 @@ internal sealed class TimerFiring(
         }
         db.Timers.AddRange(created); // a move's timers are added already: adding again changes nothing
         await journal.AppendAsync(history, ct);
-        var notifications = db.ChangeTracker.Entries<Notification>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.Id).ToList();
         var saving = Stopwatch.GetTimestamp();
-        await db.SaveChangesAsync(ct);
+        // Found once: each look at the tracked entries would otherwise scan them all for changes again.
+        db.ChangeTracker.DetectChanges();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var notifications = new List<Guid>();
+        try
+        {
+            foreach (var queued in db.ChangeTracker.Entries<Notification>().Where(e => e.State == EntityState.Added))
+            {
+                // This job delivers them (TimerJobs): the dispatcher hands them again only if it is lost.
+                queued.Entity.HandedOffAt = now;
+                notifications.Add(queued.Entity.Id);
+            }
+            await ClaimAsync(ct);
+            await AddedRows.InsertAsync<WorkItemTimer>(db, ct);
+            await AddedRows.InsertAsync<Notification>(db, ct);
+            await AddedRows.InsertAsync<HistoryEvent>(db, ct);
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         var committed = clock.GetUtcNow();
@@ -96,6 +116,25 @@ internal sealed class TimerFiring(
             due.Count, due[^1].DueAt, items.Count, items.Values.Count(w => w.State != statesBefore[w.Id]),
             Stopwatch.GetElapsedTime(started).TotalMilliseconds, Stopwatch.GetElapsedTime(saving).TotalMilliseconds);
         return new Outcome(notYetDue, created, notifications);
+    }
+
+    /// Writes the batch's timers, fired or cancelled by a move of the batch, over Pending in one statement
+    /// for each: when one is not Pending any more (someone got to it first), the batch rolls back.
+    async Task ClaimAsync(CancellationToken ct)
+    {
+        var claims = db.ChangeTracker.Entries<WorkItemTimer>()
+            .Where(e => e.State == EntityState.Modified && e.Property(t => t.Status).OriginalValue == TimerStatus.Pending &&
+                        e.Properties.Where(p => p.IsModified).All(p => p.Metadata.Name is nameof(WorkItemTimer.Status) or nameof(WorkItemTimer.FiredAt)))
+            .ToList();
+        foreach (var claim in claims.GroupBy(e => (e.Entity.Status, e.Entity.FiredAt)))
+        {
+            var ids = claim.Select(e => e.Entity.Id).ToList();
+            var (status, firedAt) = claim.Key;
+            var written = await db.Timers.Where(t => ids.Contains(t.Id) && t.Status == TimerStatus.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, status).SetProperty(t => t.FiredAt, firedAt), ct);
+            if (written != ids.Count) throw new DbUpdateConcurrencyException($"{ids.Count - written} of {ids.Count} timers were no longer pending.");
+            foreach (var e in claim) e.State = EntityState.Unchanged;
+        }
     }
 
     /// A batch of one names its item on the span; a larger batch lists its timers as events.
