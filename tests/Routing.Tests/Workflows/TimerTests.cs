@@ -222,6 +222,38 @@ public abstract class TimerTests(RoutingFixture fixture)
         var again = await DispatchAsync(TimeSpan.FromSeconds(2));
         Assert.Equal(fixture.Clock.Now(), again);
     }
+
+    // The job that fires a reminder delivers its notification: the dispatch handed each of a burst's
+    // 10,000 notifications to Hangfire a second time, with a job of its own per hundred.
+    [Fact]
+    public async Task A_notification_a_timer_queued_is_handed_again_only_once_it_is_lost()
+    {
+        var id = Guid.Parse(await NewItemAsync());
+        fixture.Clock.Advance(AckWithin + TimeSpan.FromMinutes(1));
+        async Task<DateTimeOffset?> HandedAsync() => await fixture.WithStoreAsync(db => db.Notifications
+            .Where(n => n.WorkItemId == id && n.Event == "reminder").Select(n => n.HandedOffAt).Distinct().SingleAsync());
+        async Task DispatchAsync(TimeSpan after)
+        {
+            fixture.Clock.Advance(after);
+            await using var scope = fixture.App.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<Routing.Workflows.Timers.TimerDispatcher>().DispatchAsync(CancellationToken.None);
+        }
+        await fixture.WithStoreAsync(async db =>
+        {
+            var due = await db.Timers.Where(t => t.WorkItemId == id && t.Step == "follow-up").Select(t => t.Id).ToListAsync();
+            await using var scope = fixture.App.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<Routing.Workflows.Timers.TimerFiring>().FireAsync(due, CancellationToken.None);
+        });
+
+        var fired = fixture.Clock.Now();
+        Assert.Equal(fired, await HandedAsync());
+        await DispatchAsync(TimeSpan.Zero);
+        await DispatchAsync(TimeSpan.FromSeconds(29));
+        Assert.Equal(fired, await HandedAsync());
+        // Its delivery job was lost: the dispatch hands it again.
+        await DispatchAsync(TimeSpan.FromSeconds(2));
+        Assert.Equal(fixture.Clock.Now(), await HandedAsync());
+    }
 }
 
 public sealed class TimersOnSqlite(SqliteFixture fixture) : TimerTests(fixture), IClassFixture<SqliteFixture>;
