@@ -133,7 +133,12 @@ internal sealed class TimerFiring(
             var written = await db.Timers.Where(t => ids.Contains(t.Id) && t.Status == TimerStatus.Pending)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, status).SetProperty(t => t.FiredAt, firedAt), ct);
             if (written != ids.Count) throw new DbUpdateConcurrencyException($"{ids.Count - written} of {ids.Count} timers were no longer pending.");
-            foreach (var e in claim) e.State = EntityState.Unchanged;
+            foreach (var e in claim)
+            {
+                // Written: what they hold now is what is stored (Unchanged alone would put back what was read).
+                e.OriginalValues.SetValues(e.CurrentValues);
+                e.State = EntityState.Unchanged;
+            }
         }
     }
 
