@@ -15,6 +15,16 @@ public sealed class RoutingApplication(TestStore store, FakeTimeProvider? clock,
     public const string AdminKey = "test-admin-key-0123456789abcdef0123456789";
     public const string AdminName = "bootstrap-admin";
 
+    /// Hangfire logs through one provider a process, set by the last host that started. Once that host
+    /// was disposed, a logger Hangfire made for another host (its job client, resolved late) asked the
+    /// disposed host's logger factory and threw ObjectDisposedException; made for its global job filters,
+    /// the failure stuck to their type for the rest of the run. Tests do not read Hangfire's own logs.
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
+    }
+
     protected override void ConfigureClient(HttpClient client)
     {
         base.ConfigureClient(client);
