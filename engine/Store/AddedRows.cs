@@ -1,17 +1,17 @@
 using System.Data.Common;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Routing.Engine.Store;
 
 /// Writes the rows of a type a context has added in one INSERT, and stops tracking them.
 /// SaveChanges writes one statement a row, each executed on its own: a burst of 10,000 timers
-/// wrote 50,000 of them, a third of its CPU. Values go through the model's own type mappings,
-/// so a row is stored as SaveChanges would store it.
+/// wrote 50,000 of them. Values go through the model's own type mappings, so a row is stored as
+/// SaveChanges would store it.
 internal static class AddedRows
 {
     /// SQLite takes at most 32,766 parameters a statement.

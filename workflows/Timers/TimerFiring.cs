@@ -12,9 +12,9 @@ using Routing.Engine.WorkItems;
 namespace Routing.Workflows.Timers;
 
 /// Fires timers exactly once. A batch is claimed (Pending -> Fired) in the same
-/// transaction as its effects; the claim is checked on write (the status is a concurrency
-/// token), so when a second job, a retry, another host or a person got to one of its timers
-/// first, the batch rolls back and is fired again without it. A job that dies mid-way rolls
+/// transaction as its effects, by one statement over Pending whose row count is checked, so
+/// when a second job, a retry, another host or a person got to one of its timers first, the
+/// batch rolls back and is fired again without it. A job that dies mid-way rolls
 /// back and its retry fires the batch.
 internal sealed class TimerFiring(
     RoutingDb db,
