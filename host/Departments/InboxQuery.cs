@@ -21,9 +21,9 @@ internal static class InboxQuery
 
     /// The items in one of `states` (every item when null); Open for the open ones of every lifecycle.
     /// The totals come from the tallies, not from counting the items. Open items and finished ones
-    /// are read apart: the open ones are few whatever the history holds (sorted by urgency in the
-    /// database), the finished ones come in index order (department, stage, priority, time, id), so a
-    /// page does not sort every item ever routed.
+    /// are read apart, each in the order of an index: the open ones by urgency (department, priority,
+    /// due time), the finished ones by (department, stage, priority, time, id), so a page sorts
+    /// neither every item ever routed nor every item still open.
     public static async Task<(int Total, List<WorkItem> Items)> PageAsync(
         RoutingDb db, Caller caller, string department, IReadOnlyCollection<string>? states, int page, int pageSize, CancellationToken ct)
     {
@@ -32,11 +32,9 @@ internal static class InboxQuery
         if (states is not null && states != Open) query = query.Where(w => states.Contains(w.State));
         var (openCount, finishedCount) = await WorkItemTallies.CountAsync(db, department, states == Open ? null : states, ct);
         var skip = (page - 1) * pageSize;
-        // The stages named, not "not Final": the index on (department, stage, …) reads only them.
-        List<WorkItem> items = skip >= openCount ? [] : await query.Where(w => OpenStages.Contains(w.Stage))
-            .OrderBy(w => w.Priority)
-            .ThenBy(w => w.Stage == WorkItemStage.Acknowledgement ? w.AckDueAt : w.Stage == WorkItemStage.Resolution ? w.ResolveDueAt : DateTimeOffset.MaxValue)
-            .ThenBy(w => w.CreatedAt).ThenBy(w => w.Id)
+        // The due time the database keeps is null for final items only: the open ones come in the order of their index.
+        List<WorkItem> items = skip >= openCount ? [] : await query.Where(w => EF.Property<DateTimeOffset?>(w, RoutingDb.InboxDueAt) != null)
+            .OrderBy(w => w.Priority).ThenBy(w => EF.Property<DateTimeOffset?>(w, RoutingDb.InboxDueAt)).ThenBy(w => w.CreatedAt).ThenBy(w => w.Id)
             .Skip(skip).Take(pageSize).ToListAsync(ct);
         if (states == Open) return (openCount, items);
         var total = openCount + finishedCount;
@@ -45,6 +43,4 @@ internal static class InboxQuery
                 .Skip(Math.Max(0, skip - openCount)).Take(pageSize - items.Count).ToListAsync(ct));
         return (total, items);
     }
-
-    static readonly WorkItemStage[] OpenStages = [.. Enum.GetValues<WorkItemStage>().Where(s => s != WorkItemStage.Final)];
 }

@@ -82,6 +82,28 @@ public abstract class ReadingTests(RoutingFixture fixture)
     }
 
     [Fact]
+    public async Task Within_a_priority_open_items_come_by_the_due_time_of_their_stage_and_waiting_ones_last()
+    {
+        string ItemOf(JsonObject receipt) => (string)receipt.Item("logistics")["id"]!;
+        var taken = ItemOf(await client.SubmitAsync(Reports.Valid("supply", "medium")));
+        await fixture.AdvanceAsync(TimeSpan.FromMinutes(1)); // created in this order, they are not listed in it
+        var untaken = ItemOf(await client.SubmitAsync(Reports.Valid("supply", "medium")));
+        var waiting = ItemOf(await client.SubmitAsync(Reports.Valid("supply", "medium")));
+        var cancelled = ItemOf(await client.SubmitAsync(Reports.Valid("supply", "medium")));
+        // Taken first, its resolution is due after the acknowledgement of the one nobody has taken.
+        await client.DoAsync(taken, "acknowledge");
+        await client.DoAsync(waiting, "acknowledge");
+        await client.DoAsync(waiting, "resolve", "depot rerouted");
+        await client.DoAsync(cancelled, "cancel", "a duplicate");
+
+        var ids = (await client.GetJsonAsync("/api/departments/logistics/work-items?pageSize=200"))["items"]!.AsArray()
+            .Select(i => (string)i!["id"]!).ToList();
+        var positions = new[] { untaken, taken, waiting, cancelled }.Select(id => ids.IndexOf(id)).ToList();
+        Assert.DoesNotContain(-1, positions);
+        Assert.Equal(positions.Order(), positions);
+    }
+
+    [Fact]
     public async Task Pages_walk_the_open_items_then_the_finished_ones_without_a_gap_or_a_repeat()
     {
         var reports = new List<JsonObject>();

@@ -936,6 +936,10 @@ namespace Routing.Engine.Store.Migrations.Postgres
                     b.Property<DateTimeOffset?>("HandedBackAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("InboxDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasComputedColumnSql("CASE \"Stage\" WHEN 'Final' THEN NULL WHEN 'Acknowledgement' THEN \"AckDueAt\" WHEN 'Resolution' THEN \"ResolveDueAt\" ELSE '9999-12-31 23:59:59+00'::timestamptz END", true);
+
                     b.Property<string>("Lifecycle")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1033,6 +1037,10 @@ namespace Routing.Engine.Store.Migrations.Postgres
                     b.HasIndex("Department", "AcknowledgedAt", "AckTookSeconds", "AckMet");
 
                     b.HasIndex("Department", "FirstResolvedAt", "ResolveTookSeconds", "ResolveMet");
+
+                    b.HasIndex("Department", "Priority", "InboxDueAt", "CreatedAt", "Id")
+                        .HasDatabaseName("IX_work_items_inbox")
+                        .HasFilter("\"InboxDueAt\" IS NOT NULL");
 
                     b.HasIndex("Department", "Stage", "Priority", "CreatedAt", "Id");
 

@@ -920,6 +920,10 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                     b.Property<long?>("HandedBackAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("InboxDueAt")
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("CASE \"Stage\" WHEN 'Final' THEN NULL WHEN 'Acknowledgement' THEN \"AckDueAt\" WHEN 'Resolution' THEN \"ResolveDueAt\" ELSE 6462216142847997952 END", false);
+
                     b.Property<string>("Lifecycle")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1017,6 +1021,10 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                     b.HasIndex("Department", "AcknowledgedAt", "AckTookSeconds", "AckMet");
 
                     b.HasIndex("Department", "FirstResolvedAt", "ResolveTookSeconds", "ResolveMet");
+
+                    b.HasIndex("Department", "Priority", "InboxDueAt", "CreatedAt", "Id")
+                        .HasDatabaseName("IX_work_items_inbox")
+                        .HasFilter("\"InboxDueAt\" IS NOT NULL");
 
                     b.HasIndex("Department", "Stage", "Priority", "CreatedAt", "Id")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "AckDueAt", "ResolveDueAt" });
