@@ -116,36 +116,61 @@ public abstract class HistoryTests(RoutingFixture fixture)
 
         var reportId = Guid.Parse((string)receipt["reportId"]!);
         var target = await fixture.WithStoreAsync(db => db.History.Where(e => e.ReportId == reportId).MinAsync(e => e.Sequence));
-        await fixture.WithStoreAsync(async db =>
-        {
-            var postgres = db.Database.IsNpgsql();
-            await db.Database.ExecuteSqlRawAsync(postgres
-                ? "ALTER TABLE history DISABLE TRIGGER history_append_only"
-                : "DROP TRIGGER history_sealed_is_final");
-            await db.Database.ExecuteSqlRawAsync(postgres
-                ? $"UPDATE history SET \"Actor\" = 'mallory' WHERE \"Sequence\" = {target}"
-                : $"UPDATE history SET Actor = 'mallory' WHERE Sequence = {target}");
-            return 0;
-        });
+        await BehindTheAppsBackAsync($"UPDATE history SET \"Actor\" = 'mallory' WHERE \"Sequence\" = {target}");
 
         var broken = await client.GetJsonAsync("/api/history/verify");
         Assert.False((bool)broken["ok"]!);
         Assert.Equal(target, (long)broken["firstBrokenSequence"]!);
 
-        // Put the row back (and the guard): the chain checks out again.
-        await fixture.WithStoreAsync(async db =>
-        {
-            var postgres = db.Database.IsNpgsql();
-            await db.Database.ExecuteSqlRawAsync(postgres
-                ? $"UPDATE history SET \"Actor\" = '{RoutingApplication.AdminName}' WHERE \"Sequence\" = {target}"
-                : $"UPDATE history SET Actor = '{RoutingApplication.AdminName}' WHERE Sequence = {target}");
-            await db.Database.ExecuteSqlRawAsync(postgres
-                ? "ALTER TABLE history ENABLE TRIGGER history_append_only"
-                : HistoryTriggers.SqliteSealedIsFinal);
-            return 0;
-        });
+        // Put the row back: the chain checks out again.
+        await BehindTheAppsBackAsync($"UPDATE history SET \"Actor\" = '{RoutingApplication.AdminName}' WHERE \"Sequence\" = {target}");
         Assert.True((bool)(await client.GetJsonAsync("/api/history/verify"))["ok"]!);
     }
+
+    [Fact]
+    public async Task Among_thousands_of_events_verify_names_the_first_break_an_edit_before_a_forged_link()
+    {
+        // Enough events for the verifier to check them in several batches.
+        await fixture.WithStoreAsync(db =>
+        {
+            db.History.AddRange(Enumerable.Range(0, 10_000).Select(i => new HistoryEvent
+            {
+                At = fixture.Clock.GetUtcNow(), Actor = "system:test", Kind = HistoryKinds.Commented, Department = "logistics",
+                Data = $$"""{"note":"n\u00e9 {{i}} <&>"}""",
+            }));
+            return db.SaveChangesAsync();
+        });
+        await fixture.SealHistoryAsync();
+        var sealedCount = await fixture.WithStoreAsync(db => db.History.LongCountAsync(e => e.ChainIndex != null));
+        Assert.Equal(sealedCount, (long)(await client.GetJsonAsync("/api/history/verify"))["events"]!);
+        var (edited, forged) = await fixture.WithStoreAsync(async db => (
+            await db.History.SingleAsync(e => e.ChainIndex == sealedCount - 6_000),
+            await db.History.SingleAsync(e => e.ChainIndex == sealedCount - 100)));
+
+        await BehindTheAppsBackAsync($"UPDATE history SET \"Actor\" = 'mallory' WHERE \"Sequence\" = {edited.Sequence}");
+        await BehindTheAppsBackAsync($"UPDATE history SET \"PreviousHash\" = '{new string('f', 64)}' WHERE \"Sequence\" = {forged.Sequence}");
+        var both = await client.GetJsonAsync("/api/history/verify");
+        Assert.False((bool)both["ok"]!);
+        Assert.Equal(edited.Sequence, (long)both["firstBrokenSequence"]!);
+        Assert.Equal(edited.ChainIndex - 1, (long)both["events"]!);
+
+        await BehindTheAppsBackAsync($"UPDATE history SET \"Actor\" = 'system:test' WHERE \"Sequence\" = {edited.Sequence}");
+        var link = await client.GetJsonAsync("/api/history/verify");
+        Assert.Equal(forged.Sequence, (long)link["firstBrokenSequence"]!);
+        Assert.Equal(forged.ChainIndex - 1, (long)link["events"]!);
+
+        await BehindTheAppsBackAsync($"UPDATE history SET \"PreviousHash\" = '{forged.PreviousHash}' WHERE \"Sequence\" = {forged.Sequence}");
+        Assert.True((bool)(await client.GetJsonAsync("/api/history/verify"))["ok"]!);
+    }
+
+    /// SQL run past the guard that keeps sealed events final, as someone holding the database's password could.
+    Task BehindTheAppsBackAsync(string sql) => fixture.WithStoreAsync(async db =>
+    {
+        var postgres = db.Database.IsNpgsql();
+        await db.Database.ExecuteSqlRawAsync(postgres ? "ALTER TABLE history DISABLE TRIGGER history_append_only" : "DROP TRIGGER history_sealed_is_final");
+        await db.Database.ExecuteSqlRawAsync(sql);
+        return await db.Database.ExecuteSqlRawAsync(postgres ? "ALTER TABLE history ENABLE TRIGGER history_append_only" : HistoryTriggers.SqliteSealedIsFinal);
+    });
 
     [Fact]
     public async Task Sealed_events_cannot_be_updated_or_deleted_even_with_sql()
