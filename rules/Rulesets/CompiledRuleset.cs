@@ -97,8 +97,9 @@ internal sealed class CompiledRuleset(
 
     RoutingDecision Decide(ReportFacts report, Run run, ILogger log)
     {
-        var bands = Matched(run.Priority, log).Select(m => m.Spec).ToList();
-        var matched = Matched(run.Routing, log);
+        List<RuleFailure> failures = [];
+        var bands = Matched(run.Priority, failures, log).Select(m => m.Spec).ToList();
+        var matched = Matched(run.Routing, failures, log);
         var rules = matched.Select(m => m.Spec).ToList();
 
         var band = bands.Count == 0 ? LowestBand : bands.Aggregate(Tighter);
@@ -108,9 +109,6 @@ internal sealed class CompiledRuleset(
             .Select(g => ToRoute(g.Key, g.Select(r => r.Spec).Aggregate(Tighter), [.. g.Select(r => r.Spec.RuleName)],
                 Reason(g.Select(r => r.Reason))))
             .ToList();
-        List<RuleFailure> failures = [.. run.Priority.Concat(run.Routing)
-            .Where(r => RuleResults.FailureOf(r) is not null)
-            .Select(r => new RuleFailure(r.Rule.RuleName, RuleResults.FailureOf(r)!))];
         if (run.OverBudget is { } overBudget)
         {
             log.LogWarning("Ruleset v{Version}: {Workflow} {Error}", version, overBudget.Rule, overBudget.Error);
@@ -145,11 +143,20 @@ internal sealed class CompiledRuleset(
 
     string TriageDepartment => departments.First(d => d.Kind == Department.Triage).Id;
 
-    List<(RouteSpec Spec, string? Reason)> Matched(List<RuleResultTree> results, ILogger log)
+    /// The rules that matched, with their reasons; the rules that failed are added to `failures`, and logged.
+    List<(RouteSpec Spec, string? Reason)> Matched(List<RuleResultTree> results, List<RuleFailure> failures, ILogger log)
     {
-        foreach (var failed in results.Where(r => RuleResults.FailureOf(r) is not null))
-            log.LogWarning("Rule {Rule} of ruleset v{Version} failed: {Error}", failed.Rule.RuleName, version, RuleResults.FailureOf(failed));
-        return [.. results.Where(r => r.IsSuccess).Select(r => (specs[r.Rule.RuleName], RuleResults.ReasonOf(r)))];
+        List<(RouteSpec Spec, string? Reason)> matched = [];
+        foreach (var result in results)
+        {
+            if (RuleResults.FailureOf(result) is { } failure)
+            {
+                log.LogWarning("Rule {Rule} of ruleset v{Version} failed: {Error}", result.Rule.RuleName, version, failure);
+                failures.Add(new RuleFailure(result.Rule.RuleName, failure));
+            }
+            if (result.IsSuccess) matched.Add((specs[result.Rule.RuleName], RuleResults.ReasonOf(result)));
+        }
+        return matched;
     }
 
     /// The reasons of the rules that routed to one department, in rule order, each once; null when none says.

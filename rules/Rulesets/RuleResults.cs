@@ -9,9 +9,15 @@ internal static class RuleResults
     /// With RulesEngineSettings.Restricted only an exception sets `ExceptionMessage`; a rule's
     /// `ErrorMessage` never does. A nested rule that fails makes its top-level rule fail, even
     /// where the `Or` it sits in matched anyway: RulesEngine says so only on the nested rule.
-    public static string? FailureOf(RuleResultTree result) =>
-        !string.IsNullOrEmpty(result.ExceptionMessage) ? result.ExceptionMessage
-        : (result.ChildResults ?? []).Select(FailureOf).FirstOrDefault(f => f is not null);
+    public static string? FailureOf(RuleResultTree result)
+    {
+        // Read for every rule of every report: a loop, not a query, which allocated for each.
+        if (!string.IsNullOrEmpty(result.ExceptionMessage)) return result.ExceptionMessage;
+        if (result.ChildResults is null) return null;
+        foreach (var child in result.ChildResults)
+            if (FailureOf(child) is { } failure) return failure;
+        return null;
+    }
 
     /// Why a matched rule matched, in the rule's words: its `SuccessEvent`; for a rule of nested
     /// rules without one, that of the first nested rule that matched (looking deeper when that
