@@ -92,16 +92,19 @@ internal sealed class PatternScan(RoutingDb db, HistoryJournal journal, IOptions
 
     /// New segments open, known ones keep the CSM's decision (a dismissed one opens again only
     /// when it grew materially), and the ones this scan did not flag are kept, marked as no
-    /// longer flagged.
+    /// longer flagged. Read without tracking and attached only when the scan changes them: a
+    /// rescan of the same complaints finds the same numbers for thousands of candidates, and
+    /// writes none of them (their UpdatedAt says when their numbers last changed).
     async Task<(long Created, long Reopened, long Dropped)> UpdateCandidatesAsync(List<(PatternFinding Finding, double Q)> flagged, CancellationToken ct)
     {
         var now = clock.Now();
-        var known = await db.Patterns.ToDictionaryAsync(p => p.Key, ct);
+        var known = await db.Patterns.AsNoTracking().ToDictionaryAsync(p => p.Key, ct);
         long created = 0, reopened = 0, dropped = 0;
         var seen = new HashSet<string>();
         foreach (var (finding, q) in flagged)
         {
             seen.Add(finding.Key);
+            var explanation = finding.Explain(q);
             if (!known.TryGetValue(finding.Key, out var candidate))
             {
                 candidate = New(finding, now);
@@ -111,15 +114,19 @@ internal sealed class PatternScan(RoutingDb db, HistoryJournal journal, IOptions
             else if (candidate.Status == PatternStatus.Dismissed && MaterialGrowth.BringsBack(
                          candidate.DismissedComplaints ?? 0, candidate.DismissedRatio, finding.Complaints, finding.Ratio, Options.GrowthToReturn))
             {
+                db.Patterns.Attach(candidate);
                 candidate.Status = PatternStatus.Open;
                 reopened++;
                 log.LogInformation("Pattern {PatternId} reopened: {Complaints} complaints, ratio {Ratio}, dismissed at {Was} complaints, ratio {WasRatio}",
                     candidate.Id, finding.Complaints, finding.Ratio, candidate.DismissedComplaints, candidate.DismissedRatio);
             }
-            Update(candidate, finding, q, now);
+            else if (Unchanged(candidate, finding, q, explanation)) continue;
+            else db.Patterns.Attach(candidate);
+            Update(candidate, finding, q, explanation, now);
         }
         foreach (var candidate in known.Values.Where(c => c.StillFlagged && !seen.Contains(c.Key)))
         {
+            db.Patterns.Attach(candidate);
             candidate.StillFlagged = false;
             candidate.UpdatedAt = now;
             dropped++;
@@ -146,7 +153,12 @@ internal sealed class PatternScan(RoutingDb db, HistoryJournal journal, IOptions
         FirstSeenAt = now,
     };
 
-    static void Update(PatternCandidate c, PatternFinding f, double q, DateTimeOffset now)
+    static bool Unchanged(PatternCandidate c, PatternFinding f, double q, string explanation) =>
+        c.StillFlagged && c.Complaints == f.Complaints && c.UnitsSold == f.Rate?.UnitsSold && c.Rate == (f.Rate?.Rate ?? f.Table!.Share) &&
+        c.BaselineRate == (f.Rate?.BaselineRate ?? f.Table!.BaselineShare) && c.Ratio == f.Ratio && c.PValue == f.PValue && c.QValue == q &&
+        c.Explanation == explanation;
+
+    static void Update(PatternCandidate c, PatternFinding f, double q, string explanation, DateTimeOffset now)
     {
         c.Complaints = f.Complaints;
         c.UnitsSold = f.Rate?.UnitsSold;
@@ -155,7 +167,7 @@ internal sealed class PatternScan(RoutingDb db, HistoryJournal journal, IOptions
         c.Ratio = f.Ratio;
         c.PValue = f.PValue;
         c.QValue = q;
-        c.Explanation = f.Explain(q);
+        c.Explanation = explanation;
         c.StillFlagged = true;
         c.UpdatedAt = now;
     }

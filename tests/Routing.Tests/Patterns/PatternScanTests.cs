@@ -107,10 +107,13 @@ public abstract class PatternScanTests(RoutingFixture fixture)
         var lastPage = JsonNode.Parse(await admin.GetStringAsync($"/api/patterns/{season["id"]}?page=4&pageSize=30"))!;
         Assert.Equal(10, lastPage["evidence"]!.AsArray().Count);
 
-        // A rescan updates the same candidates; it adds none.
+        // A rescan of the same complaints flags the same candidates and adds none; their numbers are the same, so
+        // none of them changed, not even when it was updated.
+        await fixture.AdvanceAsync(TimeSpan.FromMinutes(1));
         var rescanned = await ScanAsync();
         Assert.Equal((0L, (long)candidates.Count), ((long)rescanned["new"]!, (long)rescanned["flagged"]!));
-        Assert.Equal(candidates.Select(c => (string)c!["id"]!).Order(), (await ListAsync(admin)).Select(c => (string)c!["id"]!).Order());
+        static string AsKept(JsonNode? c) => $"{c!["id"]} {c["updatedAt"]} {c["complaints"]} {c["qValue"]} {c["explanation"]}";
+        Assert.Equal(candidates.Select(AsKept).Order(), (await ListAsync(admin)).Select(AsKept).Order());
         var scannedEvent = await fixture.LatestEventAsync<PatternsScanned>(HistoryKinds.PatternsScanned);
         Assert.Equal((candidates.Count, 0L), (scannedEvent.Flagged, scannedEvent.New));
 
@@ -158,9 +161,11 @@ public abstract class PatternScanTests(RoutingFixture fixture)
         // …until it doubles: 60 more Texas complaints make 120.
         var more = Enumerable.Range(1, 12).SelectMany(m => PlantedPatterns.Many("AC-300 fan", "quality", "Texas", m, 5, batch: "more-"));
         await admin.PostAsync("/api/complaints", AsNdjson(more), Ndjson);
+        await fixture.AdvanceAsync(TimeSpan.FromMinutes(1));
         Assert.Equal(1L, (long)(await ScanAsync())["reopened"]!);
         var back = JsonNode.Parse(await admin.GetStringAsync(texasPath))!["pattern"]!;
         Assert.Equal(("open", 120L), ((string)back["status"]!, (long)back["complaints"]!));
+        Assert.True(DateTimeOffset.Parse((string)back["updatedAt"]!) > DateTimeOffset.Parse((string)dismissed["updatedAt"]!));
         Assert.True((bool)back["stillFlagged"]!);
 
         // Once Michigan and Ohio complain as often as Texas, Texas is no longer out of line: the
