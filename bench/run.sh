@@ -19,6 +19,8 @@
 # rewritten from latest.json (between its bench:targets markers).
 # BENCH_PORT=N: the first of the seven ports the bench's hosts listen on (default 5095).
 set -euo pipefail
+# A section of the run, with the seconds since it started (where a run spends its time).
+say() { echo "== [$SECONDS s] $*"; }
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 QUICK=""; ONLY=""
 while [ $# -gt 0 ]; do
@@ -50,7 +52,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-echo "== build (Release)"
+say "build (Release)"
 dotnet build Routing.sln -c Release -v q -nologo
 postgres_start
 PGPASSWORD=$(sed 's/.*Password=\([^;]*\).*/\1/' <<<"$ROUTING_TEST_POSTGRES"); export PGPASSWORD
@@ -63,7 +65,7 @@ POSTMASTER=$(head -1 "$PGDATA_TEST/postmaster.pid")
 # The patterns suite, on a database of its own and a host of its own: its data set goes into the
 # bench's temp folder and is deleted after each size.
 run_patterns() {
-  echo "== patterns: $PATTERNS_SIZES complaints"
+  say "patterns: $PATTERNS_SIZES complaints"
   "$PGBIN/psql" "${PG[@]}" -qc "CREATE DATABASE patterns" >/dev/null
   local key="bench-admin-key-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
   Routing__Storage__Provider=Postgres ConnectionStrings__Routing="$ROUTING_TEST_POSTGRES;Database=patterns" \
@@ -80,7 +82,7 @@ run_patterns() {
 # The metrics suite, on a database of its own; it starts and stops its hosts itself (it times the
 # backfill, which runs before a host serves). Its data set stays in that database.
 run_metrics() {
-  echo "== metrics: $METRICS_ITEMS work items"
+  say "metrics: $METRICS_ITEMS work items"
   "$PGBIN/psql" "${PG[@]}" -qc "CREATE DATABASE routing_metrics" >/dev/null
   local previous=(); [ -f "$OUT/latest.json" ] && previous=(--previous "$OUT/latest.json")
   "${BENCH[@]}" metrics --host-dll host/bin/Release/net10.0/Routing.Host.dll --connection "$ROUTING_TEST_POSTGRES;Database=routing_metrics" \
@@ -90,7 +92,7 @@ run_metrics() {
 # The scaling suite, on a database of its own that it grows size by size; it starts its host
 # (port BENCH_PORT + 6) at each size. Its chart, scaling.svg, goes beside latest.md.
 run_scaling() {
-  echo "== scaling: $SCALING_SIZES work items"
+  say "scaling: $SCALING_SIZES work items"
   "$PGBIN/psql" "${PG[@]}" -qc "CREATE DATABASE routing_scaling" >/dev/null
   "${BENCH[@]}" scaling --host-dll host/bin/Release/net10.0/Routing.Host.dll --connection "$ROUTING_TEST_POSTGRES;Database=routing_scaling" \
     --psql "$PGBIN/psql" --pg-port "$PGPORT_TEST" --pg-db routing_scaling --sizes "$SCALING_SIZES" --port $((PORT + 6)) $QUICK --out "$WORK"
@@ -104,18 +106,18 @@ if [ -n "$ONLY" ]; then
   [ -f "$OUT/latest.json" ] || PREVIOUS=(--pgbench-tps NaN)
   "${BENCH[@]}" report "${PREVIOUS[@]}" --commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" $QUICK --out "$WORK"
   cp "$WORK/latest.md" "$WORK/latest.json" "$OUT/"
-  echo "== wrote $OUT/latest.md and $OUT/latest.json ($ONLY only)"
+  say "wrote $OUT/latest.md and $OUT/latest.json ($ONLY only)"
   "${BENCH[@]}" readme --results "$OUT/latest.json" --readme README.md
   exit 0
 fi
 
 SECONDS_PGBENCH=20; [ -n "$QUICK" ] && SECONDS_PGBENCH=5
-echo "== baseline: pgbench TPC-B, 4 clients, ${SECONDS_PGBENCH} s"
+say "baseline: pgbench TPC-B, 4 clients, ${SECONDS_PGBENCH} s"
 "$PGBIN/pgbench" "${PG[@]}" -q -i -s 10 pgbench >/dev/null 2>&1
 TPS=$("$PGBIN/pgbench" "${PG[@]}" -c 4 -j 2 -T "$SECONDS_PGBENCH" pgbench 2>/dev/null | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
 echo "pgbench: $TPS tps"
 
-echo "== intake: Release host on PostgreSQL"
+say "intake: Release host on PostgreSQL"
 KEY="bench-admin-key-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 Routing__Storage__Provider=Postgres ConnectionStrings__Routing="$ROUTING_TEST_POSTGRES;Database=routing" \
   Routing__Auth__BootstrapAdminKey="$KEY" Urls=http://127.0.0.1:$PORT Logging__LogLevel__Default=Warning \
@@ -123,7 +125,7 @@ Routing__Storage__Provider=Postgres ConnectionStrings__Routing="$ROUTING_TEST_PO
 HOST_PID=$!
 for _ in $(seq 1 60); do curl -sf http://127.0.0.1:$PORT/health >/dev/null 2>&1 && break; sleep 0.5; done
 curl -sf http://127.0.0.1:$PORT/health >/dev/null || { echo "the host did not start:"; tail -20 "$WORK/host.log"; exit 1; }
-echo "== limit: one report's statements (bench/report-write.sql), 4 clients, ${SECONDS_PGBENCH} s"
+say "limit: one report's statements (bench/report-write.sql), 4 clients, ${SECONDS_PGBENCH} s"
 # On a copy of the schema the host just migrated, so intake's database stays as intake left it.
 "$PGBIN/psql" "${PG[@]}" -qc "CREATE DATABASE reportwrite" >/dev/null
 "$PGBIN/pg_dump" "${PG[@]}" --schema-only routing | "$PGBIN/psql" "${PG[@]}" -q -d reportwrite >/dev/null
@@ -135,7 +137,7 @@ printf '{ "ReportWriteTps": %s, "Clients": 4 }\n' "${LIMIT_TPS:-null}" > "$WORK/
 sql() { "$PGBIN/psql" "${PG[@]}" -d routing -Atqc "$1"; }
 
 PENDING=100000; BURST=10000; [ -n "$QUICK" ] && BURST=2000
-echo "== timers: intake with $PENDING timers pending, then $BURST due at once"
+say "timers: intake with $PENDING timers pending, then $BURST due at once"
 # Pending timers spread over the next week, on the items intake made: the clock's queries must not slow down with them.
 sql "INSERT INTO timers (\"Id\",\"WorkItemId\",\"Step\",\"Round\",\"DueAt\",\"Status\")
   SELECT gen_random_uuid(), w.\"Id\", 'follow-up', 0, now() + interval '1 day' + random() * interval '6 days', 'Pending'
@@ -157,7 +159,7 @@ sql "SELECT json_build_object('Pending', $PENDING, 'Burst', count(*),
 cat "$WORK/timers.json"
 
 EVENTS=1000000; [ -n "$QUICK" ] && EVENTS=100000
-echo "== history: $EVENTS events"
+say "history: $EVENTS events"
 "$PGBIN/psql" "${PG[@]}" -d routing -qc "INSERT INTO history (\"At\",\"Actor\",\"Kind\",\"WorkItemId\",\"Department\",\"Data\")
   SELECT now(), 'bench', 'bench.event', md5((i % 10000)::text)::uuid, 'logistics', '{\"n\":' || i || '}' FROM generate_series(1, $EVENTS) i"
 SEAL_START=$(date +%s%N)
@@ -182,7 +184,7 @@ kill "$HOST_PID"; wait "$HOST_PID" 2>/dev/null || true; HOST_PID=""
 # Scale-out: one host on core 0, then a second on core 1, on one PostgreSQL (which shares the two
 # cores with them and with the bench's client): what a second host adds.
 run_scaleout() {
-  echo "== scale-out: one host pinned to core 0, then two hosts (cores 0 and 1) on one PostgreSQL"
+  say "scale-out: one host pinned to core 0, then two hosts (cores 0 and 1) on one PostgreSQL"
   "$PGBIN/psql" "${PG[@]}" -qc "CREATE DATABASE scaleout" >/dev/null
   local key="bench-admin-key-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')" pids=() urls=() core port
   # The second host starts only after the first was measured alone: it would take over part of its background jobs.
@@ -206,12 +208,12 @@ run_metrics
 run_scaling
 [ -z "$QUICK" ] && run_scaleout
 
-echo "== rules: BenchmarkDotNet"
+say "rules: BenchmarkDotNet"
 "${BENCH[@]}" rules $QUICK --out "$WORK"
 
 mkdir -p "$OUT"
 "${BENCH[@]}" report --pgbench-tps "$TPS" --commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" $QUICK --out "$WORK"
 cp "$WORK/latest.md" "$WORK/latest.json" "$OUT/"
-echo "== wrote $OUT/latest.md and $OUT/latest.json"
+say "wrote $OUT/latest.md and $OUT/latest.json"
 # The README's performance table is drawn from latest.json, never typed; this fails without its markers.
 "${BENCH[@]}" readme --results "$OUT/latest.json" --readme README.md

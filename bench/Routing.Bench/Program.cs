@@ -98,7 +98,7 @@ switch (args.FirstOrDefault())
         var scaling = new ScalingSuite(new(Option("--host-dll"), Option("--connection"), new Psql(Option("--psql"), Option("--pg-port"), Option("--pg-db")),
             [.. Option("--sizes").Split(',').Select(s => long.Parse(s, System.Globalization.CultureInfo.InvariantCulture))], Requests: 50, ScanRequests: quick ? 12 : 50,
             IntakeSeconds: TimeSpan.FromSeconds(args.Contains("--intake-seconds") ? int.Parse(Option("--intake-seconds"), System.Globalization.CultureInfo.InvariantCulture) : quick ? 3 : 20),
-            Port: args.Contains("--port") ? int.Parse(Option("--port"), System.Globalization.CultureInfo.InvariantCulture) : 5100, output,
+            WarmUpSeconds: TimeSpan.FromSeconds(quick ? 15 : 60), Port: args.Contains("--port") ? int.Parse(Option("--port"), System.Globalization.CultureInfo.InvariantCulture) : 5100, output,
             Measured: scaled =>
             {
                 Save("scaling", scaled);

@@ -18,7 +18,7 @@ namespace Routing.Bench;
 internal sealed class ScalingSuite(ScalingSuite.Options options)
 {
     public sealed record Options(string HostDll, string Connection, Psql Psql, IReadOnlyList<long> Sizes, int Requests, int ScanRequests, TimeSpan IntakeSeconds,
-        int Port, string Work, Action<Result>? Measured = null);
+        TimeSpan WarmUpSeconds, int Port, string Work, Action<Result>? Measured = null);
 
     /// One read: the first request after the host started (JIT, cold caches), then p50 and p95 of
     /// `Requests` sequential ones once the host is warm (`WarmUps` requests before them), and the CPU
@@ -117,17 +117,28 @@ internal sealed class ScalingSuite(ScalingSuite.Options options)
 
     async Task<Measurement> MeasureAsync(HttpClient http, BenchHost host, string name, HttpMethod method, string path, string who, string? cookie = null, int? requests = null)
     {
-        // Warm: a freshly started host compiles and recompiles (tiered JIT with dynamic PGO) for hundreds of
-        // requests, on a background thread, so the times settle well before the CPU does: the inbox API on the
-        // 1M store cost the host 26-30 ms of CPU a request in its first 400, 5-6 ms after 600. So 600 requests
-        // first, or 30 s of them for a slow read.
+        // Warm: a freshly started host compiles and recompiles (tiered JIT with dynamic PGO) on a background
+        // thread for thousands of requests, and that CPU is the host's: the inbox API on a 100k store cost
+        // the host 7.2 ms of CPU a request after 600, 2.1 ms after 1,700, and the head's inbox page, the
+        // first read after the start, stayed level at 20 ms for rounds on end while the JIT caught up. So
+        // rounds of a second (10 requests at least), 300 requests at least, until a round's CPU a request
+        // is within 10 % of the round before and no more than its time a request (plus 15 %: nothing else
+        // busy in the host), or for WarmUpSeconds.
         var (first, status) = await SendAsync(http, method, path, cookie);
         if (status is not null) return new(name, path, who, null, null, null, 0, status);
         var warmUps = 1;
-        for (var warming = Stopwatch.StartNew(); warmUps < 600 && warming.Elapsed < TimeSpan.FromSeconds(30); warmUps++)
+        for (var (warming, round) = (Stopwatch.StartNew(), double.PositiveInfinity); warming.Elapsed < options.WarmUpSeconds;)
         {
-            (_, status) = await SendAsync(http, method, path, cookie);
-            if (status is not null) return new(name, path, who, first, null, null, 0, status);
+            var (before, sent, clock) = (Cpu(host.ProcessId), 0, Stopwatch.StartNew());
+            for (; sent < 10 || clock.Elapsed < TimeSpan.FromSeconds(1); sent++)
+            {
+                (_, status) = await SendAsync(http, method, path, cookie);
+                if (status is not null) return new(name, path, who, first, null, null, 0, status);
+            }
+            warmUps += sent;
+            var previous = round;
+            round = (Cpu(host.ProcessId) - before) / sent;
+            if (warmUps >= 300 && round >= 0.9 * previous && round <= 1.15 * clock.Elapsed.TotalMilliseconds / sent) break;
         }
 
         var (hostCpu, pgCpu) = (Cpu(host.ProcessId), Backends().ToDictionary(p => p, Cpu));
