@@ -160,6 +160,9 @@ internal abstract class RoutingDb(DbContextOptions options) : DbContext(options)
             e.HasKey(h => h.Sequence);
             e.Property(h => h.Sequence).ValueGeneratedOnAdd();
             e.HasIndex(h => h.ChainIndex).IsUnique();
+            // The sealer reads the unsealed events in order. Without this PostgreSQL walked the key from the
+            // first event, past every sealed one: 325 ms a batch at 1.2M events, so sealing slowed as the chain grew.
+            e.HasIndex(h => h.Sequence, "IX_history_unsealed").HasFilter("\"ChainIndex\" IS NULL");
             e.HasIndex(h => new { h.ReportId, h.Sequence });
             e.HasIndex(h => new { h.WorkItemId, h.Sequence });
             e.HasIndex(h => new { h.Department, h.Sequence });

@@ -353,6 +353,9 @@ namespace Routing.Engine.Store.Migrations.Postgres
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Department", "At" }, "IX_history_metrics"), new[] { "Kind" });
 
+                    b.HasIndex(new[] { "Sequence" }, "IX_history_unsealed")
+                        .HasFilter("\"ChainIndex\" IS NULL");
+
                     b.ToTable("history", (string)null);
                 });
 

@@ -343,6 +343,9 @@ namespace Routing.Engine.Store.Migrations.Sqlite
                         .HasFilter("\"Kind\" IN ('work-item.escalated', 'work-item.reopened')")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Kind" });
 
+                    b.HasIndex(new[] { "Sequence" }, "IX_history_unsealed")
+                        .HasFilter("\"ChainIndex\" IS NULL");
+
                     b.ToTable("history", (string)null);
                 });
 
