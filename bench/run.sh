@@ -6,17 +6,20 @@
 # maximum and the CPU per report in the host and PostgreSQL, open loop at 50% for latency), timers (intake with 100,000 pending, a burst of
 # 10,000 due at once), history at scale (seal, verify, export, query), patterns (import
 # against psql \copy, scan, the Patterns page with 10,000 candidates; 1M and 10M complaints,
-# quick: 100k; PATTERNS_SIZES=N,N… to choose), accountability metrics (the Accountability page
+# quick: 20k; PATTERNS_SIZES=N,N… to choose), accountability metrics (the Accountability page
 # and /api/metrics on 1M work items and 10M history events made in SQL, the cold fill of the
-# period cache, the write path's cost on intake, the backfill's rate; quick: 100k items;
+# period cache, the write path's cost on intake, the backfill's rate; quick: 20k items;
 # METRICS_ITEMS=N to choose), cost as data grows (one database grown to 10k, 100k and 1M work
 # items with ten history events each, the inbox, Overview, history and patterns scan reads and
-# intake measured at each size, plotted into scaling.svg; quick: 10k and 100k; SCALING_SIZES=N,N…),
+# intake measured at each size, plotted into scaling.svg; quick: 2k and 20k; SCALING_SIZES=N,N…),
 # rule evaluation (BenchmarkDotNet), scale-out (one host pinned to one core, then two hosts on one
 # PostgreSQL, each pinned to a core of its own; not with --quick).
 # --only patterns (or metrics, scaling) runs that suite alone; latest.md keeps the other suites' numbers
 # from the runs before, and says from when. Either way the README's performance table is then
 # rewritten from latest.json (between its bench:targets markers).
+# --quick: every suite smaller and shorter (timers: 20,000 pending, a burst of 1,000; history: 20,000 events),
+# a smoke check of the whole bench in under 3 minutes once PostgreSQL is installed and the code built; its
+# figures say that each suite runs, not whether a target is met.
 # BENCH_PORT=N: the first of the seven ports the bench's hosts listen on (default 5095).
 set -euo pipefail
 # A section of the run, with the seconds since it started (where a run spends its time).
@@ -32,9 +35,9 @@ while [ $# -gt 0 ]; do
   shift
 done
 case "$ONLY" in ""|patterns|metrics|scaling) ;; *) echo "--only: the suites that run alone are patterns, metrics and scaling"; exit 2 ;; esac
-PATTERNS_SIZES=${PATTERNS_SIZES:-1000000,10000000}; [ -n "$QUICK" ] && PATTERNS_SIZES=${PATTERNS_SIZES_QUICK:-100000}
-METRICS_ITEMS=${METRICS_ITEMS:-1000000}; [ -n "$QUICK" ] && METRICS_ITEMS=${METRICS_ITEMS_QUICK:-100000}
-SCALING_SIZES=${SCALING_SIZES:-10000,100000,1000000}; [ -n "$QUICK" ] && SCALING_SIZES=${SCALING_SIZES_QUICK:-10000,100000}
+PATTERNS_SIZES=${PATTERNS_SIZES:-1000000,10000000}; [ -n "$QUICK" ] && PATTERNS_SIZES=${PATTERNS_SIZES_QUICK:-20000}
+METRICS_ITEMS=${METRICS_ITEMS:-1000000}; [ -n "$QUICK" ] && METRICS_ITEMS=${METRICS_ITEMS_QUICK:-20000}
+SCALING_SIZES=${SCALING_SIZES:-10000,100000,1000000}; [ -n "$QUICK" ] && SCALING_SIZES=${SCALING_SIZES_QUICK:-2000,20000}
 PORT=${BENCH_PORT:-5095}
 OUT=bench/results
 # The README's performance table is rewritten from the results at the end: its markers must be there.
@@ -136,7 +139,7 @@ printf '{ "ReportWriteTps": %s, "Clients": 4 }\n' "${LIMIT_TPS:-null}" > "$WORK/
 "${BENCH[@]}" intake --url http://127.0.0.1:$PORT --key "$KEY" --host-pid "$HOST_PID" --postmaster-pid "$POSTMASTER" $QUICK --out "$WORK"
 sql() { "$PGBIN/psql" "${PG[@]}" -d routing -Atqc "$1"; }
 
-PENDING=100000; BURST=10000; [ -n "$QUICK" ] && BURST=2000
+PENDING=100000; BURST=10000; AHEAD=40; [ -n "$QUICK" ] && PENDING=20000 BURST=1000 AHEAD=15
 say "timers: intake with $PENDING timers pending, then $BURST due at once"
 # Pending timers spread over the next week, on the items intake made: the clock's queries must not slow down with them.
 sql "INSERT INTO timers (\"Id\",\"WorkItemId\",\"Step\",\"Round\",\"DueAt\",\"Status\")
@@ -144,8 +147,8 @@ sql "INSERT INTO timers (\"Id\",\"WorkItemId\",\"Step\",\"Round\",\"DueAt\",\"St
   FROM generate_series(1, $PENDING) i JOIN (SELECT \"Id\", row_number() OVER () AS n FROM work_items) w ON w.n = 1 + i % (SELECT count(*) FROM work_items)"
 "${BENCH[@]}" intake --url http://127.0.0.1:$PORT --key "$KEY" $QUICK --closed-only --name intake-pending --out "$WORK"
 # The burst: one follow-up per unacknowledged item (a reminder, a notification and the next
-# follow-up each), all due at the same instant, 40 s ahead so the clock hands them over early.
-DUE=$(sql "SELECT to_char(date_trunc('second', now()) + interval '40 s', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')")
+# follow-up each), all due at the same instant, AHEAD seconds ahead so the clock hands them over early (40; quick 15).
+DUE=$(sql "SELECT to_char(date_trunc('second', now()) + interval '$AHEAD s', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')")
 BURST=$(sql "WITH t AS (INSERT INTO timers (\"Id\",\"WorkItemId\",\"Step\",\"Round\",\"DueAt\",\"Status\")
   SELECT gen_random_uuid(), \"Id\", 'follow-up', 0, '$DUE', 'Pending' FROM work_items WHERE \"State\" = 'Routed' LIMIT $BURST RETURNING 1)
   SELECT count(*) FROM t")
@@ -158,7 +161,7 @@ sql "SELECT json_build_object('Pending', $PENDING, 'Burst', count(*),
   FROM timers WHERE \"DueAt\" = '$DUE'" > "$WORK/timers.json"
 cat "$WORK/timers.json"
 
-EVENTS=1000000; [ -n "$QUICK" ] && EVENTS=100000
+EVENTS=1000000; [ -n "$QUICK" ] && EVENTS=20000
 say "history: $EVENTS events"
 "$PGBIN/psql" "${PG[@]}" -d routing -qc "INSERT INTO history (\"At\",\"Actor\",\"Kind\",\"WorkItemId\",\"Department\",\"Data\")
   SELECT now(), 'bench', 'bench.event', md5((i % 10000)::text)::uuid, 'logistics', '{\"n\":' || i || '}' FROM generate_series(1, $EVENTS) i"

@@ -58,7 +58,7 @@ switch (args.FirstOrDefault())
         var cpu = args.Contains("--host-pid") || args.Contains("--postmaster-pid")
             ? new CpuMeter(Pids("--host-pid"), Pids("--postmaster-pid").Cast<int?>().FirstOrDefault()) : null;
         var load = new IntakeLoad(Option("--url").Split(','), Option("--key"), cpu);
-        var seconds = TimeSpan.FromSeconds(quick ? 8 : 30);
+        var seconds = TimeSpan.FromSeconds(quick ? 4 : 30);
         int Number(string name, int otherwise) => args.Contains(name) ? int.Parse(Option(name), System.Globalization.CultureInfo.InvariantCulture) : otherwise;
         if (args.Contains("--closed-only"))
         {
@@ -76,8 +76,8 @@ switch (args.FirstOrDefault())
         var port = Option("--pg-port");
         Psql On(string database) => new(Option("--psql"), port, database);
         var metrics = new MetricsSuite(new(Option("--host-dll"), Option("--connection"), On(Option("--pg-db")), On, Option("--pg-db"),
-            long.Parse(Option("--items"), System.Globalization.CultureInfo.InvariantCulture), Requests: quick ? 50 : 200,
-            IntakeSeconds: TimeSpan.FromSeconds(args.Contains("--intake-seconds") ? int.Parse(Option("--intake-seconds"), System.Globalization.CultureInfo.InvariantCulture) : quick ? 6 : 20),
+            long.Parse(Option("--items"), System.Globalization.CultureInfo.InvariantCulture), Requests: quick ? 20 : 200,
+            IntakeSeconds: TimeSpan.FromSeconds(args.Contains("--intake-seconds") ? int.Parse(Option("--intake-seconds"), System.Globalization.CultureInfo.InvariantCulture) : quick ? 3 : 20),
             output, DataOnly: args.Contains("--data-only"), BackfillOnly: args.Contains("--backfill-only"),
             Port: args.Contains("--port") ? int.Parse(Option("--port"), System.Globalization.CultureInfo.InvariantCulture) : 5098));
         var measured = JsonSerializer.SerializeToNode(await metrics.RunAsync())!.AsObject();
@@ -96,9 +96,9 @@ switch (args.FirstOrDefault())
         break;
     case "scaling":
         var scaling = new ScalingSuite(new(Option("--host-dll"), Option("--connection"), new Psql(Option("--psql"), Option("--pg-port"), Option("--pg-db")),
-            [.. Option("--sizes").Split(',').Select(s => long.Parse(s, System.Globalization.CultureInfo.InvariantCulture))], Requests: 50, ScanRequests: quick ? 12 : 50,
+            [.. Option("--sizes").Split(',').Select(s => long.Parse(s, System.Globalization.CultureInfo.InvariantCulture))], Requests: quick ? 20 : 50, ScanRequests: quick ? 5 : 50,
             IntakeSeconds: TimeSpan.FromSeconds(args.Contains("--intake-seconds") ? int.Parse(Option("--intake-seconds"), System.Globalization.CultureInfo.InvariantCulture) : quick ? 3 : 20),
-            WarmUpSeconds: TimeSpan.FromSeconds(quick ? 15 : 60), Port: args.Contains("--port") ? int.Parse(Option("--port"), System.Globalization.CultureInfo.InvariantCulture) : 5100, output,
+            WarmUpSeconds: TimeSpan.FromSeconds(quick ? 3 : 60), Port: args.Contains("--port") ? int.Parse(Option("--port"), System.Globalization.CultureInfo.InvariantCulture) : 5100, output,
             Measured: scaled =>
             {
                 Save("scaling", scaled);

@@ -81,18 +81,20 @@ internal static class WorkItemTallies
         return (byStage.Where(s => !s.Finished).Sum(s => s.Items), byStage.Where(s => s.Finished).Sum(s => s.Items));
     }
 
+    /// One statement, so one snapshot: what it deletes is exactly what it adds up.
+    public const string FoldPostgres = """
+        WITH folded AS (DELETE FROM work_item_tallies RETURNING "Department", "Stage", "State", "Items")
+        INSERT INTO work_item_tallies ("Department", "Stage", "State", "Items")
+        SELECT "Department", "Stage", "State", sum("Items") FROM folded GROUP BY 1, 2, 3 HAVING sum("Items") <> 0
+        """;
+
     /// Adds the rows up, one per department, stage and state. A change committed meanwhile stays a
     /// row of its own until the next fold.
     public static async Task FoldAsync(RoutingDb db, CancellationToken ct)
     {
         if (db.Database.IsNpgsql())
         {
-            // One statement, so one snapshot: what it deletes is exactly what it adds up.
-            await db.Database.ExecuteSqlRawAsync("""
-                WITH folded AS (DELETE FROM work_item_tallies RETURNING "Department", "Stage", "State", "Items")
-                INSERT INTO work_item_tallies ("Department", "Stage", "State", "Items")
-                SELECT "Department", "Stage", "State", sum("Items") FROM folded GROUP BY 1, 2, 3 HAVING sum("Items") <> 0
-                """, ct);
+            await db.Database.ExecuteSqlRawAsync(FoldPostgres, ct);
             return;
         }
 
