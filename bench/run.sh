@@ -17,7 +17,8 @@
 # --only patterns (or metrics, scaling) runs that suite alone; latest.md keeps the other suites' numbers
 # from the runs before, and says from when. Either way the README's performance table is then
 # rewritten from latest.json (between its bench:targets markers).
-# --quick: every suite smaller and shorter (timers: 20,000 pending, a burst of 1,000; history: 20,000 events),
+# --quick: every suite smaller and shorter (timers: 20,000 pending, a burst of 1,000; history: 20,000 events;
+# metrics without the backfill and the cold fill of 156 weeks; scaling without intake; rules in process),
 # a smoke check of the whole bench in under 3 minutes once PostgreSQL is installed and the code built; its
 # figures say that each suite runs, not whether a target is met.
 # BENCH_PORT=N: the first of the seven ports the bench's hosts listen on (default 5095).

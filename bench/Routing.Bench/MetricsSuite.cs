@@ -14,7 +14,8 @@ namespace Routing.Bench;
 internal sealed class MetricsSuite(MetricsSuite.Options options)
 {
     public sealed record Options(string HostDll, string Connection, Psql Psql, Func<string, Psql> PsqlOn, string Database,
-        long Items, int Requests, TimeSpan IntakeSeconds, string Work, bool DataOnly = false, bool BackfillOnly = false, int Port = 5098);
+        long Items, int Requests, TimeSpan IntakeSeconds, string Work, bool DataOnly = false, bool BackfillOnly = false, int Port = 5098,
+        bool Quick = false);
 
     /// One page or endpoint: the first request (on a cold period cache for the first of each
     /// kind), then the p50 and p95 of `Requests` sequential ones after 10 warm-ups.
@@ -98,7 +99,8 @@ internal sealed class MetricsSuite(MetricsSuite.Options options)
         // 12 weeks and 12 months first: three years may take longer than the client waits.
         var cold = new List<ColdFill>();
         foreach (var (interval, periods, from) in new[]
-                 { ("week", 12, (string?)null), ("month", 12, null), ("month", 37, threeYears), ("week", 156, threeYears) })
+                 { ("week", 12, (string?)null), ("month", 12, null), ("month", 37, threeYears), ("week", 156, threeYears) }
+                     .Take(options.Quick ? 3 : 4))
         {
             options.Psql.Run("TRUNCATE metric_periods");
             var path = $"/api/metrics/departments?interval={interval}" + (from is null ? "" : $"&from={from}");
@@ -118,7 +120,8 @@ internal sealed class MetricsSuite(MetricsSuite.Options options)
             WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'
             """);
         var intake = await WritePathAsync();
-        var backfill = await BackfillAsync(host, start);
+        // Quick: no backfill (a host started again to replay every item).
+        var backfill = options.Quick ? null : await BackfillAsync(host, start);
         return new(data, kept, start, measurements, cold, intake, backfill, load);
     }
 
@@ -218,7 +221,7 @@ internal sealed class MetricsSuite(MetricsSuite.Options options)
         var seconds = options.IntakeSeconds;
         Console.WriteLine("metrics: intake with the accountability indexes");
         // Warm first (until the rate settles): measured cold, the first run paid the host's JIT and the second did not.
-        var with = await load.RunAsync(seconds / 2, seconds, seconds, connections: 32, warmUpRounds: 12);
+        var with = await load.RunAsync(seconds / 2, seconds, seconds, connections: 32, warmUpRounds: options.Quick ? 1 : 12);
         options.PsqlOn(database).Run("""
             DROP INDEX "IX_work_items_Department_CreatedAt"; DROP INDEX "IX_work_items_Department_AcknowledgedAt_AckTookSeconds_AckMet";
             DROP INDEX "IX_work_items_Department_FirstResolvedAt_ResolveTookSeconds_Re~"; DROP INDEX "IX_work_items_Department_HandedBackAt";

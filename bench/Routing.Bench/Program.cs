@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Routing.Bench;
 
 // bench/run.sh calls these verbs; each writes a JSON fragment into --out, and `report`
@@ -43,7 +44,8 @@ void Save(string name, object value) =>
 switch (args.FirstOrDefault())
 {
     case "rules":
-        var job = quick ? Job.ShortRun.WithIterationCount(3).WithWarmupCount(1) : Job.Default;
+        // Quick: in this process, without the project BenchmarkDotNet otherwise generates and builds (25 s).
+        var job = quick ? Job.ShortRun.WithIterationCount(3).WithWarmupCount(1).WithToolchain(InProcessEmitToolchain.Instance) : Job.Default;
         var summary = BenchmarkRunner.Run<RulesBenchmarks>(ManualConfig.Create(DefaultConfig.Instance).AddJob(job)
             .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "routing-bdn")));
         Save("rules", summary.Reports.Where(r => r.ResultStatistics is not null).Select(r => new
@@ -58,7 +60,7 @@ switch (args.FirstOrDefault())
         var cpu = args.Contains("--host-pid") || args.Contains("--postmaster-pid")
             ? new CpuMeter(Pids("--host-pid"), Pids("--postmaster-pid").Cast<int?>().FirstOrDefault()) : null;
         var load = new IntakeLoad(Option("--url").Split(','), Option("--key"), cpu);
-        var seconds = TimeSpan.FromSeconds(quick ? 4 : 30);
+        var seconds = TimeSpan.FromSeconds(quick ? 3 : 30);
         int Number(string name, int otherwise) => args.Contains(name) ? int.Parse(Option(name), System.Globalization.CultureInfo.InvariantCulture) : otherwise;
         if (args.Contains("--closed-only"))
         {
@@ -77,9 +79,9 @@ switch (args.FirstOrDefault())
         Psql On(string database) => new(Option("--psql"), port, database);
         var metrics = new MetricsSuite(new(Option("--host-dll"), Option("--connection"), On(Option("--pg-db")), On, Option("--pg-db"),
             long.Parse(Option("--items"), System.Globalization.CultureInfo.InvariantCulture), Requests: quick ? 20 : 200,
-            IntakeSeconds: TimeSpan.FromSeconds(args.Contains("--intake-seconds") ? int.Parse(Option("--intake-seconds"), System.Globalization.CultureInfo.InvariantCulture) : quick ? 3 : 20),
+            IntakeSeconds: TimeSpan.FromSeconds(args.Contains("--intake-seconds") ? int.Parse(Option("--intake-seconds"), System.Globalization.CultureInfo.InvariantCulture) : quick ? 2 : 20),
             output, DataOnly: args.Contains("--data-only"), BackfillOnly: args.Contains("--backfill-only"),
-            Port: args.Contains("--port") ? int.Parse(Option("--port"), System.Globalization.CultureInfo.InvariantCulture) : 5098));
+            Port: args.Contains("--port") ? int.Parse(Option("--port"), System.Globalization.CultureInfo.InvariantCulture) : 5098, Quick: quick));
         var measured = JsonSerializer.SerializeToNode(await metrics.RunAsync())!.AsObject();
         if (args.Contains("--data-only")) break;
         var file = Path.Combine(output, "metrics.json");
@@ -97,8 +99,8 @@ switch (args.FirstOrDefault())
     case "scaling":
         var scaling = new ScalingSuite(new(Option("--host-dll"), Option("--connection"), new Psql(Option("--psql"), Option("--pg-port"), Option("--pg-db")),
             [.. Option("--sizes").Split(',').Select(s => long.Parse(s, System.Globalization.CultureInfo.InvariantCulture))], Requests: quick ? 20 : 50, ScanRequests: quick ? 5 : 50,
-            IntakeSeconds: TimeSpan.FromSeconds(args.Contains("--intake-seconds") ? int.Parse(Option("--intake-seconds"), System.Globalization.CultureInfo.InvariantCulture) : quick ? 3 : 20),
-            WarmUpSeconds: TimeSpan.FromSeconds(quick ? 3 : 60), Port: args.Contains("--port") ? int.Parse(Option("--port"), System.Globalization.CultureInfo.InvariantCulture) : 5100, output,
+            IntakeSeconds: TimeSpan.FromSeconds(args.Contains("--intake-seconds") ? int.Parse(Option("--intake-seconds"), System.Globalization.CultureInfo.InvariantCulture) : quick ? 0 : 20),
+            WarmUpSeconds: TimeSpan.FromSeconds(quick ? 1 : 60), Port: args.Contains("--port") ? int.Parse(Option("--port"), System.Globalization.CultureInfo.InvariantCulture) : 5100, output,
             Measured: scaled =>
             {
                 Save("scaling", scaled);
