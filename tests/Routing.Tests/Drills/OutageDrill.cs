@@ -45,16 +45,24 @@ public sealed class OutageDrill(ITestOutputHelper output)
         using var probe = new HttpClient { BaseAddress = host.Address, Timeout = FailFast };
         var answers = new List<(string Call, HttpStatusCode Status, string? ContentType, string Body)>();
         var outage = Stopwatch.StartNew();
-        while (outage.Elapsed < Outage)
+        try
         {
-            answers.Add(await AnswerAsync("POST /api/reports", () => impatient.PostReportAsync(Reports.Valid("supply"), Guid.NewGuid().ToString())));
-            answers.Add(await AnswerAsync("GET /api/work-items/{id}", () => impatient.GetAsync($"/api/work-items/{accepted[0].Item("logistics")["id"]}")));
-            answers.Add(await AnswerAsync("GET /health", () => probe.GetAsync("/health")));
-            answers.Add(await AnswerAsync("GET /health/ready", () => probe.GetAsync("/health/ready")));
-            answers.Add(await AnswerAsync("GET /health/live", () => probe.GetAsync("/health/live")));
-            await Task.Delay(200);
+            while (outage.Elapsed < Outage)
+            {
+                answers.Add(await AnswerAsync("POST /api/reports", () => impatient.PostReportAsync(Reports.Valid("supply"), Guid.NewGuid().ToString())));
+                answers.Add(await AnswerAsync("GET /api/work-items/{id}", () => impatient.GetAsync($"/api/work-items/{accepted[0].Item("logistics")["id"]}")));
+                answers.Add(await AnswerAsync("GET /health", () => probe.GetAsync("/health")));
+                answers.Add(await AnswerAsync("GET /health/ready", () => probe.GetAsync("/health/ready")));
+                answers.Add(await AnswerAsync("GET /health/live", () => probe.GetAsync("/health/live")));
+                await Task.Delay(200);
+            }
         }
-        await postgres.StartAgainAsync();
+        finally
+        {
+            // Back whatever happened: a request that failed here would otherwise leave the store's disposal
+            // to report a refused connection in its place.
+            await postgres.StartAgainAsync();
+        }
         output.WriteLine($"{answers.Count} answers during the outage");
 
         // The process lives on (a probe must not restart it); it takes no traffic until the store is back.

@@ -59,11 +59,20 @@ public abstract class RoutingFixture : IAsyncLifetime
         await scope.ServiceProvider.GetRequiredService<NotificationDelivery>().DeliverDueAsync(CancellationToken.None);
     }
 
-    /// Chains every event written so far, as the background sealer does within a second.
+    /// Chains every event written so far, as the background sealer does within a second. The host's
+    /// own sealer may hold the lock (on PostgreSQL a sealer that finds it held seals nothing): until none
+    /// is left. Returning at once, a loaded run counted 5,000 of 10,000 new events sealed.
     public async Task SealHistoryAsync()
     {
         await using var scope = App.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<Routing.Engine.History.HistorySealer>().SealAllAsync(CancellationToken.None);
+        var sealer = scope.ServiceProvider.GetRequiredService<Routing.Engine.History.HistorySealer>();
+        var db = scope.ServiceProvider.GetRequiredService<RoutingDb>();
+        await sealer.SealAllAsync(CancellationToken.None);
+        while (await db.History.AnyAsync(e => e.ChainIndex == null))
+        {
+            await Task.Delay(20);
+            await sealer.SealAllAsync(CancellationToken.None);
+        }
     }
 
     internal async Task<T> WithStoreAsync<T>(Func<RoutingDb, Task<T>> read)

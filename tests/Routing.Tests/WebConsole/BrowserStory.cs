@@ -36,17 +36,32 @@ public abstract class BrowserStory(string? timeZone = null, string? locale = nul
         var borrowing = Chromiums.BorrowAsync();
         try
         {
-            if (shared is not null) host = shared.Host;
-            else
+            try
             {
-                store = TestStore.Sqlite();
-                host = new HostProcess(store, RulesFolder);
-                await host.StartAsync();
+                if (shared is not null) host = shared.Host;
+                else
+                {
+                    store = TestStore.Sqlite();
+                    host = new HostProcess(store, RulesFolder);
+                    await host.StartAsync();
+                }
+            }
+            finally
+            {
+                chromium = await borrowing;
             }
         }
-        finally
+        catch
         {
-            chromium = await borrowing;
+            // xunit disposes no test whose start failed: a host started here would outlive the run (without a
+            // Chromium, a run of the browser stories left two dozen hosts behind).
+            if (chromium is not null) await Chromiums.ReturnAsync(chromium);
+            if (store is not null)
+            {
+                if (host is not null) await host.DisposeAsync();
+                await store.DisposeAsync();
+            }
+            throw;
         }
         admin = host.Client();
         Directory.CreateDirectory(Screenshots);
