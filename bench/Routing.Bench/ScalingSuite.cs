@@ -121,10 +121,10 @@ internal sealed class ScalingSuite(ScalingSuite.Options options)
         // thread for thousands of requests, and that CPU is the host's: the inbox API on a 100k store cost
         // the host 7.2 ms of CPU a request after 600, 2.1 ms after 1,700, and the head's inbox page, the
         // first read after the start, stayed level at 20 ms for rounds on end while the JIT caught up. So
-        // rounds of a second (10 requests at least), 300 requests at least, until two rounds in a row each
-        // cost the host a CPU a request within 10 % of the round before and no more than their time a request
-        // (plus 15 %: nothing else busy in the host), or for WarmUpSeconds. (With one such round, the head's
-        // page on the 1M store was measured at 23.6 ms of CPU a request after 360.)
+        // rounds of a second (10 requests at least) until, two rounds in a row, the host's CPU a request is
+        // within 10 % of the round before and no more than the round's time a request (plus 15 %: nothing
+        // else busy in the host); 300 requests at least, WarmUpSeconds at most. (With one such round, the
+        // head's page on the 1M store was measured at 23.6 ms of CPU a request after 360.)
         var (first, status) = await SendAsync(http, method, path, cookie);
         if (status is not null) return new(name, path, who, null, null, null, 0, status);
         var warmUps = 1;
